@@ -1,0 +1,16 @@
+"""The ``kg`` command line: the only part of kg that prints, reads the
+environment or exits.
+
+Each verb group lives in its own module and registers itself on :data:`app`.
+Library errors (:class:`kg.errors.KGError`) become one line on stderr and
+exit code 1; usage errors exit 2; ``--debug`` shows the traceback.
+"""
+
+from __future__ import annotations
+
+from kg.cli.common import app, main
+
+# Importing a verb module registers its commands on ``app``.
+from kg.cli import build as _build  # noqa: E402,F401
+
+__all__ = ["app", "main"]

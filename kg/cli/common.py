@@ -1,0 +1,76 @@
+"""What every command shares: the Typer app, consoles, error handling."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from kg.errors import KGError
+
+app = typer.Typer(
+    name="kg",
+    help="Build an RDF knowledge graph from news articles, then query, link and export it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+#: Data goes to stdout; progress, tables for people and errors go to stderr.
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+_state = {"debug": bool(os.environ.get("KG_DEBUG"))}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@app.callback()
+def _root(
+    debug: bool = typer.Option(False, "--debug", help="Show the full traceback on errors."),
+) -> None:
+    """kg: news articles in, an RDF knowledge graph out."""
+    if debug:
+        _state["debug"] = True
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print one error line on stderr and return the Exit to raise."""
+    err.print(f"[bold red]error:[/] {message}", soft_wrap=True)
+    return typer.Exit(code)
+
+
+def handle_errors(func: F) -> F:
+    """Turn KGError (and Ctrl-C) into one line on stderr and a non-zero exit."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except KGError as exc:
+            if _state["debug"]:
+                raise
+            raise fail(str(exc).splitlines()[0] if _one_line(exc) else str(exc)) from None
+        except KeyboardInterrupt:
+            raise fail("interrupted", 130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _one_line(exc: KGError) -> bool:
+    """Multi-line messages (validation reports) are kept whole."""
+    return "\n" not in str(exc)
+
+
+def main() -> None:
+    """Entry point of the ``kg`` console script."""
+    app(prog_name="kg")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""Fixtures shared by the whole test suite.
+
+Tests that need ``../shared`` skip when it is missing, unless
+``KG_REQUIRE_SHARED=1``; tests that need a server or a Debian tool skip when it
+is missing, unless ``KG_REQUIRE_SERVERS=1``. CI sets both, so there every such
+skip is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "examples"
+
+
+def require_server(available: bool, reason: str) -> None:
+    """Skip the calling test when a server or tool is missing, or fail in CI."""
+    if available:
+        return
+    if os.environ.get("KG_REQUIRE_SERVERS") == "1":
+        pytest.fail(f"{reason} (KG_REQUIRE_SERVERS=1 forbids skipping)")
+    pytest.skip(reason)
+
+
+def require_tool(name: str) -> str:
+    """Return the path of a command-line tool, or skip/fail when it is missing."""
+    path = shutil.which(name)
+    require_server(path is not None, f"{name} is not installed (make test installs it)")
+    assert path is not None
+    return path
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The reference material beside the project; skip when absent."""
+    if not SHARED.is_dir():
+        if os.environ.get("KG_REQUIRE_SHARED") == "1":
+            pytest.fail(f"{SHARED} is missing (KG_REQUIRE_SHARED=1 forbids skipping)")
+        pytest.skip("../shared is not beside the project")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_path(shared_dir: Path) -> Path:
+    """The reference French article about Putin, Trump and Peskov."""
+    return shared_dir / "corpus" / "fr" / "seed-poutine-trump.txt"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The French spaCy pipeline, loaded once for the whole session."""
+    from kg.nlp import load_pipeline
+
+    return load_pipeline("fr")
