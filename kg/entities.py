@@ -1,0 +1,349 @@
+"""Entities: the mentions of one article merged into the things they name.
+
+Merging happens in two steps, with the Wikidata linker in between so that
+knowledge can help resolve roles:
+
+1. :func:`group_mentions` merges proper names and demonyms: identical names;
+   a bare surname or a shorter name into the one full name that ends with it
+   ("Poutine" -> "Vladimir Poutine", never when two full names share it);
+   demonyms into their country ("russe" -> Russie).
+2. :func:`resolve_references` attaches role phrases and pronouns to those
+   entities where the grammar or knowledge makes it safe: apposition ("le
+   président élu américain Donald Trump", "Dmitri Peskov, attaché de presse");
+   the same role phrase resolved elsewhere in the article; the office holder
+   of a bare "président russe" when that person is named in the article; "son
+   homologue" as the other leader of the sentence; "Il (Trump)"; and "il" as
+   subject of a clause reported by a named person ("Trump a dit qu'il ...").
+   Anything else stays unresolved: an unsafe merge is worse than none.
+
+The result is an :class:`EntityIndex` that the frame matcher queries token by token.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span, Token
+
+from kg.ingest import slugify
+from kg.mentions import lexicon, name_key
+from kg.model import Entity, EntityType, Mention, MentionKind, Provenance
+from kg.nlp import Parsed
+
+__all__ = ["EntityIndex", "OfficeHolders", "group_mentions", "resolve_references"]
+
+#: (bare role key such as "president", place key such as "russie") -> Wikidata ids
+#: of the holders of that office, from the linking catalogue.
+OfficeHolders = Callable[[str, str], frozenset[str]]
+
+_APPOSITION_GAP = re.compile(
+    r"^\s*,?\s*(?:en tant que\s+|comme\s+)?(?:(?:le|la|les|l'|l’|son|sa)\s*)?$", re.I
+)
+_PRONOUN_CONF = 0.6
+
+
+@dataclass(slots=True)
+class _Group:
+    type: EntityType
+    names: list[Mention]
+
+
+def group_mentions(mentions: Sequence[Mention], lang: str = "fr") -> list[Entity]:
+    """Merge the name and demonym mentions of an article into entities.
+
+    Args:
+        mentions: the article's mentions (role mentions are ignored here).
+        lang: the language, for place names of demonym-only countries.
+
+    Returns:
+        Entities in order of first mention, keys unique within the article.
+    """
+    places = {name_key(v): v for v in lexicon(lang).places.values()}
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    order: list[str] = []
+    for m in mentions:
+        if m.kind in (MentionKind.NAME, MentionKind.DEMONYM):
+            if m.key not in by_key:
+                order.append(m.key)
+            by_key[m.key].append(m)
+    target = _fold_short_names(by_key)
+    merged: dict[str, list[Mention]] = defaultdict(list)
+    for key in order:
+        merged[target.get(key, key)].extend(by_key[key])
+    entities: list[Entity] = []
+    used: set[str] = set()
+    for key, group in merged.items():
+        group.sort(key=lambda m: m.start)
+        names = [m for m in group if m.kind is MentionKind.NAME]
+        etype = _majority_type(names or group)
+        label = max((m.text for m in names), key=len) if names else places.get(key, key)
+        aliases = sorted({m.text for m in group} - {label})
+        ekey = f"{etype.value.lower()}/{slugify(label)}"
+        suffix, base = 2, ekey
+        while ekey in used:
+            ekey, suffix = f"{base}-{suffix}", suffix + 1
+        used.add(ekey)
+        entities.append(Entity(ekey, etype, label, tuple(aliases), tuple(group)))
+    entities.sort(key=lambda e: e.mentions[0].start)
+    return entities
+
+
+def _majority_type(mentions: Sequence[Mention]) -> EntityType:
+    counts = Counter(m.type for m in mentions)
+    best = max(counts.values())
+    return next(m.type for m in mentions if counts[m.type] == best)
+
+
+def _fold_short_names(by_key: dict[str, list[Mention]]) -> dict[str, str]:
+    """Map each shorter Person name key to the single longer one ending with it."""
+    people = [k for k, ms in by_key.items() if any(m.type is EntityType.PERSON for m in ms)]
+    target: dict[str, str] = {}
+    for short in people:
+        words = short.split()
+        longer = [
+            k for k in people if len(k.split()) > len(words) and k.split()[-len(words) :] == words
+        ]
+        if len(longer) == 1:
+            target[short] = longer[0]
+    return target
+
+
+class EntityIndex:
+    """The entities of one article, and which tokens mention each.
+
+    Args:
+        parsed: the parsed article.
+        entities: its entities, each with all its mentions (names, demonyms,
+            resolved roles and pronouns).
+    """
+
+    def __init__(self, parsed: Parsed, entities: Iterable[Entity]) -> None:
+        self.parsed = parsed
+        self.entities: tuple[Entity, ...] = tuple(entities)
+        self._by_key = {e.key: e for e in self.entities}
+        spans: list[tuple[int, int, Mention, Entity]] = []
+        for entity in self.entities:
+            for m in entity.mentions:
+                spans.append((m.start, m.end, m, entity))
+        self._spans = sorted(spans, key=lambda s: (s[0], -(s[1] - s[0])))
+        self._token: dict[int, list[tuple[Mention, Entity]]] = defaultdict(list)
+        starts = {}
+        for token in parsed.doc:
+            if not token.is_space:
+                starts[token.i] = parsed.span_offsets(token)
+        for start, end, m, entity in self._spans:
+            for i, (ts, te) in starts.items():
+                if start <= ts and te <= end:
+                    self._token[i].append((m, entity))
+        for items in self._token.values():
+            items.sort(key=lambda item: -(item[0].end - item[0].start))
+
+    def get(self, key: str) -> Entity:
+        """The entity with this key (KeyError when there is none)."""
+        return self._by_key[key]
+
+    def entity_at(self, token: Token) -> Entity | None:
+        """The entity named by the widest mention covering the token, or None."""
+        items = self._token.get(token.i)
+        return items[0][1] if items else None
+
+    def entities_at(self, token: Token) -> list[Entity]:
+        """Every entity whose mention covers the token, widest mention first."""
+        return [entity for _m, entity in self._token.get(token.i, [])]
+
+    def mention_at(self, token: Token) -> Mention | None:
+        """The widest mention covering the token, or None."""
+        items = self._token.get(token.i)
+        return items[0][0] if items else None
+
+    def mentions_in(self, sent: Span) -> list[tuple[Mention, Entity]]:
+        """The mentions inside a sentence (or any span) with their entities, in order."""
+        start, end = self.parsed.span_offsets(sent)
+        return [(m, e) for s, t, m, e in self._spans if start <= s and t <= end]
+
+
+def resolve_references(
+    parsed: Parsed,
+    entities: Sequence[Entity],
+    mentions: Sequence[Mention],
+    lang: str = "fr",
+    holders: OfficeHolders | None = None,
+) -> EntityIndex:
+    """Attach role phrases and pronouns to entities where it is safe.
+
+    Args:
+        parsed: the parsed article.
+        entities: the entities from :func:`group_mentions` (possibly linked).
+        mentions: all the article's mentions, role mentions included.
+        lang: the language.
+        holders: office holders from a catalogue, for bare roles ("président russe").
+
+    Returns:
+        The index over the entities, with the resolved mentions added.
+    """
+    text = parsed.article.text
+    people = [e for e in entities if e.type is EntityType.PERSON]
+    person_names = sorted(
+        ((m, e) for e in people for m in e.mentions if m.kind is MentionKind.NAME),
+        key=lambda x: x[0].start,
+    )
+    demonyms = [m for m in mentions if m.kind is MentionKind.DEMONYM]
+    roles = [m for m in mentions if m.kind is MentionKind.ROLE]
+    added: dict[str, list[Mention]] = defaultdict(list)
+    resolved_role: dict[str, Entity] = {}
+    pending: list[Mention] = []
+    for role in roles:
+        entity = _apposed(role, person_names, text)
+        if entity is not None:
+            added[entity.key].append(role)
+            resolved_role.setdefault(role.key, entity)
+        else:
+            pending.append(role)
+    still: list[Mention] = []
+    for role in pending:
+        entity = resolved_role.get(role.key) or _office_holder(role, demonyms, people, holders)
+        if entity is not None:
+            added[entity.key].append(
+                replace(role, provenance=replace(role.provenance, rule="role:known"))
+            )
+        else:
+            still.append(role)
+    index = EntityIndex(parsed, _with_mentions(entities, added))
+    for role in still:
+        entity = _counterpart(parsed, index, role)
+        if entity is not None:
+            added[entity.key].append(
+                replace(
+                    role,
+                    kind=MentionKind.PRONOUN,
+                    provenance=replace(
+                        role.provenance, rule="coref:homologue", confidence=_PRONOUN_CONF
+                    ),
+                )
+            )
+    index = EntityIndex(parsed, _with_mentions(entities, added))
+    for key, mention in _pronouns(parsed, index):
+        added[key].append(mention)
+    return EntityIndex(parsed, _with_mentions(entities, added))
+
+
+def _with_mentions(entities: Sequence[Entity], added: dict[str, list[Mention]]) -> list[Entity]:
+    out = []
+    for e in entities:
+        extra = added.get(e.key)
+        if extra:
+            mentions = tuple(sorted({*e.mentions, *extra}, key=lambda m: (m.start, m.end)))
+            e = replace(e, mentions=mentions)
+        out.append(e)
+    return out
+
+
+def _apposed(role: Mention, names: list[tuple[Mention, Entity]], text: str) -> Entity | None:
+    """A person name right after the role phrase, or right before it with a comma."""
+    for m, entity in names:
+        if m.start >= role.end and _APPOSITION_GAP.match(text[role.end : m.start]):
+            return entity
+        if m.end <= role.start and _APPOSITION_GAP.match(text[m.end : role.start]):
+            if "," in text[m.end : role.start]:
+                return entity
+    return None
+
+
+def _office_holder(
+    role: Mention,
+    demonyms: list[Mention],
+    people: list[Entity],
+    holders: OfficeHolders | None,
+) -> Entity | None:
+    """The named person of the article who holds the bare office "président russe"."""
+    if holders is None:
+        return None
+    country = next((d.key for d in demonyms if role.start <= d.start and d.end <= role.end), None)
+    if country is None:
+        return None
+    words = role.key.split()
+    demonym_words = {name_key(d.text) for d in demonyms if role.start <= d.start < role.end}
+    bare = " ".join(w for w in words if w not in demonym_words)
+    qids = holders(bare, country)
+    matches = [e for e in people if e.qid in qids]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _counterpart(parsed: Parsed, index: EntityIndex, role: Mention) -> Entity | None:
+    """ "X a défendu son homologue": the other person named before, in the sentence."""
+    if not role.key.endswith("homologue"):
+        return None
+    doc = parsed.doc
+    token = next((t for t in doc if parsed.span_offsets(t)[0] == role.start), None)
+    if token is None or not any(
+        c.dep_ == "det" and "Poss=Yes" in str(c.morph) for c in token.children
+    ):
+        return None
+    subject = next((c for c in token.head.children if c.dep_.startswith("nsubj")), None)
+    owner = index.entity_at(subject) if subject is not None else None
+    if owner is None or owner.type is not EntityType.PERSON:
+        return None
+    candidates = [
+        e
+        for m, e in index.mentions_in(token.sent)
+        if e.type is EntityType.PERSON and e.key != owner.key and m.end <= role.start
+    ]
+    distinct = {e.key: e for e in candidates}
+    return next(iter(distinct.values())) if len(distinct) == 1 else None
+
+
+def _pronouns(parsed: Parsed, index: EntityIndex) -> list[tuple[str, Mention]]:
+    """ "Il (Trump)" and "X a déclaré qu'il ..." pronouns, with their entities."""
+    doc = parsed.doc
+    found: list[tuple[str, Mention]] = []
+    resolved: dict[int, Entity] = {}
+    for token in doc:
+        if token.pos_ != "PRON" or token.lower_ not in ("il", "elle"):
+            continue
+        entity = None
+        rule = ""
+        nxt = doc[token.i + 1 : token.i + 4]
+        if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")":
+            entity, rule = index.entity_at(nxt[1]), "coref:parenthesis"
+        elif token.dep_.startswith("nsubj") and token.head.dep_ in ("ccomp", "xcomp"):
+            matrix = token.head.head
+            subj = next((c for c in matrix.children if c.dep_.startswith("nsubj")), None)
+            if subj is not None:
+                entity = resolved.get(subj.i) or index.entity_at(subj)
+                rule = "coref:reported-subject"
+        if entity is None or entity.type is not EntityType.PERSON:
+            continue
+        resolved[token.i] = entity
+        start, end = parsed.span_offsets(token)
+        sent = token.sent
+        s_start, s_end = parsed.span_offsets(sent)
+        found.append(
+            (
+                entity.key,
+                Mention(
+                    text=parsed.article.text[start:end],
+                    start=start,
+                    end=end,
+                    type=EntityType.PERSON,
+                    kind=MentionKind.PRONOUN,
+                    key=token.lower_,
+                    sentence_index=_sentence_index(parsed, sent),
+                    provenance=Provenance(
+                        parsed.article.id,
+                        start,
+                        end,
+                        parsed.article.text[s_start:s_end].strip(),
+                        rule,
+                        _PRONOUN_CONF,
+                    ),
+                ),
+            )
+        )
+    return found
+
+
+def _sentence_index(parsed: Parsed, sent: Span) -> int:
+    return next(i for i, s in enumerate(parsed.doc.sents) if s.start == sent.start)

@@ -1,0 +1,297 @@
+"""Mentions: spaCy spans turned into clean, typed :class:`~kg.model.Mention` s.
+
+Three sources, each with its rule id in the provenance:
+
+* ``ner``: the statistical NER, cleaned: spans split at line breaks, leading
+  articles and elisions dropped ("l'OTAN" -> "OTAN"), trailing punctuation
+  dropped, and rejected when nothing proper is left ("Le monde", "Plus",
+  "Crédit"). MISC spans are kept only when a head noun types them ("l'agence
+  de presse russe Interfax" -> Organization). A span that names a country or
+  region of ``places.yaml`` is a Place whatever the NER said.
+* ``credit``: "Crédit: PA" names the agency that made the picture.
+* ``demonym``: adjectives of nationality ("les médias russes") mention the
+  country, through the demonyms of ``places.yaml``.
+* ``role``: role phrases ("le président russe", "son homologue",
+  "l'attaché de presse") mention a person; whom is decided in
+  :mod:`kg.entities`, and an unresolved role mention makes no entity.
+
+Confidence: 0.9 for NER names (0.8 when the type came from a head noun or
+the place list rather than the NER), 0.95 for demonyms (a closed list), 0.7
+for credits, 0.6 for role phrases (they still need resolving).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from kg.lang import language_config, load_data
+from kg.model import EntityType, Mention, MentionKind, Provenance
+from kg.nlp import Parsed
+
+__all__ = ["Lexicon", "extract_mentions", "lexicon", "name_key"]
+
+_TRAILING = frozenset(".,;:!?\"'()[]{}«»-–—…")
+_NON_NAME_POS = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "AUX", "VERB"})
+
+
+def name_key(text: str) -> str:
+    """The key under which names are merged: casefolded, accents and punctuation
+    removed, apostrophes made plain, white space collapsed."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = "".join(c if c.isalnum() or c in "' " else " " for c in text.casefold())
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The language data mentions need, loaded once per language."""
+
+    labels: dict[str, EntityType]
+    leading: frozenset[str]
+    not_entities: frozenset[str]
+    credit_markers: frozenset[str]
+    roles: dict[str, EntityType]  # name key of the role noun -> type
+    role_length: int  # the most tokens a role noun spans
+    role_modifiers: frozenset[str]
+    organization_heads: frozenset[str]
+    demonyms: dict[str, str]  # demonym -> place name
+    places: dict[str, str]  # name key of a country/region name or alias -> its name
+
+
+@cache
+def lexicon(lang: str = "fr") -> Lexicon:
+    """Load the lexicon of a language (``lexicon.yaml`` and ``places.yaml``)."""
+    config = language_config(lang)
+    lex = load_data(lang, "lexicon")
+    places = load_data(lang, "places")
+    demonyms: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for section in ("countries", "regions"):
+        for entry in (places.get(section) or {}).values():
+            name = entry["name"]
+            for alias in [name, *(entry.get("aliases") or [])]:
+                names.setdefault(name_key(alias), name)
+            if section == "countries":
+                for demonym in entry.get("demonyms") or []:
+                    demonyms.setdefault(demonym.lower(), name)
+    return Lexicon(
+        labels={k: EntityType(v) for k, v in (config.get("entity_labels") or {}).items()},
+        leading=frozenset(w.lower() for w in lex.get("leading_articles", [])),
+        not_entities=frozenset(name_key(w) for w in lex.get("not_entities", [])),
+        credit_markers=frozenset(name_key(w) for w in lex.get("credit_markers", [])),
+        roles={name_key(r): EntityType(t) for r, t in (lex.get("roles") or {}).items()},
+        role_length=max((len(r.split()) for r in lex.get("roles") or {}), default=1) + 1,
+        role_modifiers=frozenset(w.lower() for w in lex.get("role_modifiers", [])),
+        organization_heads=frozenset(name_key(w) for w in lex.get("organization_heads", [])),
+        demonyms=demonyms,
+        places=names,
+    )
+
+
+def extract_mentions(parsed: Parsed, lang: str = "fr") -> list[Mention]:
+    """Find the mentions of an article, in text order, without overlaps between
+    names (demonyms and role phrases may lie inside nothing but themselves).
+
+    Args:
+        parsed: the parsed article.
+        lang: its language, for the lexicon.
+
+    Returns:
+        The mentions, sorted by start offset.
+    """
+    lex = lexicon(lang)
+    doc = parsed.doc
+    sent_index = {sent.start: i for i, sent in enumerate(doc.sents)}
+    sent_of = [0] * len(doc)
+    for sent in doc.sents:
+        for token in sent:
+            sent_of[token.i] = sent_index[sent.start]
+    taken: set[int] = set()
+    found: list[Mention] = []
+
+    def add(span: Span, etype: EntityType, kind: MentionKind, key: str, rule: str, conf: float):
+        start, end = parsed.span_offsets(span)
+        sentence = span.sent
+        s_start, s_end = parsed.span_offsets(sentence)
+        found.append(
+            Mention(
+                text=parsed.article.text[start:end],
+                start=start,
+                end=end,
+                type=etype,
+                kind=kind,
+                key=key,
+                sentence_index=sent_of[span.start],
+                provenance=Provenance(
+                    parsed.article.id,
+                    start,
+                    end,
+                    parsed.article.text[s_start:s_end].strip(),
+                    rule,
+                    conf,
+                ),
+            )
+        )
+        taken.update(range(span.start, span.end))
+
+    for ent in doc.ents:
+        for piece in _split_lines(ent):
+            _add_entity(piece, lex, add)
+    _add_credits(parsed, lex, add, taken)
+    for token in doc:
+        if token.i in taken:
+            continue
+        place = lex.demonyms.get(token.text.lower())
+        if place and token.pos_ == "ADJ" and token.text[:1].islower():
+            add(
+                doc[token.i : token.i + 1],
+                EntityType.PLACE,
+                MentionKind.DEMONYM,
+                name_key(place),
+                "demonym",
+                0.95,
+            )
+    _add_roles(parsed, lex, add, taken)
+    found.sort(key=lambda m: (m.start, m.end))
+    return found
+
+
+def _split_lines(ent: Span) -> list[Span]:
+    """Split a span at line breaks: a name never runs across lines."""
+    pieces, start = [], ent.start
+    for token in ent:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            end = token.i if "\n" in token.text else token.i + 1
+            if end > start:
+                pieces.append(Span(ent.doc, start, end, label=ent.label))
+            start = token.i + 1
+    if ent.end > start:
+        pieces.append(Span(ent.doc, start, ent.end, label=ent.label))
+    return pieces
+
+
+def _clean(span: Span, lex: Lexicon) -> Span | None:
+    """Drop leading articles and elisions and trailing punctuation."""
+    doc, start, end = span.doc, span.start, span.end
+    while start < end and (doc[start].text.lower() in lex.leading or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in _TRAILING):
+        end -= 1
+    if start < end and doc[start].text in _TRAILING:
+        start += 1
+    return Span(doc, start, end, label=span.label) if start < end else None
+
+
+def _is_name(span: Span, lex: Lexicon) -> bool:
+    if name_key(span.text) in lex.not_entities:
+        return False
+    if not any(t.text[:1].isupper() for t in span):
+        return False
+    if len(span) == 1 and span[0].pos_ in _NON_NAME_POS:
+        return False
+    return any(c.isalpha() for c in span.text)
+
+
+def _head_type(span: Span, lex: Lexicon) -> EntityType | None:
+    """Type a span by the head noun before it: "l'agence de presse russe Interfax"."""
+    doc = span.doc
+    words: list[str] = []
+    for i in range(span.start - 1, max(span.start - 5, -1), -1):
+        token = doc[i]
+        if token.pos_ in ("DET", "PUNCT") or token.is_sent_start and token.pos_ == "DET":
+            break
+        words.insert(0, token.text)
+        for n in range(len(words)):
+            if name_key(" ".join(words[n:])) in lex.organization_heads:
+                return EntityType.ORGANIZATION
+            if name_key(" ".join(words[: len(words) - n])) in lex.organization_heads:
+                return EntityType.ORGANIZATION
+    return None
+
+
+def _add_entity(ent: Span, lex: Lexicon, add) -> None:
+    span = _clean(ent, lex)
+    if span is None or not _is_name(span, lex):
+        return
+    key = name_key(span.text)
+    if key in lex.places:
+        add(span, EntityType.PLACE, MentionKind.NAME, name_key(lex.places[key]), "ner", 0.9)
+        return
+    etype = lex.labels.get(ent.label_)
+    conf = 0.9
+    head = _head_type(span, lex)
+    if head is not None and etype is not EntityType.PERSON:
+        etype, conf = head, 0.8
+    if etype is None:
+        return
+    add(span, etype, MentionKind.NAME, key, "ner", conf)
+
+
+def _add_credits(parsed: Parsed, lex: Lexicon, add, taken: set[int]) -> None:
+    """ "Crédit: PA" -> PA, an Organization (the agency credited)."""
+    doc = parsed.doc
+    for token in doc:
+        if name_key(token.text) not in lex.credit_markers or token.i + 2 >= len(doc):
+            continue
+        if doc[token.i + 1].text != ":":
+            continue
+        end = token.i + 2
+        while end < len(doc) and doc[end].text[:1].isupper() and "\n" not in doc[end].text:
+            end += 1
+            if "\n" in doc[end - 1].whitespace_:
+                break
+        if end > token.i + 2 and not taken.intersection(range(token.i + 2, end)):
+            span = doc[token.i + 2 : end]
+            add(span, EntityType.ORGANIZATION, MentionKind.NAME, name_key(span.text), "credit", 0.7)
+        taken.difference_update(range(token.i + 2, end))
+        taken.update(range(token.i + 2, end))
+
+
+def _match_role(doc, i: int, lex: Lexicon) -> int:
+    """The end of the longest role noun starting at token i, or i when none."""
+    best, words = i, []
+    for j in range(i, min(i + lex.role_length, len(doc))):
+        words.append(doc[j].text)
+        if name_key(" ".join(words)) in lex.roles:
+            best = j + 1
+    return best
+
+
+def _add_roles(parsed: Parsed, lex: Lexicon, add, taken: set[int]) -> None:
+    """Role phrases: role noun, then modifiers and demonyms ("président élu américain")."""
+    doc = parsed.doc
+    i = 0
+    while i < len(doc):
+        end = _match_role(doc, i, lex)
+        if end == i or i in taken:
+            i += 1
+            continue
+        if doc[i].text[:1].isupper() and i > 0 and not doc[i].is_sent_start:
+            i += 1  # "Président" inside a name or title
+            continue
+        while end < len(doc) and (
+            doc[end].text.lower() in lex.role_modifiers or doc[end].text.lower() in lex.demonyms
+        ):
+            end += 1
+        span = doc[i:end]
+        key = " ".join(name_key(t.text) for t in span)
+        add(span, EntityType.PERSON, MentionKind.ROLE, key, "role", 0.6)
+        i = end
+
+
+def role_country(mention: Mention, demonyms: list[Mention]) -> str | None:
+    """The place key of the demonym inside a role mention, if any."""
+    for d in demonyms:
+        if mention.start <= d.start and d.end <= mention.end:
+            return d.key
+    return None
+
+
+def is_possessive(token: Token) -> bool:
+    """True for a possessive determiner ("son", "sa", "leur")."""
+    return token.pos_ == "DET" and "Poss=Yes" in str(token.morph)

@@ -1,0 +1,177 @@
+"""The spaCy layer: load each language's pipeline once, parse articles in batches.
+
+The pipeline is loaded once per process (cached) with every component the
+extractors use: the parser and morphologizer for frames, the lemmatizer for
+trigger words, NER for mentions. Articles go through ``nlp.pipe`` in batches;
+each comes back as a :class:`Parsed` holding the Doc over the normalised text
+and the map back to the original offsets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kg.errors import ConfigError, InputError
+from kg.lang import language_config, supported_languages
+from kg.langid import guess_language, stop_word_share
+from kg.model import Article
+from kg.normalize import OffsetMap, normalize
+
+__all__ = ["Parsed", "check_language", "load_pipeline", "parse"]
+
+#: Below this share of its own stop words, an article is not in the language.
+_MIN_SHARE = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """An article with its parse.
+
+    Attributes:
+        article: the article as read.
+        doc: the spaCy Doc over the normalised text.
+        offsets: the map from the Doc's character offsets to the article's.
+    """
+
+    article: Article
+    doc: Doc
+    offsets: OffsetMap
+
+    def span_offsets(self, item: Span | Token) -> tuple[int, int]:
+        """The ``(start, end)`` of a span or token in the original text."""
+        if isinstance(item, Token):
+            return self.offsets.to_original(item.idx, item.idx + len(item.text))
+        return self.offsets.to_original(item.start_char, item.end_char)
+
+    def original(self, item: Span | Token) -> str:
+        """The original text of a span or token."""
+        start, end = self.span_offsets(item)
+        return self.article.text[start:end]
+
+
+_FINAL = frozenset({".", "!", "?", "...", "…"})
+_OPENERS = frozenset({'"', "-", "(", "—", "–"})
+
+
+@Language.factory("kg_sentences", default_config={"abbreviations": []})
+def _make_sentences(nlp: Language, name: str, abbreviations: list[str]):
+    """Sentence boundaries by rule, set before the parser so it keeps them.
+
+    A line break always ends a sentence (headlines, captions and paragraphs
+    are not continued across lines); inside a line, a sentence ends after a
+    final ``.``, ``!``, ``?`` (not after a known abbreviation) when the next
+    word starts with a capital, a digit or an opening quote. The statistical
+    parser otherwise splits "Donald Trump et Vladimir Poutine lors d'une
+    réunion" after "Trump" and joins a photo credit to the next paragraph.
+    """
+    abbrev = frozenset(a.rstrip(".").lower() for a in abbreviations)
+
+    def set_boundaries(doc: Doc) -> Doc:
+        quotes = 0  # plain quotes seen on this line: odd means one is open
+        for i in range(1, len(doc)):
+            prev, token = doc[i - 1], doc[i]
+            if prev.text == '"':
+                quotes += 1
+            if token.is_space:
+                token.is_sent_start = False
+                continue
+            closing = token.text == '"' and quotes % 2 == 1
+            if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+                token.is_sent_start = True
+                quotes = 0
+            elif not closing and _ends_sentence(doc, i - 1, abbrev) and _starts_sentence(token):
+                token.is_sent_start = True
+            else:
+                token.is_sent_start = False
+        return doc
+
+    return set_boundaries
+
+
+def _ends_sentence(doc: Doc, i: int, abbrev: frozenset[str]) -> bool:
+    token = doc[i]
+    if token.text == '"' and i > 0:
+        token, i = doc[i - 1], i - 1
+    if token.text not in _FINAL:
+        return False
+    return not (token.text == "." and i > 0 and doc[i - 1].text.lower() in abbrev)
+
+
+def _starts_sentence(token: Token) -> bool:
+    first = token.text[:1]
+    return first.isupper() or first.isdigit() or token.text in _OPENERS
+
+
+@cache
+def load_pipeline(lang: str = "fr") -> Language:
+    """Load the spaCy pipeline of a supported language, once per process.
+
+    Args:
+        lang: a language code that has a folder under ``kg/lang``.
+
+    Returns:
+        The loaded pipeline.
+
+    Raises:
+        ConfigError: the language is not supported or its model is not installed.
+    """
+    config = language_config(lang)
+    try:
+        nlp = spacy.load(config["model"])
+    except OSError as exc:
+        raise ConfigError(
+            f"spaCy model '{config['model']}' for language '{lang}' is not installed; "
+            f"install the project's dependencies (pip install newskg)"
+        ) from exc
+    nlp.add_pipe(
+        "kg_sentences",
+        before="parser",
+        config={"abbreviations": list(config.get("abbreviations", []))},
+    )
+    return nlp
+
+
+def check_language(article: Article, lang: str) -> None:
+    """Refuse an article that is not written in ``lang``.
+
+    Raises:
+        InputError: naming the article, the language found and the supported ones.
+    """
+    guess, _share = guess_language(article.text)
+    if guess is None or guess == lang:
+        return
+    if stop_word_share(article.text, lang) >= _MIN_SHARE:
+        return
+    raise InputError(
+        f"{article.source or article.id}: the article looks like '{guess}', not '{lang}'; "
+        f"supported languages: {', '.join(supported_languages())}",
+        article.source or article.id,
+    )
+
+
+def parse(articles: Iterable[Article], lang: str = "fr", batch_size: int = 16) -> Iterator[Parsed]:
+    """Parse articles with ``nlp.pipe``, in order.
+
+    Args:
+        articles: the articles (already checked for language).
+        lang: their language.
+        batch_size: articles per batch given to spaCy.
+
+    Yields:
+        One :class:`Parsed` per article, in input order.
+    """
+    nlp = load_pipeline(lang)
+
+    def normalised() -> Iterator[tuple[str, tuple[Article, OffsetMap]]]:
+        for article in articles:
+            text, offsets = normalize(article.text)
+            yield text, (article, offsets)
+
+    for doc, (article, offsets) in nlp.pipe(normalised(), as_tuples=True, batch_size=batch_size):
+        yield Parsed(article, doc, offsets)

@@ -1,0 +1,130 @@
+"""The pipeline: articles in, :class:`~kg.model.Extraction` s out.
+
+text -> NLP (:mod:`kg.nlp`) -> mentions (:mod:`kg.mentions`) -> entities
+(:mod:`kg.entities`, with Wikidata linking from :mod:`kg.link` between the
+two merging steps) -> facts (:mod:`kg.frames`). The spaCy model and the
+catalogue are loaded once per :class:`Pipeline`; articles go through
+``nlp.pipe`` in batches.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from functools import cached_property
+
+from kg.entities import OfficeHolders, group_mentions, resolve_references
+from kg.mentions import extract_mentions, name_key
+from kg.model import Article, Extraction
+from kg.nlp import Parsed, check_language, load_pipeline, parse
+
+__all__ = ["Pipeline"]
+
+
+class Pipeline:
+    """Extracts entities and facts from articles of one language.
+
+    Args:
+        lang: the language of the articles (a folder of ``kg/lang``).
+        link: link entities to Wikidata.
+        offline: use only the bundled catalogue (no network).
+        endpoint: a Wikidata SPARQL endpoint URL for live linking.
+        batch_size: articles per spaCy batch.
+    """
+
+    def __init__(
+        self,
+        lang: str = "fr",
+        link: bool = True,
+        offline: bool = True,
+        endpoint: str | None = None,
+        batch_size: int = 16,
+    ) -> None:
+        self.lang = lang
+        self.link = link
+        self.offline = offline
+        self.endpoint = endpoint
+        self.batch_size = batch_size
+        load_pipeline(lang)  # fail early on an unsupported language or missing model
+
+    @cached_property
+    def linker(self):
+        """The Wikidata linker (catalogue, and the endpoint unless offline)."""
+        from kg.link import Linker, WikidataEndpoint
+        from kg.link.catalogue import Catalogue
+
+        endpoint = None
+        if not self.offline and self.endpoint:
+            endpoint = WikidataEndpoint(self.endpoint)
+        return Linker(Catalogue.load_default(), endpoint=endpoint)
+
+    @cached_property
+    def holders(self) -> OfficeHolders:
+        """Office holders from the catalogue, for roles such as "président russe"."""
+        return office_holders(self.linker.catalogue)
+
+    def extract(self, article: Article) -> Extraction:
+        """Extract the entities and facts of one article."""
+        return next(self.extract_many([article]))
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        """Extract articles in batches, yielding results in input order.
+
+        Raises:
+            InputError: an article is not in the pipeline's language.
+        """
+
+        def checked() -> Iterator[Article]:
+            for article in articles:
+                check_language(article, self.lang)
+                yield article
+
+        for parsed in parse(checked(), self.lang, self.batch_size):
+            yield self.extract_parsed(parsed)
+
+    def extract_parsed(self, parsed: Parsed) -> Extraction:
+        """Extract from an article already parsed by :func:`kg.nlp.parse`."""
+        from kg.frames import extract_facts
+
+        mentions = extract_mentions(parsed, self.lang)
+        entities = group_mentions(mentions, self.lang)
+        if self.link:
+            entities = list(self.linker.link(entities, parsed.article))
+        index = resolve_references(
+            parsed, entities, mentions, self.lang, self.holders if self.link else None
+        )
+        facts = extract_facts(parsed, index)
+        sentences = tuple(parsed.span_offsets(s) for s in parsed.doc.sents)
+        return Extraction(parsed.article, index.entities, tuple(facts), sentences)
+
+
+def office_holders(catalogue) -> OfficeHolders:
+    """Build a look-up of current office holders from a linking catalogue.
+
+    An office matches a bare role ("président") and a place ("russie") when
+    its French label is the role followed by "de"/"du"/"des" and it belongs
+    to (``P1001``) the country bearing that name. Holders are those whose
+    ``P39`` entry for the office has no end year.
+    """
+    offices: dict[tuple[str, str], set[str]] = defaultdict(set)
+    holders: dict[str, set[str]] = defaultdict(set)
+    for qid, item in catalogue.items.items():
+        if item.kind == "office":
+            for lang_label in item.labels.values():
+                role = name_key(lang_label).split(" de ")[0].split(" du ")[0].split(" des ")[0]
+                for country in item.values("P1001"):
+                    offices[(role, country)].add(qid)
+        for held in item.values("P39"):
+            office, _start, end = (held.split("|") + ["", ""])[:3]
+            if not end:
+                holders[office].add(qid)
+
+    def look_up(role: str, place: str) -> frozenset[str]:
+        countries = {m.qid for m in catalogue.lookup(place) if catalogue.kind(m.qid) == "country"}
+        found: set[str] = set()
+        for country in countries:
+            for office in offices.get((name_key(role), country), ()):
+                found |= holders.get(office, set())
+        return frozenset(found)
+
+    return look_up
