@@ -178,6 +178,9 @@ def _split_lines(ent: Span) -> list[Span]:
 def _clean(span: Span, lex: Lexicon) -> Span | None:
     """Drop leading articles and elisions and trailing punctuation."""
     doc, start, end = span.doc, span.start, span.end
+    if end - start > 2 and name_key(doc[start].text) in lex.credit_markers:
+        if doc[start + 1].text == ":":
+            start += 2  # "Crédit: PA" tagged as one span
     while start < end and (doc[start].text.lower() in lex.leading or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_space or doc[end - 1].text in _TRAILING):
@@ -256,6 +259,8 @@ def _match_role(doc, i: int, lex: Lexicon) -> int:
     """The end of the longest role noun starting at token i, or i when none."""
     best, words = i, []
     for j in range(i, min(i + lex.role_length, len(doc))):
+        if not doc[j].text[:1].isalpha():
+            break
         words.append(doc[j].text)
         if name_key(" ".join(words)) in lex.roles:
             best = j + 1

@@ -8,9 +8,11 @@ exit code 1; usage errors exit 2; ``--debug`` shows the traceback.
 
 from __future__ import annotations
 
-from kg.cli.common import app, main
-
 # Importing a verb module registers its commands on ``app``.
 from kg.cli import build as _build  # noqa: E402,F401
+from kg.cli import evaluate as _evaluate  # noqa: E402,F401
+from kg.cli import link as _link  # noqa: E402,F401
+from kg.cli import validate as _validate  # noqa: E402,F401
+from kg.cli.common import app, main
 
 __all__ = ["app", "main"]

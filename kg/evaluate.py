@@ -1,0 +1,565 @@
+"""Score an extraction against a gold annotation file.
+
+:func:`score` compares one :class:`~kg.model.Extraction` with one
+:class:`~kg.gold.GoldFile` and returns a :class:`FileScore`; :func:`combine`
+adds file scores into a :class:`Report` whose totals are micro-averaged (the
+counts are summed over files, then the ratios computed).
+
+Definitions (see the gold format for the full rules):
+
+* Names are compared after :func:`normalize`. A predicted entity matches a
+  gold entity when both carry the same Wikidata id, or when its label or one
+  of its aliases equals the gold name or a gold alias. Matching is not
+  one-to-one: two predicted entities may match the same gold entity.
+* Entities: recall = gold entities matched / gold entities; precision =
+  predicted Person/Organization/Place entities matching some gold entity /
+  predicted Person/Organization/Place entities.
+* Linking: over gold entities with a ``wikidata`` key, the share for which
+  some matching predicted entity carries exactly that id (for null: carries
+  none). A gold entity that nothing matches counts as wrong.
+* Facts: a predicted fact matches a gold fact on equal predicate and
+  polarity, matching subject, and matching object (entity) or literal (either
+  normalised string contains the other). ``metWith`` is symmetric. Facts are
+  paired one-to-one by maximum matching; where several pairings are
+  possible, pairs agreeing on more qualifiers are preferred. Precision counts
+  the predicted facts whose predicate is in the file's ``predicates``; recall
+  counts every gold fact.
+* Qualifiers: over matched pairs, each qualifier the gold fact carries
+  (modality only when written, place, time, of, source) is right when the
+  prediction agrees; a year agrees with any date in that year.
+* A ratio whose denominator is zero is 0.0, and so is F1 when P + R = 0.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.gold import PREDICATES, GoldEntity, GoldFact, GoldFile, gold_article, load_gold
+from kg.model import Article, Entity, Extraction, Fact
+
+__all__ = [
+    "Counts",
+    "Explain",
+    "FileScore",
+    "MissedFact",
+    "QualifierMiss",
+    "Report",
+    "Share",
+    "SpuriousFact",
+    "WrongLink",
+    "combine",
+    "describe_gold",
+    "evaluate_files",
+    "normalize",
+    "score",
+]
+
+#: Entity types counted by entity precision.
+SCORED_TYPES = frozenset({"Person", "Organization", "Place"})
+QUALIFIERS = ("modality", "place", "time", "of", "source")
+
+_PLAIN = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201b": "'",
+        "\u02bc": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2039": '"',
+        "\u203a": '"',
+        "\u2033": '"',
+    }
+)
+_ARTICLE = re.compile(r"^(?:(?:les|le|la)\s+|l'\s*)")
+_SPACE = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """Normalise a name or a quote for comparison.
+
+    Unicode NFKC, casefold, accents removed, typographic apostrophes and
+    quotes made plain, one leading French article (le, la, les, l') removed,
+    white space collapsed and trimmed.
+
+    Args:
+        text: any text.
+
+    Returns:
+        The normalised text: ``normalize("L’OTAN") == "otan"``.
+    """
+    text = unicodedata.normalize("NFKC", text.translate(_PLAIN)).casefold()
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    text = _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_PLAIN)).strip()
+    return _ARTICLE.sub("", text, count=1)
+
+
+def _ratio(num: int, den: int) -> float:
+    return num / den if den else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """Counts behind a precision/recall score.
+
+    Attributes:
+        found: gold items matched by a prediction.
+        gold: gold items.
+        correct: predicted items (in scope) matching a gold item.
+        predicted: predicted items in scope.
+    """
+
+    found: int = 0
+    gold: int = 0
+    correct: int = 0
+    predicted: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(
+            self.found + other.found,
+            self.gold + other.gold,
+            self.correct + other.correct,
+            self.predicted + other.predicted,
+        )
+
+    @property
+    def tp(self) -> int:
+        """Gold items found."""
+        return self.found
+
+    @property
+    def fp(self) -> int:
+        """Predicted items in scope that match nothing."""
+        return self.predicted - self.correct
+
+    @property
+    def fn(self) -> int:
+        """Gold items not found."""
+        return self.gold - self.found
+
+    @property
+    def p(self) -> float:
+        """Precision: correct / predicted, 0.0 when nothing was predicted."""
+        return _ratio(self.correct, self.predicted)
+
+    @property
+    def r(self) -> float:
+        """Recall: found / gold, 0.0 when there is no gold item."""
+        return _ratio(self.found, self.gold)
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of P and R, 0.0 when both are 0."""
+        p, r = self.p, self.r
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: p, r, f1, tp, fp, fn."""
+        return {
+            "p": self.p,
+            "r": self.r,
+            "f1": self.f1,
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    """How many of ``n`` judged items were right."""
+
+    right: int = 0
+    n: int = 0
+
+    def __add__(self, other: Share) -> Share:
+        return Share(self.right + other.right, self.n + other.n)
+
+    @property
+    def accuracy(self) -> float:
+        """right / n, 0.0 when nothing was judged."""
+        return _ratio(self.right, self.n)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: accuracy, n."""
+        return {"accuracy": self.accuracy, "n": self.n}
+
+
+@dataclass(frozen=True, slots=True)
+class MissedFact:
+    """A gold fact that no prediction matched."""
+
+    fact: GoldFact
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SpuriousFact:
+    """A predicted fact (in scope) that matched no gold fact."""
+
+    fact: Fact
+    text: str
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class WrongLink:
+    """A gold entity whose Wikidata link was not found.
+
+    Attributes:
+        entity: the gold entity id.
+        name: its name.
+        expected: the gold Wikidata id (None: no item).
+        given: the ids carried by the predicted entities matching it (None
+            for an unlinked one); empty when no predicted entity matched.
+    """
+
+    entity: str
+    name: str
+    expected: str | None
+    given: tuple[str | None, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QualifierMiss:
+    """A qualifier of a matched fact on which the prediction disagrees."""
+
+    fact: str
+    qualifier: str
+    expected: str
+    given: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Explain:
+    """What went wrong in one file, for people to read."""
+
+    missed: tuple[MissedFact, ...] = ()
+    spurious: tuple[SpuriousFact, ...] = ()
+    wrong_links: tuple[WrongLink, ...] = ()
+    missed_entities: tuple[str, ...] = ()
+    qualifier_misses: tuple[QualifierMiss, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FileScore:
+    """The scores of one article against its gold file."""
+
+    gold: Path
+    article_id: str
+    entities: Counts
+    linking: Share
+    facts: Counts
+    by_predicate: dict[str, Counts]
+    qualifiers: Share
+    explain: Explain = field(default_factory=Explain)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Scores micro-averaged over several files, with each file's score."""
+
+    files: tuple[FileScore, ...]
+    entities: Counts
+    linking: Share
+    facts: Counts
+    by_predicate: dict[str, Counts]
+    qualifiers: Share
+
+    def to_dict(self) -> dict[str, Any]:
+        """The totals as plain JSON-ready data (the shape ``kg eval --json`` prints)."""
+        facts = self.facts.to_dict()
+        facts["by_predicate"] = {name: c.to_dict() for name, c in self.by_predicate.items()}
+        return {
+            "files": len(self.files),
+            "entities": self.entities.to_dict(),
+            "linking": self.linking.to_dict(),
+            "facts": facts,
+            "qualifiers": self.qualifiers.to_dict(),
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """The totals as a JSON document (see :meth:`to_dict`)."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+
+def _by_predicate(parts: Iterable[dict[str, Counts]]) -> dict[str, Counts]:
+    total: dict[str, Counts] = {}
+    for part in parts:
+        for name, counts in part.items():
+            total[name] = total.get(name, Counts()) + counts
+    order = {name: i for i, name in enumerate(PREDICATES)}
+    return {name: total[name] for name in sorted(total, key=lambda n: (order.get(n, 99), n))}
+
+
+def combine(scores: Iterable[FileScore]) -> Report:
+    """Add file scores into one report (counts summed, then ratios computed).
+
+    Args:
+        scores: the scores of each file.
+
+    Returns:
+        The report; with no file every count and ratio is 0.
+    """
+    files = tuple(scores)
+    return Report(
+        files=files,
+        entities=sum((s.entities for s in files), Counts()),
+        linking=sum((s.linking for s in files), Share()),
+        facts=sum((s.facts for s in files), Counts()),
+        by_predicate=_by_predicate(s.by_predicate for s in files),
+        qualifiers=sum((s.qualifiers for s in files), Share()),
+    )
+
+
+def _names(entity: Entity) -> set[str]:
+    return {n for n in map(normalize, (entity.label, *entity.aliases)) if n}
+
+
+def _entity_matches(gold: GoldFile, entities: tuple[Entity, ...]) -> dict[str, set[str]]:
+    """For each gold entity id, the keys of the predicted entities matching it."""
+    names = {e.key: _names(e) for e in entities}
+    matches: dict[str, set[str]] = {}
+    for gid, g in gold.entities.items():
+        wanted = {n for n in map(normalize, g.names) if n}
+        matches[gid] = {
+            e.key
+            for e in entities
+            if (g.wikidata is not None and e.qid == g.wikidata) or names[e.key] & wanted
+        }
+    return matches
+
+
+def _literal(text: str) -> str:
+    return normalize(text).strip(" \"'")
+
+
+def _contains(gold: str, predicted: str | None) -> bool:
+    if predicted is None:
+        return False
+    a, b = _literal(gold), _literal(predicted)
+    return bool(a and b) and (a in b or b in a)
+
+
+def _time_agrees(gold: str, predicted: str | None) -> bool:
+    if not predicted:
+        return False
+    return predicted == gold or (predicted.startswith(gold) and predicted[len(gold)] in "-T")
+
+
+class _Scorer:
+    """Pairs the facts of one file and judges them."""
+
+    def __init__(self, gold: GoldFile, predicted: Extraction) -> None:
+        self.gold = gold
+        self.predicted = predicted
+        self.matches = _entity_matches(gold, predicted.entities)
+        self.labels = {e.key: e.label for e in predicted.entities}
+
+    def is_(self, key: str | None, gold_id: str | None) -> bool:
+        return key is not None and gold_id is not None and key in self.matches[gold_id]
+
+    def compatible(self, g: GoldFact, f: Fact) -> bool:
+        if f.predicate != g.p or str(f.polarity) != g.polarity:
+            return False
+        if g.literal is not None and not _contains(g.literal, f.value):
+            return False
+        if g.o is None:
+            return self.is_(f.subject, g.s)
+        straight = self.is_(f.subject, g.s) and self.is_(f.object, g.o)
+        swapped = g.p == "metWith" and self.is_(f.subject, g.o) and self.is_(f.object, g.s)
+        return straight or swapped
+
+    def qualifiers(self, g: GoldFact, f: Fact) -> list[tuple[str, bool]]:
+        judged = []
+        if g.modality is not None:
+            judged.append(("modality", str(f.modality) == g.modality))
+        for name in ("place", "of", "source"):
+            if getattr(g, name) is not None:
+                judged.append((name, self.is_(getattr(f, name), getattr(g, name))))
+        if g.time is not None:
+            judged.append(("time", _time_agrees(g.time, f.time)))
+        return judged
+
+    def pair(self) -> dict[int, int]:
+        """Maximum one-to-one matching of gold facts to predicted facts."""
+        facts = self.predicted.facts
+        options = []
+        for g in self.gold.facts:
+            found = [i for i, f in enumerate(facts) if self.compatible(g, f)]
+            agree = {i: sum(ok for _, ok in self.qualifiers(g, facts[i])) for i in found}
+            options.append(sorted(found, key=lambda i: (-agree[i], i)))
+        owner: dict[int, int] = {}
+
+        def augment(gi: int, seen: set[int]) -> bool:
+            for pi in options[gi]:
+                if pi in seen:
+                    continue
+                seen.add(pi)
+                if pi not in owner or augment(owner[pi], seen):
+                    owner[pi] = gi
+                    return True
+            return False
+
+        for gi in range(len(self.gold.facts)):
+            augment(gi, set())
+        return {gi: pi for pi, gi in owner.items()}
+
+    def describe(self, f: Fact) -> str:
+        def name(key: str | None) -> str:
+            return self.labels.get(key, key) if key else ""
+
+        obj = name(f.object) if f.object else f"\u201c{f.value}\u201d" if f.value else ""
+        quals = {
+            "polarity": str(f.polarity) if f.polarity != "positive" else None,
+            "modality": str(f.modality) if f.modality != "asserted" else None,
+            "place": name(f.place) or None,
+            "time": f.time,
+            "of": name(f.of) or None,
+            "source": name(f.source) or None,
+        }
+        return _sentence(name(f.subject), f.predicate, obj, quals)
+
+
+def _sentence(subject: str, predicate: str, obj: str, quals: dict[str, str | None]) -> str:
+    text = " ".join(part for part in (subject, predicate, obj) if part)
+    shown = ", ".join(f"{k}={v}" for k, v in quals.items() if v)
+    return f"{text} [{shown}]" if shown else text
+
+
+def describe_gold(fact: GoldFact) -> str:
+    """One line naming a gold fact's fields: ``trump metWith putin [place=finland]``."""
+    obj = fact.o or (f"\u201c{fact.literal}\u201d" if fact.literal else "")
+    quals = {
+        "polarity": fact.polarity if fact.polarity != "positive" else None,
+        "modality": fact.modality,
+        "place": fact.place,
+        "time": fact.time,
+        "of": fact.of,
+        "source": fact.source,
+    }
+    return _sentence(fact.s, fact.p, obj, quals)
+
+
+def _link_right(entity: GoldEntity, candidates: list[Entity]) -> bool:
+    return any(e.qid == entity.wikidata for e in candidates)
+
+
+def score(gold: GoldFile, predicted: Extraction) -> FileScore:
+    """Score one article's extraction against its gold file.
+
+    Args:
+        gold: the validated gold file.
+        predicted: what was extracted from the article.
+
+    Returns:
+        The counts, shares and explanations for this file.
+    """
+    scorer = _Scorer(gold, predicted)
+    by_key = {e.key: e for e in predicted.entities}
+    matched_keys = set().union(*scorer.matches.values()) if scorer.matches else set()
+    in_types = [e for e in predicted.entities if str(e.type) in SCORED_TYPES]
+    entities = Counts(
+        found=sum(1 for keys in scorer.matches.values() if keys),
+        gold=len(gold.entities),
+        correct=sum(1 for e in in_types if e.key in matched_keys),
+        predicted=len(in_types),
+    )
+    linking, wrong_links = Share(), []
+    for gid, g in gold.entities.items():
+        if not g.link_scored:
+            continue
+        candidates = [by_key[k] for k in sorted(scorer.matches[gid])]
+        right = _link_right(g, candidates)
+        linking += Share(int(right), 1)
+        if not right:
+            given = tuple(sorted({e.qid for e in candidates}, key=lambda q: q or ""))
+            wrong_links.append(WrongLink(gid, g.name, g.wikidata, given))
+
+    pairs = scorer.pair()
+    matched_predicted = set(pairs.values())
+    scope = set(gold.predicates)
+    names = list(dict.fromkeys([*gold.predicates, *(g.p for g in gold.facts)]))
+    table = {name: Counts() for name in names}
+    for gi, g in enumerate(gold.facts):
+        table[g.p] += Counts(found=int(gi in pairs), gold=1)
+    spurious = []
+    for pi, f in enumerate(predicted.facts):
+        if f.predicate not in scope:
+            continue
+        table[f.predicate] += Counts(correct=int(pi in matched_predicted), predicted=1)
+        if pi not in matched_predicted:
+            spurious.append(SpuriousFact(f, scorer.describe(f), f.provenance.sentence))
+
+    qualifiers, misses = Share(), []
+    for gi, pi in sorted(pairs.items()):
+        g, f = gold.facts[gi], predicted.facts[pi]
+        for name, ok in scorer.qualifiers(g, f):
+            qualifiers += Share(int(ok), 1)
+            if not ok:
+                given = getattr(f, name)
+                given = (
+                    scorer.labels.get(given, given) if name in ("place", "of", "source") else given
+                )
+                misses.append(
+                    QualifierMiss(describe_gold(g), name, str(getattr(g, name)), _text(given))
+                )
+
+    explain = Explain(
+        missed=tuple(
+            MissedFact(g, describe_gold(g)) for gi, g in enumerate(gold.facts) if gi not in pairs
+        ),
+        spurious=tuple(spurious),
+        wrong_links=tuple(wrong_links),
+        missed_entities=tuple(gid for gid, keys in scorer.matches.items() if not keys),
+        qualifier_misses=tuple(misses),
+    )
+    return FileScore(
+        gold=gold.path,
+        article_id=predicted.article.id,
+        entities=entities,
+        linking=linking,
+        facts=sum(table.values(), Counts()),
+        by_predicate=_by_predicate([table]),
+        qualifiers=qualifiers,
+        explain=explain,
+    )
+
+
+def evaluate_files(paths: Sequence[Path], extract: Callable[[Article], Extraction]) -> Report:
+    """Validate every gold file, extract each annotated article, and score it.
+
+    All gold files are validated before any extraction runs, so a bad file
+    fails fast.
+
+    Args:
+        paths: gold annotation files.
+        extract: the extraction to score, from an article (read with the gold
+            file's language and date) to what was extracted from it.
+
+    Returns:
+        The report over all files, in the order given.
+
+    Raises:
+        GoldError: a gold file does not validate.
+        InputError: an annotated article cannot be read.
+    """
+    golds = [load_gold(Path(path)) for path in paths]
+    return combine(score(gold, extract(gold_article(gold))) for gold in golds)
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)

@@ -1,0 +1,104 @@
+"""Entities: merging mentions within an article, and refusing unsafe merges."""
+
+from kg.entities import group_mentions, resolve_references
+from kg.ingest import article_from_text
+from kg.mentions import extract_mentions
+from kg.model import EntityType
+from kg.nlp import parse
+
+
+def entities_of(text: str, holders=None):
+    parsed = next(parse([article_from_text(text, "t")]))
+    mentions = extract_mentions(parsed)
+    entities = group_mentions(mentions)
+    return resolve_references(parsed, entities, mentions, holders=holders)
+
+
+def labels(index):
+    return {e.label: e for e in index.entities}
+
+
+def test_entities_merge_surname_into_full_name():
+    index = entities_of("Joe Biden a parlé mardi. Selon Biden, la réunion a été utile.")
+    people = [e for e in index.entities if e.type is EntityType.PERSON]
+    assert [e.label for e in people] == ["Joe Biden"]
+    assert people[0].aliases == ("Biden",)
+    assert len(people[0].mentions) == 2
+
+
+def test_entities_do_not_merge_two_people_sharing_a_surname():
+    text = (
+        "Marine Le Pen a répondu à Jean-Marie Le Pen lors du congrès. "
+        "Le Pen a ensuite quitté la salle."
+    )
+    index = entities_of(text)
+    people = labels(index)
+    assert "Marine Le Pen" in people and "Jean-Marie Le Pen" in people
+    assert people["Marine Le Pen"].key != people["Jean-Marie Le Pen"].key
+    # The bare surname is ambiguous: it joins neither of them.
+    assert all("Le Pen" not in e.aliases for e in people.values())
+
+
+def test_entities_keys_are_deterministic_and_unique():
+    text = "Emmanuel Macron a reçu Olaf Scholz à Paris. Macron et Scholz ont déjeuné."
+    first = entities_of(text)
+    second = entities_of(text)
+    assert [e.key for e in first.entities] == [e.key for e in second.entities]
+    assert len({e.key for e in first.entities}) == len(first.entities)
+    assert "person/emmanuel-macron" in {e.key for e in first.entities}
+
+
+def test_entities_demonym_creates_country_entity():
+    index = entities_of("Les services de renseignement américains ont lancé un avertissement.")
+    places = [e for e in index.entities if e.type is EntityType.PLACE]
+    assert [e.label for e in places] == ["États-Unis"]
+    assert places[0].aliases == ("américains",)
+
+
+def test_entities_role_in_apposition_joins_the_person():
+    index = entities_of(
+        "Le président élu américain Donald Trump a parlé. Dmitri Peskov, porte-parole du Kremlin, a répondu."
+    )
+    people = labels(index)
+    trump_roles = [m.text for m in people["Donald Trump"].mentions if m.kind.value == "role"]
+    peskov_roles = [m.text for m in people["Dmitri Peskov"].mentions if m.kind.value == "role"]
+    assert trump_roles == ["président élu américain"]
+    assert peskov_roles == ["porte-parole"]
+
+
+def test_entities_bare_role_needs_knowledge_to_resolve():
+    text = "Vladimir Poutine est resté à Moscou. Le président russe n'a pas répondu."
+    assert all(m.kind.value != "role" for e in entities_of(text).entities for m in e.mentions)
+
+    def holders(role, place):
+        return frozenset({"Q7747"}) if (role, place) == ("president", "russie") else frozenset()
+
+    parsed = next(parse([article_from_text(text, "t")]))
+    mentions = extract_mentions(parsed)
+    from dataclasses import replace
+
+    from kg.model import Link
+
+    entities = [
+        replace(e, link=Link("Q7747", 1.0, "catalogue", "test"))
+        if e.label == "Vladimir Poutine"
+        else e
+        for e in group_mentions(mentions)
+    ]
+    index = resolve_references(parsed, entities, mentions, holders=holders)
+    putin = labels(index)["Vladimir Poutine"]
+    assert [m.text for m in putin.mentions if m.kind.value == "role"] == ["président russe"]
+
+
+def test_entities_parenthesised_pronoun_and_reported_subject():
+    index = entities_of("Il (Trump) a déclaré qu'il appellerait Poutine avant l'investiture.")
+    trump = labels(index)["Trump"]
+    pronouns = sorted(m.text for m in trump.mentions if m.kind.value == "pronoun")
+    assert pronouns == ["Il", "il"]
+
+
+def test_entities_homologue_is_the_other_person():
+    text = "Lors de la visite de Vladimir Poutine à Paris, Emmanuel Macron a reçu son homologue."
+    index = entities_of(text)
+    putin = labels(index)["Vladimir Poutine"]
+    assert [m.text for m in putin.mentions if m.kind.value == "pronoun"] == ["homologue"]

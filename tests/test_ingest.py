@@ -1,0 +1,97 @@
+"""Reading articles and refusing what is not one."""
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError
+from kg.ingest import expand_inputs, read_path, read_stdin, read_text_file
+
+
+def test_ingest_reads_text_with_bom_and_crlf(tmp_path: Path):
+    path = tmp_path / "article-1.txt"
+    path.write_bytes("\ufeffLigne une.\r\nLigne deux.\r\n".encode())
+    article = read_text_file(path)
+    assert article.id == "article-1"
+    assert article.text == "Ligne une.\nLigne deux.\n"
+    assert len(article.sha256) == 64
+
+
+def test_ingest_reads_jsonl_records_with_metadata(tmp_path: Path):
+    path = tmp_path / "a.jsonl"
+    records = [
+        {
+            "id": "x1",
+            "text": "Un texte.",
+            "title": "T",
+            "date": "2024-11-08",
+            "url": "http://e.org/1",
+        },
+        {"id": "x2", "text": "Deux.", "language": "fr"},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    first, second = read_path(path)
+    assert (first.id, first.title, first.date, first.url) == (
+        "x1",
+        "T",
+        "2024-11-08",
+        "http://e.org/1",
+    )
+    assert second.id == "x2"
+
+
+def test_ingest_reads_gzip_and_directories(tmp_path: Path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt.gz").write_bytes(gzip.compress("Texte compressé.".encode()))
+    (tmp_path / "a.txt").write_text("Texte.", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
+    found = list(expand_inputs([str(tmp_path)]))
+    assert [p.name for p in found] == ["a.txt", "b.txt.gz"]
+    assert next(read_path(found[1])).text == "Texte compressé."
+
+
+def test_ingest_stdin_text_or_jsonl():
+    assert next(read_stdin("Un texte.".encode())).text == "Un texte."
+    assert next(read_stdin(b'{"id": "s", "text": "Bonjour."}')).id == "s"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty article"),
+        (b"  \n\t \n", "empty article"),
+        (b"\x00\x01\x02binary\x00", "binary file"),
+        ("Le président a parlé à Ré".encode("latin-1"), "not UTF-8 (byte 0xe9 at offset 5)"),
+        (b"<html><body><p>Bonjour</p></body></html>", "looks like HTML"),
+    ],
+)
+def test_ingest_refuses_bad_input(tmp_path: Path, content: bytes, message: str):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        read_text_file(path)
+    assert message in str(info.value)
+    assert str(path) in str(info.value)
+
+
+def test_ingest_refuses_missing_file_and_directory(tmp_path: Path):
+    with pytest.raises(InputError, match="no such file"):
+        read_text_file(tmp_path / "missing.txt")
+    with pytest.raises(InputError, match="is a directory"):
+        read_text_file(tmp_path)
+
+
+def test_ingest_refuses_enormous_file(tmp_path: Path):
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"mot " * 1_500_000)
+    with pytest.raises(InputError, match="more than the 5,000,000"):
+        read_text_file(path)
+
+
+def test_ingest_refuses_record_without_text(tmp_path: Path):
+    path = tmp_path / "r.jsonl"
+    path.write_text('{"id": "a", "txt": "oops"}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"r.jsonl:1: unknown field\(s\) txt"):
+        list(read_path(path))

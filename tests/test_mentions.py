@@ -1,0 +1,73 @@
+"""Mentions: cleaned, typed spans; what is not an entity is rejected."""
+
+import pytest
+
+from kg.ingest import article_from_text
+from kg.mentions import extract_mentions, name_key
+from kg.model import EntityType, MentionKind
+from kg.nlp import parse
+
+
+def mentions_of(nlp, text: str):
+    parsed = next(parse([article_from_text(text, "t")]))
+    return parsed, extract_mentions(parsed)
+
+
+def test_mentions_name_key_folds_case_accents_and_apostrophes():
+    assert name_key("  L’Élysée ") == "l'elysee"
+    assert name_key("États-Unis") == "etats unis"
+
+
+def test_mentions_drop_leading_article_and_elision(nlp):
+    _, mentions = mentions_of(nlp, "Les alliés de l’OTAN se sont réunis à Bruxelles.")
+    names = {m.text: m.type for m in mentions if m.kind is MentionKind.NAME}
+    assert names.get("OTAN") is EntityType.ORGANIZATION
+    assert "l’OTAN" not in names
+
+
+def test_mentions_offsets_point_into_the_original_text(nlp):
+    text = "Selon l’agence Interfax, Vladimir Poutine n’a pas répondu à « Joe Biden »."
+    parsed, mentions = mentions_of(nlp, text)
+    assert mentions
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+        assert m.provenance.article_id == "t"
+
+
+def test_mentions_reject_common_words_and_credits(nlp):
+    text = (
+        "Le monde a suivi avec intérêt la rencontre entre Emmanuel Macron et Olaf Scholz.\n"
+        "Crédit: AFP\nPlus tôt cette année, le président français s’est rendu à Berlin."
+    )
+    _, mentions = mentions_of(nlp, text)
+    names = [m.text for m in mentions if m.kind is MentionKind.NAME]
+    assert "Le monde" not in names and "monde" not in names
+    assert "Crédit" not in names and "Plus" not in names
+    credit = [m for m in mentions if m.text == "AFP"]
+    assert [m.type for m in credit] == [EntityType.ORGANIZATION]
+    assert not any("\n" in m.text for m in mentions)
+
+
+def test_mentions_credit_marker_names_the_agency(nlp):
+    _, mentions = mentions_of(nlp, "Le sommet s'est tenu mardi.\nCrédit: Zapata Presse\nLa suite.")
+    credit = [m for m in mentions if m.text.startswith("Zapata")]
+    assert [(m.text, m.type) for m in credit] == [("Zapata Presse", EntityType.ORGANIZATION)]
+
+
+def test_mentions_demonyms_mention_their_country(nlp):
+    _, mentions = mentions_of(nlp, "Les médias russes et la presse américaine ont réagi.")
+    demonyms = {(m.text, m.key) for m in mentions if m.kind is MentionKind.DEMONYM}
+    assert demonyms == {("russes", "russie"), ("américaine", "etats unis")}
+
+
+def test_mentions_role_phrases_with_modifiers(nlp):
+    _, mentions = mentions_of(nlp, "Le président élu américain a parlé au porte-parole du Kremlin.")
+    roles = [m.text for m in mentions if m.kind is MentionKind.ROLE]
+    assert roles == ["président élu américain", "porte-parole"]
+
+
+@pytest.mark.parametrize("text", ["L’agence de presse russe Interfax a rapporté la nouvelle."])
+def test_mentions_head_noun_types_misc_as_organization(nlp, text):
+    _, mentions = mentions_of(nlp, text)
+    org = [m for m in mentions if m.text == "Interfax"]
+    assert org and org[0].type is EntityType.ORGANIZATION
