@@ -1,0 +1,361 @@
+"""Turn extractions into RDF, following ontology/README.md.
+
+Pure: no I/O. Every IRI is derived from the data (article ids, entity keys,
+Wikidata ids, a hash of a fact's fields), no blank node is minted, so the same
+extractions always give the same triples.
+
+Each article becomes one named graph ``ex:graph/{article id}`` holding the
+article node, its entities, their mentions, one ``kg:Statement`` node per fact
+(with qualifiers and provenance), a link statement per Wikidata link, and the
+plain triple ``subject predicate object`` for facts that are positive and
+asserted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import InputError, OntologyError
+from kg.model import Entity, EntityType, Extraction, Fact, Modality, Polarity, Provenance
+from kg.namespaces import (
+    DCTERMS,
+    KG,
+    LITERAL_RELATIONS,
+    OWL,
+    PREFIXES,
+    PROV,
+    RDF,
+    RDFS,
+    RELATIONS,
+    SCHEMA,
+    SKOS,
+    WD,
+    XSD,
+)
+
+__all__ = [
+    "DEFAULT_BASE",
+    "article_graph",
+    "article_iri",
+    "bind_prefixes",
+    "build_dataset",
+    "confidence_literal",
+    "entity_iri",
+    "graph_iri",
+    "link_iri",
+    "mention_iri",
+    "statement_iri",
+    "time_literal",
+]
+
+#: The default namespace of data IRIs (``ex:`` in ontology/README.md).
+DEFAULT_BASE = "https://w3id.org/newskg/id/"
+
+_CLASSES = {
+    EntityType.PERSON: KG.Person,
+    EntityType.ORGANIZATION: KG.Organization,
+    EntityType.PLACE: KG.Place,
+    EntityType.EVENT: KG.Event,
+    EntityType.OTHER: KG.Entity,
+}
+_POLARITY = {Polarity.POSITIVE: KG.positive, Polarity.NEGATIVE: KG.negative}
+_MODALITY = {
+    Modality.ASSERTED: KG.asserted,
+    Modality.POSSIBLE: KG.possible,
+    Modality.PLANNED: KG.planned,
+}
+_YEAR = re.compile(r"-?\d{4}")
+_YEAR_MONTH = re.compile(r"\d{4}-\d{2}")
+_QID = re.compile(r"Q[1-9]\d*")
+
+
+def article_iri(article_id: str, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of an article: ``{base}article/{article_id}``."""
+    return URIRef(f"{base}article/{article_id}")
+
+
+def graph_iri(article_id: str, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of an article's named graph: ``{base}graph/{article_id}``."""
+    return URIRef(f"{base}graph/{article_id}")
+
+
+def entity_iri(entity: Entity, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of an entity.
+
+    Args:
+        entity: the entity; its ``key`` is already a slug such as
+            ``person/vladimir-poutine``.
+        base: the data namespace.
+
+    Returns:
+        ``{base}entity/wd/{QID}`` for an entity linked to Wikidata, else
+        ``{base}entity/{key}``.
+    """
+    if entity.link is not None:
+        return URIRef(f"{base}entity/wd/{_checked_qid(entity.link.qid)}")
+    return URIRef(f"{base}entity/{entity.key}")
+
+
+def mention_iri(article_id: str, start: int, end: int, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of a mention: ``{base}mention/{article_id}/{start}-{end}``."""
+    return URIRef(f"{base}mention/{article_id}/{start}-{end}")
+
+
+def link_iri(article_id: str, entity: Entity, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of the statement recording an entity's Wikidata link."""
+    return URIRef(f"{base}link/{article_id}/{entity.key.replace('/', '-')}")
+
+
+def statement_iri(fact: Fact, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of a fact's statement node: a hash of every field of the fact.
+
+    Returns:
+        ``{base}statement/{article_id}/{16 hex digits of a SHA-1}``.
+    """
+    p = fact.provenance
+    fields = [
+        fact.subject,
+        fact.predicate,
+        fact.object,
+        fact.value,
+        str(fact.polarity),
+        str(fact.modality),
+        fact.place,
+        fact.time,
+        fact.of,
+        fact.source,
+        fact.role,
+        [p.article_id, p.start, p.end, p.sentence, p.rule, p.confidence],
+    ]
+    digest = hashlib.sha1(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return URIRef(f"{base}statement/{p.article_id}/{digest[:16]}")
+
+
+def confidence_literal(confidence: float) -> Literal:
+    """An ``xsd:decimal`` rounded to 3 places, in canonical form (``0.9``, ``1.0``)."""
+    text = f"{confidence:.3f}".rstrip("0")
+    return Literal(Decimal(text + "0" if text.endswith(".") else text))
+
+
+def time_literal(value: str) -> Literal:
+    """Type a time: ``xsd:gYear``, ``xsd:gYearMonth`` or ``xsd:date``.
+
+    Raises:
+        ValueError: when the value is none of these.
+    """
+    if _YEAR.fullmatch(value):
+        return Literal(value, datatype=XSD.gYear)
+    if _YEAR_MONTH.fullmatch(value):
+        return Literal(value, datatype=XSD.gYearMonth)
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(
+            f"time {value!r} is not a year (2018), a month (2018-05) or an ISO date (2018-05-17)"
+        ) from None
+    return Literal(value, datatype=XSD.date)
+
+
+def bind_prefixes(graph: Graph) -> None:
+    """Bind kg's fixed prefixes on a graph or dataset, replacing rdflib's defaults."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, str(namespace), override=True, replace=True)
+
+
+def article_graph(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
+    """Build every triple of one article.
+
+    Args:
+        extraction: the article, its entities and facts.
+        base: the data namespace.
+
+    Returns:
+        A graph with the article node, the entities (labels, alternative
+        labels, types, ``owl:sameAs``), their mentions, a statement node per
+        fact and per Wikidata link, and the plain triple of every direct fact.
+
+    Raises:
+        OntologyError: a fact's predicate is not a kg relation.
+        ValueError: a fact names an entity key the extraction does not hold,
+            or a time that is not a year or an ISO date.
+    """
+    article = extraction.article
+    graph = Graph(identifier=graph_iri(article.id, base))
+    bind_prefixes(graph)
+    art = article_iri(article.id, base)
+    _add_article(graph, extraction, art)
+    iris = {entity.key: entity_iri(entity, base) for entity in extraction.entities}
+    for entity in extraction.entities:
+        _add_entity(graph, entity, iris[entity.key], article.language)
+        for mention in entity.mentions:
+            node = mention_iri(article.id, mention.start, mention.end, base)
+            graph.add((node, RDF.type, KG.Mention))
+            graph.add((node, KG.refersTo, iris[entity.key]))
+            graph.add((node, KG.anchor, Literal(mention.text)))
+            _add_provenance(graph, node, mention.provenance, art)
+        if entity.link is not None:
+            _add_link(graph, entity, iris[entity.key], link_iri(article.id, entity, base), art)
+    for fact in extraction.facts:
+        _add_fact(graph, fact, iris, statement_iri(fact, base), art)
+    return graph
+
+
+def build_dataset(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> Dataset:
+    """Build a dataset with one named graph per article and an empty default graph.
+
+    Args:
+        extractions: what was extracted from each article.
+        base: the data namespace.
+
+    Returns:
+        The dataset; each article's triples are in ``ex:graph/{article id}``.
+
+    Raises:
+        InputError: two extractions share an article id.
+        OntologyError, ValueError: see :func:`article_graph`.
+    """
+    dataset = Dataset()
+    bind_prefixes(dataset)
+    seen: dict[str, str | None] = {}
+    for extraction in extractions:
+        article = extraction.article
+        if article.id in seen:
+            raise InputError(
+                f"two articles share the id {article.id!r} ({seen[article.id]} and "
+                f"{article.source}); give each article a distinct id",
+                path=article.source,
+            )
+        seen[article.id] = article.source
+        built = article_graph(extraction, base)
+        named = dataset.graph(built.identifier)
+        for triple in built:
+            named.add(triple)
+    return dataset
+
+
+def _add_article(graph: Graph, extraction: Extraction, node: URIRef) -> None:
+    article = extraction.article
+    graph.add((node, RDF.type, KG.Article))
+    graph.add((node, DCTERMS.language, Literal(article.language)))
+    graph.add((node, KG.sha256, Literal(article.sha256)))
+    graph.add((node, KG.length, Literal(len(article.text))))
+    if article.title:
+        graph.add((node, DCTERMS.title, Literal(article.title, lang=article.language)))
+    if article.date:
+        graph.add((node, DCTERMS.date, _date_literal(article.date, article.id)))
+    if article.url:
+        graph.add((node, SCHEMA.url, URIRef(article.url)))
+
+
+def _date_literal(value: str, article_id: str) -> Literal:
+    if len(value) == 10:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            return Literal(value, datatype=XSD.date)
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(
+            f"article {article_id!r} has date {value!r}, which is not an ISO date or date-time"
+        ) from None
+    return Literal(value, datatype=XSD.dateTime)
+
+
+def _add_entity(graph: Graph, entity: Entity, node: URIRef, language: str) -> None:
+    graph.add((node, RDF.type, _CLASSES[entity.type]))
+    graph.add((node, RDFS.label, Literal(entity.label, lang=language)))
+    for alias in entity.aliases:
+        if alias != entity.label:
+            graph.add((node, SKOS.altLabel, Literal(alias, lang=language)))
+    if entity.link is not None:
+        graph.add((node, OWL.sameAs, WD[entity.link.qid]))
+
+
+def _add_link(graph: Graph, entity: Entity, node: URIRef, link: URIRef, art: URIRef) -> None:
+    assert entity.link is not None
+    graph.add((link, RDF.type, KG.Statement))
+    graph.add((link, RDF.subject, node))
+    graph.add((link, RDF.predicate, OWL.sameAs))
+    graph.add((link, RDF.object, WD[entity.link.qid]))
+    graph.add((link, KG.rule, Literal(entity.link.rule)))
+    graph.add((link, KG.confidence, confidence_literal(entity.link.score)))
+    graph.add((link, KG.candidateSource, Literal(entity.link.source)))
+    graph.add((link, PROV.wasDerivedFrom, art))
+
+
+def _add_provenance(graph: Graph, node: URIRef, provenance: Provenance, art: URIRef) -> None:
+    graph.add((node, KG.sentence, Literal(provenance.sentence)))
+    graph.add((node, KG.start, Literal(provenance.start)))
+    graph.add((node, KG.end, Literal(provenance.end)))
+    graph.add((node, KG.rule, Literal(provenance.rule)))
+    graph.add((node, KG.confidence, confidence_literal(provenance.confidence)))
+    graph.add((node, PROV.wasDerivedFrom, art))
+
+
+def _add_fact(graph: Graph, fact: Fact, iris: dict[str, URIRef], node: URIRef, art: URIRef) -> None:
+    if fact.predicate not in RELATIONS:
+        raise OntologyError(
+            f"unknown predicate {fact.predicate!r} in a fact of article "
+            f"{fact.provenance.article_id!r} (rule {fact.provenance.rule}); "
+            f"known: {', '.join(sorted(RELATIONS))}"
+        )
+    predicate = KG[fact.predicate]
+
+    def entity(key: str, field: str) -> URIRef:
+        if key not in iris:
+            raise ValueError(
+                f"fact {fact.predicate} of article {fact.provenance.article_id!r} "
+                f"(rule {fact.provenance.rule}) names {field} {key!r}, which is not an "
+                f"entity of the article; known: {', '.join(sorted(iris)) or 'none'}"
+            )
+        return iris[key]
+
+    subject = entity(fact.subject, "subject")
+    obj: Node
+    if fact.predicate in LITERAL_RELATIONS:
+        if fact.value is None:
+            raise ValueError(
+                f"fact {fact.predicate} of article {fact.provenance.article_id!r} "
+                f"(rule {fact.provenance.rule}) has no value"
+            )
+        obj = Literal(fact.value)
+    else:
+        if fact.object is None:
+            raise ValueError(
+                f"fact {fact.predicate} of article {fact.provenance.article_id!r} "
+                f"(rule {fact.provenance.rule}) has no object entity"
+            )
+        obj = entity(fact.object, "object")
+    graph.add((node, RDF.type, KG.Statement))
+    graph.add((node, RDF.subject, subject))
+    graph.add((node, RDF.predicate, predicate))
+    graph.add((node, RDF.object, obj))
+    graph.add((node, KG.polarity, _POLARITY[fact.polarity]))
+    graph.add((node, KG.modality, _MODALITY[fact.modality]))
+    for qualifier, key in ((KG.place, fact.place), (KG.of, fact.of), (KG.source, fact.source)):
+        if key is not None:
+            graph.add((node, qualifier, entity(key, str(qualifier).rsplit("#", 1)[-1])))
+    if fact.time is not None:
+        graph.add((node, KG.time, time_literal(fact.time)))
+    if fact.role is not None:
+        graph.add((node, KG.role, Literal(fact.role)))
+    _add_provenance(graph, node, fact.provenance, art)
+    if fact.is_direct:
+        graph.add((subject, predicate, obj))
+
+
+def _checked_qid(qid: str) -> str:
+    if not _QID.fullmatch(qid):
+        raise ValueError(f"{qid!r} is not a Wikidata item id (Q followed by digits)")
+    return qid
