@@ -67,8 +67,12 @@ class Pipeline:
         """Extract the entities and facts of one article."""
         return next(self.extract_many([article]))
 
-    def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+    def extract_many(self, articles: Iterable[Article], check: bool = True) -> Iterator[Extraction]:
         """Extract articles in batches, yielding results in input order.
+
+        Args:
+            articles: the articles.
+            check: refuse articles that are not in the pipeline's language.
 
         Raises:
             InputError: an article is not in the pipeline's language.
@@ -76,7 +80,8 @@ class Pipeline:
 
         def checked() -> Iterator[Article]:
             for article in articles:
-                check_language(article, self.lang)
+                if check:
+                    check_language(article, self.lang)
                 yield article
 
         for parsed in parse(checked(), self.lang, self.batch_size):

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from kg.cli.common import app, err, fail, handle_errors, out
-from kg.errors import ConfigError, InputError, KGError
-from kg.model import Article, Extraction
+from kg.errors import ConfigError, InputError
+from kg.model import Article
 
 __all__ = ["build", "show"]
 
@@ -33,22 +33,32 @@ def _articles(inputs: list[str], lang: str) -> Iterator[Article | InputError]:
             yield exc
 
 
-def _summary(extractions: list[Extraction], skipped: int, seconds: float) -> Table:
-    types = Counter(e.type.value for x in extractions for e in x.entities)
-    preds = Counter(f.predicate for x in extractions for f in x.facts)
+def _summary(report, seconds: float) -> Table:
     table = Table(title="kg build", show_header=True, header_style="bold")
     table.add_column("what")
     table.add_column("count", justify="right")
-    table.add_row("articles built", str(len(extractions)))
-    if skipped:
-        table.add_row("articles skipped", str(skipped))
-    for name, count in sorted(types.items()):
+    table.add_row("articles read", str(report.read))
+    table.add_row("articles built", str(report.built))
+    table.add_row("articles unchanged (skipped)", str(report.unchanged))
+    table.add_row("articles failed (skipped)", str(len(report.failed)))
+    for name, count in sorted(report.entity_types.items()):
         table.add_row(f"entities: {name}", str(count))
-    for name, count in sorted(preds.items()):
+    for name, count in sorted(report.predicates.items()):
         table.add_row(f"facts: {name}", str(count))
-    table.add_row("facts (all)", str(sum(preds.values())))
+    table.add_row("facts (all)", str(sum(report.predicates.values())))
+    table.add_row("quads", str(report.quads))
     table.add_row("seconds", f"{seconds:.1f}")
     return table
+
+
+def _sink(dest: str, fmt: str, store: Path | None, base: str | None, force: bool):
+    from kg.corpus import DatasetFileSink, QuadFileSink, StoreSink
+
+    if store is not None:
+        return StoreSink(store, base=base, force=force)
+    if fmt in ("nquads", "ntriples"):
+        return QuadFileSink(dest, triples=fmt == "ntriples", force=force)
+    return DatasetFileSink(dest, fmt, force=force)
 
 
 @app.command()
@@ -57,7 +67,7 @@ def build(
     inputs: list[str] = typer.Argument(
         ...,
         metavar="FILE...",
-        help="Articles: .txt, .json/.jsonl, directories, globs, or - for stdin.",
+        help="Articles: .txt, .json/.jsonl (also .gz), directories, globs, or - for stdin.",
     ),
     output: str | None = typer.Option(
         None, "-o", "--output", help="Output file ('-' for stdout, the default)."
@@ -65,71 +75,94 @@ def build(
     fmt: str | None = typer.Option(
         None, "--format", "-f", help="ttl, trig, nq, nt or jsonld (default: from -o, else ttl)."
     ),
+    store: Path | None = typer.Option(
+        None, "--store", help="Write into this on-disk store instead of a file."
+    ),
     lang: str = typer.Option("fr", "--lang", help="Language of the articles."),
     base: str | None = typer.Option(None, "--base", help="Base IRI of the data."),
     link: bool = typer.Option(True, "--link/--no-link", help="Link entities to Wikidata."),
     endpoint: str | None = typer.Option(
         None, "--endpoint", help="Wikidata SPARQL endpoint for live linking (default: offline)."
     ),
-    force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
+    workers: int | None = typer.Option(
+        None,
+        "--workers",
+        "-j",
+        min=1,
+        help="Worker processes (default: the cores, 1 for one file).",
+    ),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per NLP batch."),
+    force: bool = typer.Option(
+        False,
+        "--force",
+        help="Overwrite the output file; with --store, rebuild unchanged articles.",
+    ),
     strict: bool = typer.Option(False, "--strict", help="Stop at the first bad article."),
     summary: bool = typer.Option(False, "--summary", help="Print a summary table on stderr."),
 ) -> None:
     """Build an RDF graph from French news articles.
 
-    Bad articles among several are reported and skipped (the exit code is
-    then 1); with one article, or --strict, the first error stops the run and
-    nothing is written.
+    Bad articles among several are reported and skipped, and the exit code is
+    then 1; with one article, or --strict, the first error stops the run and
+    nothing is written. With --store, unchanged articles are skipped and each
+    changed one replaces its named graph in one transaction.
 
     Example: kg build examples/sommet-helsinki.txt -o out/example.ttl --force
     """
-    from kg.export import format_from_path, resolve_format, write
-    from kg.graph import DEFAULT_BASE, build_dataset
+    from kg.corpus import BuildConfig, run_build
+    from kg.export import format_from_path, resolve_format
     from kg.pipeline import Pipeline
 
     dest = output or "-"
+    if store is not None and output is not None:
+        raise ConfigError("give either -o/--output or --store, not both")
     fmt_name = resolve_format(fmt) if fmt else (format_from_path(dest) if dest != "-" else None)
     fmt_name = fmt_name or "turtle"
-    if dest != "-" and Path(dest).exists() and not force:
-        raise ConfigError(f"{dest} already exists; use --force to overwrite it")
-    pipeline = Pipeline(lang=lang, link=link, offline=endpoint is None, endpoint=endpoint)
-    extractions: list[Extraction] = []
-    problems: list[str] = []
+    many = len(inputs) > 1 or any(Path(i).is_dir() or i == "-" or "*" in i for i in inputs)
+    jobs = workers or ((os.cpu_count() or 1) if many else 1)
+    config = BuildConfig(lang=lang, link=link, endpoint=endpoint, base=base, batch_size=batch_size)
+    if jobs == 1:
+        Pipeline(lang=lang, link=link)  # an unsupported language fails before any work
+    sink = _sink(dest, fmt_name, store, base, force)
     started = time.monotonic()
-    many = len(inputs) > 1 or any(Path(i).is_dir() or i == "-" for i in inputs)
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         TextColumn("{task.completed} articles"),
+        TextColumn("{task.fields[rate]}"),
         TimeElapsedColumn(),
-        TimeRemainingColumn(),
         console=err,
         disable=not many,
         transient=True,
     ) as progress:
-        task = progress.add_task("building", total=None)
-        for item in _articles(inputs, lang):
-            if isinstance(item, InputError):
-                if strict or not many:
-                    raise item
-                problems.append(str(item))
-                err.print(f"[yellow]skipped:[/] {item}", soft_wrap=True)
-                continue
-            try:
-                extractions.append(pipeline.extract(item))
-            except KGError as exc:
-                if strict or not many:
-                    raise
-                problems.append(str(exc))
-                err.print(f"[yellow]skipped:[/] {exc}", soft_wrap=True)
-            progress.advance(task)
-    if not extractions:
+        task = progress.add_task("building", total=None, rate="")
+
+        def on_article(item) -> None:
+            if isinstance(item, str):
+                if not item.endswith(": unchanged"):
+                    err.print(f"[yellow]skipped:[/] {item}", soft_wrap=True)
+            elif item.error is not None:
+                err.print(f"[yellow]skipped:[/] {item.error}", soft_wrap=True)
+            done = progress.tasks[0].completed + 1
+            elapsed = max(time.monotonic() - started, 1e-6)
+            progress.update(task, advance=1, rate=f"{done / elapsed:.1f} articles/s")
+
+        report = run_build(
+            _articles(inputs, lang),
+            sink,
+            config,
+            workers=jobs,
+            strict=strict or not many,
+            on_article=on_article,
+        )
+    if summary or many:
+        err.print(_summary(report, time.monotonic() - started))
+    if report.unchanged:
+        err.print(f"{report.unchanged} article(s) unchanged, skipped (use --force to rebuild)")
+    if report.failed:
+        raise fail(f"{len(report.failed)} article(s) skipped")
+    if report.built == 0 and report.unchanged == 0:
         raise InputError("no article could be built")
-    write(build_dataset(extractions, base or DEFAULT_BASE), dest, fmt_name, force=force)
-    if summary:
-        err.print(_summary(extractions, len(problems), time.monotonic() - started))
-    if problems:
-        raise fail(f"{len(problems)} article(s) skipped")
 
 
 @app.command()

@@ -1,0 +1,383 @@
+"""Building many articles: batches, worker processes, and where the quads go.
+
+Each article becomes an :class:`ArticleOutput`: its N-Quads, sorted, in its
+own named graph, plus counts for the summary. Articles are processed in
+batches, in this process (``workers=1``) or in a pool of worker processes,
+each loading the spaCy model once; results come back in input order, so the
+output does not depend on the number of workers. At most a few batches are
+in flight at once, so memory does not grow with the size of the corpus.
+
+Sinks receive the outputs in order and are the only writers:
+
+* :class:`QuadFileSink` streams N-Quads / N-Triples into a temporary file that
+  is renamed into place when the run ends (nothing half-written);
+* :class:`DatasetFileSink` gathers an rdflib Dataset for Turtle, TriG and
+  JSON-LD (formats that need the whole graph);
+* :class:`StoreSink` replaces each article's named graph in the pyoxigraph
+  store in one transaction and skips articles stored with the same sha256.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import tempfile
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Protocol
+
+import pyoxigraph as ox
+
+from kg.errors import ConfigError, InputError, KGError
+from kg.model import Article, Extraction
+
+__all__ = [
+    "ArticleOutput",
+    "BuildConfig",
+    "BuildReport",
+    "DatasetFileSink",
+    "QuadFileSink",
+    "Sink",
+    "StoreSink",
+    "extract_outputs",
+    "run_build",
+    "to_output",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildConfig:
+    """What every worker needs to build articles the same way."""
+
+    lang: str = "fr"
+    link: bool = True
+    endpoint: str | None = None
+    base: str | None = None
+    batch_size: int = 16
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleOutput:
+    """One built article (or the reason it failed).
+
+    Attributes:
+        article_id, sha256, source: identify the article.
+        nquads: its quads as sorted N-Quads lines in its named graph.
+        entity_types: entity counts by type name.
+        predicates: fact counts by predicate.
+        error: the message when the article failed, else None.
+    """
+
+    article_id: str
+    sha256: str
+    source: str | None
+    nquads: bytes = b""
+    entity_types: tuple[tuple[str, int], ...] = ()
+    predicates: tuple[tuple[str, int], ...] = ()
+    error: str | None = None
+
+
+@dataclass(slots=True)
+class BuildReport:
+    """The summary of a run."""
+
+    read: int = 0
+    built: int = 0
+    unchanged: int = 0
+    failed: list[str] = field(default_factory=list)
+    entity_types: Counter = field(default_factory=Counter)
+    predicates: Counter = field(default_factory=Counter)
+    quads: int = 0
+
+
+def to_output(extraction: Extraction, base: str | None = None) -> ArticleOutput:
+    """Turn an extraction into sorted N-Quads in the article's named graph."""
+    from kg.graph import DEFAULT_BASE, article_graph, graph_iri
+    from kg.store import to_oxigraph
+
+    base = base or DEFAULT_BASE
+    article = extraction.article
+    graph = ox.NamedNode(str(graph_iri(article.id, base)))
+    quads = [
+        ox.Quad(q.subject, q.predicate, q.object, graph)
+        for q in to_oxigraph(article_graph(extraction, base))
+    ]
+    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    lines = sorted(set(data.splitlines(keepends=True)))
+    return ArticleOutput(
+        article_id=article.id,
+        sha256=article.sha256,
+        source=article.source,
+        nquads=b"".join(lines),
+        entity_types=tuple(sorted(Counter(e.type.value for e in extraction.entities).items())),
+        predicates=tuple(sorted(Counter(f.predicate for f in extraction.facts).items())),
+    )
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _pipeline(config: BuildConfig):
+    """The pipeline of this process, built once per configuration."""
+    from kg.pipeline import Pipeline
+
+    key = repr(config)
+    if key not in _WORKER:
+        _WORKER.clear()
+        _WORKER[key] = Pipeline(
+            lang=config.lang,
+            link=config.link,
+            offline=config.endpoint is None,
+            endpoint=config.endpoint,
+            batch_size=config.batch_size,
+        )
+    return _WORKER[key]
+
+
+def process_batch(articles: list[Article], config: BuildConfig) -> list[ArticleOutput]:
+    """Build a batch of articles; an article that fails is reported, not raised."""
+    from kg.nlp import check_language
+
+    pipeline = _pipeline(config)
+    outputs: dict[int, ArticleOutput] = {}
+    good: list[tuple[int, Article]] = []
+    for i, article in enumerate(articles):
+        try:
+            check_language(article, config.lang)
+            good.append((i, article))
+        except KGError as exc:
+            outputs[i] = ArticleOutput(article.id, article.sha256, article.source, error=str(exc))
+    extracted = pipeline.extract_many((a for _i, a in good), check=False)
+    for (i, _article), extraction in zip(good, extracted, strict=True):
+        outputs[i] = to_output(extraction, config.base)
+    return [outputs[i] for i in range(len(articles))]
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def extract_outputs(
+    articles: Iterable[Article], config: BuildConfig, workers: int = 1
+) -> Iterator[ArticleOutput]:
+    """Build articles, in this process or in ``workers`` processes, in input order.
+
+    Args:
+        articles: the articles, read lazily.
+        config: how to build them.
+        workers: the number of processes (1: this one).
+
+    Yields:
+        One output per article, in input order.
+    """
+    batches = _batches(articles, config.batch_size)
+    if workers <= 1:
+        for batch in batches:
+            yield from process_batch(batch, config)
+        return
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers) as pool:
+        pending: deque = deque()
+        for batch in batches:
+            pending.append(pool.apply_async(process_batch, (batch, config)))
+            if len(pending) >= 2 * workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+class Sink(Protocol):
+    """Where built articles go."""
+
+    def wants(self, article: Article) -> bool:
+        """False when the article need not be built (already stored, unchanged)."""
+
+    def add(self, output: ArticleOutput) -> None:
+        """Write one built article."""
+
+    def close(self, ok: bool) -> None:
+        """Finish (ok) or abandon (not ok) the output."""
+
+
+class QuadFileSink:
+    """Streams N-Quads (or N-Triples, dropping graph names) to a file or stdout.
+
+    Args:
+        dest: a path, or ``-`` for standard output.
+        triples: write N-Triples (the union of the article graphs).
+        force: replace an existing file.
+    """
+
+    def __init__(self, dest: str, triples: bool = False, force: bool = False) -> None:
+        self.dest = dest
+        self.triples = triples
+        self._tmp: str | None = None
+        if dest == "-":
+            self._out: IO[bytes] = sys.stdout.buffer
+            return
+        path = Path(dest)
+        if path.exists() and not force:
+            raise ConfigError(f"{path} already exists; use --force to overwrite it")
+        if not path.parent.is_dir():
+            raise ConfigError(f"cannot write {path}: directory {path.parent} does not exist")
+        fd, self._tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        self._out = os.fdopen(fd, "wb")
+
+    def wants(self, article: Article) -> bool:
+        return True
+
+    def add(self, output: ArticleOutput) -> None:
+        data = output.nquads
+        if self.triples:
+            data = b"".join(_drop_graph(line) for line in data.splitlines(keepends=True))
+        self._out.write(data)
+
+    def close(self, ok: bool) -> None:
+        if self._tmp is None:
+            self._out.flush()
+            return
+        self._out.close()
+        if ok:
+            os.chmod(self._tmp, 0o644)
+            os.replace(self._tmp, self.dest)
+        else:
+            os.unlink(self._tmp)
+
+
+def _drop_graph(line: bytes) -> bytes:
+    """An N-Quads line without its graph name (the last term before the dot)."""
+    body = line.rstrip()[:-1].rstrip()
+    return body[: body.rfind(b" <")] + b" .\n"
+
+
+class DatasetFileSink:
+    """Gathers the articles into an rdflib Dataset, written atomically at the end."""
+
+    def __init__(self, dest: str, fmt: str, force: bool = False) -> None:
+        from rdflib import Dataset
+
+        if dest != "-" and Path(dest).exists() and not force:
+            raise ConfigError(f"{dest} already exists; use --force to overwrite it")
+        self.dest, self.fmt, self.force = dest, fmt, force
+        self.dataset = Dataset()
+
+    def wants(self, article: Article) -> bool:
+        return True
+
+    def add(self, output: ArticleOutput) -> None:
+        self.dataset.parse(data=output.nquads, format="nquads")
+
+    def close(self, ok: bool) -> None:
+        from kg.export import write
+        from kg.graph import bind_prefixes
+
+        if ok:
+            bind_prefixes(self.dataset)
+            write(self.dataset, self.dest, self.fmt, force=self.force)
+
+
+class StoreSink:
+    """Writes each article's graph into the store, one transaction per article.
+
+    Args:
+        path: the store directory (created when missing).
+        base: the data base IRI (for article IRIs).
+        force: rebuild articles even when stored unchanged.
+    """
+
+    def __init__(self, path: Path, base: str | None = None, force: bool = False) -> None:
+        from kg.graph import DEFAULT_BASE
+        from kg.store import Store
+
+        self.store = Store(path)
+        self.store.load_ontology()
+        self.base = base or DEFAULT_BASE
+        self.force = force
+
+    def wants(self, article: Article) -> bool:
+        from kg.graph import article_iri
+
+        if self.force:
+            return True
+        return not self.store.has_article(str(article_iri(article.id, self.base)), article.sha256)
+
+    def add(self, output: ArticleOutput) -> None:
+        from kg.graph import graph_iri
+
+        quads = ox.parse(output.nquads, format=ox.RdfFormat.N_QUADS)
+        self.store.replace_article(str(graph_iri(output.article_id, self.base)), quads)
+
+    def close(self, ok: bool) -> None:
+        self.store.close()
+
+
+def run_build(
+    items: Iterable[Article | InputError],
+    sink: Sink,
+    config: BuildConfig,
+    workers: int = 1,
+    strict: bool = False,
+    on_article: Callable[[ArticleOutput | str], None] | None = None,
+) -> BuildReport:
+    """Build articles into a sink and report what happened.
+
+    Args:
+        items: articles, and the input errors met while reading them.
+        sink: where built articles go.
+        config: how to build them.
+        workers: worker processes.
+        strict: stop at the first bad article (raise) instead of skipping it.
+        on_article: called after each article (an output, or a skip message).
+
+    Returns:
+        The counts of the run. The sink is closed: kept when the run ended,
+        abandoned (no file written) when it raised.
+    """
+    report = BuildReport()
+
+    def wanted() -> Iterator[Article]:
+        for item in items:
+            report.read += 1
+            if isinstance(item, InputError):
+                if strict:
+                    raise item
+                report.failed.append(str(item))
+                if on_article:
+                    on_article(str(item))
+                continue
+            if sink.wants(item):
+                yield item
+            else:
+                report.unchanged += 1
+                if on_article:
+                    on_article(f"{item.id}: unchanged")
+
+    ok = False
+    try:
+        for output in extract_outputs(wanted(), config, workers):
+            if output.error is not None:
+                if strict:
+                    raise InputError(output.error, output.source)
+                report.failed.append(output.error)
+            else:
+                sink.add(output)
+                report.built += 1
+                report.quads += output.nquads.count(b"\n")
+                report.entity_types.update(dict(output.entity_types))
+                report.predicates.update(dict(output.predicates))
+            if on_article:
+                on_article(output)
+        ok = True
+    finally:
+        sink.close(ok)
+    return report
