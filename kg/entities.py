@@ -4,6 +4,8 @@ Merging happens in two steps, with the Wikidata linker in between so that
 knowledge can help resolve roles:
 
 1. :func:`group_mentions` merges proper names and demonyms: identical names;
+   (a person known only by one word gets a key scoped to the article, so that
+   a bare surname never merges two people across articles);
    a bare surname or a shorter name into the one full name that ends with it
    ("Poutine" -> "Vladimir Poutine", never when two full names share it);
    demonyms into their country ("russe" -> Russie).
@@ -82,6 +84,9 @@ def group_mentions(mentions: Sequence[Mention], lang: str = "fr") -> list[Entity
         label = max((m.text for m in names), key=len) if names else places.get(key, key)
         aliases = sorted({m.text for m in group} - {label})
         ekey = f"{etype.value.lower()}/{slugify(label)}"
+        if etype is EntityType.PERSON and len(label.split()) == 1:
+            # A bare surname never merges two people across articles.
+            ekey = f"person/{slugify(group[0].provenance.article_id)}/{slugify(label)}"
         suffix, base = 2, ekey
         while ekey in used:
             ekey, suffix = f"{base}-{suffix}", suffix + 1

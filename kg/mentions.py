@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -38,6 +38,7 @@ _TRAILING = frozenset(".,;:!?\"'()[]{}«»-–—…")
 _NON_NAME_POS = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "AUX", "VERB"})
 
 
+@lru_cache(maxsize=131072)
 def name_key(text: str) -> str:
     """The key under which names are merged: casefolded, accents and punctuation
     removed, apostrophes made plain, white space collapsed."""
@@ -57,6 +58,7 @@ class Lexicon:
     credit_markers: frozenset[str]
     roles: dict[str, EntityType]  # name key of the role noun -> type
     role_length: int  # the most tokens a role noun spans
+    role_starts: frozenset[str]  # first words of role nouns, to skip other tokens fast
     role_modifiers: frozenset[str]
     organization_heads: frozenset[str]
     demonyms: dict[str, str]  # demonym -> place name
@@ -86,6 +88,7 @@ def lexicon(lang: str = "fr") -> Lexicon:
         credit_markers=frozenset(name_key(w) for w in lex.get("credit_markers", [])),
         roles={name_key(r): EntityType(t) for r, t in (lex.get("roles") or {}).items()},
         role_length=max((len(r.split()) for r in lex.get("roles") or {}), default=1) + 1,
+        role_starts=frozenset(name_key(r).split(" ", 1)[0] for r in lex.get("roles") or {}),
         role_modifiers=frozenset(w.lower() for w in lex.get("role_modifiers", [])),
         organization_heads=frozenset(name_key(w) for w in lex.get("organization_heads", [])),
         demonyms=demonyms,
@@ -257,6 +260,9 @@ def _add_credits(parsed: Parsed, lex: Lexicon, add, taken: set[int]) -> None:
 
 def _match_role(doc, i: int, lex: Lexicon) -> int:
     """The end of the longest role noun starting at token i, or i when none."""
+    first = doc[i].text
+    if not first[:1].isalpha() or name_key(first).split(" ", 1)[0] not in lex.role_starts:
+        return i
     best, words = i, []
     for j in range(i, min(i + lex.role_length, len(doc))):
         if not doc[j].text[:1].isalpha():

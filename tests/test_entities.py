@@ -102,3 +102,9 @@ def test_entities_homologue_is_the_other_person():
     index = entities_of(text)
     putin = labels(index)["Vladimir Poutine"]
     assert [m.text for m in putin.mentions if m.kind.value == "pronoun"] == ["homologue"]
+
+
+def test_entities_bare_surname_key_is_scoped_to_the_article():
+    index = entities_of("Dupontel a parlé hier soir à la télévision.")
+    people = [e for e in index.entities if e.type is EntityType.PERSON]
+    assert [e.key for e in people] == ["person/t/dupontel"]

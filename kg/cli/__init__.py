@@ -11,7 +11,11 @@ from __future__ import annotations
 # Importing a verb module registers its commands on ``app``.
 from kg.cli import build as _build  # noqa: E402,F401
 from kg.cli import evaluate as _evaluate  # noqa: E402,F401
+from kg.cli import export as _export  # noqa: E402,F401
 from kg.cli import link as _link  # noqa: E402,F401
+from kg.cli import push as _push  # noqa: E402,F401
+from kg.cli import query as _query  # noqa: E402,F401
+from kg.cli import store as _store  # noqa: E402,F401
 from kg.cli import validate as _validate  # noqa: E402,F401
 from kg.cli.common import app, main
 

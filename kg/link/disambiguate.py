@@ -1,0 +1,305 @@
+"""Choose the Wikidata item an entity denotes, or none.
+
+Candidates come from the offline catalogue (by label, alias, abbreviation,
+demonym or surname) and, for entities the catalogue does not know, from a
+Wikidata endpoint (by exact label or alias). Each candidate gets a score::
+
+    score = 0.45 * name + 0.15 * type + 0.15 * prior + 0.25 * context
+
+* ``name``: how the entity's names match the candidate: label 1.0, alias
+  0.95, abbreviation 0.9, demonym 0.85, bare surname 0.7 -- raised to 0.8
+  when a single catalogue person bears that surname and to 0.95 when the
+  article also names the candidate's full name.
+* ``type``: 1.0 when the candidate's kind fits the entity type (Person ->
+  human; Place -> country, region, city, building or another located item;
+  Organization -> organisation), 0.5 for a plausible metonymy or an unknown
+  kind. An incompatible kind (a Person and anything that is not a human, a
+  Place or Organization and a human) removes the candidate.
+* ``prior``: catalogue items by kind (country 1.0; person, organisation, city,
+  building 0.8; region, office 0.6); endpoint items by popularity,
+  ``log(1 + sitelinks) / log(301)`` capped at 1.
+* ``context``: 0.5 for each distinct item of the article that supports the
+  candidate, capped at 1. The article's items are the other entities' links
+  and unambiguous names of countries, demonyms and capitals found in its
+  text; the entity's own names are left out. An item supports a candidate
+  when it is the candidate itself (named elsewhere, e.g. by a demonym), one
+  the candidate is tied to (its country, the jurisdiction of an office it
+  holds ...), or one tied to the candidate (a capital to its country).
+
+The best candidate is linked when its score reaches the threshold
+(:data:`DEFAULT_THRESHOLD`, 0.6) and beats the runner-up by at least
+:data:`MARGIN` (0.05); otherwise the entity stays unlinked (NIL). Entities are
+scored twice: the first pass links what needs no context, and its links join
+the context of the second.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from kg.link.catalogue import HUMAN, Catalogue, normalise
+from kg.link.wikidata import WikidataEndpoint, WikidataItem
+from kg.model import Article, Entity, EntityType, Link
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "MARGIN",
+    "Linker",
+    "Option",
+    "choose",
+    "kind_of_item",
+    "type_fit",
+]
+
+DEFAULT_THRESHOLD = 0.6
+MARGIN = 0.05
+W_NAME, W_TYPE, W_PRIOR, W_CONTEXT = 0.45, 0.15, 0.15, 0.25
+NAME_SCORE = {"label": 1.0, "alias": 0.95, "abbrev": 0.9, "demonym": 0.85, "surname": 0.7}
+KIND_PRIOR = {
+    "country": 1.0,
+    "person": 0.8,
+    "organisation": 0.8,
+    "city": 0.8,
+    "building": 0.8,
+    "region": 0.6,
+    "office": 0.6,
+}
+PLACE_KINDS = {"country", "region", "city", "building", "place"}
+_FIT = {
+    EntityType.PERSON: {"person": 1.0},
+    EntityType.PLACE: {k: 1.0 for k in PLACE_KINDS} | {None: 0.5},
+    EntityType.ORGANIZATION: {"organisation": 1.0, "building": 0.5, "country": 0.5, None: 0.5},
+    EntityType.EVENT: {None: 0.5},
+    EntityType.OTHER: {"office": 1.0, "organisation": 0.5, None: 0.5},
+}
+# Words of class labels and descriptions, in the order they are tried.
+_KIND_WORDS = [
+    (
+        "region",
+        r"state of the united states|état des états-unis|federated state|état fédéré"
+        r"|province|region|région|subdivision",
+    ),
+    ("city", r"city|ville|capital|capitale|commune|municipality|town"),
+    ("building", r"building|bâtiment|palace|palais|residence|résidence"),
+    ("organisation", r"organi[sz]ation|agency|agence|company|entreprise|party|parti|alliance"),
+    ("office", r"position|office|fonction"),
+    ("country", r"country|pays|sovereign state|état souverain"),
+]
+_KIND_RES = [(kind, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for kind, words in _KIND_WORDS]
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A candidate being scored.
+
+    Attributes:
+        qid: the Wikidata id.
+        kind: country, region, city, building, place, person, organisation,
+            office, or None when unknown.
+        name: the name score (see the module docstring).
+        prior: the prior score.
+        related: the items the candidate is tied to.
+        source: ``catalogue`` or the endpoint URL.
+    """
+
+    qid: str
+    kind: str | None
+    name: float
+    prior: float
+    related: frozenset[str] = frozenset()
+    source: str = "catalogue"
+
+
+def type_fit(entity_type: EntityType, kind: str | None) -> float | None:
+    """How well a candidate kind fits an entity type; None when it cannot."""
+    return _FIT[entity_type].get(kind)
+
+
+def kind_of_item(item: WikidataItem) -> str | None:
+    """The kind of an endpoint item, from its classes and descriptions."""
+    if HUMAN in item.candidate.types:
+        return "person"
+    text = " ".join(item.class_labels + item.descriptions)
+    for kind, pattern in _KIND_RES:
+        if pattern.search(text):
+            return kind
+    return "place" if item.has_coordinates else None
+
+
+def choose(
+    options: Sequence[Option],
+    entity_type: EntityType,
+    context: frozenset[str],
+    supports: dict[str, set[str]],
+    threshold: float = DEFAULT_THRESHOLD,
+) -> tuple[Option, float] | None:
+    """Score options; return the winner and its score, or None (NIL).
+
+    Args:
+        options: the candidates.
+        entity_type: the entity's type.
+        context: the article's items (other entities' links, names found).
+        supports: for an item, the article's items tied to it.
+        threshold: the lowest score that links.
+    """
+    scored: list[tuple[float, Option]] = []
+    for option in options:
+        fit = type_fit(entity_type, option.kind)
+        if fit is None:
+            continue
+        backing = set(option.related & context) | supports.get(option.qid, set())
+        if option.qid in context:
+            backing.add(option.qid)
+        ctx = min(1.0, 0.5 * len(backing))
+        score = W_NAME * option.name + W_TYPE * fit + W_PRIOR * option.prior + W_CONTEXT * ctx
+        scored.append((round(score, 6), option))
+    if not scored:
+        return None
+    scored.sort(key=lambda pair: (-pair[0], pair[1].qid))
+    best_score, best = scored[0]
+    if best_score < threshold:
+        return None
+    if len(scored) > 1 and best_score - scored[1][0] < MARGIN and scored[1][1].qid != best.qid:
+        return None
+    return best, best_score
+
+
+class Linker:
+    """Links an article's entities to Wikidata.
+
+    Args:
+        catalogue: the offline catalogue; the shipped one when None.
+        endpoint: asked about entities the catalogue does not know; None
+            keeps linking offline.
+        threshold: the lowest score that links (see the module docstring).
+    """
+
+    def __init__(
+        self,
+        catalogue: Catalogue | None = None,
+        endpoint: WikidataEndpoint | None = None,
+        threshold: float = DEFAULT_THRESHOLD,
+    ) -> None:
+        self.catalogue = catalogue if catalogue is not None else Catalogue.load_default()
+        self.endpoint = endpoint
+        self.threshold = threshold
+
+    def link(self, entities: Sequence[Entity], article: Article) -> tuple[Entity, ...]:
+        """Return the entities, in order, with ``link`` set where the evidence
+        is strong enough; entities already linked are left as they are.
+
+        Raises:
+            EndpointError: when the endpoint is asked and fails.
+        """
+        text_names = {normalise(e.label) for e in entities} | {
+            normalise(a) for e in entities for a in e.aliases
+        }
+        text = normalise(article.text)
+        options = [self._catalogue_options(e, text, text_names) for e in entities]
+        if self.endpoint is not None:
+            self._add_endpoint_options(entities, options)
+        pairs = list(zip(entities, options, strict=True))
+        first = [e.link.qid if e.link else self._pick(e, opts) for e, opts in pairs]
+        scan = self._scan(article.text)
+        final = []
+        for index, (entity, opts) in enumerate(pairs):
+            if entity.link is not None:
+                final.append(entity)
+                continue
+            own = {normalise(n) for n in (entity.label, *entity.aliases)}
+            context = {q for i, q in enumerate(first) if q and i != index}
+            context |= {q for name, qids in scan.items() if name not in own for q in qids}
+            supports = self._supports(context)
+            picked = choose(opts, entity.type, frozenset(context), supports, self.threshold)
+            if picked is None:
+                final.append(entity)
+                continue
+            option, score = picked
+            rule = "link:catalogue.v1" if option.source == "catalogue" else "link:wikidata.v1"
+            final.append(
+                replace(entity, link=Link(option.qid, round(score, 3), option.source, rule))
+            )
+        return tuple(final)
+
+    def _pick(self, entity: Entity, opts: list[Option]) -> str | None:
+        picked = choose(opts, entity.type, frozenset(), {}, self.threshold)
+        return picked[0].qid if picked else None
+
+    def _supports(self, context: set[str]) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for qid in context:
+            for target in self.catalogue.related(qid):
+                out.setdefault(target, set()).add(qid)
+        return out
+
+    def _catalogue_options(self, entity: Entity, text: str, names: set[str]) -> list[Option]:
+        """Catalogue candidates; ``text`` is the normalised article text and
+        ``names`` the normalised names of every entity of the article."""
+        best: dict[str, Option] = {}
+        for name in (entity.label, *entity.aliases):
+            for match in self.catalogue.lookup(name):
+                item = self.catalogue.items[match.qid]
+                score = NAME_SCORE[match.how]
+                if match.how == "surname":
+                    if len(self.catalogue.with_name("surname", name)) == 1:
+                        score = 0.8
+                    full = {normalise(n) for how, n in item.names if how in ("label", "alias")}
+                    if any(f in names or (" " in f and f in text) for f in full):
+                        score = 0.95
+                option = Option(
+                    qid=match.qid,
+                    kind=item.kind,
+                    name=score,
+                    prior=KIND_PRIOR.get(item.kind or "", 0.5),
+                    related=frozenset(self.catalogue.related(match.qid)),
+                )
+                if match.qid not in best or best[match.qid].name < option.name:
+                    best[match.qid] = option
+        return list(best.values())
+
+    def _add_endpoint_options(
+        self, entities: Sequence[Entity], options: list[list[Option]]
+    ) -> None:
+        assert self.endpoint is not None
+        wanted = [i for i, e in enumerate(entities) if not options[i] and e.link is None]
+        if not wanted:
+            return
+        names = {n for i in wanted for n in (entities[i].label, *entities[i].aliases)}
+        found = self.endpoint.candidates(names)
+        for i in wanted:
+            entity = entities[i]
+            for rank, name in enumerate((entity.label, *entity.aliases)):
+                for item in found.get(name.strip(), ()):
+                    cand = item.candidate
+                    related = {cand.country} if cand.country else set()
+                    options[i].append(
+                        Option(
+                            qid=cand.qid,
+                            kind=kind_of_item(item),
+                            name=1.0 if rank == 0 else 0.95,
+                            prior=min(1.0, math.log1p(cand.popularity) / math.log(301)),
+                            related=frozenset(related - {cand.qid}),
+                            source=cand.source,
+                        )
+                    )
+
+    def _scan(self, text: str) -> dict[str, set[str]]:
+        """Unambiguous country, demonym and capital names in a text."""
+        words = _WORD.findall(text)
+        found: dict[str, set[str]] = {}
+        for size in (1, 2, 3):
+            for start in range(len(words) - size + 1):
+                phrase = " ".join(words[start : start + size])
+                key = normalise(phrase)
+                if key in found or len(key) < 3:
+                    continue
+                matches = self.catalogue.lookup(phrase)
+                qids = {m.qid for m in matches if self.catalogue.kind(m.qid) == "country"}
+                qids |= self.catalogue.capital_of(phrase)
+                if len(qids) == 1 and len({m.qid for m in matches} | qids) == 1:
+                    found[key] = qids
+        return found

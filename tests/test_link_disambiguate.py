@@ -1,0 +1,146 @@
+"""Disambiguation with the shipped catalogue: context, types, surnames, NIL."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from kg.link import DEFAULT_THRESHOLD, Catalogue, Linker
+from kg.link.disambiguate import MARGIN, Option, choose
+from kg.model import Article, Entity, EntityType
+
+PERSON, PLACE, ORG = EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION
+
+US_ELECTION = (
+    "Le jour du scrutin, les services de renseignement américains ont lancé des "
+    "avertissements contre les agents russes, tandis que de fausses alertes à la bombe "
+    "contre les bureaux de vote en Géorgie ont été imputées à l'ingérence russe. "
+    "Donald Trump a battu l'administration de Joe Biden."
+)
+TBILISI = (
+    "À Tbilissi, des dizaines de milliers de manifestants ont défilé devant le "
+    "Parlement. La Géorgie, candidate à l'Union européenne, est divisée."
+)
+
+
+def _article(text: str, article_id: str = "t1") -> Article:
+    return Article(id=article_id, text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
+
+
+@pytest.fixture(scope="module")
+def linker() -> Linker:
+    return Linker()
+
+
+def test_link_disambiguate_georgia_in_us_election_is_the_state(linker: Linker) -> None:
+    entities = [
+        Entity("place/georgie", PLACE, "Géorgie"),
+        Entity("person/donald-trump", PERSON, "Donald Trump"),
+        Entity("person/joe-biden", PERSON, "Joe Biden"),
+    ]
+    linked = linker.link(entities, _article(US_ELECTION))
+    assert [e.qid for e in linked] == ["Q1428", "Q22686", "Q6279"]
+    assert [e.key for e in linked] == [e.key for e in entities]
+    assert linked[0].link is not None and linked[0].link.rule == "link:catalogue.v1"
+
+
+def test_link_disambiguate_georgia_near_tbilisi_is_the_country(linker: Linker) -> None:
+    entities = [
+        Entity("place/tbilissi", PLACE, "Tbilissi"),
+        Entity("place/georgie", PLACE, "Géorgie"),
+        Entity("organization/union-europeenne", ORG, "Union européenne"),
+    ]
+    linked = linker.link(entities, _article(TBILISI))
+    assert [e.qid for e in linked] == [None, "Q230", "Q458"]
+
+
+def test_link_disambiguate_georgia_in_the_reference_article(
+    linker: Linker, seed_path: Path
+) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    entities = [
+        Entity("person/vladimir-poutine", PERSON, "Vladimir Poutine", ("Poutine",)),
+        Entity("person/donald-trump", PERSON, "Donald Trump", ("Trump",)),
+        Entity("place/etats-unis", PLACE, "États-Unis", ("américain", "américains")),
+        Entity("place/georgie", PLACE, "Géorgie"),
+        Entity("place/finlande", PLACE, "Finlande"),
+        Entity("place/maison-blanche", PLACE, "Maison Blanche"),
+        Entity("organization/otan", ORG, "OTAN"),
+        Entity("person/dmitri-peskov", PERSON, "Dmitri Peskov", ("Peskov",)),
+    ]
+    linked = linker.link(entities, _article(text, "seed"))
+    qids = [e.qid for e in linked]
+    assert qids == ["Q7747", "Q22686", "Q30", "Q1428", "Q33", "Q35525", "Q7184", None]
+
+
+def test_link_disambiguate_person_never_links_to_a_place(linker: Linker) -> None:
+    for name in ("Géorgie", "Russie", "Finlande", "OTAN", "Maison Blanche"):
+        linked = linker.link([Entity("person/x", PERSON, name)], _article(US_ELECTION))
+        assert linked[0].link is None, name
+
+
+def test_link_disambiguate_place_never_links_to_a_person(linker: Linker) -> None:
+    linked = linker.link([Entity("place/trump", PLACE, "Donald Trump")], _article(US_ELECTION))
+    assert linked[0].link is None
+
+
+def test_link_disambiguate_unknown_name_stays_nil(linker: Linker) -> None:
+    entities = [
+        Entity("person/dmitri-peskov", PERSON, "Dmitri Peskov", ("Peskov",)),
+        Entity("organization/interfax", ORG, "Interfax"),
+        Entity("place/nulle-part", PLACE, "Nulle-Part-sur-Mer"),
+    ]
+    assert all(e.link is None for e in linker.link(entities, _article(US_ELECTION)))
+
+
+def test_link_disambiguate_bare_surname_links_when_single_or_named_in_full(linker: Linker) -> None:
+    alone = linker.link([Entity("person/trump", PERSON, "Trump")], _article("Trump a parlé."))
+    assert alone[0].qid == "Q22686"
+    single_score = alone[0].link.score
+    named = linker.link(
+        [Entity("person/trump", PERSON, "Trump")],
+        _article("Donald Trump a parlé. Plus tard, Trump a ajouté."),
+    )
+    assert named[0].qid == "Q22686" and named[0].link.score > single_score
+
+
+def test_link_disambiguate_shared_surname_stays_nil(linker: Linker) -> None:
+    catalogue = linker.catalogue
+    shared = [
+        name
+        for name in ("Harris", "Kishida", "Guterres", "Biden")
+        if len(catalogue.with_name("surname", name)) > 1
+    ]
+    assert shared, "the catalogue should hold at least one surname borne by two leaders"
+    linked = linker.link([Entity("person/x", PERSON, shared[0])], _article("Il a parlé."))
+    assert linked[0].link is None
+
+
+def test_link_disambiguate_keeps_existing_links_and_order(linker: Linker) -> None:
+    entities = linker.link(
+        [Entity("place/russie", PLACE, "Russie"), Entity("place/finlande", PLACE, "Finlande")],
+        _article("La Russie et la Finlande."),
+    )
+    again = linker.link(entities, _article("La Russie et la Finlande."))
+    assert again == entities
+
+
+def test_link_disambiguate_threshold_and_margin_decide_nil() -> None:
+    strong = Option("Q230", "country", 1.0, 1.0)
+    weak = Option("Q1428", "region", 0.7, 0.6)
+    assert choose([strong, weak], PLACE, frozenset(), {})[0].qid == "Q230"
+    # 0.45 * 0.7 + 0.15 * 1 + 0.15 * 0.6 = 0.555, below the threshold
+    assert DEFAULT_THRESHOLD > 0.555
+    assert choose([weak], PLACE, frozenset(), {}) is None
+    # the same candidate with one supporting item of context: + 0.25 * 0.5
+    assert choose([weak], PLACE, frozenset({"Q30"}), {"Q1428": {"Q30"}}) is not None
+    assert choose([strong], PLACE, frozenset(), {}, threshold=0.99) is None
+    twin = Option("Q1428", "country", 1.0, 1.0 - MARGIN / 0.15 / 2)
+    assert choose([strong, twin], PLACE, frozenset(), {}) is None
+
+
+def test_link_disambiguate_linker_with_empty_catalogue_and_no_endpoint_links_nothing() -> None:
+    linked = Linker(Catalogue([])).link([Entity("place/russie", PLACE, "Russie")], _article("x"))
+    assert linked[0].link is None
