@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from virtuoso import virtuoso  # noqa: F401  (session fixture: a real Virtuoso)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -6,11 +6,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES, require_tool
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 from typer.testing import CliRunner
 
-from conftest import EXAMPLES, require_tool
 from kg.cli import app
 from kg.namespaces import KG
 

@@ -57,7 +57,8 @@ def test_entities_demonym_creates_country_entity():
 
 def test_entities_role_in_apposition_joins_the_person():
     index = entities_of(
-        "Le président élu américain Donald Trump a parlé. Dmitri Peskov, porte-parole du Kremlin, a répondu."
+        "Le président élu américain Donald Trump a parlé. "
+        "Dmitri Peskov, porte-parole du Kremlin, a répondu."
     )
     people = labels(index)
     trump_roles = [m.text for m in people["Donald Trump"].mentions if m.kind.value == "role"]

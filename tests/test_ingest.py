@@ -53,7 +53,7 @@ def test_ingest_reads_gzip_and_directories(tmp_path: Path):
 
 
 def test_ingest_stdin_text_or_jsonl():
-    assert next(read_stdin("Un texte.".encode())).text == "Un texte."
+    assert next(read_stdin(b"Un texte.")).text == "Un texte."
     assert next(read_stdin(b'{"id": "s", "text": "Bonjour."}')).id == "s"
 
 
