@@ -328,6 +328,7 @@ def run_build(
     workers: int = 1,
     strict: bool = False,
     on_article: Callable[[ArticleOutput | str], None] | None = None,
+    executor: Callable[[Iterable[Article]], Iterator[ArticleOutput]] | None = None,
 ) -> BuildReport:
     """Build articles into a sink and report what happened.
 
@@ -338,6 +339,7 @@ def run_build(
         workers: worker processes.
         strict: stop at the first bad article (raise) instead of skipping it.
         on_article: called after each article (an output, or a skip message).
+        executor: builds the articles instead of local workers (e.g. on Dask).
 
     Returns:
         The counts of the run. The sink is closed: kept when the run ended,
@@ -364,7 +366,8 @@ def run_build(
 
     ok = False
     try:
-        for output in extract_outputs(wanted(), config, workers):
+        outputs = (executor or (lambda a: extract_outputs(a, config, workers)))(wanted())
+        for output in outputs:
             if output.error is not None:
                 if strict:
                     raise InputError(output.error, output.source)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
@@ -61,6 +63,26 @@ def _sink(dest: str, fmt: str, store: Path | None, base: str | None, force: bool
     return DatasetFileSink(dest, fmt, force=force)
 
 
+@contextmanager
+def _executor(address: str | None, shards: Path | None, config):
+    """A Dask executor for run_build, or None for local workers."""
+    if address is None:
+        yield None
+        return
+    from kg.distributed import connect, extract_outputs_dask
+
+    client = connect(address)
+    try:
+        with tempfile.TemporaryDirectory(prefix="kg-shards-") as tmp:
+            shard_dir = shards or Path(tmp)
+            yield lambda articles: extract_outputs_dask(articles, config, client, shard_dir)
+    finally:
+        cluster = getattr(client, "cluster", None)
+        client.close()
+        if cluster is not None and address.startswith("local:"):
+            cluster.close()
+
+
 @app.command()
 @handle_errors
 def build(
@@ -99,6 +121,12 @@ def build(
     ),
     strict: bool = typer.Option(False, "--strict", help="Stop at the first bad article."),
     summary: bool = typer.Option(False, "--summary", help="Print a summary table on stderr."),
+    dask: str | None = typer.Option(
+        None, "--dask", help="Build on a Dask cluster: tcp://HOST:PORT, or local:N."
+    ),
+    shards: Path | None = typer.Option(
+        None, "--shards", help="Shard directory for --dask (shared with the workers)."
+    ),
 ) -> None:
     """Build an RDF graph from French news articles.
 
@@ -147,14 +175,16 @@ def build(
             elapsed = max(time.monotonic() - started, 1e-6)
             progress.update(task, advance=1, rate=f"{done / elapsed:.1f} articles/s")
 
-        report = run_build(
-            _articles(inputs, lang),
-            sink,
-            config,
-            workers=jobs,
-            strict=strict or not many,
-            on_article=on_article,
-        )
+        with _executor(dask, shards, config) as executor:
+            report = run_build(
+                _articles(inputs, lang),
+                sink,
+                config,
+                workers=jobs,
+                strict=strict or not many,
+                on_article=on_article,
+                executor=executor,
+            )
     if summary or many:
         err.print(_summary(report, time.monotonic() - started))
     if report.unchanged:

@@ -1,0 +1,56 @@
+"""``kg export``: write a store out as RDF, streaming."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import typer
+
+from kg.cli.common import app, err, handle_errors
+from kg.errors import ConfigError
+
+__all__ = ["export"]
+
+
+@app.command()
+@handle_errors
+def export(
+    store: Path = typer.Option(..., "--store", help="The store directory to export."),
+    fmt: str = typer.Option(
+        "nquads",
+        "--format",
+        "-f",
+        help="nquads|nq or trig (named graphs kept); turtle|ttl or ntriples|nt (the union).",
+    ),
+    output: str = typer.Option("-", "-o", "--output", help="Output file ('-' for stdout)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
+) -> None:
+    """Export a store with pyoxigraph's own serialisers, without loading it in memory.
+
+    Example: kg export --store out/store --format trig -o out/store.trig --force
+    """
+    from kg.store import DUMP_FORMATS, Store
+
+    if fmt.lower() not in DUMP_FORMATS:
+        raise ConfigError(f"unknown format {fmt!r}; known: {', '.join(sorted(DUMP_FORMATS))}")
+    with Store(store, create=False) as opened:
+        if output == "-":
+            opened.dump(sys.stdout.buffer, fmt.lower())
+            sys.stdout.buffer.flush()
+            return
+        dest = Path(output)
+        if dest.exists() and not force:
+            raise ConfigError(f"{dest} exists; add --force to overwrite it")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                opened.dump(stream, fmt.lower())
+            os.replace(temporary, dest)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    err.print(f"wrote {dest}")

@@ -1,0 +1,38 @@
+"""Every stored query parses on rdflib and pyoxigraph and documents itself."""
+
+from __future__ import annotations
+
+import re
+
+import pyoxigraph as ox
+import pytest
+from rdflib.plugins.sparql import prepareQuery
+
+from kg.query import QueryLibrary
+
+LIBRARY = QueryLibrary()
+NAMES = LIBRARY.names()
+
+
+def test_queries_meta_there_are_at_least_twelve():
+    assert len(NAMES) >= 12
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_queries_meta_parses_everywhere_and_has_headers(name):
+    query = LIBRARY.get(name)
+    prepareQuery(query.text)
+    text = query.with_values(query.bind(_sample_params(query)))
+    if not re.search(r"\bSERVICE\s*<", text, re.IGNORECASE):  # executing would call out
+        ox.Store().query(text)
+    assert query.summary, f"{name}.rq has no '#+ summary:' header"
+    assert query.description, f"{name}.rq has no '#+ description:' header"
+    assert query.tags, f"{name}.rq has no '#+ tags:' header"
+
+
+def _sample_params(query) -> dict[str, str]:
+    return {
+        p.name: "https://w3id.org/newskg/id/x" if p.kind == "iri" else "x"
+        for p in query.parameters
+        if p.default is None
+    }

@@ -1,0 +1,181 @@
+"""Stored queries: headers, parameters bound as terms, the same rows everywhere."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+
+from kg.errors import QueryError
+from kg.query import QueryLibrary, StoredQuery, format_result, run_query
+from kg.store import Store
+
+DATA = Path(__file__).parent / "data" / "sample.trig"
+EX = "https://w3id.org/newskg/id/"
+
+#: Federated queries (SERVICE <...>) call other endpoints, which tests cannot reach.
+OFFLINE = [
+    name
+    for name in QueryLibrary().names()
+    if not re.search(r"\bSERVICE\s*<", QueryLibrary().get(name).text, re.IGNORECASE)
+]
+
+#: Values for the parameters that have no default, chosen to match the sample.
+PARAMS = {
+    "quotes-by-person": {"person": "peskov"},
+    "has-article": {"article": EX + "article/a2"},
+    "why": {"statement": EX + "statement/a1/2222222222222222"},
+}
+
+
+@pytest.fixture(scope="module")
+def dataset() -> rdflib.Dataset:
+    data = rdflib.Dataset()
+    data.parse(DATA, format="trig")
+    return data
+
+
+@pytest.fixture()
+def store(tmp_path):
+    with Store(tmp_path / "store") as opened:
+        opened.load(DATA)
+        yield opened
+
+
+def rows_as_strings(result) -> set[tuple]:
+    return {tuple(sorted((k, str(v)) for k, v in row.items())) for row in result.rows}
+
+
+def test_query_header_is_parsed(tmp_path):
+    path = tmp_path / "q.rq"
+    path.write_text(
+        "#+ summary: Labels\n#+ description: All labels.\n#+ tags:\n#+   - a\n#+   - b\n"
+        "#+ defaults:\n#+   - name: Trump\n"
+        "SELECT ?s WHERE { ?s ?p ?_name . ?s ?q ?_thing_iri }\n",
+        encoding="utf-8",
+    )
+    query = StoredQuery.from_file(path)
+    assert (query.name, query.type, query.summary, query.tags) == (
+        "q",
+        "SELECT",
+        "Labels",
+        ("a", "b"),
+    )
+    kinds = {(p.name, p.variable, p.kind, p.default) for p in query.parameters}
+    assert kinds == {("name", "_name", "literal", "Trump"), ("thing", "_thing_iri", "iri", None)}
+
+
+def test_query_broken_query_names_the_file(tmp_path):
+    path = tmp_path / "broken.rq"
+    path.write_text("#+ summary: x\nSELECT ?s WHERE { ?s ?p }\n", encoding="utf-8")
+    with pytest.raises(QueryError, match="broken.rq does not parse"):
+        StoredQuery.from_file(path)
+
+
+def test_query_unknown_parameter_lists_valid_ones():
+    query = QueryLibrary().get("quotes-by-person")
+    with pytest.raises(QueryError, match=r"no parameter 'persn'; parameters: person \(literal\)"):
+        query.bind({"persn": "x", "person": "y"})
+
+
+def test_query_missing_parameter_is_named():
+    query = QueryLibrary().get("why")
+    with pytest.raises(QueryError, match="needs parameter 'statement'"):
+        query.bind({})
+
+
+def test_query_iri_parameter_rejects_non_iri():
+    query = QueryLibrary().get("entity")
+    with pytest.raises(QueryError, match="absolute IRI"):
+        query.bind({"entity": "x> } DROP ALL #"})
+
+
+def test_query_unknown_name_lists_known_queries():
+    with pytest.raises(QueryError, match="known: .*speaks-for"):
+        QueryLibrary().get("speaks-four")
+
+
+@pytest.mark.parametrize("name", OFFLINE)
+def test_query_rdflib_and_store_agree(name, dataset, store):
+    query = QueryLibrary().get(name)
+    on_graph = run_query(query, PARAMS.get(name), graph=dataset)
+    on_store = run_query(query, PARAMS.get(name), store=store)
+    if query.type == "SELECT":
+        assert on_graph.rows, f"{name} finds nothing in the sample"
+        assert rows_as_strings(on_graph) == rows_as_strings(on_store)
+    elif query.type == "ASK":
+        assert on_graph.boolean is on_store.boolean is True
+    else:
+        assert len(on_graph.graph) > 0
+        assert isomorphic(on_graph.graph, on_store.graph)
+
+
+def test_query_injection_in_a_literal_is_harmless(store, dataset):
+    query = QueryLibrary().get("quotes-by-person")
+    hostile = 'x" } DROP ALL #'
+    before = len(store.oxigraph)
+    assert run_query(query, {"person": hostile}, store=store).rows == []
+    assert run_query(query, {"person": hostile}, graph=dataset).rows == []
+    assert len(store.oxigraph) == before == 330
+    assert '"x\\" } DROP ALL #"' in query.with_values(query.bind({"person": hostile}))
+    assert len(run_query(query, {"person": "Peskov"}, store=store).rows) == 2
+
+
+def test_query_parameter_filters_rows(store):
+    query = QueryLibrary().get("quotes-by-person")
+    rows = run_query(query, {"person": "zelensky"}, store=store).rows
+    assert [str(r["quote"]) for r in rows] == ["Nous ne céderons pas."]
+
+
+def test_query_formats(store):
+    result = run_query(QueryLibrary().get("speaks-for"), store=store)
+    table = format_result(result, "table")
+    assert table.splitlines()[0].split()[:2] == ["speaker", "speakerLabel"]
+    assert "Dmitri Peskov" in table
+    assert format_result(result, "csv").splitlines()[0] == (
+        "speaker,speakerLabel,principal,principalLabel,role,article"
+    )
+    assert '"Sophie Martin"@fr' in format_result(result, "tsv")
+    data = json.loads(format_result(result, "json"))
+    assert len(data["results"]["bindings"]) == 2
+    assert data["results"]["bindings"][0]["speakerLabel"]["xml:lang"] == "fr"
+    with pytest.raises(QueryError, match="choose one of: table, csv, tsv, json"):
+        format_result(result, "ttl")
+
+
+def test_query_construct_formats(store):
+    result = run_query(QueryLibrary().get("entity-facts"), store=store)
+    turtle = format_result(result, "ttl")
+    assert len(rdflib.Graph().parse(data=turtle, format="turtle")) == len(result.graph)
+    assert json.loads(format_result(result, "jsonld"))
+
+
+def test_query_needs_exactly_one_target(store, dataset):
+    with pytest.raises(QueryError, match="exactly one"):
+        run_query(QueryLibrary().get("articles"), graph=dataset, store=store)
+
+
+def test_query_cli_runs_binds_and_reports_errors():
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    runner = CliRunner()
+    args = ["query", "quotes-by-person", "--graph", str(DATA), "--param", "person=Peskov"]
+    result = runner.invoke(app, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["results"]["bindings"]) == 2
+    unknown = runner.invoke(app, [*args, "--param", "persn=x"])
+    assert unknown.exit_code == 1
+    assert unknown.stderr.strip() == (
+        "error: query 'quotes-by-person' has no parameter 'persn'; parameters: person (literal)"
+    )
+    assert runner.invoke(app, [*args, "--param", "no-equals-sign"]).exit_code == 2
+    listed = runner.invoke(app, ["query", "--list"])
+    assert listed.exit_code == 0 and "speaks-for" in listed.stdout
+    both = runner.invoke(app, ["query", "articles"])
+    assert both.exit_code == 1 and "exactly one of --graph" in both.stderr

@@ -1,0 +1,168 @@
+"""The on-disk store: atomic article replacement, skipping, stats, dumps."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+
+from kg.errors import StoreError
+from kg.store import Store, to_oxigraph
+
+DATA = Path(__file__).parent / "data" / "sample.trig"
+EX = "https://w3id.org/newskg/id/"
+KG = "https://w3id.org/newskg/ontology#"
+A1 = EX + "graph/a1"
+
+
+@pytest.fixture()
+def sample() -> rdflib.Dataset:
+    dataset = rdflib.Dataset()
+    dataset.parse(DATA, format="trig")
+    return dataset
+
+
+def _graph(dataset: rdflib.Dataset, iri: str) -> rdflib.Graph:
+    out = rdflib.Graph()
+    for triple in dataset.graph(rdflib.URIRef(iri)):
+        out.add(triple)
+    return out
+
+
+def _quads(store: Store) -> set[str]:
+    return {str(q) for q in store.oxigraph}
+
+
+def test_store_replace_same_content_twice_is_idempotent(tmp_path, sample):
+    with Store(tmp_path / "s") as store:
+        store.replace_article(A1, _graph(sample, A1))
+        first = _quads(store)
+        store.replace_article(A1, _graph(sample, A1))
+        assert _quads(store) == first
+        assert len(first) == len(_graph(sample, A1))
+
+
+def test_store_replace_changed_content_drops_old_facts(tmp_path, sample):
+    with Store(tmp_path / "s") as store:
+        store.replace_article(A1, _graph(sample, A1))
+        changed = rdflib.Graph()
+        changed.add(
+            (rdflib.URIRef(EX + "article/a1"), rdflib.RDF.type, rdflib.URIRef(KG + "Article"))
+        )
+        store.replace_article(A1, changed)
+        assert len(store.oxigraph) == 1
+        assert store.stats().facts == 0
+
+
+def test_store_exception_midway_leaves_previous_graph(tmp_path, sample):
+    with Store(tmp_path / "s") as store:
+        store.replace_article(A1, _graph(sample, A1))
+        before = _quads(store)
+
+        def broken():
+            for number, quad in enumerate(to_oxigraph(_graph(sample, A1))):
+                if number == 50:
+                    raise RuntimeError("extraction failed half-way")
+                yield quad
+
+        with pytest.raises(RuntimeError, match="half-way"):
+            store.replace_article(A1, broken())
+        assert _quads(store) == before
+
+
+def test_store_failed_update_leaves_previous_graph(tmp_path, sample):
+    with Store(tmp_path / "s") as store:
+        store.replace_article(A1, _graph(sample, A1))
+        before = _quads(store)
+        not_a_triple = ("subject", "predicate", "object")
+        with pytest.raises(StoreError, match="cannot replace graph"):
+            store.replace_article(A1, [*to_oxigraph(_graph(sample, A1))[:10], not_a_triple])
+        assert _quads(store) == before
+
+
+def test_store_has_article_compares_digest(tmp_path, sample):
+    with Store(tmp_path / "s") as store:
+        store.replace_article(A1, _graph(sample, A1))
+        graph = _graph(sample, A1)
+        sha = str(graph.value(rdflib.URIRef(EX + "article/a1"), rdflib.URIRef(KG + "sha256")))
+        assert store.has_article(EX + "article/a1", sha)
+        assert not store.has_article(EX + "article/a1", "0" * 64)
+        assert not store.has_article(EX + "article/a2", sha)
+
+
+def test_store_stats_counts_articles_entities_facts(tmp_path):
+    with Store(tmp_path / "s") as store:
+        store.load(DATA)
+        stats = store.stats()
+    assert (stats.articles, stats.graphs, stats.facts) == (3, 3, 17)
+    assert stats.by_predicate[KG + "meets"] == 3
+    assert stats.by_predicate[KG + "said"] == 3
+    assert stats.entities == 16
+    assert stats.quads == 330
+
+
+def test_store_dump_roundtrips_nquads_and_unions_turtle(tmp_path, sample):
+    with Store(tmp_path / "s") as store:
+        store.load(DATA)
+        nquads = io.BytesIO()
+        store.dump(nquads, "nquads")
+        turtle = tmp_path / "all.ttl"
+        store.dump(turtle, "ttl")
+    back = rdflib.Dataset()
+    back.parse(data=nquads.getvalue(), format="nquads")
+    for iri in (A1, EX + "graph/a2", EX + "graph/a3"):
+        assert isomorphic(_graph(back, iri), _graph(sample, iri))
+    union = rdflib.Graph().parse(turtle, format="turtle")
+    assert len(union) == len({(s, p, o) for s, p, o, _ in sample.quads()})
+
+
+def test_store_second_open_is_a_clear_error(tmp_path):
+    with Store(tmp_path / "s"):
+        with pytest.raises(StoreError, match="locked"):
+            Store(tmp_path / "s")
+
+
+def test_store_missing_or_not_a_directory(tmp_path):
+    with pytest.raises(StoreError, match="does not exist"):
+        Store(tmp_path / "absent", create=False)
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(StoreError, match="is a file"):
+        Store(tmp_path / "file")
+
+
+def test_store_unknown_dump_format_lists_choices(tmp_path):
+    with Store(tmp_path / "s") as store, pytest.raises(StoreError, match="known: .*trig"):
+        store.dump(tmp_path / "x", "rdfxml")
+
+
+def test_store_closed_store_refuses_work(tmp_path):
+    store = Store(tmp_path / "s")
+    store.close()
+    with pytest.raises(StoreError, match="closed"):
+        store.stats()
+
+
+def test_store_cli_load_stats_export(tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    runner = CliRunner()
+    store = str(tmp_path / "out" / "store")
+    loaded = runner.invoke(app, ["store", "load", store, str(DATA), "--no-ontology"])
+    assert loaded.exit_code == 0, loaded.output
+    stats = runner.invoke(app, ["store", "stats", store])
+    assert stats.exit_code == 0, stats.output
+    assert re.search(r"facts\s*│\s*17", stats.stdout)
+    dest = tmp_path / "all.trig"
+    args = ["export", "--store", store, "--format", "trig", "-o", str(dest)]
+    assert runner.invoke(app, args).exit_code == 0
+    assert len(rdflib.Dataset().parse(dest, format="trig")) == 324
+    again = runner.invoke(app, args)
+    assert again.exit_code == 1 and "add --force" in again.stderr
+    missing = runner.invoke(app, ["store", "stats", str(tmp_path / "nope")])
+    assert missing.exit_code == 1 and "does not exist" in missing.stderr
