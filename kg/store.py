@@ -36,6 +36,7 @@ __all__ = [
     "DUMP_FORMATS",
     "KG",
     "Store",
+    "StoreEntity",
     "StoreStats",
     "to_oxigraph",
     "to_rdflib",
@@ -91,6 +92,34 @@ class StoreStats:
     quads: int
     graphs: int
     by_predicate: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class StoreEntity:
+    """One entity of the store and why its mentions in several articles are one.
+
+    Attributes:
+        iri, label, type: the entity.
+        qid: its Wikidata id, when linked.
+        articles: the IRIs of the articles that mention it.
+        rule: how mentions across articles were merged into this IRI.
+    """
+
+    iri: str
+    label: str
+    type: str
+    qid: str | None
+    articles: tuple[str, ...]
+    rule: str
+
+
+def _merge_rule(iri: str) -> str:
+    """Explain an entity IRI: why articles share it (see ontology/README.md)."""
+    if "/entity/wd/" in iri:
+        return "same Wikidata id"
+    if iri.count("/", iri.index("/entity/")) > 3:
+        return "one article only (a bare name is never merged across articles)"
+    return "same type and normalised full name"
 
 
 def to_oxigraph(data: rdflib.Graph) -> list[ox.Quad]:
@@ -280,7 +309,7 @@ class Store:
     def stats(self) -> StoreStats:
         """Count articles, entities, facts (overall and by predicate), quads and graphs."""
         kinds = " ".join(f"<{KG}{name}>" for name in ("Person", "Organization", "Place", "Event"))
-        kinds += f" <{KG}Other>"
+        kinds += f" <{KG}Entity>"
 
         def count(where: str) -> int:
             rows = list(self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}"))
@@ -304,6 +333,46 @@ class Store:
             graphs=sum(1 for _ in self.oxigraph.named_graphs()),
             by_predicate=by_predicate,
         )
+
+    def entities(self, etype: str | None = None, limit: int | None = None) -> list[StoreEntity]:
+        """The entities of the store with the articles that mention them.
+
+        Args:
+            etype: only this class (``Person``, ``Organization``, ``Place``, ``Event``).
+            limit: at most this many rows, most-mentioned first.
+
+        Returns:
+            One row per entity IRI, sorted by article count (descending) then IRI.
+        """
+        kinds = "Person Organization Place Event Entity".split()
+        if etype is not None and etype not in kinds:
+            raise StoreError(f"unknown entity type {etype!r}; known: {', '.join(kinds[:4])}")
+        values = " ".join(f"<{KG}{k}>" for k in ([etype] if etype else kinds))
+        sparql = (
+            "SELECT ?e (SAMPLE(?label) AS ?l) (SAMPLE(?type) AS ?t) (SAMPLE(?same) AS ?q) "
+            "(COUNT(DISTINCT ?a) AS ?n) (GROUP_CONCAT(DISTINCT ?aid; separator=' ') AS ?as) "
+            f"WHERE {{ VALUES ?type {{ {values} }} GRAPH ?g {{ ?e a ?type ; "
+            "<http://www.w3.org/2000/01/rdf-schema#label> ?label . "
+            f"?a a <{KG}Article> . "
+            "OPTIONAL { ?e <http://www.w3.org/2002/07/owl#sameAs> ?same } } "
+            "BIND(STR(?a) AS ?aid) } GROUP BY ?e ORDER BY DESC(?n) ?e"
+            + (f" LIMIT {int(limit)}" if limit else "")
+        )
+        rows = []
+        for row in self.query(sparql):
+            iri = row["e"].value
+            qid = row["q"].value.rsplit("/", 1)[-1] if row["q"] is not None else None
+            rows.append(
+                StoreEntity(
+                    iri=iri,
+                    label=row["l"].value,
+                    type=row["t"].value.rsplit("#", 1)[-1],
+                    qid=qid,
+                    articles=tuple(sorted(row["as"].value.split())),
+                    rule=_merge_rule(iri),
+                )
+            )
+        return rows
 
     def query(
         self,

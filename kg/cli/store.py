@@ -8,7 +8,7 @@ import typer
 
 from kg.cli.common import app, err, handle_errors, out
 
-__all__ = ["load", "stats", "store_app"]
+__all__ = ["entities", "load", "stats", "store_app"]
 
 store_app = typer.Typer(
     name="store",
@@ -66,4 +66,40 @@ def stats(
         table.add_row(f"  {predicate.rsplit('#', 1)[-1]}", str(count))
     table.add_row("named graphs", str(numbers.graphs))
     table.add_row("quads", str(numbers.quads))
+    out.print(table)
+
+
+@store_app.command()
+@handle_errors
+def entities(
+    directory: Path = typer.Argument(..., metavar="DIR", help="The store directory."),
+    etype: str | None = typer.Option(
+        None, "--type", help="Only Person, Organization, Place or Event."
+    ),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many rows."),
+    explain: bool = typer.Option(
+        False, "--explain", help="List the articles of each entity and the merge rule."
+    ),
+) -> None:
+    """List the entities of a store with the number of articles that mention them.
+
+    Example: kg store entities out/store --type Person --explain
+    """
+    from rich.table import Table
+
+    from kg.store import Store
+
+    with Store(directory, create=False) as store:
+        rows = store.entities(etype, limit)
+    table = Table(title=f"entities in {directory}", header_style="bold")
+    for column in ("entity", "type", "wikidata", "articles"):
+        table.add_column(column, justify="right" if column == "articles" else "left")
+    if explain:
+        table.add_column("merged because")
+        table.add_column("articles (ids)", overflow="fold")
+    for row in rows:
+        cells = [row.label, row.type, row.qid or "", str(len(row.articles))]
+        if explain:
+            cells += [row.rule, " ".join(a.rsplit("/", 1)[-1] for a in row.articles)]
+        table.add_row(*cells)
     out.print(table)

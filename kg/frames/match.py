@@ -1,0 +1,343 @@
+"""Matching frames on the dependency parse: Parsed article -> Facts.
+
+For each sentence, every verb or noun whose lemma triggers a frame is tried:
+its subject and object are found by the frame's paths (the first path that
+reaches an entity of an accepted type wins), coordinated arguments give one
+fact each, a symmetric frame pairs coordinated subjects ("X et Y se sont
+rencontrés"). Role frames are matched on the words of role phrases. Then
+polarity and modality come from :mod:`kg.polarity`, the source from
+:mod:`kg.quotes`, the place from an "à/en/dans" complement naming a place,
+and the time from a year or a date in the trigger's phrase (or anywhere in a
+verbless caption).
+
+Confidence = the frame's base confidence, times 0.85 for each argument named
+by a pronoun or a role phrase ("il", "son homologue", "le président russe"),
+times 0.8 for an argument reached through a complement of its head ("les
+alliés de l'OTAN" -> OTAN), times 0.9 for a noun trigger and 0.9 for a path
+of more than one step; rounded to 3 places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Protocol
+
+from spacy.tokens import Span, Token
+
+from kg.frames.paths import follow, is_reflexive, markers
+from kg.frames.roles import match_roles
+from kg.frames.schema import Frame, FrameSet, Trigger, load_frames
+from kg.lang import load_data
+from kg.model import Entity, EntityType, Fact, MentionKind, Polarity, Provenance
+from kg.nlp import Parsed
+from kg.polarity import Cues, assess, load_cues
+from kg.quotes import Attribution, speech_facts
+
+__all__ = ["EntityLookup", "extract_facts"]
+
+_PLACE_MARKERS = {"à", "au", "aux", "en", "dans"}
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+
+
+class EntityLookup(Protocol):
+    """What facts need from the entity index."""
+
+    def entity_at(self, token: Token) -> Entity | None:
+        """The entity whose mention covers the token."""
+        ...
+
+
+class _Resolver:
+    """Entities of argument tokens, with the confidence factor of how they were found."""
+
+    def __init__(self, parsed: Parsed, index: EntityLookup) -> None:
+        self.parsed = parsed
+        self.index = index
+
+    def entity_at(self, token: Token) -> Entity | None:
+        """The entity at a token; for an adjective inside a wider role phrase,
+        the place it names ("américain" in "le président élu américain")."""
+        many = getattr(self.index, "entities_at", None)
+        if many is None or token.pos_ != "ADJ":
+            return self.index.entity_at(token) or self._by_name(token)
+        found = many(token)
+        places = [e for e in found if e.type is EntityType.PLACE]
+        return places[0] if places else (found[0] if found else None)
+
+    def _by_name(self, token: Token) -> Entity | None:
+        """A capitalised word the NER tagged but the index left out, when it is
+        a word of exactly one person's or organisation's name ("Poutine")."""
+        if (
+            not token.ent_type_
+            or not token.text[:1].isupper()
+            or token.is_sent_start
+            and token.pos_ == "DET"
+        ):
+            return None
+        word = token.text.lower()
+        entities = getattr(self.index, "entities", ())
+        found = {
+            e.key: e
+            for e in entities
+            if e.type in (EntityType.PERSON, EntityType.ORGANIZATION)
+            and any(word in name.lower().split() for name in (e.label, *e.aliases))
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def kind_factor(self, token: Token, entity: Entity) -> float:
+        start, end = self.parsed.span_offsets(token)
+        for mention in entity.mentions:
+            if mention.start <= start < mention.end:
+                weak = mention.kind in (MentionKind.PRONOUN, MentionKind.ROLE)
+                return 0.85 if weak else 1.0
+        return 0.85 if token.pos_ == "PRON" else 1.0
+
+    def entity(self, token: Token) -> tuple[Entity, float] | None:
+        ent = self.entity_at(token)
+        if ent is not None:
+            return ent, self.kind_factor(token, ent)
+        for child in token.children:
+            if child.dep_ in ("appos", "flat:name", "flat"):
+                ent = self.entity_at(child)
+                if ent is not None:
+                    return ent, 1.0
+        if token.pos_ != "NOUN":
+            return None
+        # "les alliés de l'OTAN", "l'ingérence russe": one hop down
+        for child in token.children:
+            if child.dep_ == "amod" or (
+                child.dep_ == "nmod" and markers(child) & {"de", "du", "des", "d'"}
+            ):
+                ent = self.entity_at(child)
+                if ent is not None:
+                    return ent, 0.8
+        return None
+
+    def arguments(
+        self, token: Token, paths: Iterable[str], types: frozenset[str], support: frozenset[str]
+    ) -> list[tuple[Entity, Token, float]]:
+        for path in paths:
+            found = []
+            for tok in follow(token, path, support):
+                for member in (tok, *tok.conjuncts):
+                    hit = self.entity(member)
+                    if hit is not None and hit[0].type.value in types:
+                        factor = hit[1] * (0.9 if ">" in path or path.startswith("deep") else 1.0)
+                        found.append((hit[0], member, factor))
+            if found:
+                unique: dict[str, tuple[Entity, Token, float]] = {}
+                for item in found:
+                    unique.setdefault(item[0].key, item)
+                return list(unique.values())
+        return []
+
+
+def _time(trigger: Token, sent: Span, months: dict[str, int]) -> str | None:
+    scope = list(trigger.subtree) if trigger.pos_ == "NOUN" else [c for c in trigger.children]
+    if trigger.pos_ != "NOUN":
+        scope = [t for c in scope if c.pos_ not in ("VERB", "AUX") for t in c.subtree]
+    if not scope or not any(_YEAR.match(t.text) for t in scope):
+        if sent.root.pos_ in ("VERB", "AUX"):
+            return None
+        scope = list(sent)
+    for tok in scope:
+        if _YEAR.match(tok.text) and tok.pos_ == "NUM":
+            doc = tok.doc
+            if tok.i >= 2 and doc[tok.i - 1].lower_ in months and doc[tok.i - 2].text.isdigit():
+                day, month = int(doc[tok.i - 2].text), months[doc[tok.i - 1].lower_]
+                if 1 <= day <= 31:
+                    return f"{tok.text}-{month:02d}-{day:02d}"
+            return tok.text
+    return None
+
+
+def _place(
+    trigger: Token, resolver: _Resolver, used: set[str], support: frozenset[str]
+) -> Entity | None:
+    children = list(trigger.children)
+    if trigger.dep_ == "obj" and trigger.head.lemma_.lower() in support:
+        children += list(trigger.head.children)  # "a eu un entretien ... à Bali"
+    for child in children:
+        if child.dep_.split(":")[0] in ("obl", "nmod") and markers(child) & _PLACE_MARKERS:
+            ent = resolver.entity_at(child)
+            if ent is not None and ent.type is EntityType.PLACE and ent.key not in used:
+                return ent
+    return None
+
+
+def _applies(token: Token, trigger: Trigger, sent: Span) -> bool:
+    if trigger.words:
+        near = {t.lower_ for t in token.subtree}
+        if not all(w in near for w in trigger.words):
+            return False
+    if trigger.reflexive and not is_reflexive(token):
+        return False
+    words = {t.lower_ for t in sent}
+    if trigger.requires and not set(trigger.requires) & words:
+        return False
+    if set(trigger.unless) & words:
+        return False
+    if any(follow(token, path) for path in trigger.without):
+        return False
+    return True
+
+
+def _provenance(parsed: Parsed, tokens: list[Token], rule: str, conf: float) -> Provenance:
+    doc = tokens[0].doc
+    tokens = tokens + [c for t in tokens for c in t.subtree if c.dep_.startswith("flat")]
+    first, last = min(t.i for t in tokens), max(t.i for t in tokens)
+    start, _ = parsed.span_offsets(doc[first])
+    _, end = parsed.span_offsets(doc[last])
+    sent = doc[first].sent
+    return Provenance(
+        parsed.article.id, start, end, parsed.original(sent).strip(), rule, round(conf, 3)
+    )
+
+
+def _event_facts(
+    parsed: Parsed,
+    token: Token,
+    frame: Frame,
+    trigger: Trigger,
+    resolver: _Resolver,
+    cues: Cues,
+    attribution: Attribution,
+    support: frozenset[str],
+) -> list[Fact]:
+    sent = token.sent
+    if not _applies(token, trigger, sent):
+        return []
+    subjects = resolver.arguments(
+        token, trigger.subject or frame.subject, frame.subject_types, support
+    )
+    objects = resolver.arguments(token, trigger.object or frame.object, frame.object_types, support)
+    if frame.symmetric and len(subjects) > 1 and not objects:
+        subjects, objects = subjects[:1], subjects[1:]
+    if not subjects and len(objects) > 1 and "pair" in (trigger.object or frame.object):
+        subjects, objects = objects[:1], objects[1:]
+    polarity, modality = assess(token, cues)
+    source = attribution.source_of(token)
+    base = frame.confidence * (0.9 if token.pos_ == "NOUN" else 1.0)
+    facts = []
+    for subj, s_tok, s_factor in subjects:
+        for obj, o_tok, o_factor in objects:
+            if obj.key == subj.key:
+                continue
+            place = _place(token, resolver, {subj.key, obj.key}, support)
+            conf = base * s_factor * o_factor
+            facts.append(
+                Fact(
+                    subject=subj.key,
+                    predicate=frame.predicate,
+                    object=obj.key,
+                    polarity=polarity,
+                    modality=modality,
+                    place=place.key if place else None,
+                    time=_time(token, sent, cues.months),
+                    source=source.key
+                    if source is not None and source.key not in (subj.key, obj.key)
+                    else None,
+                    provenance=_provenance(parsed, [token, s_tok, o_tok], frame.rule, conf),
+                )
+            )
+    return facts
+
+
+def _role_facts(
+    parsed: Parsed,
+    sent: Span,
+    frames: FrameSet,
+    resolver: _Resolver,
+    cues: Cues,
+    attribution: Attribution,
+) -> list[Fact]:
+    modifiers = frozenset(
+        m.lower() for m in load_data(frames.lang, "lexicon").get("role_modifiers", [])
+    )
+    facts = []
+    for frame in frames.role_frames:
+        for match in match_roles(sent, frame, resolver.entity_at, modifiers):
+            if frame.predicate != "holdsPosition" and match.of is None:
+                continue
+            conf = frame.confidence * (0.85 if match.via_index else 1.0)
+            tokens = [match.head, match.holder_token] + (
+                [match.of_token] if match.of_token is not None else []
+            )
+            copula = any(c.dep_ == "cop" for c in match.head.children)
+            negative = assess(match.head, cues)[0] if copula else Polarity.POSITIVE
+            source = attribution.source_of(match.head)
+            is_position = frame.predicate == "holdsPosition"
+            facts.append(
+                Fact(
+                    subject=match.holder.key,
+                    predicate=frame.predicate,
+                    object=None if is_position else match.of.key,  # type: ignore[union-attr]
+                    value=match.value if is_position else None,
+                    of=match.of.key if is_position and match.of is not None else None,
+                    role=None if is_position else match.value,
+                    polarity=negative,
+                    source=source.key
+                    if source is not None and source is not match.holder
+                    else None,
+                    provenance=_provenance(parsed, tokens, frame.rule, conf),
+                )
+            )
+    return facts
+
+
+def _dedupe(facts: list[Fact], frames: FrameSet) -> list[Fact]:
+    symmetric = {f.predicate for f in frames.frames if f.symmetric}
+    best: dict[tuple, Fact] = {}
+    for fact in facts:
+        ends = (fact.subject, fact.object)
+        if fact.predicate in symmetric:
+            ends = tuple(sorted(ends, key=str))  # type: ignore[assignment]
+        key = (ends, fact.predicate, fact.value, fact.polarity, fact.provenance.sentence)
+        kept = best.get(key)
+        if kept is None or fact.provenance.confidence > kept.provenance.confidence:
+            best[key] = fact
+    return sorted(best.values(), key=lambda f: (f.provenance.start, f.provenance.end, f.predicate))
+
+
+def extract_facts(
+    parsed: Parsed, index: EntityLookup, frames: FrameSet | None = None
+) -> list[Fact]:
+    """Extract the facts of one parsed article.
+
+    Args:
+        parsed: the article and its parse.
+        index: the article's entities (``entity_at(token)``).
+        frames: the frames to match; the article's language's by default.
+
+    Returns:
+        The facts, in text order, ``said`` facts included.
+    """
+    frames = frames or load_frames(parsed.article.language)
+    cues = load_cues(frames.lang)
+    resolver = _Resolver(parsed, index)
+    said, attribution = speech_facts(parsed, resolver.entity_at, cues)
+    facts: list[Fact] = list(said)
+    for sent in parsed.doc.sents:
+        for token in sent:
+            if token.pos_ == "VERB":
+                pairs = frames.by_verb(token.lemma_)
+            elif token.pos_ == "NOUN":
+                pairs = frames.by_noun(token.lemma_) or frames.by_noun(token.lower_)
+            else:
+                continue
+            for frame, trigger in pairs:
+                facts.extend(
+                    _event_facts(
+                        parsed,
+                        token,
+                        frame,
+                        trigger,
+                        resolver,
+                        cues,
+                        attribution,
+                        frames.support_verbs,
+                    )
+                )
+        facts.extend(_role_facts(parsed, sent, frames, resolver, cues, attribution))
+    return _dedupe(facts, frames)

@@ -1,0 +1,212 @@
+"""Role frames: "Dmitri Peskov, attaché de presse de Poutine", "le président
+élu américain Donald Trump", "Joe Biden, en tant que président sortant".
+
+A role noun of a frame's list is found by its words (a noun, not inside the
+name of an organisation or place); the role's value takes the role modifiers
+around it ("président élu", "ancien premier ministre") and a capitalised
+complement that names no other entity ("ministre de l'Intérieur"); the entity
+it belongs to (``of``) is a demonym after it ("américain") or a "de X"
+complement, other adjectives skipped ("sénateur républicain du Nouveau-Mexique").
+Its holder is a name in apposition after it (across a comma), a name before
+it (across a comma, a parenthesis or "en tant que"), the subject of "être",
+or the person the entity index resolved the role phrase to (then only when
+``of`` is known and the phrase is the subject).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from kg.frames.schema import Frame
+from kg.model import Entity, EntityType
+
+__all__ = ["RoleMatch", "match_roles"]
+
+EntityAt = Callable[[Token], Entity | None]
+
+_DETERMINERS = {"le", "la", "l'", "les", "son", "sa", "ses", "leur", "un", "une"}
+_OF = {"de", "du", "des", "d'"}
+_BEFORE = {",", "en", "tant", "que", "comme", "(", "-", "—", "–"}
+_INDEX_DEPS = ("nsubj", "nsubj:pass")
+
+
+@dataclass(frozen=True, slots=True)
+class RoleMatch:
+    """A role phrase with its holder and the entity it belongs to."""
+
+    frame: Frame
+    value: str
+    head: Token
+    holder: Entity
+    holder_token: Token
+    of: Entity | None
+    of_token: Token | None
+    via_index: bool
+
+
+def _match_at(sent: Span, i: int, roles: tuple[tuple[str, ...], ...]) -> int:
+    best = i
+    for words in roles:
+        n = len(words)
+        if i + n <= sent.end and all(sent.doc[i + k].lower_ == words[k] for k in range(n)):
+            best = max(best, i + n)
+    return best
+
+
+def _skip_determiners(sent: Span, k: int) -> int:
+    while k < sent.end and sent.doc[k].lower_ in _DETERMINERS:
+        k += 1
+    return k
+
+
+def _value_end(
+    sent: Span,
+    end: int,
+    modifiers: frozenset[str],
+    head: Token,
+    entity_at: EntityAt,
+    roles: tuple[tuple[str, ...], ...],
+) -> int:
+    doc = sent.doc
+    while end < sent.end and doc[end].lower_ in modifiers:
+        end += 1
+    # "président-directeur général": roles joined by a hyphen, with their adjective
+    while end + 1 < sent.end and doc[end].text == "-" and _match_at(sent, end + 1, roles) > end + 1:
+        end = _match_at(sent, end + 1, roles)
+        while end < sent.end and doc[end].pos_ == "ADJ" and not _is_place(doc[end], entity_at):
+            end += 1
+    # "ministre de l'Intérieur": a capitalised complement naming no other entity
+    if end < sent.end and doc[end].lower_ in _OF:
+        k = _skip_determiners(sent, end + 1)
+        if k < sent.end and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].text[:1].isupper():
+            named = entity_at(doc[k])
+            own = entity_at(head)
+            if (
+                named is None
+                or (named is own)
+                or (
+                    named.type is EntityType.ORGANIZATION
+                    and named.label.lower().startswith(head.lower_)
+                )
+            ):
+                end = k + 1
+                while (
+                    end < sent.end and doc[end].pos_ == "ADJ" and doc[end].lower_ not in modifiers
+                ):
+                    ent = entity_at(doc[end])
+                    if ent is not None and ent.type is EntityType.PLACE:
+                        break
+                    end += 1
+    return end
+
+
+def _person(tok: Token, entity_at: EntityAt) -> Entity | None:
+    ent = entity_at(tok)
+    return ent if ent is not None and ent.type is EntityType.PERSON else None
+
+
+def _of(
+    sent: Span, j: int, entity_at: EntityAt, own: Entity | None
+) -> tuple[Entity | None, Token | None, int]:
+    doc = sent.doc
+    of, of_token = None, None
+    while j < sent.end:
+        tok = doc[j]
+        ent = entity_at(tok)
+        if tok.pos_ == "ADJ":
+            if of is None and ent is not None and ent.type is EntityType.PLACE:
+                of, of_token = ent, tok
+            j += 1
+            continue
+        if tok.lower_ in _OF and of is None:
+            k = _skip_determiners(sent, j + 1)
+            named = entity_at(doc[k]) if k < sent.end else None
+            if named is not None and named is not own:
+                of, of_token = named, doc[k]
+                j = k + 1
+                while j < sent.end and entity_at(doc[j]) is named:
+                    j += 1
+                continue
+        break
+    return of, of_token, j
+
+
+def match_roles(
+    sent: Span, frame: Frame, entity_at: EntityAt, modifiers: frozenset[str]
+) -> list[RoleMatch]:
+    """Find the role phrases of one role frame in a sentence.
+
+    Args:
+        sent: the sentence.
+        frame: a frame of kind ``role``.
+        entity_at: the entity a token belongs to, or None.
+        modifiers: role modifiers ("élu", "sortant", "ancien") that belong to the value.
+
+    Returns:
+        One match per role phrase that has a holder of an accepted type.
+    """
+    doc = sent.doc
+    roles = tuple(tuple(r.split()) for r in frame.roles)
+    found: list[RoleMatch] = []
+    i = sent.start
+    while i < sent.end:
+        end = _match_at(sent, i, roles)
+        head = doc[i]
+        if end == i:
+            i += 1
+            continue
+        own = entity_at(head)
+        single = end - i == 1  # a one-word role must be tagged a noun ("avocat général")
+        if (single and head.pos_ not in ("NOUN", "PROPN")) or (
+            own is not None and own.type in (EntityType.ORGANIZATION, EntityType.PLACE)
+        ):
+            i = end
+            continue
+        vstart = i
+        while vstart > sent.start and doc[vstart - 1].lower_ in modifiers:
+            vstart -= 1
+        vend = _value_end(sent, end, modifiers, head, entity_at, roles)
+        value = doc[vstart:vend].text
+        of, of_token, j = _of(sent, vend, entity_at, own)
+        holder, holder_token = None, None
+        k = j + 1 if j < sent.end and doc[j].text == "," else j
+        if k < sent.end and doc[k].pos_ in ("PROPN", "X") and _person(doc[k], entity_at):
+            holder, holder_token = _person(doc[k], entity_at), doc[k]
+        if holder is None:
+            k = vstart - 1
+            while k >= sent.start and doc[k].lower_ in _DETERMINERS:
+                k -= 1
+            gap = 0
+            while k >= sent.start and doc[k].lower_ in _BEFORE:
+                k, gap = k - 1, gap + 1
+            if gap and k >= sent.start and _person(doc[k], entity_at):
+                holder, holder_token = _person(doc[k], entity_at), doc[k]
+        if holder is None and any(c.dep_ == "cop" for c in head.children):
+            for c in head.children:
+                if c.dep_.startswith("nsubj") and _person(c, entity_at):
+                    holder, holder_token = _person(c, entity_at), c
+        via_index = False
+        if holder is None and of is not None and own is not None and head.dep_ in _INDEX_DEPS:
+            if own.type is EntityType.PERSON:
+                holder, holder_token, via_index = own, head, True
+        if holder is not None and holder is own and holder.label.lower().startswith(head.lower_):
+            holder = None  # an entity named by the role itself: "le Président de la Chambre"
+        if (
+            holder is not None
+            and holder_token is not None
+            and holder.type.value in frame.subject_types
+            and (of is None or (of.type.value in frame.object_types and of is not holder))
+        ):
+            found.append(
+                RoleMatch(frame, value, head, holder, holder_token, of, of_token, via_index)
+            )
+        i = max(vend, i + 1)
+    return found
+
+
+def _is_place(tok: Token, entity_at: EntityAt) -> bool:
+    ent = entity_at(tok)
+    return ent is not None and ent.type is EntityType.PLACE

@@ -1,0 +1,252 @@
+"""Polarity and modality of a trigger word, read on the dependency parse.
+
+The cue words come from ``kg/lang/<lang>/cues.yaml``; the code knows no words
+of any language. For a trigger (a verb or an event noun) we look at the
+trigger itself, then climb the verbs that govern it through infinitive and
+clause complements ("n'a pas exclu de contacter", "n'envisage pas de
+s'entretenir"):
+
+* negation on the trigger ("ne ... pas / plus / jamais", "pas encore",
+  "aucun contact") makes the fact negative;
+* a governing "ne pas exclure" makes it possible and leaves it positive;
+* a governing verb of possibility ("pouvoir") makes it possible, a verb of
+  intention ("envisager", "prévoir", "compter") planned, and a negation on
+  that verb makes the planned fact negative ("n'envisage pas de");
+* a verb that denies its complement ("refuser de") makes it negative;
+* the future makes it planned; the conditional makes it planned inside
+  reported speech ("a déclaré qu'il appellerait") and possible elsewhere
+  ("il pourrait", "il aurait rencontré").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from kg.errors import FrameError
+from kg.lang import load_data
+from kg.model import Modality, Polarity
+
+__all__ = ["Cues", "assess", "is_conditional", "is_future", "is_negated", "load_cues"]
+
+_LISTS = (
+    "negating_verbs",
+    "possible_verbs",
+    "possible_words",
+    "planned_verbs",
+    "planned_words",
+    "not_excluded_verbs",
+    "conditional_endings",
+    "future_endings",
+    "speech_verbs",
+    "stance_verbs",
+    "report_verbs",
+    "attribution_markers",
+    "speaker_pronouns",
+)
+_NEGATION = ("particles", "strong", "words", "determiners")
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The cue words of a language (see ``cues.yaml`` for each list)."""
+
+    negation_particles: frozenset[str]
+    negation_strong: frozenset[str]
+    negation_words: frozenset[str]
+    negation_determiners: frozenset[str]
+    negating_verbs: frozenset[str]
+    possible_verbs: frozenset[str]
+    possible_words: frozenset[str]
+    planned_verbs: frozenset[str]
+    planned_words: frozenset[str]
+    not_excluded_verbs: frozenset[str]
+    conditional_endings: tuple[str, ...]
+    future_endings: tuple[str, ...]
+    speech_verbs: frozenset[str]
+    stance_verbs: frozenset[str]
+    report_verbs: frozenset[str]
+    attribution_markers: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    months: dict[str, int]
+
+
+@cache
+def load_cues(lang: str = "fr") -> Cues:
+    """Load and check ``kg/lang/<lang>/cues.yaml`` (cached per process).
+
+    Raises:
+        FrameError: a list is missing or is not a list of words; every
+            problem is reported at once.
+    """
+    where = f"kg/lang/{lang}/cues.yaml"
+    data = load_data(lang, "cues")
+    errors: list[str] = []
+
+    def words(value: object, name: str) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            errors.append(f"{where}: {name}: expected a list of words, got {value!r}")
+            return ()
+        return tuple(v.lower() for v in value)
+
+    negation = data.get("negation")
+    if not isinstance(negation, dict):
+        errors.append(f"{where}: negation: expected a mapping with {', '.join(_NEGATION)}")
+        negation = {}
+    neg = {k: words(negation.get(k), f"negation.{k}") for k in _NEGATION}
+    lists = {k: words(data.get(k), k) for k in _LISTS}
+    months = words(data.get("months"), "months")
+    if len(months) != 12:
+        errors.append(f"{where}: months: expected the 12 month names, got {len(months)}")
+    if errors:
+        raise FrameError("\n".join(errors), where)
+    return Cues(
+        negation_particles=frozenset(neg["particles"]),
+        negation_strong=frozenset(neg["strong"]),
+        negation_words=frozenset(neg["words"]),
+        negation_determiners=frozenset(neg["determiners"]),
+        conditional_endings=lists.pop("conditional_endings"),
+        future_endings=lists.pop("future_endings"),
+        months={name: i + 1 for i, name in enumerate(months)},
+        **{k: frozenset(v) for k, v in lists.items()},
+    )
+
+
+def is_negated(token: Token, cues: Cues) -> bool:
+    """True when a negation bears on the token.
+
+    "pas" and "jamais" may hang on the token or on an adverb of it ("pas
+    encore"); "plus", "guère" need the particle "ne" as well ("plus tôt" is
+    no negation); a negative determiner counts on nouns ("aucun contact").
+    """
+    particle = False
+    words: set[str] = set()
+    for child in token.children:
+        if not (child.dep_.startswith(("advmod", "aux")) or child.dep_ in ("dep", "det")):
+            continue
+        text = child.lower_
+        if text in cues.negation_determiners and child.dep_ == "det":
+            return True
+        if text in cues.negation_particles:
+            particle = True
+        words.add(text)
+        words |= {g.lower_ for g in child.children if g.dep_.startswith("advmod")}
+    if words & cues.negation_strong:
+        return True
+    return particle and bool(words & cues.negation_words)
+
+
+def _mood(token: Token) -> tuple[Token, ...]:
+    """The token and its auxiliaries: where tense and mood are marked."""
+    return (token, *(c for c in token.children if c.dep_.startswith("aux")))
+
+
+def is_conditional(token: Token, cues: Cues) -> bool:
+    """True for a verb in the conditional (its own form or its auxiliary's)."""
+    for t in _mood(token):
+        if "Cnd" in t.morph.get("Mood"):
+            return True
+        if t.pos_ in ("VERB", "AUX") and t.lower_.endswith(cues.conditional_endings):
+            return True
+    return False
+
+
+def is_future(token: Token, cues: Cues) -> bool:
+    """True for a verb in the future tense."""
+    for t in _mood(token):
+        if "Fut" in t.morph.get("Tense"):
+            return True
+        if (
+            t.pos_ in ("VERB", "AUX")
+            and "Fin" in t.morph.get("VerbForm")
+            and t.lower_.endswith(cues.future_endings)
+        ):
+            return True
+    return False
+
+
+def _governors(token: Token) -> list[tuple[Token, bool]]:
+    """The words that govern the token as their complement, each with whether
+    a negation on it carries down (infinitives and nouns: yes; clauses: no)."""
+    chain = []
+    node = token
+    for _ in range(4):
+        if node.dep_ in ("ccomp", "csubj"):
+            carries = False
+        elif node.dep_ == "xcomp" or (
+            node.dep_.startswith("advcl") and "Inf" in node.morph.get("VerbForm")
+        ):
+            carries = True
+        elif node.pos_ == "NOUN" and node.dep_.split(":")[0] in ("obj", "nsubj"):
+            carries = True
+        else:
+            break
+        node = node.head
+        chain.append((node, carries))
+        if node.dep_ == "ROOT":
+            break
+    return chain
+
+
+def _in_reported_speech(token: Token, cues: Cues) -> bool:
+    node = token
+    for _ in range(4):
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in cues.speech_verbs:
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def assess(trigger: Token, cues: Cues) -> tuple[Polarity, Modality]:
+    """The polarity and modality of the fact a trigger expresses.
+
+    Args:
+        trigger: the trigger word (a verb or an event noun).
+        cues: the language's cue words.
+
+    Returns:
+        (polarity, modality).
+    """
+    negative = is_negated(trigger, cues)
+    modality = Modality.ASSERTED
+    if is_future(trigger, cues):
+        modality = Modality.PLANNED
+    elif is_conditional(trigger, cues):
+        modality = Modality.PLANNED if _in_reported_speech(trigger, cues) else Modality.POSSIBLE
+    for child in trigger.children:
+        text = child.lower_
+        if child.dep_ in ("amod", "acl") and (
+            text in cues.planned_words or child.lemma_.lower() in cues.planned_verbs
+        ):
+            modality = Modality.PLANNED
+    if trigger.pos_ == "NOUN" and trigger.head is not trigger:
+        # "la perspective d'une adhésion", "le projet de visite"
+        head = trigger.head.lemma_.lower()
+        if head in cues.possible_words:
+            modality = Modality.POSSIBLE
+        elif head in cues.planned_words:
+            modality = Modality.PLANNED
+    for governor, carries in _governors(trigger):
+        lemma = governor.lemma_.lower()
+        negated = is_negated(governor, cues) and carries
+        if lemma in cues.not_excluded_verbs and negated:
+            modality = Modality.POSSIBLE
+        elif lemma in cues.negating_verbs and not negated:
+            negative = True
+        elif lemma in cues.possible_verbs or governor.lower_ in cues.possible_words:
+            modality = Modality.POSSIBLE
+            negative = negative or negated
+        elif lemma in cues.planned_verbs:
+            modality = Modality.PLANNED
+            negative = negative or negated
+        else:
+            negative = negative or negated
+            if modality is Modality.ASSERTED and is_future(governor, cues):
+                modality = Modality.PLANNED
+            if governor.pos_ in ("VERB", "AUX", "ADJ"):
+                break
+    return (Polarity.NEGATIVE if negative else Polarity.POSITIVE), modality
