@@ -204,7 +204,10 @@ def resolve_references(
         entity = _apposed(role, person_names, text)
         if entity is not None:
             added[entity.key].append(role)
-            resolved_role.setdefault(role.key, entity)
+            if len(role.key.split()) > 1:
+                # Only a qualified role ("président russe") names the same person
+                # elsewhere in the article; a bare "président" may be anyone.
+                resolved_role.setdefault(role.key, entity)
         else:
             pending.append(role)
     still: list[Mention] = []

@@ -15,9 +15,13 @@ Three sources, each with its rule id in the provenance:
   "l'attaché de presse") mention a person; whom is decided in
   :mod:`kg.entities`, and an unresolved role mention makes no entity.
 
-Confidence: 0.9 for NER names (0.8 when the type came from a head noun or
-the place list rather than the NER), 0.95 for demonyms (a closed list), 0.7
-for credits, 0.6 for role phrases (they still need resolving).
+* ``organization-phrase``: "les services de renseignement américains": a
+  common-noun phrase of the lexicon followed by a demonym names an organisation.
+
+Confidence: 0.75 for organisation phrases, 0.9 for NER names (0.8 when the
+type came from a head noun or the place list rather than the NER), 0.95 for
+demonyms (a closed list), 0.7 for credits, 0.6 for role phrases (they still
+need resolving).
 """
 
 from __future__ import annotations
@@ -61,6 +65,7 @@ class Lexicon:
     role_starts: frozenset[str]  # first words of role nouns, to skip other tokens fast
     role_modifiers: frozenset[str]
     organization_heads: frozenset[str]
+    organization_phrases: tuple[tuple[str, ...], ...]  # name keys of their words
     demonyms: dict[str, str]  # demonym -> place name
     places: dict[str, str]  # name key of a country/region name or alias -> its name
 
@@ -91,6 +96,13 @@ def lexicon(lang: str = "fr") -> Lexicon:
         role_starts=frozenset(name_key(r).split(" ", 1)[0] for r in lex.get("roles") or {}),
         role_modifiers=frozenset(w.lower() for w in lex.get("role_modifiers", [])),
         organization_heads=frozenset(name_key(w) for w in lex.get("organization_heads", [])),
+        organization_phrases=tuple(
+            sorted(
+                (tuple(name_key(p).split()) for p in lex.get("organization_phrases", [])),
+                key=len,
+                reverse=True,
+            )
+        ),
         demonyms=demonyms,
         places=names,
     )
@@ -146,6 +158,7 @@ def extract_mentions(parsed: Parsed, lang: str = "fr") -> list[Mention]:
         for piece in _split_lines(ent):
             _add_entity(piece, lex, add)
     _add_credits(parsed, lex, add, taken)
+    _add_organization_phrases(parsed, lex, add, taken)
     for token in doc:
         if token.i in taken:
             continue
@@ -196,6 +209,9 @@ def _clean(span: Span, lex: Lexicon) -> Span | None:
 def _is_name(span: Span, lex: Lexicon) -> bool:
     if name_key(span.text) in lex.not_entities:
         return False
+    first = span[0].text
+    if first[:1].islower() and name_key(first) in lex.role_starts:
+        return False  # "président de la République": a role phrase, not a name
     if not any(t.text[:1].isupper() for t in span):
         return False
     if len(span) == 1 and span[0].pos_ in _NON_NAME_POS:
@@ -256,6 +272,38 @@ def _add_credits(parsed: Parsed, lex: Lexicon, add, taken: set[int]) -> None:
             add(span, EntityType.ORGANIZATION, MentionKind.NAME, name_key(span.text), "credit", 0.7)
         taken.difference_update(range(token.i + 2, end))
         taken.update(range(token.i + 2, end))
+
+
+def _add_organization_phrases(parsed: Parsed, lex: Lexicon, add, taken: set[int]) -> None:
+    """ "les services de renseignement américains": a phrase of the lexicon + a demonym."""
+    doc = parsed.doc
+    keys = [name_key(t.text) for t in doc]
+    for i in range(len(doc)):
+        for words in lex.organization_phrases:
+            end = i + len(words)
+            if tuple(keys[i:end]) != words or end >= len(doc):
+                continue
+            if doc[end].text.lower() not in lex.demonyms or taken.intersection(range(i, end + 1)):
+                continue
+            span = doc[i : end + 1]
+            add(
+                span,
+                EntityType.ORGANIZATION,
+                MentionKind.NAME,
+                name_key(span.text),
+                "organization-phrase",
+                0.75,
+            )
+            place = lex.demonyms[doc[end].text.lower()]
+            add(
+                doc[end : end + 1],
+                EntityType.PLACE,
+                MentionKind.DEMONYM,
+                name_key(place),
+                "demonym",
+                0.95,
+            )
+            break
 
 
 def _match_role(doc, i: int, lex: Lexicon) -> int:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cached_property
 
 from kg.entities import OfficeHolders, group_mentions, resolve_references
 from kg.mentions import extract_mentions, name_key
-from kg.model import Article, Extraction
+from kg.model import Article, Entity, Extraction, Fact
 from kg.nlp import Parsed, check_language, load_pipeline, parse
 
 __all__ = ["Pipeline"]
@@ -63,6 +64,11 @@ class Pipeline:
         """Office holders from the catalogue, for roles such as "président russe"."""
         return office_holders(self.linker.catalogue)
 
+    @cached_property
+    def offices(self) -> dict[str, list[tuple[str, str]]]:
+        """Person Wikidata id -> (role key, country id) of the offices they hold."""
+        return offices_by_holder(self.linker.catalogue)
+
     def extract(self, article: Article) -> Extraction:
         """Extract the entities and facts of one article."""
         return next(self.extract_many([article]))
@@ -99,8 +105,58 @@ class Pipeline:
             parsed, entities, mentions, self.lang, self.holders if self.link else None
         )
         facts = extract_facts(parsed, index)
+        if self.link:
+            facts = complete_positions(facts, index.entities, self.offices)
         sentences = tuple(parsed.span_offsets(s) for s in parsed.doc.sents)
         return Extraction(parsed.article, index.entities, tuple(facts), sentences)
+
+
+def _office_role(label: str) -> str:
+    """ "président de la Russie" -> "president": the role noun of an office label."""
+    key = name_key(label)
+    for joint in (" de ", " du ", " des ", " d'"):
+        key = key.split(joint)[0]
+    return key
+
+
+def offices_by_holder(catalogue) -> dict[str, list[tuple[str, str]]]:
+    """For each office holder in the catalogue, the role and country of their offices."""
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for qid, item in catalogue.items.items():
+        for held in item.values("P39"):
+            office = catalogue.item(held.split("|", 1)[0])
+            if office is None:
+                continue
+            roles = {_office_role(label) for label in office.labels.values()}
+            for country in office.values("P1001"):
+                for role in sorted(roles):
+                    found[qid].append((role, country))
+    return found
+
+
+def complete_positions(
+    facts: Iterable[Fact], entities: Iterable[Entity], offices: dict[str, list[tuple[str, str]]]
+) -> list[Fact]:
+    """Fill the missing ``of`` of a position from what the catalogue knows.
+
+    "Joe Biden, en tant que président sortant" names no country; the catalogue
+    says Joe Biden holds the office "président des États-Unis". When the role
+    noun matches such an office and its country is an entity of the article,
+    the fact gets that country as ``of``. Nothing is filled otherwise.
+    """
+    by_key = {e.key: e for e in entities}
+    by_qid = {e.qid: e for e in entities if e.qid}
+    out = []
+    for fact in facts:
+        subject = by_key.get(fact.subject)
+        if fact.predicate == "holdsPosition" and fact.of is None and fact.value and subject:
+            role = name_key(fact.value).split()[0]
+            countries = {c for r, c in offices.get(subject.qid or "", []) if r == role}
+            places = [by_qid[c] for c in sorted(countries) if c in by_qid]
+            if len(places) == 1:
+                fact = replace(fact, of=places[0].key)
+        out.append(fact)
+    return out
 
 
 def office_holders(catalogue) -> OfficeHolders:
@@ -116,7 +172,7 @@ def office_holders(catalogue) -> OfficeHolders:
     for qid, item in catalogue.items.items():
         if item.kind == "office":
             for lang_label in item.labels.values():
-                role = name_key(lang_label).split(" de ")[0].split(" du ")[0].split(" des ")[0]
+                role = _office_role(lang_label)
                 for country in item.values("P1001"):
                     offices[(role, country)].add(qid)
         for held in item.values("P39"):

@@ -1,0 +1,49 @@
+"""The pipeline: knowledge-based completion and the whole chain on short texts."""
+
+from kg.ingest import article_from_text
+from kg.model import Entity, EntityType, Fact, Link, Provenance
+from kg.pipeline import Pipeline, complete_positions
+
+PROV = Provenance("t", 0, 10, "Joe Biden, en tant que président sortant.", "frame:test", 0.8)
+
+
+def entity(key: str, etype: EntityType, label: str, qid: str | None) -> Entity:
+    link = Link(qid, 1.0, "catalogue", "test") if qid else None
+    return Entity(key, etype, label, link=link)
+
+
+def test_pipeline_complete_positions_from_catalogue_offices():
+    biden = entity("person/joe-biden", EntityType.PERSON, "Joe Biden", "Q6279")
+    usa = entity("place/etats-unis", EntityType.PLACE, "États-Unis", "Q30")
+    offices = {"Q6279": [("president", "Q30")]}
+    fact = Fact("person/joe-biden", "holdsPosition", PROV, value="président sortant")
+    (done,) = complete_positions([fact], [biden, usa], offices)
+    assert done.of == "place/etats-unis"
+    # No country entity in the article: nothing is filled.
+    (same,) = complete_positions([fact], [biden], offices)
+    assert same.of is None
+    # Another role noun: nothing is filled.
+    other = Fact("person/joe-biden", "holdsPosition", PROV, value="sénateur")
+    assert complete_positions([other], [biden, usa], offices)[0].of is None
+
+
+def test_pipeline_organization_phrase_is_an_entity():
+    pipeline = Pipeline()
+    text = "Les services de renseignement américains accusent la Russie d'ingérence."
+    extraction = pipeline.extract(article_from_text(text, "t"))
+    orgs = {e.label for e in extraction.entities if e.type is EntityType.ORGANIZATION}
+    assert "services de renseignement américains" in orgs
+    accused = [f for f in extraction.facts if f.predicate == "accused"]
+    assert [(f.subject, f.object) for f in accused] == [
+        ("organization/services-de-renseignement-americains", "place/russie")
+    ]
+
+
+def test_pipeline_seed_biden_position_of_united_states(seed_path):
+    from kg.ingest import read_text_file
+
+    extraction = Pipeline().extract(read_text_file(seed_path))
+    positions = {
+        (f.subject, f.value, f.of) for f in extraction.facts if f.predicate == "holdsPosition"
+    }
+    assert ("person/joe-biden", "président sortant", "place/etats-unis") in positions
