@@ -15,8 +15,10 @@ or the person the entity index resolved the role phrase to (then only when
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -47,13 +49,27 @@ class RoleMatch:
     via_index: bool
 
 
-def _match_at(sent: Span, i: int, roles: tuple[tuple[str, ...], ...]) -> int:
-    best = i
-    for words in roles:
+RoleIndex = dict[str, tuple[tuple[str, ...], ...]]
+
+
+@lru_cache(maxsize=256)
+def _role_index(roles: tuple[str, ...]) -> RoleIndex:
+    """Role nouns by their first word, longest first, so a token is looked up once."""
+    index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for role in roles:
+        words = tuple(role.split())
+        index[words[0]].append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+def _match_at(sent: Span, i: int, roles: RoleIndex) -> int:
+    """The end of the longest role noun starting at token i, or i when none."""
+    doc = sent.doc
+    for words in roles.get(doc[i].lower_, ()):
         n = len(words)
-        if i + n <= sent.end and all(sent.doc[i + k].lower_ == words[k] for k in range(n)):
-            best = max(best, i + n)
-    return best
+        if i + n <= sent.end and all(doc[i + k].lower_ == words[k] for k in range(1, n)):
+            return i + n
+    return i
 
 
 def _skip_determiners(sent: Span, k: int) -> int:
@@ -68,7 +84,7 @@ def _value_end(
     modifiers: frozenset[str],
     head: Token,
     entity_at: EntityAt,
-    roles: tuple[tuple[str, ...], ...],
+    roles: RoleIndex,
 ) -> int:
     doc = sent.doc
     while end < sent.end and doc[end].lower_ in modifiers:
@@ -149,7 +165,7 @@ def match_roles(
         One match per role phrase that has a holder of an accepted type.
     """
     doc = sent.doc
-    roles = tuple(tuple(r.split()) for r in frame.roles)
+    roles = _role_index(tuple(frame.roles))
     found: list[RoleMatch] = []
     i = sent.start
     while i < sent.end:

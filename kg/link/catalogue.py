@@ -18,7 +18,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from kg.errors import ConfigError
@@ -35,6 +35,7 @@ _ARTICLE = re.compile(r"^(?:l'|le |la |les )")
 _SPACES = re.compile(r"[\s\-‐–—]+")
 
 
+@lru_cache(maxsize=131072)
 def normalise(name: str) -> str:
     """Return the lookup key of a name: case, accents, apostrophes, hyphens
     and a leading French article do not matter.
