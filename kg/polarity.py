@@ -32,6 +32,7 @@ from kg.model import Modality, Polarity
 __all__ = ["Cues", "assess", "is_conditional", "is_future", "is_negated", "load_cues"]
 
 _LISTS = (
+    "time_nouns",
     "negating_verbs",
     "possible_verbs",
     "possible_words",
@@ -71,6 +72,7 @@ class Cues:
     attribution_markers: frozenset[str]
     speaker_pronouns: frozenset[str]
     months: dict[str, int]
+    time_nouns: frozenset[str]
 
 
 @cache

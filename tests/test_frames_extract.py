@@ -234,3 +234,22 @@ def test_frames_possessive_visit_takes_the_clause_subject(nlp) -> None:
     facts = facts_of("Lors de sa visite à Pékin, Emmanuel Macron a rencontré Xi Jinping.")
     assert ("emmanuel-macron", "pekin") in triples(facts, "visited")
     assert ("emmanuel-macron", "xi-jinping") in triples(facts, "metWith")
+
+
+def test_frames_time_of_the_event_not_of_an_argument():
+    accused = one(
+        facts_of(
+            "Les services de renseignement américains accusent la Russie d'ingérence "
+            "dans l'élection présidentielle de 2016."
+        ),
+        "accused",
+    )
+    assert accused.time is None
+    met = one(
+        facts_of("Emmanuel Macron a rencontré Olaf Scholz en juillet 2018 à Berlin."), "metWith"
+    )
+    assert met.time == "2018"
+    met = one(
+        facts_of("Emmanuel Macron a rencontré Olaf Scholz le 3 mars 2019 à Berlin."), "metWith"
+    )
+    assert met.time == "2019-03-03"

@@ -133,10 +133,21 @@ class _Resolver:
         return []
 
 
-def _time(trigger: Token, sent: Span, months: dict[str, int]) -> str | None:
-    scope = list(trigger.subtree) if trigger.pos_ == "NOUN" else [c for c in trigger.children]
-    if trigger.pos_ != "NOUN":
-        scope = [t for c in scope if c.pos_ not in ("VERB", "AUX") for t in c.subtree]
+def _time(trigger: Token, sent: Span, cues: Cues) -> str | None:
+    """The year or date of an event: in a noun trigger's phrase; for a verb, a
+    year hanging on it ("en 2018") or on a time noun of it ("en juillet 2018")."""
+    months = cues.months
+    if trigger.pos_ == "NOUN":
+        scope = list(trigger.subtree)
+    else:
+        scope = []
+        for child in trigger.children:
+            if _YEAR.match(child.text):
+                scope.append(child)
+            elif child.lower_ in months or child.lemma_.lower() in cues.time_nouns:
+                scope.extend(child.subtree)
+            elif child.text.isdigit() and any(t.lower_ in months for t in child.children):
+                scope.extend(child.subtree)  # "le 3 mars 2019"
     if not scope or not any(_YEAR.match(t.text) for t in scope):
         if sent.root.pos_ in ("VERB", "AUX"):
             return None
@@ -234,7 +245,7 @@ def _event_facts(
                     polarity=polarity,
                     modality=modality,
                     place=place.key if place else None,
-                    time=_time(token, sent, cues.months),
+                    time=_time(token, sent, cues),
                     source=source.key
                     if source is not None and source.key not in (subj.key, obj.key)
                     else None,
