@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -36,3 +37,29 @@ def _sample_params(query) -> dict[str, str]:
         for p in query.parameters
         if p.default is None
     }
+
+
+def test_queries_meta_use_only_ontology_terms():
+    """A mistyped kg: term in a query silently matches nothing: refuse it."""
+    import re
+
+    from rdflib import Graph
+
+    root = Path(__file__).resolve().parent.parent
+    ontology = Graph().parse(root / "ontology" / "kg.ttl")
+    prefix = "https://w3id.org/newskg/ontology#"
+    defined = {str(s)[len(prefix) :] for s in ontology.subjects() if str(s).startswith(prefix)}
+    files = sorted((root / "queries").glob("*.rq")) + [root / "tests" / "data" / "sample.trig"]
+    unknown = {
+        f.name: sorted(set(re.findall(r"\bkg:([A-Za-z0-9_]+)", f.read_text("utf-8"))) - defined)
+        for f in files
+    }
+    assert not {name: terms for name, terms in unknown.items() if terms}
+
+
+def test_queries_meta_sample_graph_passes_the_shapes():
+    from kg.validate import load_rdf_file, validate
+
+    root = Path(__file__).resolve().parent.parent
+    result = validate(load_rdf_file(root / "tests" / "data" / "sample.trig"))
+    assert result.conforms, result.summary()

@@ -120,7 +120,7 @@ def test_query_injection_in_a_literal_is_harmless(store, dataset):
     before = len(store.oxigraph)
     assert run_query(query, {"person": hostile}, store=store).rows == []
     assert run_query(query, {"person": hostile}, graph=dataset).rows == []
-    assert len(store.oxigraph) == before == 330
+    assert len(store.oxigraph) == before == 331
     assert '"x\\" } DROP ALL #"' in query.with_values(query.bind({"person": hostile}))
     assert len(run_query(query, {"person": "Peskov"}, store=store).rows) == 2
 
@@ -179,3 +179,26 @@ def test_query_cli_runs_binds_and_reports_errors():
     assert listed.exit_code == 0 and "speaks-for" in listed.stdout
     both = runner.invoke(app, ["query", "articles"])
     assert both.exit_code == 1 and "exactly one of --graph" in both.stderr
+
+
+def test_query_turtle_file_answers_like_trig(tmp_path):
+    """Turtle output (the union of article graphs) answers the stored queries too."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    runner = CliRunner()
+    data = Path(__file__).parent / "data" / "sample.trig"
+    ttl = tmp_path / "sample.ttl"
+    dataset = rdflib.Dataset()
+    dataset.parse(data, format="trig")
+    union = rdflib.Graph()
+    for s, p, o, _g in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    union.serialize(ttl, format="turtle")
+    rows = {}
+    for source in (data, ttl):
+        result = runner.invoke(app, ["query", "meetings", "--graph", str(source), "-f", "csv"])
+        assert result.exit_code == 0, result.output
+        rows[source.suffix] = sorted(result.stdout.splitlines())
+    assert len(rows[".trig"]) > 1 and rows[".trig"] == rows[".ttl"]

@@ -47,8 +47,8 @@ def loaded(virtuoso):
     )
     assert result.method == "gsp"
     assert set(result.graphs) == GRAPHS
-    assert result.triples == 330 and result.batches == 10
-    assert seen[-1] == (330, 330) and len(seen) == 10
+    assert result.triples == 331 and result.batches == 10
+    assert seen[-1] == (331, 331) and len(seen) == 10
     return virtuoso
 
 
@@ -139,7 +139,7 @@ def test_remote_fallback_to_sparql_update_without_gsp(virtuoso):
         f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{EX}graph/a1> {{ ?s ?p ?o }} }}",
         "SELECT",
     )
-    assert int(count.rows[0]["n"]) == 188
+    assert int(count.rows[0]["n"]) == 189
 
 
 def _closed_port() -> int:
@@ -300,7 +300,7 @@ def test_remote_cli_push_and_wrong_password(virtuoso):
     base = ["push", str(DATA), "--endpoint", virtuoso.gsp_url, "--user", "dba"]
     good = runner.invoke(app, [*base, "--password", virtuoso.password, "--batch-size", "100"])
     assert good.exit_code == 0, good.output
-    assert "pushed 330 triples in 3 graph(s), 4 request(s), via Graph Store Protocol" in good.stderr
+    assert "pushed 331 triples in 3 graph(s), 4 request(s), via Graph Store Protocol" in good.stderr
     bad = runner.invoke(app, [*base, "--password", "wrong"])
     assert bad.exit_code == 1
     assert (
@@ -314,5 +314,5 @@ def test_remote_push_from_a_store_skips_the_default_graph(virtuoso, tmp_path):
         store.load(DATA)
         store.oxigraph.update(f"INSERT DATA {{ <{EX}x> <{EX}p> 'in the default graph' }}")
     result = push(tmp_path / "s", virtuoso.gsp_url, user="dba", password=virtuoso.password)
-    assert (set(result.graphs), result.triples, result.skipped) == (GRAPHS, 330, 1)
+    assert (set(result.graphs), result.triples, result.skipped) == (GRAPHS, 331, 1)
     assert virtuoso.graphs(EX) == GRAPHS

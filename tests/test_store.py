@@ -99,10 +99,10 @@ def test_store_stats_counts_articles_entities_facts(tmp_path):
         store.load(DATA)
         stats = store.stats()
     assert (stats.articles, stats.graphs, stats.facts) == (3, 3, 17)
-    assert stats.by_predicate[KG + "meets"] == 3
+    assert stats.by_predicate[KG + "metWith"] == 3
     assert stats.by_predicate[KG + "said"] == 3
     assert stats.entities == 16
-    assert stats.quads == 330
+    assert stats.quads == 331
 
 
 def test_store_dump_roundtrips_nquads_and_unions_turtle(tmp_path, sample):
@@ -161,7 +161,7 @@ def test_store_cli_load_stats_export(tmp_path):
     dest = tmp_path / "all.trig"
     args = ["export", "--store", store, "--format", "trig", "-o", str(dest)]
     assert runner.invoke(app, args).exit_code == 0
-    assert len(rdflib.Dataset().parse(dest, format="trig")) == 324
+    assert len(rdflib.Dataset().parse(dest, format="trig")) == 325
     again = runner.invoke(app, args)
     assert again.exit_code == 1 and "add --force" in again.stderr
     missing = runner.invoke(app, ["store", "stats", str(tmp_path / "nope")])

@@ -30,8 +30,15 @@ def _dataset(files: list[Path]):
     dataset = rdflib.Dataset()
     for path in files:
         fmt = guess_format(str(path)) or "turtle"
+        # Stored queries look inside named graphs (one per article): the triples
+        # of a Turtle or N-Triples file go into a named graph of their own.
+        target = (
+            dataset
+            if fmt in ("trig", "nquads")
+            else dataset.graph(rdflib.URIRef(path.resolve().as_uri()))
+        )
         try:
-            dataset.parse(path, format=fmt)
+            target.parse(path, format=fmt)
         except FileNotFoundError as exc:
             raise InputError(f"no such graph file: {path}", str(path)) from exc
         except Exception as exc:  # rdflib parsers raise many unrelated types
