@@ -95,15 +95,15 @@ class BuildReport:
 
 def to_output(extraction: Extraction, base: str | None = None) -> ArticleOutput:
     """Turn an extraction into sorted N-Quads in the article's named graph."""
-    from kg.graph import DEFAULT_BASE, article_graph, graph_iri
-    from kg.store import to_oxigraph
+    from kg.graph import DEFAULT_BASE, article_triples, graph_iri
+    from kg.store import oxigraph_term
 
     base = base or DEFAULT_BASE
     article = extraction.article
     graph = ox.NamedNode(str(graph_iri(article.id, base)))
     quads = [
-        ox.Quad(q.subject, q.predicate, q.object, graph)
-        for q in to_oxigraph(article_graph(extraction, base))
+        ox.Quad(oxigraph_term(t[0]), oxigraph_term(t[1]), oxigraph_term(t[2]), graph)
+        for t in article_triples(extraction, base)
     ]
     data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     lines = sorted(set(data.splitlines(keepends=True)))

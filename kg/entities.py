@@ -24,6 +24,7 @@ The result is an :class:`EntityIndex` that the frame matcher queries token by to
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -135,14 +136,15 @@ class EntityIndex:
                 spans.append((m.start, m.end, m, entity))
         self._spans = sorted(spans, key=lambda s: (s[0], -(s[1] - s[0])))
         self._token: dict[int, list[tuple[Mention, Entity]]] = defaultdict(list)
-        starts = {}
-        for token in parsed.doc:
-            if not token.is_space:
-                starts[token.i] = parsed.span_offsets(token)
+        tokens = [t for t in parsed.doc if not t.is_space]
+        offsets = [parsed.span_offsets(t) for t in tokens]
+        starts = [o[0] for o in offsets]
         for start, end, m, entity in self._spans:
-            for i, (ts, te) in starts.items():
-                if start <= ts and te <= end:
-                    self._token[i].append((m, entity))
+            for k in range(bisect_left(starts, start), len(tokens)):
+                if offsets[k][0] >= end:
+                    break
+                if offsets[k][1] <= end:
+                    self._token[tokens[k].i].append((m, entity))
         for items in self._token.values():
             items.sort(key=lambda item: -(item[0].end - item[0].start))
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import importlib.resources
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -38,6 +39,7 @@ __all__ = [
     "Store",
     "StoreEntity",
     "StoreStats",
+    "oxigraph_term",
     "to_oxigraph",
     "to_rdflib",
 ]
@@ -135,16 +137,16 @@ def to_oxigraph(data: rdflib.Graph) -> list[ox.Quad]:
         The quads, ready for :meth:`Store.replace_article` or ``extend``.
     """
     if not isinstance(data, rdflib.ConjunctiveGraph):
-        return [ox.Quad(_oxi(s), _oxi(p), _oxi(o)) for s, p, o in data]
+        return [ox.Quad(oxigraph_term(s), oxigraph_term(p), oxigraph_term(o)) for s, p, o in data]
     quads = []
     for s, p, o, ctx in data.quads((None, None, None, None)):
         name = getattr(ctx, "identifier", ctx)
         graph = (
             ox.DefaultGraph()
             if name is None or str(name).startswith("urn:x-rdflib:")
-            else _oxi(name)
+            else oxigraph_term(name)
         )
-        quads.append(ox.Quad(_oxi(s), _oxi(p), _oxi(o), graph))
+        quads.append(ox.Quad(oxigraph_term(s), oxigraph_term(p), oxigraph_term(o), graph))
     return quads
 
 
@@ -165,10 +167,15 @@ def to_rdflib(term: Any) -> rdflib.term.Node | None:
     raise StoreError(f"cannot convert {term!r} to rdflib: only IRIs, blank nodes and literals")
 
 
-def _oxi(term: rdflib.term.Node) -> Any:
+@lru_cache(maxsize=65536)
+def _named_node(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+def oxigraph_term(term: rdflib.term.Node) -> Any:
     """Convert one rdflib term to pyoxigraph."""
     if isinstance(term, rdflib.URIRef):
-        return ox.NamedNode(str(term))
+        return _named_node(str(term))
     if isinstance(term, rdflib.BNode):
         return ox.BlankNode(str(term))
     if isinstance(term, rdflib.Literal):
@@ -399,7 +406,7 @@ class Store:
         subs = {}
         for name, value in (bindings or {}).items():
             subs[ox.Variable(name)] = (
-                value if not isinstance(value, rdflib.term.Node) else _oxi(value)
+                value if not isinstance(value, rdflib.term.Node) else oxigraph_term(value)
             )
         try:
             return self.oxigraph.query(
