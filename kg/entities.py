@@ -124,9 +124,16 @@ class EntityIndex:
         parsed: the parsed article.
         entities: its entities, each with all its mentions (names, demonyms,
             resolved roles and pronouns).
+        tokens: the article's non-space tokens and their original offsets,
+            when already known (another index of the same article has them).
     """
 
-    def __init__(self, parsed: Parsed, entities: Iterable[Entity]) -> None:
+    def __init__(
+        self,
+        parsed: Parsed,
+        entities: Iterable[Entity],
+        tokens: tuple[list[Token], list[tuple[int, int]]] | None = None,
+    ) -> None:
         self.parsed = parsed
         self.entities: tuple[Entity, ...] = tuple(entities)
         self._by_key = {e.key: e for e in self.entities}
@@ -136,8 +143,8 @@ class EntityIndex:
                 spans.append((m.start, m.end, m, entity))
         self._spans = sorted(spans, key=lambda s: (s[0], -(s[1] - s[0])))
         self._token: dict[int, list[tuple[Mention, Entity]]] = defaultdict(list)
-        tokens = [t for t in parsed.doc if not t.is_space]
-        offsets = [parsed.span_offsets(t) for t in tokens]
+        self.tokens = tokens or _token_offsets(parsed)
+        tokens, offsets = self.tokens
         starts = [o[0] for o in offsets]
         for start, end, m, entity in self._spans:
             for k in range(bisect_left(starts, start), len(tokens)):
@@ -170,6 +177,11 @@ class EntityIndex:
         """The mentions inside a sentence (or any span) with their entities, in order."""
         start, end = self.parsed.span_offsets(sent)
         return [(m, e) for s, t, m, e in self._spans if start <= s and t <= end]
+
+
+def _token_offsets(parsed: Parsed) -> tuple[list[Token], list[tuple[int, int]]]:
+    tokens = [t for t in parsed.doc if not t.is_space]
+    return tokens, [parsed.span_offsets(t) for t in tokens]
 
 
 def resolve_references(
@@ -221,7 +233,8 @@ def resolve_references(
             )
         else:
             still.append(role)
-    index = EntityIndex(parsed, _with_mentions(entities, added))
+    tokens = _token_offsets(parsed)
+    index = EntityIndex(parsed, _with_mentions(entities, added), tokens)
     for role in still:
         entity = _counterpart(parsed, index, role)
         if entity is not None:
@@ -234,10 +247,10 @@ def resolve_references(
                     ),
                 )
             )
-    index = EntityIndex(parsed, _with_mentions(entities, added))
+    index = EntityIndex(parsed, _with_mentions(entities, added), tokens)
     for key, mention in _pronouns(parsed, index):
         added[key].append(mention)
-    return EntityIndex(parsed, _with_mentions(entities, added))
+    return EntityIndex(parsed, _with_mentions(entities, added), tokens)
 
 
 def _with_mentions(entities: Sequence[Entity], added: dict[str, list[Mention]]) -> list[Entity]:

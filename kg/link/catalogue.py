@@ -18,7 +18,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from kg.errors import ConfigError
@@ -153,6 +153,12 @@ class Catalogue:
         """The kind of an item (``country``, ``person`` ...), or None."""
         item = self.items.get(qid)
         return item.kind if item else None
+
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first word of every name and capital, to skip text that starts none."""
+        keys = [*self._index, *self._capitals]
+        return frozenset(key.split(" ", 1)[0] for key in keys if key)
 
     def lookup(self, name: str) -> list[Match]:
         """Items with a kind that bear this name, best-matching field first."""

@@ -290,9 +290,13 @@ class Linker:
     def _scan(self, text: str) -> dict[str, set[str]]:
         """Unambiguous country, demonym and capital names in a text."""
         words = _WORD.findall(text)
+        firsts = self.catalogue.first_words
+        starts = [i for i, word in enumerate(words) if normalise(word) in firsts]
         found: dict[str, set[str]] = {}
         for size in (1, 2, 3):
-            for start in range(len(words) - size + 1):
+            for start in starts:
+                if start + size > len(words):
+                    continue
                 phrase = " ".join(words[start : start + size])
                 key = normalise(phrase)
                 if key in found or len(key) < 3:
