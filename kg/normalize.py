@@ -59,6 +59,11 @@ _REPLACE: dict[str, str] = {
     "\ufeff": "",
 }
 
+_ONE_FOR_ONE = {ord(k): v for k, v in _REPLACE.items() if len(v) == 1}
+_RESIZING = re.compile(
+    "[" + "".join(re.escape(k) for k, v in _REPLACE.items() if len(v) != 1) + "]"
+)
+
 # A sentence glued to the next one: "électorale.Crédit" -> "électorale. Crédit".
 # Lower-case letter, full stop, upper-case letter followed by a lower-case one,
 # so that abbreviations such as "U.S." or "M.A.E." are left alone.
@@ -111,6 +116,9 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
         The normalised text and the map from its offsets to ``text``'s.
     """
     inserts = {m.start() for m in _GLUED.finditer(text)}
+    if not inserts and not _RESIZING.search(text):
+        # Every edit is one character for one: translate, offsets unchanged.
+        return text.translate(_ONE_FOR_ONE), OffsetMap(array("i", range(len(text) + 1)))
     out: list[str] = []
     origin = array("i")
     for i, char in enumerate(text):

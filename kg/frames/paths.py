@@ -28,8 +28,14 @@ _GENITIVE = frozenset({"de", "du", "des", "d'"})
 
 
 def markers(token: Token) -> set[str]:
-    """The prepositions or conjunctions introducing a token ("à", "d'après")."""
-    found = [c for c in token.children if c.dep_ in ("case", "mark") or c.dep_.startswith("case")]
+    """The prepositions or conjunctions introducing a token ("à", "d'après").
+
+    In French they stand before the word they introduce, so only the left
+    children are looked at (most tokens have none: the fast path).
+    """
+    if not token.n_lefts:
+        return set()
+    found = [c for c in token.lefts if c.dep_ in ("case", "mark") or c.dep_.startswith("case")]
     words = {c.lower_ for c in found} | {c.lemma_.lower() for c in found}
     for c in found:
         words |= {f.lower_ for f in c.children if f.dep_ == "fixed"}
