@@ -11,7 +11,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from kg.cli.common import app, err, fail, handle_errors, out
@@ -33,6 +39,28 @@ def _articles(inputs: list[str], lang: str) -> Iterator[Article | InputError]:
                 yield from read_path(Path(item), lang)
         except InputError as exc:
             yield exc
+
+
+def _count(inputs: list[str]) -> int | None:
+    """How many articles the inputs hold, when cheap to know (for the ETA)."""
+    from kg.ingest import expand_inputs
+
+    total = 0
+    try:
+        for item in expand_inputs(inputs):
+            if item == "-" or str(item).endswith(".gz"):
+                return None
+            path = Path(item)
+            if path.suffix.lower() in (".jsonl", ".ndjson"):
+                with path.open("rb") as lines:
+                    total += sum(1 for line in lines if line.strip())
+            elif path.suffix.lower() == ".json":
+                return None
+            else:
+                total += 1
+    except (OSError, InputError):
+        return None
+    return total
 
 
 def _summary(report, seconds: float) -> Table:
@@ -159,11 +187,12 @@ def build(
         TextColumn("{task.completed} articles"),
         TextColumn("{task.fields[rate]}"),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
         console=err,
         disable=not many,
         transient=True,
     ) as progress:
-        task = progress.add_task("building", total=None, rate="")
+        task = progress.add_task("building", total=_count(inputs) if many else None, rate="")
 
         def on_article(item) -> None:
             if isinstance(item, str):
