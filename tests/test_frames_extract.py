@@ -253,3 +253,24 @@ def test_frames_time_of_the_event_not_of_an_argument():
         facts_of("Emmanuel Macron a rencontré Olaf Scholz le 3 mars 2019 à Berlin."), "metWith"
     )
     assert met.time == "2019-03-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "value"),
+    [
+        (
+            "L'amiral Victor Hugo Rosero, chef d'état-major de la marine, a parlé.",
+            "victor-hugo-rosero",
+            "chef d'état-major",
+        ),
+        (
+            "Emmanuel Akitani Bob, chef de file de l'opposition, a voté.",
+            "emmanuel-akitani-bob",
+            "chef de file",
+        ),
+        ("Dmitri Peskov, porte-parole du Kremlin, a parlé.", "dmitri-peskov", "porte-parole"),
+    ],
+)
+def test_frames_role_value_keeps_its_complement(text, holder, value):
+    positions = [f for f in facts_of(text) if f.predicate == "holdsPosition"]
+    assert [(f.subject.split("/")[-1], f.value) for f in positions] == [(holder, value)]

@@ -94,10 +94,14 @@ def _value_end(
         end = _match_at(sent, end + 1, roles)
         while end < sent.end and doc[end].pos_ == "ADJ" and not _is_place(doc[end], entity_at):
             end += 1
-    # "ministre de l'Intérieur": a capitalised complement naming no other entity
+    # "ministre de l'Intérieur", "chef de file", "chef d'état-major": a complement
+    # naming no other entity belongs to the role
     if end < sent.end and doc[end].lower_ in _OF:
         k = _skip_determiners(sent, end + 1)
-        if k < sent.end and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].text[:1].isupper():
+        common = doc[k].pos_ == "NOUN" and doc[k].text[:1].islower()
+        if k < sent.end and (
+            common or (doc[k].pos_ in ("NOUN", "PROPN") and doc[k].text[:1].isupper())
+        ):
             named = entity_at(doc[k])
             own = entity_at(head)
             if (
@@ -109,6 +113,8 @@ def _value_end(
                 )
             ):
                 end = k + 1
+                while end + 1 < sent.end and doc[end].text == "-" and not doc[end - 1].whitespace_:
+                    end += 2  # "chef d'état-major"
                 while (
                     end < sent.end and doc[end].pos_ == "ADJ" and doc[end].lower_ not in modifiers
                 ):
@@ -175,7 +181,9 @@ def match_roles(
             i += 1
             continue
         own = entity_at(head)
-        single = end - i == 1  # a one-word role must be tagged a noun ("avocat général")
+        # A one-word role must be tagged a noun ("avocat général"), unless it is
+        # hyphenated, which no other word is ("porte-parole" is often tagged PRON).
+        single = end - i == 1 and "-" not in head.text
         if (single and head.pos_ not in ("NOUN", "PROPN")) or (
             own is not None and own.type in (EntityType.ORGANIZATION, EntityType.PLACE)
         ):
