@@ -73,6 +73,7 @@ class Cues:
     speaker_pronouns: frozenset[str]
     months: dict[str, int]
     time_nouns: frozenset[str]
+    participle_endings: tuple[tuple[str, str], ...] = ()
 
 
 @cache
@@ -102,9 +103,18 @@ def load_cues(lang: str = "fr") -> Cues:
     months = words(data.get("months"), "months")
     if len(months) != 12:
         errors.append(f"{where}: months: expected the 12 month names, got {len(months)}")
+    endings = data.get("participle_endings") or {}
+    if not isinstance(endings, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in endings.items()
+    ):
+        errors.append(
+            f"{where}: participle_endings: expected a mapping of ending: infinitive ending"
+        )
+        endings = {}
     if errors:
         raise FrameError("\n".join(errors), where)
     return Cues(
+        participle_endings=tuple(sorted(endings.items(), key=lambda e: -len(e[0]))),
         negation_particles=frozenset(neg["particles"]),
         negation_strong=frozenset(neg["strong"]),
         negation_words=frozenset(neg["words"]),

@@ -274,3 +274,24 @@ def test_frames_time_of_the_event_not_of_an_argument():
 def test_frames_role_value_keeps_its_complement(text, holder, value):
     positions = [f for f in facts_of(text) if f.predicate == "holdsPosition"]
     assert [(f.subject.split("/")[-1], f.value) for f in positions] == [(holder, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "pair"),
+    [
+        # the parser tags "Donald" X and hangs it as an xcomp, not the object
+        (
+            "Olaf Scholz a félicité Donald Trump pour sa victoire.",
+            "congratulated",
+            ("olaf-scholz", "donald-trump"),
+        ),
+        # the tagger takes the participle "téléphoné" for a noun
+        (
+            "Emmanuel Macron a téléphoné à Vladimir Poutine dimanche.",
+            "contacted",
+            ("emmanuel-macron", "vladimir-poutine"),
+        ),
+    ],
+)
+def test_frames_survive_parser_mistakes(text, predicate, pair):
+    assert triples(facts_of(text), predicate) == {pair}

@@ -133,6 +133,14 @@ class _Resolver:
         return []
 
 
+def _infinitive(participle: str, cues: Cues) -> str:
+    """ "téléphoné" -> "téléphoner": a participle the tagger took for a noun."""
+    for ending, infinitive in cues.participle_endings:
+        if participle.endswith(ending):
+            return participle[: -len(ending)] + infinitive
+    return participle
+
+
 def _time(trigger: Token, sent: Span, cues: Cues) -> str | None:
     """The year or date of an event: in a noun trigger's phrase; for a verb, a
     year hanging on it ("en 2018") or on a time noun of it ("en juillet 2018")."""
@@ -335,6 +343,8 @@ def extract_facts(
                 pairs = frames.by_verb(token.lemma_)
             elif token.pos_ == "NOUN":
                 pairs = frames.by_noun(token.lemma_) or frames.by_noun(token.lower_)
+                if not pairs and any(c.dep_.startswith("aux") for c in token.children):
+                    pairs = frames.by_verb(_infinitive(token.lower_, cues))
             else:
                 continue
             for frame, trigger in pairs:

@@ -44,6 +44,13 @@ def markers(token: Token) -> set[str]:
     return words
 
 
+def is_verbal(token: Token) -> bool:
+    """A verb, or a participle the tagger took for a noun ("a téléphoné" as NOUN)."""
+    return token.pos_ in _CLAUSE_POS or (
+        token.pos_ == "NOUN" and any(c.dep_.startswith("aux") for c in token.children)
+    )
+
+
 def is_passive(verb: Token) -> bool:
     """True for a passive verb ("a été reçu par")."""
     return "Pass" in verb.morph.get("Voice") or any(
@@ -117,7 +124,23 @@ def object_of(verb: Token) -> list[Token]:
     if not objects and len(subjects) > 1 and subjects[0].i < verb.i < subjects[-1].i:
         # two subjects, one on each side: the parser lost the object
         return [subjects[-1]]
+    if not objects:
+        # "a félicité Donald Trump": a name right after the verb, parsed as an
+        # xcomp (tagged X) instead of the object
+        objects = [
+            c
+            for c in verb.rights
+            if c.dep_ == "xcomp" and c.pos_ in ("PROPN", "X") and c.i == _after_verb(verb)
+        ]
     return objects
+
+
+def _after_verb(verb: Token) -> int:
+    """The index of the first token after a verb and its adverbs."""
+    i = verb.i + 1
+    while i < len(verb.doc) and verb.doc[i].pos_ == "ADV":
+        i += 1
+    return i
 
 
 def _with_markers(tokens: list[Token], words: set[str] | None) -> list[Token]:
@@ -220,9 +243,9 @@ def _step(token: Token, step: str, support: frozenset[str]) -> list[Token]:
     name, _, arg = step.partition("/")
     words = set(arg.split("|")) if arg else None
     if name == "subject":
-        return subject_of(token) if token.pos_ in _CLAUSE_POS else []
+        return subject_of(token) if is_verbal(token) else []
     if name == "object":
-        return object_of(token) if token.pos_ in _CLAUSE_POS else []
+        return object_of(token) if is_verbal(token) else []
     if name == "prep":
         return _with_markers(_complements(token, support), words)
     if name == "deep":
