@@ -295,3 +295,20 @@ def test_frames_role_value_keeps_its_complement(text, holder, value):
 )
 def test_frames_survive_parser_mistakes(text, predicate, pair):
     assert triples(facts_of(text), predicate) == {pair}
+
+
+def test_frames_warn_with_mettre_en_garde():
+    text = "La Chine a mis en garde Taïwan contre toute provocation."
+    assert triples(facts_of(text), "warned") == {("chine", "taiwan")}
+
+
+def test_frames_role_with_demonym_before_its_complement():
+    fact = one(
+        facts_of("Le ministre français des Affaires étrangères, Jean-Noël Barrot, a parlé."),
+        "holdsPosition",
+    )
+    assert (fact.subject, fact.value, fact.of) == (
+        "person/jean-noel-barrot",
+        "ministre des Affaires étrangères",
+        "place/france",
+    )

@@ -89,6 +89,11 @@ def _value_end(
     doc = sent.doc
     while end < sent.end and doc[end].lower_ in modifiers:
         end += 1
+    # "ministre français des Affaires étrangères": a demonym before the complement
+    if end + 2 < sent.end and _is_place(doc[end], entity_at) and doc[end + 1].lower_ in _OF:
+        k = _skip_determiners(sent, end + 2)
+        if k < sent.end and doc[k].text[:1].isupper() and entity_at(doc[k]) is None:
+            end += 1
     # "président-directeur général": roles joined by a hyphen, with their adjective
     while end + 1 < sent.end and doc[end].text == "-" and _match_at(sent, end + 1, roles) > end + 1:
         end = _match_at(sent, end + 1, roles)
@@ -193,8 +198,12 @@ def match_roles(
         while vstart > sent.start and doc[vstart - 1].lower_ in modifiers:
             vstart -= 1
         vend = _value_end(sent, end, modifiers, head, entity_at, roles)
-        value = doc[vstart:vend].text
+        inner = [t for t in doc[vstart:vend] if t.pos_ == "ADJ" and _is_place(t, entity_at)]
+        value = "".join(t.text_with_ws for t in doc[vstart:vend] if t not in inner).strip()
         of, of_token, j = _of(sent, vend, entity_at, own)
+        if of is None and inner:
+            # "ministre français des Affaires étrangères": the demonym inside the value
+            of, of_token = entity_at(inner[0]), inner[0]
         holder, holder_token = None, None
         k = j + 1 if j < sent.end and doc[j].text == "," else j
         if k < sent.end and doc[k].pos_ in ("PROPN", "X") and _person(doc[k], entity_at):
