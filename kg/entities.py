@@ -319,7 +319,8 @@ def _counterpart(parsed: Parsed, index: EntityIndex, role: Mention) -> Entity | 
 
 
 def _pronouns(parsed: Parsed, index: EntityIndex) -> list[tuple[str, Mention]]:
-    """ "Il (Trump)" and "X a déclaré qu'il ..." pronouns, with their entities."""
+    """ "Il (Trump)", "X a déclaré qu'il ..." and "X ... . Il ..." pronouns, with
+    their entities."""
     doc = parsed.doc
     found: list[tuple[str, Mention]] = []
     resolved: dict[int, Entity] = {}
@@ -337,6 +338,8 @@ def _pronouns(parsed: Parsed, index: EntityIndex) -> list[tuple[str, Mention]]:
             if subj is not None:
                 entity = resolved.get(subj.i) or index.entity_at(subj)
                 rule = "coref:reported-subject"
+        elif token.dep_ in ("nsubj", "nsubj:pass"):
+            entity, rule = _previous_subject(token, index, resolved), "coref:previous-subject"
         if entity is None or entity.type is not EntityType.PERSON:
             continue
         resolved[token.i] = entity
@@ -366,6 +369,33 @@ def _pronouns(parsed: Parsed, index: EntityIndex) -> list[tuple[str, Mention]]:
             )
         )
     return found
+
+
+def _previous_subject(
+    pronoun: Token, index: EntityIndex, resolved: dict[int, Entity]
+) -> Entity | None:
+    """ "Vladimir Poutine a reçu X. Il a ensuite ...": the subject of the
+    sentence before, when it is the only person that sentence names and no
+    person is named in this sentence before the pronoun."""
+    sent = pronoun.sent
+    if sent.start == 0:
+        return None
+    before = pronoun.doc[sent.start - 1].sent
+    people = {e.key: e for m, e in index.mentions_in(before) if e.type is EntityType.PERSON}
+    if len(people) != 1:
+        return None
+    if any(
+        e.type is EntityType.PERSON
+        for t in pronoun.doc[sent.start : pronoun.i]
+        for e in index.entities_at(t)
+    ):
+        return None
+    subjects = [t for t in before if t.dep_ in ("nsubj", "nsubj:pass") and t.head.dep_ == "ROOT"]
+    for subject in subjects:
+        entity = resolved.get(subject.i) or index.entity_at(subject)
+        if entity is not None and entity.key in people:
+            return entity
+    return None
 
 
 def _sentence_index(parsed: Parsed, sent: Span) -> int:

@@ -109,3 +109,12 @@ def test_entities_bare_surname_key_is_scoped_to_the_article():
     index = entities_of("Dupontel a parlé hier soir à la télévision.")
     people = [e for e in index.entities if e.type is EntityType.PERSON]
     assert [e.key for e in people] == ["person/t/dupontel"]
+
+
+def test_entities_pronoun_takes_the_previous_subject_only_when_alone():
+    index = entities_of("Angela Merkel a quitté Berlin lundi. Elle a rencontré Emmanuel Macron.")
+    merkel = labels(index)["Angela Merkel"]
+    assert [m.text for m in merkel.mentions if m.kind.value == "pronoun"] == ["Elle"]
+    # Two people in the sentence before: the pronoun stays unresolved.
+    index = entities_of("Emmanuel Macron a reçu Olaf Scholz. Il a ensuite rencontré Joe Biden.")
+    assert not [m for e in index.entities for m in e.mentions if m.kind.value == "pronoun"]
