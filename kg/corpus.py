@@ -20,14 +20,12 @@ Sinks receive the outputs in order and are the only writers:
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sys
-import tempfile
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Protocol
+from typing import Protocol
 
 import pyoxigraph as ox
 
@@ -42,6 +40,7 @@ __all__ = [
     "QuadFileSink",
     "Sink",
     "StoreSink",
+    "WorkerPool",
     "extract_outputs",
     "run_build",
     "to_output",
@@ -167,6 +166,60 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+class WorkerPool:
+    """Worker processes that build batches of articles, the model loaded once.
+
+    Where the platform can fork, the pipeline is loaded in this process first
+    and the workers are forked from it, so they start at once and share the
+    model's memory; elsewhere each worker is spawned and loads its own. Create
+    the pool before starting threads (progress bars) or opening stores.
+
+    Args:
+        config: how to build articles.
+        workers: the number of worker processes (at least 2; 1 means none).
+    """
+
+    def __init__(self, config: BuildConfig, workers: int) -> None:
+        self.config = config
+        self.workers = workers
+        self._pool = None
+        if workers > 1:
+            methods = multiprocessing.get_all_start_methods()
+            if "fork" in methods:
+                _pipeline(config).warm()
+            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            self._pool = context.Pool(workers)
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the workers."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def outputs(self, articles: Iterable[Article]) -> Iterator[ArticleOutput]:
+        """Build articles, yielding outputs in input order; at most two batches
+        per worker are in flight, so memory does not grow with the corpus."""
+        batches = _batches(articles, self.config.batch_size)
+        if self._pool is None:
+            for batch in batches:
+                yield from process_batch(batch, self.config)
+            return
+        pending: deque = deque()
+        for batch in batches:
+            pending.append(self._pool.apply_async(process_batch, (batch, self.config)))
+            if len(pending) >= 2 * self.workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
 def extract_outputs(
     articles: Iterable[Article], config: BuildConfig, workers: int = 1
 ) -> Iterator[ArticleOutput]:
@@ -180,20 +233,8 @@ def extract_outputs(
     Yields:
         One output per article, in input order.
     """
-    batches = _batches(articles, config.batch_size)
-    if workers <= 1:
-        for batch in batches:
-            yield from process_batch(batch, config)
-        return
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(workers) as pool:
-        pending: deque = deque()
-        for batch in batches:
-            pending.append(pool.apply_async(process_batch, (batch, config)))
-            if len(pending) >= 2 * workers:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+    with WorkerPool(config, workers) as pool:
+        yield from pool.outputs(articles)
 
 
 class Sink(Protocol):
@@ -213,25 +254,16 @@ class QuadFileSink:
     """Streams N-Quads (or N-Triples, dropping graph names) to a file or stdout.
 
     Args:
-        dest: a path, or ``-`` for standard output.
+        dest: a path (written atomically), or ``-`` for standard output.
         triples: write N-Triples (the union of the article graphs).
         force: replace an existing file.
     """
 
     def __init__(self, dest: str, triples: bool = False, force: bool = False) -> None:
-        self.dest = dest
+        from kg.export import AtomicFile
+
         self.triples = triples
-        self._tmp: str | None = None
-        if dest == "-":
-            self._out: IO[bytes] = sys.stdout.buffer
-            return
-        path = Path(dest)
-        if path.exists() and not force:
-            raise ConfigError(f"{path} already exists; use --force to overwrite it")
-        if not path.parent.is_dir():
-            raise ConfigError(f"cannot write {path}: directory {path.parent} does not exist")
-        fd, self._tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        self._out = os.fdopen(fd, "wb")
+        self._file = None if dest == "-" else AtomicFile(dest, force)
 
     def wants(self, article: Article) -> bool:
         return True
@@ -240,18 +272,18 @@ class QuadFileSink:
         data = output.nquads
         if self.triples:
             data = b"".join(_drop_graph(line) for line in data.splitlines(keepends=True))
-        self._out.write(data)
+        if self._file is None:
+            sys.stdout.buffer.write(data)
+        else:
+            self._file.write(data)
 
     def close(self, ok: bool) -> None:
-        if self._tmp is None:
-            self._out.flush()
-            return
-        self._out.close()
-        if ok:
-            os.chmod(self._tmp, 0o644)
-            os.replace(self._tmp, self.dest)
+        if self._file is None:
+            sys.stdout.buffer.flush()
+        elif ok:
+            self._file.commit()
         else:
-            os.unlink(self._tmp)
+            self._file.abort()
 
 
 def _drop_graph(line: bytes) -> bytes:

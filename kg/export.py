@@ -27,6 +27,7 @@ from kg.graph import bind_prefixes
 from kg.namespaces import PREFIXES
 
 __all__ = [
+    "AtomicFile",
     "FORMATS",
     "Format",
     "format_from_path",
@@ -194,12 +195,66 @@ def serialize(dataset: Dataset, fmt: str) -> bytes:
     return FORMATS[resolve_format(fmt)].writer(dataset)
 
 
-def write(dataset: Dataset, dest: Path | str, fmt: str, force: bool = False) -> None:
-    """Write a dataset to a file, atomically, or to standard output.
+class AtomicFile:
+    """A file that appears at its path only when committed.
 
-    The bytes go to a temporary file in the destination's directory, which is
-    then renamed over the destination, so a failure never leaves a partial
-    file behind.
+    Bytes go to a temporary file in the destination's directory; :meth:`commit`
+    syncs it and renames it over the destination, :meth:`abort` removes it, so
+    a failure never leaves a partial file behind.
+
+    Args:
+        path: the destination.
+        force: replace an existing file.
+
+    Raises:
+        ConfigError: the file exists and ``force`` is False, or its directory
+            is missing or not writable.
+    """
+
+    def __init__(self, path: Path | str, force: bool = False) -> None:
+        self.path = Path(path)
+        if self.path.exists() and not force:
+            raise ConfigError(f"{self.path} already exists; use --force to overwrite it")
+        if not self.path.parent.is_dir():
+            raise ConfigError(
+                f"cannot write {self.path}: directory {self.path.parent} does not exist"
+            )
+        try:
+            self._file = tempfile.NamedTemporaryFile(
+                dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp", delete=False
+            )
+        except OSError as exc:
+            raise ConfigError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
+
+    def write(self, data: bytes) -> None:
+        """Append bytes to the pending file."""
+        try:
+            self._file.write(data)
+        except OSError as exc:
+            self.abort()
+            raise ConfigError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
+
+    def commit(self) -> None:
+        """Sync the pending file and rename it over the destination."""
+        try:
+            self._file.flush()
+            os.fsync(self._file.fileno())
+            self._file.close()
+            os.chmod(self._file.name, _file_mode(self.path))
+            os.replace(self._file.name, self.path)
+        except OSError as exc:
+            self.abort()
+            raise ConfigError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
+
+    def abort(self) -> None:
+        """Drop the pending file; the destination is left as it was."""
+        self._file.close()
+        if os.path.exists(self._file.name):
+            os.unlink(self._file.name)
+
+
+def write(dataset: Dataset, dest: Path | str, fmt: str, force: bool = False) -> None:
+    """Write a dataset to a file, atomically (see :class:`AtomicFile`), or to stdout.
 
     Args:
         dataset: the dataset to write.
@@ -216,25 +271,6 @@ def write(dataset: Dataset, dest: Path | str, fmt: str, force: bool = False) -> 
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    path = Path(dest)
-    if path.exists() and not force:
-        raise ConfigError(f"{path} already exists; use --force to overwrite it")
-    if not path.parent.is_dir():
-        raise ConfigError(f"cannot write {path}: directory {path.parent} does not exist")
-    tmp_name: str | None = None
-    try:
-        with tempfile.NamedTemporaryFile(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        ) as tmp:
-            tmp_name = tmp.name
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.chmod(tmp_name, _file_mode(path))
-        os.replace(tmp_name, path)
-        tmp_name = None
-    except OSError as exc:
-        raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    finally:
-        if tmp_name is not None and os.path.exists(tmp_name):
-            os.unlink(tmp_name)
+    out = AtomicFile(dest, force)
+    out.write(data)
+    out.commit()

@@ -23,6 +23,7 @@ import yaml
 from kg.errors import GoldError
 from kg.ingest import read_text_file
 from kg.model import Article
+from kg.namespaces import RELATIONS
 
 __all__ = [
     "ENTITY_TYPES",
@@ -37,24 +38,7 @@ __all__ = [
 ]
 
 #: The relation properties of the kg ontology: the predicates a fact may use.
-PREDICATES: tuple[str, ...] = (
-    "speaksFor",
-    "holdsPosition",
-    "memberOf",
-    "worksFor",
-    "metWith",
-    "visited",
-    "contacted",
-    "congratulated",
-    "criticized",
-    "defended",
-    "supported",
-    "threatened",
-    "accused",
-    "warned",
-    "said",
-    "locatedIn",
-)
+PREDICATES: tuple[str, ...] = tuple(sorted(RELATIONS))
 ENTITY_TYPES: tuple[str, ...] = ("Person", "Organization", "Place", "Event", "Other")
 POLARITIES: tuple[str, ...] = ("positive", "negative")
 MODALITIES: tuple[str, ...] = ("asserted", "possible", "planned")

@@ -69,6 +69,17 @@ class Pipeline:
         """Person Wikidata id -> (role key, country id) of the offices they hold."""
         return offices_by_holder(self.linker.catalogue)
 
+    def warm(self) -> Pipeline:
+        """Load everything now (model, catalogue, look-up tables), not on the
+        first article: before forking workers, so that they share it."""
+        load_pipeline(self.lang)
+        if self.link:
+            _ = self.linker, self.holders, self.offices
+        from kg.frames import load_frames
+
+        load_frames(self.lang)
+        return self
+
     def extract(self, article: Article) -> Extraction:
         """Extract the entities and facts of one article."""
         return next(self.extract_many([article]))

@@ -165,7 +165,7 @@ def build(
 
     Example: kg build examples/sommet-helsinki.txt -o out/example.ttl --force
     """
-    from kg.corpus import BuildConfig, run_build
+    from kg.corpus import BuildConfig, WorkerPool, run_build
     from kg.export import format_from_path, resolve_format
     from kg.pipeline import Pipeline
 
@@ -177,42 +177,44 @@ def build(
     many = len(inputs) > 1 or any(Path(i).is_dir() or i == "-" or "*" in i for i in inputs)
     jobs = workers or ((os.cpu_count() or 1) if many else 1)
     config = BuildConfig(lang=lang, link=link, endpoint=endpoint, base=base, batch_size=batch_size)
-    if jobs == 1:
-        Pipeline(lang=lang, link=link)  # an unsupported language fails before any work
-    sink = _sink(dest, fmt_name, store, base, force)
-    started = time.monotonic()
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed} articles"),
-        TextColumn("{task.fields[rate]}"),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=err,
-        disable=not many,
-        transient=True,
-    ) as progress:
-        task = progress.add_task("building", total=_count(inputs) if many else None, rate="")
+    Pipeline(lang=lang, link=link)  # an unsupported language fails before any work
+    # Workers are forked before any thread (progress bar) starts or store opens.
+    with WorkerPool(config, jobs if dask is None else 1) as pool:
+        sink = _sink(dest, fmt_name, store, base, force)
+        started = time.monotonic()
+        with (
+            Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                TextColumn("{task.completed} articles"),
+                TextColumn("{task.fields[rate]}"),
+                TimeElapsedColumn(),
+                TimeRemainingColumn(),
+                console=err,
+                disable=not many,
+                transient=True,
+            ) as progress,
+            _executor(dask, shards, config) as executor,
+        ):
+            task = progress.add_task("building", total=_count(inputs) if many else None, rate="")
 
-        def on_article(item) -> None:
-            if isinstance(item, str):
-                if not item.endswith(": unchanged"):
-                    err.print(f"[yellow]skipped:[/] {item}", soft_wrap=True)
-            elif item.error is not None:
-                err.print(f"[yellow]skipped:[/] {item.error}", soft_wrap=True)
-            done = progress.tasks[0].completed + 1
-            elapsed = max(time.monotonic() - started, 1e-6)
-            progress.update(task, advance=1, rate=f"{done / elapsed:.1f} articles/s")
+            def on_article(item) -> None:
+                if isinstance(item, str):
+                    if not item.endswith(": unchanged"):
+                        err.print(f"[yellow]skipped:[/] {item}", soft_wrap=True)
+                elif item.error is not None:
+                    err.print(f"[yellow]skipped:[/] {item.error}", soft_wrap=True)
+                done = progress.tasks[0].completed + 1
+                elapsed = max(time.monotonic() - started, 1e-6)
+                progress.update(task, advance=1, rate=f"{done / elapsed:.1f} articles/s")
 
-        with _executor(dask, shards, config) as executor:
             report = run_build(
                 _articles(inputs, lang),
                 sink,
                 config,
-                workers=jobs,
                 strict=strict or not many,
                 on_article=on_article,
-                executor=executor,
+                executor=executor or pool.outputs,
             )
     if summary or many:
         err.print(_summary(report, time.monotonic() - started))

@@ -17,6 +17,7 @@ from typing import Any
 from kg.errors import FrameError
 from kg.lang import load_data
 from kg.model import EntityType
+from kg.namespaces import RELATIONS
 
 __all__ = [
     "PREDICATES",
@@ -28,24 +29,7 @@ __all__ = [
 ]
 
 #: The kg ontology properties a frame may produce.
-PREDICATES = (
-    "speaksFor",
-    "holdsPosition",
-    "memberOf",
-    "worksFor",
-    "metWith",
-    "visited",
-    "contacted",
-    "congratulated",
-    "criticized",
-    "defended",
-    "supported",
-    "threatened",
-    "accused",
-    "warned",
-    "said",
-    "locatedIn",
-)
+PREDICATES: tuple[str, ...] = tuple(sorted(RELATIONS))
 
 _KINDS = ("event", "role")
 _FIELDS = {
