@@ -26,6 +26,7 @@ need resolving).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -60,6 +61,7 @@ class Lexicon:
     leading: frozenset[str]
     not_entities: frozenset[str]
     credit_markers: frozenset[str]
+    credit_pattern: re.Pattern[str]  # a credit marker and its colon: "Crédit :"
     roles: dict[str, EntityType]  # name key of the role noun -> type
     role_length: int  # the most tokens a role noun spans
     role_starts: frozenset[str]  # first words of role nouns, to skip other tokens fast
@@ -91,6 +93,12 @@ def lexicon(lang: str = "fr") -> Lexicon:
         leading=frozenset(w.lower() for w in lex.get("leading_articles", [])),
         not_entities=frozenset(name_key(w) for w in lex.get("not_entities", [])),
         credit_markers=frozenset(name_key(w) for w in lex.get("credit_markers", [])),
+        credit_pattern=re.compile(
+            r"(?<!\w)(?:"
+            + "|".join(re.escape(w) for w in lex.get("credit_markers", []))
+            + r")\s*:\s*",
+            re.IGNORECASE,
+        ),
         roles={name_key(r): EntityType(t) for r, t in (lex.get("roles") or {}).items()},
         role_length=max((len(r.split()) for r in lex.get("roles") or {}), default=1) + 1,
         role_starts=frozenset(name_key(r).split(" ", 1)[0] for r in lex.get("roles") or {}),
@@ -257,28 +265,29 @@ def _add_entity(ent: Span, lex: Lexicon, add) -> None:
 def _add_credits(parsed: Parsed, lex: Lexicon, add, taken: set[int]) -> None:
     """ "Crédit: PA" -> PA, an Organization (the agency credited)."""
     doc = parsed.doc
-    for token in doc:
-        if name_key(token.text) not in lex.credit_markers or token.i + 2 >= len(doc):
+    for match in lex.credit_pattern.finditer(doc.text):
+        after = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if after is None:
             continue
-        if doc[token.i + 1].text != ":":
-            continue
-        end = token.i + 2
+        start = end = after.start
         while end < len(doc) and doc[end].text[:1].isupper() and "\n" not in doc[end].text:
             end += 1
             if "\n" in doc[end - 1].whitespace_:
                 break
-        if end > token.i + 2 and not taken.intersection(range(token.i + 2, end)):
-            span = doc[token.i + 2 : end]
+        if end > start and not taken.intersection(range(start, end)):
+            span = doc[start:end]
             add(span, EntityType.ORGANIZATION, MentionKind.NAME, name_key(span.text), "credit", 0.7)
-        taken.difference_update(range(token.i + 2, end))
-        taken.update(range(token.i + 2, end))
+        taken.update(range(start, end))
 
 
 def _add_organization_phrases(parsed: Parsed, lex: Lexicon, add, taken: set[int]) -> None:
     """ "les services de renseignement américains": a phrase of the lexicon + a demonym."""
     doc = parsed.doc
+    firsts = {words[0] for words in lex.organization_phrases}
     keys = [name_key(t.text) for t in doc]
     for i in range(len(doc)):
+        if keys[i] not in firsts:
+            continue
         for words in lex.organization_phrases:
             end = i + len(words)
             if tuple(keys[i:end]) != words or end >= len(doc):

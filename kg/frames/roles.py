@@ -178,8 +178,12 @@ def match_roles(
     doc = sent.doc
     roles = _role_index(tuple(frame.roles))
     found: list[RoleMatch] = []
+    candidates = [t.i for t in sent if t.lower_ in roles]
     i = sent.start
-    while i < sent.end:
+    for candidate in candidates:
+        if candidate < i:
+            continue  # inside the role phrase matched before
+        i = candidate
         end = _match_at(sent, i, roles)
         head = doc[i]
         if end == i:
