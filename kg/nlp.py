@@ -73,39 +73,36 @@ def _make_sentences(nlp: Language, name: str, abbreviations: list[str]):
     abbrev = frozenset(a.rstrip(".").lower() for a in abbreviations)
 
     def set_boundaries(doc: Doc) -> Doc:
+        tokens = list(doc)
+        texts = [t.text for t in tokens]
         quotes = 0  # plain quotes seen on this line: odd means one is open
-        for i in range(1, len(doc)):
-            prev, token = doc[i - 1], doc[i]
-            if prev.text == '"':
+        for i in range(1, len(tokens)):
+            prev, text = texts[i - 1], texts[i]
+            if prev == '"':
                 quotes += 1
-            if token.is_space:
-                token.is_sent_start = False
-                continue
-            closing = token.text == '"' and quotes % 2 == 1
-            if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-                token.is_sent_start = True
-                quotes = 0
-            elif not closing and _ends_sentence(doc, i - 1, abbrev) and _starts_sentence(token):
-                token.is_sent_start = True
-            else:
-                token.is_sent_start = False
+            start = False
+            if text.isspace():
+                pass
+            elif "\n" in prev and prev.isspace():
+                start, quotes = True, 0
+            elif prev == '"' and quotes % 2 == 1:
+                pass  # just after an opening quote: the sentence began before it
+            elif not (text == '"' and quotes % 2 == 1) and _ends(texts, i - 1, abbrev):
+                first = text[:1]
+                start = first.isupper() or first.isdigit() or text in _OPENERS
+            tokens[i].is_sent_start = start
         return doc
 
     return set_boundaries
 
 
-def _ends_sentence(doc: Doc, i: int, abbrev: frozenset[str]) -> bool:
-    token = doc[i]
-    if token.text == '"' and i > 0:
-        token, i = doc[i - 1], i - 1
-    if token.text not in _FINAL:
+def _ends(texts: list[str], i: int, abbrev: frozenset[str]) -> bool:
+    """True when token i ends a sentence: a final mark, perhaps before a quote."""
+    if texts[i] == '"' and i > 0:
+        i -= 1
+    if texts[i] not in _FINAL:
         return False
-    return not (token.text == "." and i > 0 and doc[i - 1].text.lower() in abbrev)
-
-
-def _starts_sentence(token: Token) -> bool:
-    first = token.text[:1]
-    return first.isupper() or first.isdigit() or token.text in _OPENERS
+    return not (texts[i] == "." and i > 0 and texts[i - 1].lower() in abbrev)
 
 
 @cache

@@ -1,0 +1,60 @@
+"""The spaCy layer: one model load, rule-based sentence boundaries, language check."""
+
+import pytest
+
+from kg.errors import ConfigError, InputError
+from kg.ingest import article_from_text
+from kg.nlp import check_language, load_pipeline, parse
+
+
+def sentences(text: str) -> list[str]:
+    parsed = next(parse([article_from_text(text, "t")]))
+    return [parsed.original(s).strip() for s in parsed.doc.sents if s.text.strip()]
+
+
+def test_nlp_pipeline_is_loaded_once(nlp):
+    assert load_pipeline("fr") is nlp
+    assert "kg_sentences" in nlp.pipe_names
+
+
+def test_nlp_line_break_ends_a_sentence():
+    text = (
+        "Donald Trump et Vladimir Poutine lors d’une réunion en Finlande, 2018\n"
+        "Crédit: PA\nPlus tôt, il a parlé."
+    )
+    assert sentences(text) == [
+        "Donald Trump et Vladimir Poutine lors d’une réunion en Finlande, 2018",
+        "Crédit: PA",
+        "Plus tôt, il a parlé.",
+    ]
+
+
+def test_nlp_abbreviation_and_closing_quote_do_not_split():
+    text = "M. Dupont a parlé. « Non. Pourquoi ? » a déclaré Peskov. Il est parti."
+    assert sentences(text) == [
+        "M. Dupont a parlé.",
+        "« Non.",
+        "Pourquoi ? » a déclaré Peskov.",
+        "Il est parti.",
+    ]
+
+
+def test_nlp_offsets_point_into_the_original():
+    text = "Poutine n’a pas félicité Trump.Crédit: PA"
+    parsed = next(parse([article_from_text(text, "t")]))
+    for token in parsed.doc:
+        if not token.is_space:
+            start, end = parsed.span_offsets(token)
+            assert text[start:end].replace("’", "'") == token.text
+
+
+def test_nlp_refuses_another_language_and_unknown_language():
+    english = article_from_text(
+        "The president met the prime minister in London on Monday and they talked "
+        "about the economy, the war and the coming elections.",
+        "en1",
+    )
+    with pytest.raises(InputError, match="looks like 'en', not 'fr'; supported languages: fr"):
+        check_language(english, "fr")
+    with pytest.raises(ConfigError, match="unsupported language 'de'; supported: fr"):
+        load_pipeline("de")
