@@ -60,7 +60,7 @@ def test_cli_evaluate_reports_every_gold_problem_before_extracting(tmp_path: Pat
     message = result.stderr
     assert f"{bad}: 4 problems" in message
     assert "text: article file 'missing.txt' not found" in message
-    assert "predicates[0]: unknown predicate 'speakFor'; known: speaksFor," in message
+    assert "predicates[0]: unknown predicate 'speakFor'; known: accused, congratulated," in message
     assert "entities.putin.wikidata: 'putin' is not a Wikidata id" in message
     assert "facts[0].o: unknown entity 'putn'; known: putin" in message
 
