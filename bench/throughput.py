@@ -1,8 +1,9 @@
 """Throughput of kg build against bare spaCy, measured in one run.
 
-Every variant runs as a fresh process on the same corpus, so each figure
-includes interpreter start-up and model loading, as a user running the
-command would see it:
+Every variant runs as a fresh process on the same corpus, so the wall-clock
+figure includes interpreter start-up and model loading, as a user running the
+command sees it; each variant is also run on 2 articles, and that start-up
+time is subtracted for the steady rate a long corpus approaches:
 
 * bare spaCy: ``nlp.pipe`` over the texts with the same model and pipes;
 * kg build into N-Quads and into a store, with 1 and with 2 workers;
@@ -74,37 +75,35 @@ def main() -> None:
     parser.add_argument("--dask", action="store_true", help="add a local Dask cluster row")
     args = parser.parse_args()
 
-    rows: list[tuple[str, float, float, str]] = []
+    rows: list[tuple[str, float, float, float]] = []
     with tempfile.TemporaryDirectory() as tmp_dir:
         tmp = Path(tmp_dir)
         corpus = write_corpus(args.shared, args.articles, tmp / "corpus.jsonl")
+        tiny = write_corpus(args.shared, 2, tmp / "tiny.jsonl")
         n = args.articles
-        seconds, out = timed([sys.executable, "-c", BARE, str(corpus)])
+
+        def measure(name: str, make) -> float:
+            """Run on the corpus and on 2 articles; the second is the start-up cost."""
+            seconds, out = timed(make(corpus))
+            startup, _ = timed(make(tiny))
+            steady = (n - 2) / max(seconds - startup, 1e-6)
+            rows.append((name, seconds, n / seconds, steady))
+            return out
+
+        out = measure("bare spaCy nlp.pipe", lambda c: [sys.executable, "-c", BARE, str(c)])
         tokens = int(out.strip())
-        bare = n / seconds
-        rows.append(("bare spaCy nlp.pipe", seconds, bare, f"{tokens / seconds:,.0f} tokens/s"))
-        results = {}
-        for name, extra in [
+        variants = [
             ("kg build → N-Quads, 1 worker", ["-o", str(tmp / "a.nq"), "-j", "1"]),
             ("kg build → N-Quads, 2 workers", ["-o", str(tmp / "b.nq"), "-j", "2"]),
             ("kg build → store, 1 worker", ["--store", str(tmp / "s1"), "-j", "1"]),
             ("kg build → store, 2 workers", ["--store", str(tmp / "s2"), "-j", "2"]),
-        ]:
-            seconds, _ = timed(kg("build", str(corpus), "--force", *extra))
-            results[name] = n / seconds
-            rows.append((name, seconds, n / seconds, f"{n / seconds / bare:.2f}x bare spaCy"))
+        ]
         if args.dask:
-            seconds, _ = timed(
-                kg("build", str(corpus), "--force", "-o", str(tmp / "d.nq"), "--dask", "local:2")
+            variants.append(
+                ("kg build → N-Quads, Dask local:2", ["-o", str(tmp / "d.nq"), "--dask", "local:2"])
             )
-            rows.append(
-                (
-                    "kg build → N-Quads, Dask local 2",
-                    seconds,
-                    n / seconds,
-                    f"{n / seconds / bare:.2f}x bare spaCy",
-                )
-            )
+        for name, extra in variants:
+            measure(name, lambda c, extra=extra: kg("build", str(c), "--force", *extra))
         same = (tmp / "a.nq").read_bytes() == (tmp / "b.nq").read_bytes()
         memory = [
             (n, peak_of(kg("build", str(corpus), "-o", str(tmp / "m.nq"), "-j", "1", "--force")))
@@ -118,19 +117,33 @@ def main() -> None:
                 )
             )
 
-    one = results["kg build → N-Quads, 1 worker"]
-    two = results["kg build → N-Quads, 2 workers"]
+    by_name = {name: (wall, steady) for name, _s, wall, steady in rows}
+    bare = by_name["bare spaCy nlp.pipe"]
+    one = by_name["kg build → N-Quads, 1 worker"]
+    two = by_name["kg build → N-Quads, 2 workers"]
     print(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
-    print(f"Corpus: {n} articles, {tokens:,} tokens\n")
-    print("| run | seconds | articles/s | ratio |")
-    print("| --- | ---: | ---: | --- |")
-    for name, seconds, rate, note in rows:
-        print(f"| {name} | {seconds:.1f} | {rate:.1f} | {note} |")
+    print(f"Corpus: {n} articles, {tokens:,} tokens ({tokens / n:.0f} per article)\n")
+    print(
+        "| run | seconds | articles/s (wall) | articles/s (after start-up) "
+        "| ratio to bare spaCy (wall / after start-up) |"
+    )
+    print("| --- | ---: | ---: | ---: | --- |")
+    for name, seconds, wall, steady in rows:
+        print(
+            f"| {name} | {seconds:.1f} | {wall:.1f} | {steady:.1f} | "
+            f"{wall / bare[0]:.2f}x / {steady / bare[1]:.2f}x |"
+        )
     print()
-    print(f"- kg (1 worker) / bare spaCy: **{one / bare:.2f}x** (target ≥ 0.85)")
-    print(f"- 2 workers / 1 worker: **{two / one:.2f}x** (target ≥ 1.8)")
+    print(
+        f"- kg (1 worker) / bare spaCy: **{one[0] / bare[0]:.2f}x** wall, "
+        f"**{one[1] / bare[1]:.2f}x** after start-up (target ≥ 0.85)"
+    )
+    print(
+        f"- 2 workers / 1 worker: **{two[0] / one[0]:.2f}x** wall, "
+        f"**{two[1] / one[1]:.2f}x** after start-up (target ≥ 1.8)"
+    )
     print(f"- N-Quads with 1 and 2 workers byte-identical: **{same}**")
     for size, mib in memory:
         print(f"- peak RSS, kg build -j 1 → N-Quads, {size} articles: **{mib} MiB**")
@@ -140,6 +153,10 @@ def main() -> None:
             f"- memory growth {memory[0][0]} → {memory[1][0]} articles: "
             f"**{growth:+.1%}** (target ≤ 10%)"
         )
+    print(
+        "\nStart-up (interpreter, imports, model load; measured on 2 articles) is "
+        "subtracted in the 'after start-up' column."
+    )
 
 
 if __name__ == "__main__":
