@@ -346,8 +346,10 @@ class StoreSink:
     def add(self, output: ArticleOutput) -> None:
         from kg.graph import graph_iri
 
-        quads = ox.parse(output.nquads, format=ox.RdfFormat.N_QUADS)
-        self.store.replace_article(str(graph_iri(output.article_id, self.base)), quads)
+        triples = b"".join(_drop_graph(line) for line in output.nquads.splitlines(keepends=True))
+        self.store.replace_article_ntriples(
+            str(graph_iri(output.article_id, self.base)), triples.decode("utf-8")
+        )
 
     def close(self, ok: bool) -> None:
         self.store.close()

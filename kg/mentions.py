@@ -67,6 +67,7 @@ class Lexicon:
     role_starts: frozenset[str]  # first words of role nouns, to skip other tokens fast
     role_modifiers: frozenset[str]
     organization_heads: frozenset[str]
+    honorifics: frozenset[str]  # name keys of "M.", "Mme", "Dr" ...
     organization_phrases: tuple[tuple[str, ...], ...]  # name keys of their words
     demonyms: dict[str, str]  # demonym -> place name
     places: dict[str, str]  # name key of a country/region name or alias -> its name
@@ -104,6 +105,7 @@ def lexicon(lang: str = "fr") -> Lexicon:
         role_starts=frozenset(name_key(r).split(" ", 1)[0] for r in lex.get("roles") or {}),
         role_modifiers=frozenset(w.lower() for w in lex.get("role_modifiers", [])),
         organization_heads=frozenset(name_key(w) for w in lex.get("organization_heads", [])),
+        honorifics=frozenset(name_key(w) for w in lex.get("honorifics", [])),
         organization_phrases=tuple(
             sorted(
                 (tuple(name_key(p).split()) for p in lex.get("organization_phrases", [])),
@@ -253,6 +255,9 @@ def _add_entity(ent: Span, lex: Lexicon, add) -> None:
         add(span, EntityType.PLACE, MentionKind.NAME, name_key(lex.places[key]), "ner", 0.9)
         return
     etype = lex.labels.get(ent.label_)
+    if etype is EntityType.PERSON:
+        span = _strip_titles(span, lex)
+        key = name_key(span.text)
     conf = 0.9
     head = _head_type(span, lex)
     if head is not None and etype is not EntityType.PERSON:
@@ -260,6 +265,23 @@ def _add_entity(ent: Span, lex: Lexicon, add) -> None:
     if etype is None:
         return
     add(span, etype, MentionKind.NAME, key, "ner", conf)
+
+
+def _strip_titles(span: Span, lex: Lexicon) -> Span:
+    """ "M. Paroubek" -> "Paroubek", "Président Basescu" -> "Basescu": a title or
+    role word before a person's name is not part of the name."""
+    doc, start = span.doc, span.start
+    while start < span.end - 1:
+        word = name_key(doc[start].text)
+        if word in lex.honorifics or word in lex.roles:
+            start += 1
+            if start < span.end and doc[start].text == ".":
+                start += 1
+        else:
+            break
+    if start >= span.end or not doc[start].text[:1].isupper():
+        return span
+    return Span(doc, start, span.end, label=span.label)
 
 
 def _add_credits(parsed: Parsed, lex: Lexicon, add, taken: set[int]) -> None:

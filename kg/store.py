@@ -250,15 +250,26 @@ class Store:
         Raises:
             StoreError: the update failed; the previous graph is unchanged.
         """
-        graph = ox.NamedNode(graph_iri)
         if isinstance(data, rdflib.Graph):
             data = to_oxigraph(data)
         lines = []
         for item in data:
             triple = item.triple if isinstance(item, ox.Quad) else item
             lines.append(f"{triple} .")
+        self.replace_article_ntriples(graph_iri, "\n".join(lines))
+
+    def replace_article_ntriples(self, graph_iri: str, ntriples: str) -> None:
+        """Replace an article's named graph with N-Triples text, atomically.
+
+        The fastest way in: N-Triples is valid inside ``INSERT DATA``, so the
+        text goes into the one update without being parsed twice.
+
+        Raises:
+            StoreError: the update failed; the previous graph is unchanged.
+        """
+        graph = ox.NamedNode(graph_iri)
         update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n"
-        update += "\n".join(lines) + "\n} }"
+        update += ntriples + "\n} }"
         try:
             self.oxigraph.update(update)
         except (OSError, SyntaxError, ValueError) as exc:
