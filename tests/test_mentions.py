@@ -71,3 +71,12 @@ def test_mentions_head_noun_types_misc_as_organization(nlp, text):
     _, mentions = mentions_of(nlp, text)
     org = [m for m in mentions if m.text == "Interfax"]
     assert org and org[0].type is EntityType.ORGANIZATION
+
+
+def test_mentions_titles_are_not_part_of_a_name(nlp):
+    _, mentions = mentions_of(
+        nlp, "Le président a parlé. M. Fabre et le Président Basescu ont voté."
+    )
+    names = [m.text for m in mentions if m.kind is MentionKind.NAME and m.type is EntityType.PERSON]
+    assert "Fabre" in names and "Basescu" in names
+    assert not [n for n in names if n.startswith(("M.", "Président"))]
