@@ -12,42 +12,54 @@ The public API, in the order data flows::
 Everything kg raises on purpose is a :class:`KGError`.
 """
 
-from kg.corpus import BuildConfig, BuildReport, run_build
-from kg.errors import (
-    ConfigError,
-    EndpointError,
-    FrameError,
-    GoldError,
-    InputError,
-    KGError,
-    LinkingError,
-    OntologyError,
-    QueryError,
-    StoreError,
-)
-from kg.evaluate import evaluate_files
-from kg.export import write
-from kg.graph import DEFAULT_BASE, article_graph, build_dataset
-from kg.ingest import article_from_text, expand_inputs, read_path, read_text_file
-from kg.link import Linker
-from kg.model import (
-    Article,
-    Candidate,
-    Entity,
-    EntityType,
-    Extraction,
-    Fact,
-    Link,
-    Mention,
-    MentionKind,
-    Modality,
-    Polarity,
-    Provenance,
-)
-from kg.pipeline import Pipeline
-from kg.query import QueryLibrary, StoredQuery, run_query
-from kg.store import Store
-from kg.validate import validate
+import importlib
+from typing import Any
+
+#: Public names and the module each lives in, imported on first use so that
+#: ``import kg`` (and the command line) starts fast.
+_EXPORTS: dict[str, str] = {
+    "DEFAULT_BASE": "kg.graph",
+    "Article": "kg.model",
+    "BuildConfig": "kg.corpus",
+    "BuildReport": "kg.corpus",
+    "Candidate": "kg.model",
+    "ConfigError": "kg.errors",
+    "EndpointError": "kg.errors",
+    "Entity": "kg.model",
+    "EntityType": "kg.model",
+    "Extraction": "kg.model",
+    "Fact": "kg.model",
+    "FrameError": "kg.errors",
+    "GoldError": "kg.errors",
+    "InputError": "kg.errors",
+    "KGError": "kg.errors",
+    "Link": "kg.model",
+    "Linker": "kg.link",
+    "LinkingError": "kg.errors",
+    "Mention": "kg.model",
+    "MentionKind": "kg.model",
+    "Modality": "kg.model",
+    "OntologyError": "kg.errors",
+    "Pipeline": "kg.pipeline",
+    "Polarity": "kg.model",
+    "Provenance": "kg.model",
+    "QueryError": "kg.errors",
+    "QueryLibrary": "kg.query",
+    "Store": "kg.store",
+    "StoreError": "kg.errors",
+    "StoredQuery": "kg.query",
+    "article_from_text": "kg.ingest",
+    "article_graph": "kg.graph",
+    "build_dataset": "kg.graph",
+    "evaluate_files": "kg.evaluate",
+    "expand_inputs": "kg.ingest",
+    "read_path": "kg.ingest",
+    "read_text_file": "kg.ingest",
+    "run_build": "kg.corpus",
+    "run_query": "kg.query",
+    "validate": "kg.validate",
+    "write": "kg.export",
+}
 
 __version__ = "0.1.0"
 
@@ -94,3 +106,16 @@ __all__ = [
     "validate",
     "write",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kg' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

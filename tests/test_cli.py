@@ -73,3 +73,11 @@ def test_cli_help_examples_really_run(tmp_path: Path, monkeypatch):
         ran.append(" ".join(path))
     assert len(ran) == len(paths) - 1
     assert os.path.exists("out/example.ttl")
+
+
+def test_cli_public_api_names_all_resolve():
+    import kg
+
+    assert sorted(kg.__all__) == sorted(set(kg.__all__))
+    for name in kg.__all__:
+        assert getattr(kg, name) is not None
