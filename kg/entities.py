@@ -32,8 +32,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from kg.ingest import slugify
-from kg.mentions import lexicon, name_key
-from kg.model import Entity, EntityType, Mention, MentionKind, Provenance
+from kg.mentions import lexicon, make_mention, name_key
+from kg.model import Entity, EntityType, Mention, MentionKind
 from kg.nlp import Parsed
 
 __all__ = ["EntityIndex", "OfficeHolders", "group_mentions", "resolve_references"]
@@ -343,31 +343,17 @@ def _pronouns(parsed: Parsed, index: EntityIndex) -> list[tuple[str, Mention]]:
         if entity is None or entity.type is not EntityType.PERSON:
             continue
         resolved[token.i] = entity
-        start, end = parsed.span_offsets(token)
-        sent = token.sent
-        s_start, s_end = parsed.span_offsets(sent)
-        found.append(
-            (
-                entity.key,
-                Mention(
-                    text=parsed.article.text[start:end],
-                    start=start,
-                    end=end,
-                    type=EntityType.PERSON,
-                    kind=MentionKind.PRONOUN,
-                    key=token.lower_,
-                    sentence_index=_sentence_index(parsed, sent),
-                    provenance=Provenance(
-                        parsed.article.id,
-                        start,
-                        end,
-                        parsed.article.text[s_start:s_end].strip(),
-                        rule,
-                        _PRONOUN_CONF,
-                    ),
-                ),
-            )
+        mention = make_mention(
+            parsed,
+            token,
+            EntityType.PERSON,
+            MentionKind.PRONOUN,
+            token.lower_,
+            _sentence_index(parsed, token.sent),
+            rule,
+            _PRONOUN_CONF,
         )
+        found.append((entity.key, mention))
     return found
 
 

@@ -37,7 +37,7 @@ from kg.lang import language_config, load_data
 from kg.model import EntityType, Mention, MentionKind, Provenance
 from kg.nlp import Parsed
 
-__all__ = ["Lexicon", "extract_mentions", "lexicon", "name_key"]
+__all__ = ["Lexicon", "extract_mentions", "lexicon", "make_mention", "name_key"]
 
 _TRAILING = frozenset(".,;:!?\"'()[]{}«»-–—…")
 _NON_NAME_POS = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "AUX", "VERB"})
@@ -140,28 +140,7 @@ def extract_mentions(parsed: Parsed, lang: str = "fr") -> list[Mention]:
     found: list[Mention] = []
 
     def add(span: Span, etype: EntityType, kind: MentionKind, key: str, rule: str, conf: float):
-        start, end = parsed.span_offsets(span)
-        sentence = span.sent
-        s_start, s_end = parsed.span_offsets(sentence)
-        found.append(
-            Mention(
-                text=parsed.article.text[start:end],
-                start=start,
-                end=end,
-                type=etype,
-                kind=kind,
-                key=key,
-                sentence_index=sent_of[span.start],
-                provenance=Provenance(
-                    parsed.article.id,
-                    start,
-                    end,
-                    parsed.article.text[s_start:s_end].strip(),
-                    rule,
-                    conf,
-                ),
-            )
-        )
+        found.append(make_mention(parsed, span, etype, kind, key, sent_of[span.start], rule, conf))
         taken.update(range(span.start, span.end))
 
     for ent in doc.ents:
@@ -185,6 +164,25 @@ def extract_mentions(parsed: Parsed, lang: str = "fr") -> list[Mention]:
     _add_roles(parsed, lex, add, taken)
     found.sort(key=lambda m: (m.start, m.end))
     return found
+
+
+def make_mention(
+    parsed: Parsed,
+    span: Span | Token,
+    etype: EntityType,
+    kind: MentionKind,
+    key: str,
+    sentence_index: int,
+    rule: str,
+    confidence: float,
+) -> Mention:
+    """A Mention of a span or token, with its provenance in the original text."""
+    start, end = parsed.span_offsets(span)
+    s_start, s_end = parsed.span_offsets(span.sent)
+    text = parsed.article.text
+    sentence = text[s_start:s_end].strip()
+    provenance = Provenance(parsed.article.id, start, end, sentence, rule, confidence)
+    return Mention(text[start:end], start, end, etype, kind, key, sentence_index, provenance)
 
 
 def _split_lines(ent: Span) -> list[Span]:

@@ -59,3 +59,17 @@ def nlp():
     from kg.nlp import load_pipeline
 
     return load_pipeline("fr")
+
+
+def facts_of(text: str, article_id: str = "t1"):
+    """The facts kg extracts from a text, without Wikidata linking."""
+    from kg.entities import group_mentions, resolve_references
+    from kg.frames import extract_facts
+    from kg.ingest import article_from_text
+    from kg.mentions import extract_mentions
+    from kg.nlp import parse
+
+    parsed = next(parse([article_from_text(text, article_id)]))
+    mentions = extract_mentions(parsed)
+    index = resolve_references(parsed, group_mentions(mentions), mentions, "fr", None)
+    return extract_facts(parsed, index)

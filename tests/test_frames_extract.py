@@ -3,21 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import facts_of
 
-from kg.entities import group_mentions, resolve_references
-from kg.frames import extract_facts
-from kg.ingest import article_from_text
-from kg.mentions import extract_mentions
 from kg.model import Fact, Modality, Polarity
-from kg.nlp import parse
-
-
-def facts_of(text: str) -> list[Fact]:
-    parsed = next(parse([article_from_text(text, "t1")]))
-    mentions = extract_mentions(parsed)
-    entities = group_mentions(mentions)
-    index = resolve_references(parsed, entities, mentions, "fr", None)
-    return extract_facts(parsed, index)
 
 
 def triples(facts: list[Fact], predicate: str) -> set[tuple[str, str]]:

@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-from kg.entities import group_mentions, resolve_references
-from kg.frames import extract_facts
+from conftest import facts_of
+
 from kg.ingest import article_from_text
-from kg.mentions import extract_mentions
 from kg.model import Fact
 from kg.nlp import parse
 from kg.polarity import load_cues
 from kg.quotes import find_quotes
-
-
-def facts_of(text: str) -> list[Fact]:
-    parsed = next(parse([article_from_text(text, "t1")]))
-    mentions = extract_mentions(parsed)
-    entities = group_mentions(mentions)
-    index = resolve_references(parsed, entities, mentions, "fr", None)
-    return extract_facts(parsed, index)
 
 
 def said(facts: list[Fact]) -> list[tuple[str, str]]:
