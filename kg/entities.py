@@ -338,7 +338,15 @@ def _pronouns(parsed: Parsed, index: EntityIndex) -> list[tuple[str, Mention]]:
             if subj is not None:
                 entity = resolved.get(subj.i) or index.entity_at(subj)
                 rule = "coref:reported-subject"
-        elif token.dep_ in ("nsubj", "nsubj:pass"):
+        elif token.dep_.startswith("nsubj") and token.head.dep_ == "conj":
+            # "X n'a pas encore rencontré Y, mais il envisage de ...": the subject
+            # of the first of two coordinated clauses
+            first = token.head.head
+            subj = next((c for c in first.children if c.dep_.startswith("nsubj")), None)
+            if subj is not None:
+                entity = resolved.get(subj.i) or index.entity_at(subj)
+                rule = "coref:coordinated-subject"
+        if entity is None and not rule and token.dep_ in ("nsubj", "nsubj:pass"):
             entity, rule = _previous_subject(token, index, resolved), "coref:previous-subject"
         if entity is None or entity.type is not EntityType.PERSON:
             continue

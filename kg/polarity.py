@@ -33,6 +33,7 @@ __all__ = ["Cues", "assess", "is_conditional", "is_future", "is_negated", "load_
 
 _LISTS = (
     "time_nouns",
+    "first_person",
     "negating_verbs",
     "possible_verbs",
     "possible_words",
@@ -73,6 +74,7 @@ class Cues:
     speaker_pronouns: frozenset[str]
     months: dict[str, int]
     time_nouns: frozenset[str]
+    first_person: frozenset[str]
     participle_endings: tuple[tuple[str, str], ...] = ()
 
 

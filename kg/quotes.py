@@ -23,7 +23,7 @@ a pronoun.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -260,6 +260,7 @@ def speech_facts(parsed: Parsed, entity_at: EntityAt, cues: Cues) -> tuple[list[
             events.append((tok.i, "selon", tok))
     events.sort(key=lambda e: e[0])
     facts: list[Fact] = []
+    verbs: list[Token] = []
     for _, kind, data in events:
         if kind == "selon":
             assert isinstance(data, Token)
@@ -303,16 +304,20 @@ def speech_facts(parsed: Parsed, entity_at: EntityAt, cues: Cues) -> tuple[list[
             continue
         if pronoun:
             conf *= 0.85
-        source = attribution.source_of(verb)
         facts.append(
             Fact(
                 subject=ent.key,
                 predicate="said",
                 value=value,
-                source=source.key if source is not None and source is not ent else None,
                 provenance=_provenance(parsed, doc, first, last, conf, rule),
             )
         )
+        verbs.append(verb)
+    # Sources last: "..., a déclaré M. Scholz, selon l'AFP" names it after the verb.
+    for i, (fact, verb) in enumerate(zip(facts, verbs, strict=True)):
+        source = attribution.source_of(verb)
+        if source is not None and source.key != fact.subject:
+            facts[i] = replace(fact, source=source.key)
     return _drop_repeats(facts), attribution
 
 

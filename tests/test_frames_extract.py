@@ -300,3 +300,25 @@ def test_frames_role_with_demonym_before_its_complement():
         "ministre des Affaires étrangères",
         "place/france",
     )
+
+
+def test_frames_first_person_in_a_quote_is_the_speaker():
+    text = "« Nous défendrons la Pologne », a déclaré Olaf Scholz à Berlin."
+    assert triples(facts_of(text), "defended") == {("olaf-scholz", "pologne")}
+
+
+def test_frames_coordinated_pronoun_and_time_of_the_governing_verb():
+    text = (
+        "Giorgia Meloni n'a pas encore rencontré Keir Starmer, mais elle prévoit de se rendre "
+        "à Londres en mars 2026."
+    )
+    facts = facts_of(text)
+    met = one(facts, "metWith")
+    assert met.polarity is Polarity.NEGATIVE
+    visit = one(facts, "visited")
+    assert (visit.subject, visit.object, visit.modality, visit.time) == (
+        "person/giorgia-meloni",
+        "place/londres",
+        Modality.PLANNED,
+        "2026",
+    )

@@ -72,3 +72,11 @@ def test_quotes_unclosed_quote_ends_at_the_line(nlp) -> None:
     parsed = next(parse([article_from_text("« Un début sans fin\nUne autre ligne.", "t1")]))
     (quote,) = find_quotes(parsed.doc, load_cues("fr"))
     assert parsed.doc[quote.start : quote.end].text == "Un début sans fin"
+
+
+def test_quotes_selon_after_the_speech_verb_is_the_source():
+    facts = facts_of("« Nous resterons », a déclaré Pedro Sánchez, selon l'agence Reuters.")
+    quotes = [f for f in facts if f.predicate == "said"]
+    assert [(f.subject.split("/")[-1], f.source) for f in quotes] == [
+        ("pedro-sanchez", "organization/reuters")
+    ]

@@ -54,10 +54,15 @@ class _Resolver:
     def __init__(self, parsed: Parsed, index: EntityLookup) -> None:
         self.parsed = parsed
         self.index = index
+        self.speakers: Attribution | None = None
+        self.first_person: frozenset[str] = frozenset()
 
     def entity_at(self, token: Token) -> Entity | None:
         """The entity at a token; for an adjective inside a wider role phrase,
         the place it names ("américain" in "le président élu américain")."""
+        if token.pos_ == "PRON" and token.lower_ in self.first_person and self.speakers:
+            # "« Nous soutiendrons l'Ukraine », a déclaré M. Scholz": the speaker
+            return self.speakers.source_of(token)
         many = getattr(self.index, "entities_at", None)
         if many is None or token.pos_ != "ADJ":
             return self.index.entity_at(token) or self._by_name(token)
@@ -149,7 +154,10 @@ def _time(trigger: Token, sent: Span, cues: Cues) -> str | None:
         scope = list(trigger.subtree)
     else:
         scope = []
-        for child in trigger.children:
+        heads = [trigger]
+        if trigger.dep_ == "xcomp":
+            heads.append(trigger.head)  # "envisage de se rendre à Washington au printemps 2025"
+        for child in (c for head in heads for c in head.children if c is not trigger):
             if _YEAR.match(child.text):
                 scope.append(child)
             elif child.lower_ in months or child.lemma_.lower() in cues.time_nouns:
@@ -336,6 +344,7 @@ def extract_facts(
     cues = load_cues(frames.lang)
     resolver = _Resolver(parsed, index)
     said, attribution = speech_facts(parsed, resolver.entity_at, cues)
+    resolver.speakers, resolver.first_person = attribution, cues.first_person
     facts: list[Fact] = list(said)
     for sent in parsed.doc.sents:
         for token in sent:

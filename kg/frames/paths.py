@@ -52,10 +52,13 @@ def is_verbal(token: Token) -> bool:
 
 
 def is_passive(verb: Token) -> bool:
-    """True for a passive verb ("a été reçu par")."""
-    return "Pass" in verb.morph.get("Voice") or any(
-        c.dep_ in ("nsubj:pass", "aux:pass") for c in verb.children
-    )
+    """True for a passive verb ("a été reçu par").
+
+    A passive needs the auxiliary "être" (``aux:pass``) or the passive voice;
+    a subject labelled ``nsubj:pass`` on a verb with "avoir" alone ("Meloni n'a
+    pas rencontré") is a parser mistake and the verb is read as active.
+    """
+    return "Pass" in verb.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in verb.children)
 
 
 def is_reflexive(verb: Token) -> bool:
@@ -94,7 +97,7 @@ def subject_of(verb: Token) -> list[Token]:
         return agents[:1]
     node = verb
     for _ in range(4):
-        subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj", "nsubj:pass")]
         if len(subjects) > 1:
             subjects = [c for c in subjects if c.i < node.i] or subjects
         if subjects:
