@@ -322,3 +322,31 @@ def test_frames_coordinated_pronoun_and_time_of_the_governing_verb():
         Modality.PLANNED,
         "2026",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "value"),
+    [
+        (
+            "On attend le départ de MM. Jaroslav Palas, ministre de l'Agriculture, "
+            "et Vladimir Mlynar, ministre de l'Informatique.",
+            "jaroslav-palas",
+            "ministre de l'Agriculture",
+        ),
+        ("Le porte-parole du Kremlin, Dmitri Peskov, a parlé.", "dmitri-peskov", "porte-parole"),
+    ],
+)
+def test_frames_role_holder_before_or_after_by_determiner(text, holder, value):
+    positions = {
+        (f.subject.split("/")[-1], f.value)
+        for f in facts_of(text)
+        if f.predicate == "holdsPosition"
+    }
+    assert (holder, value) in positions
+
+
+def test_frames_copula_role_keeps_polarity_and_tense():
+    future = one(facts_of("Jean Dupont sera le prochain ministre de l'Intérieur."), "holdsPosition")
+    assert (future.polarity, future.modality) == (Polarity.POSITIVE, Modality.PLANNED)
+    former = one(facts_of("Jean Dupont n'est plus ministre de l'Intérieur."), "holdsPosition")
+    assert former.polarity is Polarity.NEGATIVE

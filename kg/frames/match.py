@@ -29,7 +29,7 @@ from kg.frames.paths import follow, is_reflexive, markers
 from kg.frames.roles import match_roles
 from kg.frames.schema import Frame, FrameSet, Trigger, load_frames
 from kg.lang import load_data
-from kg.model import Entity, EntityType, Fact, MentionKind, Polarity, Provenance
+from kg.model import Entity, EntityType, Fact, MentionKind, Modality, Polarity, Provenance
 from kg.nlp import Parsed
 from kg.polarity import Cues, assess, load_cues
 from kg.quotes import Attribution, speech_facts
@@ -292,7 +292,11 @@ def _role_facts(
                 [match.of_token] if match.of_token is not None else []
             )
             copula = any(c.dep_ == "cop" for c in match.head.children)
-            negative = assess(match.head, cues)[0] if copula else Polarity.POSITIVE
+            # "X n'est pas ministre", "dont il sera le chef": the copula's polarity
+            # and tense count; an apposition is stated as it is
+            polarity, modality = (
+                assess(match.head, cues) if copula else (Polarity.POSITIVE, Modality.ASSERTED)
+            )
             source = attribution.source_of(match.head)
             is_position = frame.predicate == "holdsPosition"
             facts.append(
@@ -303,7 +307,8 @@ def _role_facts(
                     value=match.value if is_position else None,
                     of=match.of.key if is_position and match.of is not None else None,
                     role=None if is_position else match.value,
-                    polarity=negative,
+                    polarity=polarity,
+                    modality=modality,
                     source=source.key
                     if source is not None and source is not match.holder
                     else None,

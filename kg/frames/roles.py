@@ -209,18 +209,24 @@ def match_roles(
             # "ministre français des Affaires étrangères": the demonym inside the value
             of, of_token = entity_at(inner[0]), inner[0]
         holder, holder_token = None, None
+        after = before = None
         k = j + 1 if j < sent.end and doc[j].text == "," else j
         if k < sent.end and doc[k].pos_ in ("PROPN", "X") and _person(doc[k], entity_at):
-            holder, holder_token = _person(doc[k], entity_at), doc[k]
-        if holder is None:
-            k = vstart - 1
-            while k >= sent.start and doc[k].lower_ in _DETERMINERS:
-                k -= 1
-            gap = 0
-            while k >= sent.start and doc[k].lower_ in _BEFORE:
-                k, gap = k - 1, gap + 1
-            if gap and k >= sent.start and _person(doc[k], entity_at):
-                holder, holder_token = _person(doc[k], entity_at), doc[k]
+            after = doc[k]
+        k = vstart - 1
+        determiner = k >= sent.start and doc[k].lower_ in _DETERMINERS
+        while k >= sent.start and doc[k].lower_ in _DETERMINERS:
+            k -= 1
+        gap = 0
+        while k >= sent.start and doc[k].lower_ in _BEFORE:
+            k, gap = k - 1, gap + 1
+        if gap and k >= sent.start and _person(doc[k], entity_at):
+            before = doc[k]
+        # "le ministre de X, Jean Dupont": the name after; "MM. Palas, ministre
+        # de l'Agriculture, Bures, ...": with no determiner, the name before
+        chosen = (before or after) if before is not None and not determiner else (after or before)
+        if chosen is not None:
+            holder, holder_token = _person(chosen, entity_at), chosen
         if holder is None and any(c.dep_ == "cop" for c in head.children):
             for c in head.children:
                 if c.dep_.startswith("nsubj") and _person(c, entity_at):
