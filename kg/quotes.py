@@ -171,8 +171,8 @@ def _speech_verb_after(doc: Doc, quote: Quote, cues: Cues) -> Token | None:
     seen = 0
     while i < len(doc) and seen < 4:
         tok = doc[i]
-        if "\n" in tok.text:
-            return None
+        if "\n" in tok.text or tok.text in (".", "!", "?", "..."):
+            return None  # the sentence ended: a verb further on speaks of something else
         if tok.lemma_.lower() in cues.speech_verbs and tok.pos_ in ("VERB", "AUX"):
             return tok
         if tok.text not in _SKIP_AFTER and tok.pos_ != "AUX":

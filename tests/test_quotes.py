@@ -80,3 +80,12 @@ def test_quotes_selon_after_the_speech_verb_is_the_source():
     assert [(f.subject.split("/")[-1], f.source) for f in quotes] == [
         ("pedro-sanchez", "organization/reuters")
     ]
+
+
+def test_quotes_speech_verb_of_the_next_sentence_is_not_the_speaker():
+    text = (
+        "Le rapport parle de « documents sur la surveillance des opposants ». "
+        "Jean Dupont a déclaré qu'il ne les avait jamais vus."
+    )
+    quotes = [(f.subject.split("/")[-1], f.value) for f in facts_of(text) if f.predicate == "said"]
+    assert all("surveillance" not in value for _, value in quotes)
