@@ -350,3 +350,16 @@ def test_frames_copula_role_keeps_polarity_and_tense():
     assert (future.polarity, future.modality) == (Polarity.POSITIVE, Modality.PLANNED)
     former = one(facts_of("Jean Dupont n'est plus ministre de l'Intérieur."), "holdsPosition")
     assert former.polarity is Polarity.NEGATIVE
+
+
+def test_frames_negated_reflexive_verb_is_not_passive():
+    text = "Antony Blinken ne s'est pas entretenu avec son homologue chinois Wang Yi."
+    met = one(facts_of(text), "metWith")
+    assert {met.subject, met.object} == {"person/antony-blinken", "person/wang-yi"}
+    assert met.polarity is Polarity.NEGATIVE
+
+
+def test_frames_attribution_is_not_an_argument():
+    text = "Selon l'agence Reuters, la Chine a mis en garde Taïwan contre toute provocation."
+    warned = one(facts_of(text), "warned")
+    assert (warned.object, warned.source) == ("place/taiwan", "organization/reuters")

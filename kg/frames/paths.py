@@ -56,9 +56,18 @@ def is_passive(verb: Token) -> bool:
 
     A passive needs the auxiliary "être" (``aux:pass``) or the passive voice;
     a subject labelled ``nsubj:pass`` on a verb with "avoir" alone ("Meloni n'a
-    pas rencontré") is a parser mistake and the verb is read as active.
+    pas rencontré") is a parser mistake and the verb is read as active, and so
+    is a reflexive verb ("s'est entretenu").
     """
-    return "Pass" in verb.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in verb.children)
+    if any(c.dep_ == "aux:pass" for c in verb.children):
+        return True
+    # "ne s'est pas entretenu": the tagger may mark a reflexive participle
+    # passive; a reflexive verb, or one with an active subject, is not
+    return (
+        "Pass" in verb.morph.get("Voice")
+        and not is_reflexive(verb)
+        and not any(c.dep_ == "nsubj" for c in verb.children)
+    )
 
 
 def is_reflexive(verb: Token) -> bool:
