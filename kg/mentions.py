@@ -15,6 +15,8 @@ Three sources, each with its rule id in the provenance:
   "l'attaché de presse") mention a person; whom is decided in
   :mod:`kg.entities`, and an unresolved role mention makes no entity.
 
+* ``known-name``: full names of people and organisations the linking
+  catalogue knows, where the NER missed them ("Recep Tayyip Erdogan").
 * ``organization-phrase``: "les services de renseignement américains": a
   common-noun phrase of the lexicon followed by a demonym names an organisation.
 
@@ -37,7 +39,11 @@ from kg.lang import language_config, load_data
 from kg.model import EntityType, Mention, MentionKind, Provenance
 from kg.nlp import Parsed
 
-__all__ = ["Lexicon", "extract_mentions", "lexicon", "make_mention", "name_key"]
+__all__ = ["KnownNames", "Lexicon", "extract_mentions", "lexicon", "make_mention", "name_key"]
+
+#: Full names of known entities, as tuples of name keys of their words, with
+#: their type: ("recep", "tayyip", "erdogan") -> Person.
+KnownNames = dict[tuple[str, ...], EntityType]
 
 _TRAILING = frozenset(".,;:!?\"'()[]{}«»-–—…")
 _NON_NAME_POS = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "AUX", "VERB"})
@@ -118,13 +124,17 @@ def lexicon(lang: str = "fr") -> Lexicon:
     )
 
 
-def extract_mentions(parsed: Parsed, lang: str = "fr") -> list[Mention]:
+def extract_mentions(
+    parsed: Parsed, lang: str = "fr", known: KnownNames | None = None
+) -> list[Mention]:
     """Find the mentions of an article, in text order, without overlaps between
     names (demonyms and role phrases may lie inside nothing but themselves).
 
     Args:
         parsed: the parsed article.
         lang: its language, for the lexicon.
+        known: full names of known people and organisations (from the linking
+            catalogue), found even where the NER missed them.
 
     Returns:
         The mentions, sorted by start offset.
@@ -146,6 +156,8 @@ def extract_mentions(parsed: Parsed, lang: str = "fr") -> list[Mention]:
     for ent in doc.ents:
         for piece in _split_lines(ent):
             _add_entity(piece, lex, add)
+    if known:
+        _add_known(parsed, known, add, taken)
     _add_credits(parsed, lex, add, taken)
     _add_organization_phrases(parsed, lex, add, taken)
     for token in doc:
@@ -280,6 +292,37 @@ def _strip_titles(span: Span, lex: Lexicon) -> Span:
     if start >= span.end or not doc[start].text[:1].isupper():
         return span
     return Span(doc, start, span.end, label=span.label)
+
+
+def _add_known(parsed: Parsed, known: KnownNames, add, taken: set[int]) -> None:
+    """Known full names the NER missed ("Recep Tayyip Erdogan"): token runs whose
+    merged keys are a known name, starting with a capital, overlapping nothing."""
+    doc = parsed.doc
+    longest = max((len(k) for k in known), default=0)
+    i = 0
+    while i < len(doc):
+        match = 0
+        if doc[i].text[:1].isupper() and i not in taken:
+            words: list[str] = []
+            for j in range(i, min(i + longest, len(doc))):
+                if j in taken or not doc[j].text[:1].isalpha():
+                    break
+                words.append(name_key(doc[j].text))
+                if tuple(words) in known:
+                    match = j + 1
+        if match:
+            span = doc[i:match]
+            add(
+                span,
+                known[tuple(words[: match - i])],
+                MentionKind.NAME,
+                name_key(span.text),
+                "known-name",
+                0.85,
+            )
+            i = match
+        else:
+            i += 1
 
 
 def _add_credits(parsed: Parsed, lex: Lexicon, add, taken: set[int]) -> None:

@@ -15,8 +15,8 @@ from dataclasses import replace
 from functools import cached_property
 
 from kg.entities import OfficeHolders, group_mentions, resolve_references
-from kg.mentions import extract_mentions, name_key
-from kg.model import Article, Entity, Extraction, Fact
+from kg.mentions import KnownNames, extract_mentions, name_key
+from kg.model import Article, Entity, EntityType, Extraction, Fact
 from kg.nlp import Parsed, check_language, load_pipeline, parse
 
 __all__ = ["Pipeline"]
@@ -65,6 +65,11 @@ class Pipeline:
         return office_holders(self.linker.catalogue)
 
     @cached_property
+    def known(self) -> KnownNames:
+        """Full names of the catalogue's people and organisations, for mentions."""
+        return known_names(self.linker.catalogue)
+
+    @cached_property
     def offices(self) -> dict[str, list[tuple[str, str]]]:
         """Person Wikidata id -> (role key, country id) of the offices they hold."""
         return offices_by_holder(self.linker.catalogue)
@@ -74,7 +79,7 @@ class Pipeline:
         first article: before forking workers, so that they share it."""
         load_pipeline(self.lang)
         if self.link:
-            _ = self.linker, self.holders, self.offices
+            _ = self.linker, self.holders, self.offices, self.known
         from kg.frames import load_frames
 
         load_frames(self.lang)
@@ -108,7 +113,7 @@ class Pipeline:
         """Extract from an article already parsed by :func:`kg.nlp.parse`."""
         from kg.frames import extract_facts
 
-        mentions = extract_mentions(parsed, self.lang)
+        mentions = extract_mentions(parsed, self.lang, self.known if self.link else None)
         entities = group_mentions(mentions, self.lang)
         if self.link:
             entities = list(self.linker.link(entities, parsed.article))
@@ -120,6 +125,25 @@ class Pipeline:
             facts = complete_positions(facts, index.entities, self.offices)
         sentences = tuple(parsed.span_offsets(s) for s in parsed.doc.sents)
         return Extraction(parsed.article, index.entities, tuple(facts), sentences)
+
+
+def known_names(catalogue) -> KnownNames:
+    """The names a catalogue knows well enough to find without the NER: labels
+    and aliases of people of two words or more, labels of organisations of two
+    words or more, and organisation abbreviations of three letters or more."""
+    kinds = {"person": EntityType.PERSON, "organisation": EntityType.ORGANIZATION}
+    found: KnownNames = {}
+    for item in catalogue.items.values():
+        etype = kinds.get(item.kind or "")
+        if etype is None:
+            continue
+        for how, name in item.names:
+            words = tuple(name_key(name).split())
+            if how in ("label", "alias") and len(words) >= 2:
+                found.setdefault(words, etype)
+            elif how == "abbrev" and etype is EntityType.ORGANIZATION and len(name) >= 3:
+                found.setdefault(words, etype)
+    return found
 
 
 def _office_role(label: str) -> str:

@@ -47,3 +47,20 @@ def test_pipeline_seed_biden_position_of_united_states(seed_path):
         (f.subject, f.value, f.of) for f in extraction.facts if f.predicate == "holdsPosition"
     }
     assert ("person/joe-biden", "président sortant", "place/etats-unis") in positions
+
+
+def test_pipeline_known_names_found_where_the_ner_misses():
+    from kg.pipeline import known_names
+
+    pipeline = Pipeline()
+    text = "Recep Tayyip Erdogan n'a jamais rencontré Bachar el-Assad depuis 2011."
+    extraction = pipeline.extract(article_from_text(text, "t"))
+    erdogan = [e for e in extraction.entities if e.label == "Recep Tayyip Erdogan"]
+    assert erdogan and erdogan[0].qid == "Q39259"
+    assert {m.provenance.rule for m in erdogan[0].mentions} == {"known-name"}
+    met = [f for f in extraction.facts if f.predicate == "metWith"]
+    assert met and met[0].polarity.value == "negative"
+    known = known_names(pipeline.linker.catalogue)
+    # Bare surnames are not known names: they would catch too much.
+    assert all(len(words) > 1 or len(words[0]) >= 3 for words in known)
+    assert ("poutine",) not in known
