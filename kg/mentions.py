@@ -41,9 +41,28 @@ from kg.nlp import Parsed
 
 __all__ = ["KnownNames", "Lexicon", "extract_mentions", "lexicon", "make_mention", "name_key"]
 
-#: Full names of known entities, as tuples of name keys of their words, with
-#: their type: ("recep", "tayyip", "erdogan") -> Person.
-KnownNames = dict[tuple[str, ...], EntityType]
+
+@dataclass(frozen=True, slots=True)
+class KnownNames:
+    """Full names of known entities, to find where the NER misses them.
+
+    Attributes:
+        names: the name keys of each name's words -> its type:
+            ("recep", "tayyip", "erdogan") -> Person.
+        longest: first word -> the most words of a name it starts.
+    """
+
+    names: dict[tuple[str, ...], EntityType]
+    longest: dict[str, int]
+
+    @classmethod
+    def of(cls, names: dict[tuple[str, ...], EntityType]) -> KnownNames:
+        """Index a table of names."""
+        longest: dict[str, int] = {}
+        for words in names:
+            longest[words[0]] = max(longest.get(words[0], 0), len(words))
+        return cls(names, longest)
+
 
 _TRAILING = frozenset(".,;:!?\"'()[]{}«»-–—…")
 _NON_NAME_POS = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "AUX", "VERB"})
@@ -298,28 +317,22 @@ def _add_known(parsed: Parsed, known: KnownNames, add, taken: set[int]) -> None:
     """Known full names the NER missed ("Recep Tayyip Erdogan"): token runs whose
     merged keys are a known name, starting with a capital, overlapping nothing."""
     doc = parsed.doc
-    longest = max((len(k) for k in known), default=0)
     i = 0
     while i < len(doc):
-        match = 0
-        if doc[i].text[:1].isupper() and i not in taken:
-            words: list[str] = []
+        match, words = 0, []
+        capital = doc[i].text[:1].isupper()
+        longest = known.longest.get(name_key(doc[i].text), 0) if capital else 0
+        if longest and i not in taken:
             for j in range(i, min(i + longest, len(doc))):
                 if j in taken or not doc[j].text[:1].isalpha():
                     break
                 words.append(name_key(doc[j].text))
-                if tuple(words) in known:
+                if tuple(words) in known.names:
                     match = j + 1
         if match:
             span = doc[i:match]
-            add(
-                span,
-                known[tuple(words[: match - i])],
-                MentionKind.NAME,
-                name_key(span.text),
-                "known-name",
-                0.85,
-            )
+            etype = known.names[tuple(words[: match - i])]
+            add(span, etype, MentionKind.NAME, name_key(span.text), "known-name", 0.85)
             i = match
         else:
             i += 1

@@ -132,7 +132,7 @@ def known_names(catalogue) -> KnownNames:
     and aliases of people of two words or more, labels of organisations of two
     words or more, and organisation abbreviations of three letters or more."""
     kinds = {"person": EntityType.PERSON, "organisation": EntityType.ORGANIZATION}
-    found: KnownNames = {}
+    found: dict[tuple[str, ...], EntityType] = {}
     for item in catalogue.items.values():
         etype = kinds.get(item.kind or "")
         if etype is None:
@@ -143,7 +143,7 @@ def known_names(catalogue) -> KnownNames:
                 found.setdefault(words, etype)
             elif how == "abbrev" and etype is EntityType.ORGANIZATION and len(name) >= 3:
                 found.setdefault(words, etype)
-    return found
+    return KnownNames.of(found)
 
 
 def _office_role(label: str) -> str:

@@ -182,3 +182,13 @@ def test_cli_build_skips_bad_articles_among_many(tmp_path: Path):
     assert result.exit_code == 1
     assert "1 article(s) skipped" in result.stderr
     assert out.exists() and b"/article/good>" in out.read_bytes()
+
+
+def test_cli_show_lists_entities_and_facts_with_sentences():
+    result = runner.invoke(
+        app, ["show", str(EXAMPLES / "sommet-helsinki.txt")], env={"COLUMNS": "250"}
+    )
+    assert result.exit_code == 0, result.output
+    assert "Vladimir Poutine" in result.stdout and "Q7747" in result.stdout
+    assert "metWith" in result.stdout and "place=Helsinki" in result.stdout
+    assert "se sont rencontrés à Helsinki" in result.stdout
