@@ -174,16 +174,22 @@ def _named_node(iri: str) -> ox.NamedNode:
 
 def oxigraph_term(term: rdflib.term.Node) -> Any:
     """Convert one rdflib term to pyoxigraph."""
+    kind = type(term)
+    if kind is rdflib.URIRef:
+        return _named_node(term)
+    if kind is rdflib.Literal or isinstance(term, rdflib.Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        datatype = term.datatype
+        return ox.Literal(str(term), datatype=_named_node(datatype or _XSD_STRING))
     if isinstance(term, rdflib.URIRef):
         return _named_node(str(term))
     if isinstance(term, rdflib.BNode):
         return ox.BlankNode(str(term))
-    if isinstance(term, rdflib.Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        datatype = term.datatype or rdflib.XSD.string
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(datatype)))
     raise StoreError(f"cannot convert {term!r} to pyoxigraph")
+
+
+_XSD_STRING = str(rdflib.XSD.string)
 
 
 class Store:
