@@ -43,6 +43,14 @@ def _dataset(files: list[Path]):
             raise InputError(f"no such graph file: {path}", str(path)) from exc
         except Exception as exc:  # rdflib parsers raise many unrelated types
             raise InputError(f"cannot parse {path} as {fmt}: {exc}", str(path)) from exc
+    # A TriG file's default graph (a Turtle file linked by "kg link") moves
+    # into a named graph too, for the same reason.
+    default = dataset.default_graph
+    if len(default):
+        named = dataset.graph(rdflib.URIRef("urn:x-kg:default-graph"))
+        for triple in default:
+            named.add(triple)
+        default.remove((None, None, None))
     return dataset
 
 
