@@ -426,16 +426,3 @@ def _add_roles(parsed: Parsed, lex: Lexicon, add, taken: set[int]) -> None:
         key = " ".join(name_key(t.text) for t in span)
         add(span, EntityType.PERSON, MentionKind.ROLE, key, "role", 0.6)
         i = end
-
-
-def role_country(mention: Mention, demonyms: list[Mention]) -> str | None:
-    """The place key of the demonym inside a role mention, if any."""
-    for d in demonyms:
-        if mention.start <= d.start and d.end <= mention.end:
-            return d.key
-    return None
-
-
-def is_possessive(token: Token) -> bool:
-    """True for a possessive determiner ("son", "sa", "leur")."""
-    return token.pos_ == "DET" and "Poss=Yes" in str(token.morph)
