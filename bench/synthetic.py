@@ -16,7 +16,7 @@ from one seeded generator: the same arguments give the same quads.
 
 Example (writes N-Quads and prints the number of quads)::
 
-    python bench/synthetic.py --articles 5000 -o /tmp/synthetic.nq
+    python bench/synthetic.py --articles 5000 -o out/synthetic.nq
 """
 
 from __future__ import annotations
