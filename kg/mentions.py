@@ -160,11 +160,12 @@ def extract_mentions(
     """
     lex = lexicon(lang)
     doc = parsed.doc
-    sent_index = {sent.start: i for i, sent in enumerate(doc.sents)}
     sent_of = [0] * len(doc)
-    for sent in doc.sents:
-        for token in sent:
-            sent_of[token.i] = sent_index[sent.start]
+    for index, sent in enumerate(doc.sents):
+        sent_of[sent.start : sent.end] = [index] * (sent.end - sent.start)
+    # Token texts and keys once: creating spaCy Token objects is the cost here.
+    words = [t.text for t in doc]
+    keys = [name_key(w) for w in words]
     taken: set[int] = set()
     found: list[Mention] = []
 
@@ -176,23 +177,21 @@ def extract_mentions(
         for piece in _split_lines(ent):
             _add_entity(piece, lex, add)
     if known:
-        _add_known(parsed, known, add, taken)
+        _add_known(parsed, known, add, taken, words, keys)
     _add_credits(parsed, lex, add, taken)
-    _add_organization_phrases(parsed, lex, add, taken)
-    for token in doc:
-        if token.i in taken:
-            continue
-        place = lex.demonyms.get(token.text.lower())
-        if place and token.pos_ == "ADJ" and token.text[:1].islower():
+    _add_organization_phrases(parsed, lex, add, taken, keys)
+    for i, word in enumerate(words):
+        place = lex.demonyms.get(word.lower()) if word[:1].islower() else None
+        if place and i not in taken and doc[i].pos_ == "ADJ":
             add(
-                doc[token.i : token.i + 1],
+                doc[i : i + 1],
                 EntityType.PLACE,
                 MentionKind.DEMONYM,
                 name_key(place),
                 "demonym",
                 0.95,
             )
-    _add_roles(parsed, lex, add, taken)
+    _add_roles(parsed, lex, add, taken, keys)
     found.sort(key=lambda m: (m.start, m.end))
     return found
 
@@ -313,25 +312,30 @@ def _strip_titles(span: Span, lex: Lexicon) -> Span:
     return Span(doc, start, span.end, label=span.label)
 
 
-def _add_known(parsed: Parsed, known: KnownNames, add, taken: set[int]) -> None:
+def _add_known(
+    parsed: Parsed,
+    known: KnownNames,
+    add,
+    taken: set[int],
+    words: list[str],
+    keys: list[str],
+) -> None:
     """Known full names the NER missed ("Recep Tayyip Erdogan"): token runs whose
     merged keys are a known name, starting with a capital, overlapping nothing."""
     doc = parsed.doc
     i = 0
-    while i < len(doc):
-        match, words = 0, []
-        capital = doc[i].text[:1].isupper()
-        longest = known.longest.get(name_key(doc[i].text), 0) if capital else 0
+    while i < len(words):
+        match = 0
+        longest = known.longest.get(keys[i], 0) if words[i][:1].isupper() else 0
         if longest and i not in taken:
-            for j in range(i, min(i + longest, len(doc))):
-                if j in taken or not doc[j].text[:1].isalpha():
+            for j in range(i, min(i + longest, len(words))):
+                if j in taken or not words[j][:1].isalpha():
                     break
-                words.append(name_key(doc[j].text))
-                if tuple(words) in known.names:
+                if tuple(keys[i : j + 1]) in known.names:
                     match = j + 1
         if match:
             span = doc[i:match]
-            etype = known.names[tuple(words[: match - i])]
+            etype = known.names[tuple(keys[i:match])]
             add(span, etype, MentionKind.NAME, name_key(span.text), "known-name", 0.85)
             i = match
         else:
@@ -356,12 +360,13 @@ def _add_credits(parsed: Parsed, lex: Lexicon, add, taken: set[int]) -> None:
         taken.update(range(start, end))
 
 
-def _add_organization_phrases(parsed: Parsed, lex: Lexicon, add, taken: set[int]) -> None:
+def _add_organization_phrases(
+    parsed: Parsed, lex: Lexicon, add, taken: set[int], keys: list[str]
+) -> None:
     """ "les services de renseignement américains": a phrase of the lexicon + a demonym."""
     doc = parsed.doc
     firsts = {words[0] for words in lex.organization_phrases}
-    keys = [name_key(t.text) for t in doc]
-    for i in range(len(doc)):
+    for i in range(len(keys)):
         if keys[i] not in firsts:
             continue
         for words in lex.organization_phrases:
@@ -391,27 +396,26 @@ def _add_organization_phrases(parsed: Parsed, lex: Lexicon, add, taken: set[int]
             break
 
 
-def _match_role(doc, i: int, lex: Lexicon) -> int:
+def _match_role(keys: list[str], i: int, lex: Lexicon) -> int:
     """The end of the longest role noun starting at token i, or i when none."""
-    first = doc[i].text
-    if not first[:1].isalpha() or name_key(first).split(" ", 1)[0] not in lex.role_starts:
+    first = keys[i]
+    if not first or first.split(" ", 1)[0] not in lex.role_starts:
         return i
-    best, words = i, []
-    for j in range(i, min(i + lex.role_length, len(doc))):
-        if not doc[j].text[:1].isalpha():
+    best = i
+    for j in range(i, min(i + lex.role_length, len(keys))):
+        if not keys[j] or not keys[j][0].isalpha():
             break
-        words.append(doc[j].text)
-        if name_key(" ".join(words)) in lex.roles:
+        if " ".join(keys[i : j + 1]) in lex.roles:
             best = j + 1
     return best
 
 
-def _add_roles(parsed: Parsed, lex: Lexicon, add, taken: set[int]) -> None:
+def _add_roles(parsed: Parsed, lex: Lexicon, add, taken: set[int], keys: list[str]) -> None:
     """Role phrases: role noun, then modifiers and demonyms ("président élu américain")."""
     doc = parsed.doc
     i = 0
     while i < len(doc):
-        end = _match_role(doc, i, lex)
+        end = _match_role(keys, i, lex)
         if end == i or i in taken:
             i += 1
             continue
@@ -423,6 +427,6 @@ def _add_roles(parsed: Parsed, lex: Lexicon, add, taken: set[int]) -> None:
         ):
             end += 1
         span = doc[i:end]
-        key = " ".join(name_key(t.text) for t in span)
+        key = " ".join(keys[i:end])
         add(span, EntityType.PERSON, MentionKind.ROLE, key, "role", 0.6)
         i = end

@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import cached_property
 
 from kg.entities import OfficeHolders, group_mentions, resolve_references
-from kg.mentions import KnownNames, extract_mentions, name_key
+from kg.mentions import KnownNames, extract_mentions, lexicon, name_key
 from kg.model import Article, Entity, EntityType, Extraction, Fact
 from kg.nlp import Parsed, check_language, load_pipeline, parse
 
@@ -78,6 +78,7 @@ class Pipeline:
         """Load everything now (model, catalogue, look-up tables), not on the
         first article: before forking workers, so that they share it."""
         load_pipeline(self.lang)
+        lexicon(self.lang)
         if self.link:
             _ = self.linker, self.holders, self.offices, self.known
         from kg.frames import load_frames
