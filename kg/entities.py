@@ -324,8 +324,13 @@ def _pronouns(parsed: Parsed, index: EntityIndex) -> list[tuple[str, Mention]]:
     doc = parsed.doc
     found: list[tuple[str, Mention]] = []
     resolved: dict[int, Entity] = {}
-    for token in doc:
-        if token.pos_ != "PRON" or token.lower_ not in ("il", "elle"):
+    # Only the tokens spelt "il" or "elle" are looked at (found on the lower-case
+    # array, without building a Token for every word).
+    wanted = [doc.vocab.strings[word] for word in ("il", "elle")]
+    lowers = doc.to_array("LOWER")
+    for i in sorted(i for h in wanted for i in (lowers == h).nonzero()[0].tolist()):
+        token = doc[i]
+        if token.pos_ != "PRON":
             continue
         entity = None
         rule = ""

@@ -75,6 +75,8 @@ def find_quotes(doc: Doc, cues: Cues) -> list[Quote]:
     Returns:
         The quotes with their content token ranges.
     """
+    if '"' not in doc.text:
+        return []
     quotes: list[Quote] = []
     opened: int | None = None
     for tok in doc:
@@ -244,9 +246,12 @@ def speech_facts(parsed: Parsed, entity_at: EntityAt, cues: Cues) -> tuple[list[
         if verb is not None:
             events.append((verb.i, "quote", (quote, verb)))
     for tok in doc:
-        lemma = tok.lemma_.lower()
+        dep = tok.dep_
+        if dep.startswith(("obl", "nmod")) and markers(tok) & cues.attribution_markers:
+            events.append((tok.i, "selon", tok))
         if tok.i in inside or tok.pos_ not in ("VERB", "AUX"):
             continue
+        lemma = tok.lemma_.lower()
         if lemma in cues.speech_verbs or lemma in cues.report_verbs:
             clauses = [c for c in tok.children if c.dep_ == "ccomp" and markers(c) & {"que", "qu'"}]
             if clauses:
@@ -255,9 +260,6 @@ def speech_facts(parsed: Parsed, entity_at: EntityAt, cues: Cues) -> tuple[list[
             objects = [c for c in tok.children if c.dep_ == "obj" and c.pos_ == "NOUN"]
             if objects:
                 events.append((tok.i, "stance", (tok, objects[0])))
-    for tok in doc:
-        if tok.dep_.startswith(("obl", "nmod")) and markers(tok) & cues.attribution_markers:
-            events.append((tok.i, "selon", tok))
     events.sort(key=lambda e: e[0])
     facts: list[Fact] = []
     verbs: list[Token] = []
