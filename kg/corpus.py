@@ -41,6 +41,7 @@ __all__ = [
     "Sink",
     "StoreSink",
     "WorkerPool",
+    "batches",
     "extract_outputs",
     "run_build",
     "to_output",
@@ -155,7 +156,8 @@ def process_batch(articles: list[Article], config: BuildConfig) -> list[ArticleO
     return [outputs[i] for i in range(len(articles))]
 
 
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Cut articles into lists of ``size`` (the last may be shorter), lazily."""
     batch: list[Article] = []
     for item in items:
         batch.append(item)
@@ -206,13 +208,13 @@ class WorkerPool:
     def outputs(self, articles: Iterable[Article]) -> Iterator[ArticleOutput]:
         """Build articles, yielding outputs in input order; at most two batches
         per worker are in flight, so memory does not grow with the corpus."""
-        batches = _batches(articles, self.config.batch_size)
+        parts = batches(articles, self.config.batch_size)
         if self._pool is None:
-            for batch in batches:
+            for batch in parts:
                 yield from process_batch(batch, self.config)
             return
         pending: deque = deque()
-        for batch in batches:
+        for batch in parts:
             pending.append(self._pool.apply_async(process_batch, (batch, self.config)))
             if len(pending) >= 2 * self.workers:
                 yield from pending.popleft().get()

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.corpus import ArticleOutput, BuildConfig, process_batch
+from kg.corpus import ArticleOutput, BuildConfig, batches, process_batch
 from kg.errors import ConfigError
 from kg.model import Article
 
@@ -121,16 +121,6 @@ def extract_outputs_dask(
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     pending: deque = deque()
 
-    def partitions() -> Iterator[list[Article]]:
-        batch: list[Article] = []
-        for article in articles:
-            batch.append(article)
-            if len(batch) >= partition_size:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
-
     def drain(future) -> Iterator[ArticleOutput]:
         shard: Shard = future.result()
         data = (shard_dir / shard.name).read_bytes()
@@ -145,7 +135,7 @@ def extract_outputs_dask(
                 meta.error,
             )
 
-    for batch in partitions():
+    for batch in batches(articles, partition_size):
         pending.append(
             client.submit(
                 build_partition, batch, config, str(shard_dir), retries=retries, pure=False

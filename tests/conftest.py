@@ -73,3 +73,19 @@ def facts_of(text: str, article_id: str = "t1"):
     mentions = extract_mentions(parsed)
     index = resolve_references(parsed, group_mentions(mentions), mentions, "fr", None)
     return extract_facts(parsed, index)
+
+
+def assert_same_answer(query_type: str, one, other) -> None:
+    """Two results of one stored query agree: rows compared as plain strings
+    (stores differ in how they spell datatypes and language tags), ASK as
+    booleans, CONSTRUCT graphs as sets of triples."""
+    if query_type == "SELECT":
+
+        def plain(result) -> set[tuple]:
+            return {tuple(sorted((k, str(v)) for k, v in row.items())) for row in result.rows}
+
+        assert plain(one) == plain(other)
+    elif query_type == "ASK":
+        assert one.boolean is other.boolean is True
+    else:
+        assert {tuple(map(str, t)) for t in one.graph} == {tuple(map(str, t)) for t in other.graph}

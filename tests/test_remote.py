@@ -11,6 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from conftest import assert_same_answer
 
 from kg.errors import EndpointError
 from kg.query import QueryLibrary, run_query
@@ -59,15 +60,6 @@ def local(tmp_path_factory):
         yield store
 
 
-def plain(result) -> set[tuple]:
-    """Rows as a set of sorted (variable, plain string) tuples.
-
-    Plain strings drop datatypes and language tags, where Virtuoso and
-    Oxigraph differ in spelling (``typed-literal``, xsd:string or none).
-    """
-    return {tuple(sorted((name, str(term)) for name, term in row.items())) for row in result.rows}
-
-
 def test_remote_pushed_graphs_are_all_there(loaded):
     assert loaded.graphs(EX) == GRAPHS
 
@@ -79,12 +71,7 @@ def test_remote_every_query_agrees_with_local_store(name, loaded, local):
     here = run_query(query, PARAMS.get(name), store=local)
     if query.type == "SELECT":
         assert here.rows, f"{name} finds nothing in the sample"
-        assert plain(remote) == plain(here)
-    elif query.type == "ASK":
-        assert remote.boolean is here.boolean is True
-    else:
-        as_text = {tuple(map(str, t)) for t in here.graph}
-        assert {tuple(map(str, t)) for t in remote.graph} == as_text
+    assert_same_answer(query.type, remote, here)
 
 
 def test_remote_injection_in_a_parameter_is_harmless(loaded):

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import assert_same_answer
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -52,10 +53,6 @@ def params(name: str, store: Store) -> dict[str, str] | None:
     return None
 
 
-def plain(result) -> set[tuple]:
-    return {tuple(sorted((k, str(v)) for k, v in row.items())) for row in result.rows}
-
-
 @pytest.mark.parametrize("name", OFFLINE)
 def test_remote_seed_every_query_agrees(name, seed_store, seed_remote):
     query = QueryLibrary().get(name)
@@ -63,14 +60,7 @@ def test_remote_seed_every_query_agrees(name, seed_store, seed_remote):
         values = params(name, store)
         here = run_query(query, values, store=store)
     remote = run_query(query, values, endpoint=seed_remote.sparql_url)
-    if query.type == "SELECT":
-        assert plain(remote) == plain(here)
-    elif query.type == "ASK":
-        assert remote.boolean is here.boolean is True
-    else:
-        assert {tuple(map(str, t)) for t in remote.graph} == {
-            tuple(map(str, t)) for t in here.graph
-        }
+    assert_same_answer(query.type, remote, here)
 
 
 def test_remote_seed_answers_the_mission_questions(seed_store):
