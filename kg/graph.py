@@ -279,13 +279,11 @@ def _add_article(graph: Graph, extraction: Extraction, node: URIRef) -> None:
 
 
 def _date_literal(value: str, article_id: str) -> Literal:
-    if len(value) == 10:
-        try:
-            date.fromisoformat(value)
-        except ValueError:
-            pass
-        else:
-            return Literal(value, datatype=XSD.date)
+    """An article date: a year, month or day as :func:`time_literal`, or a date-time."""
+    try:
+        return time_literal(value)
+    except ValueError:
+        pass
     try:
         datetime.fromisoformat(value)
     except ValueError:

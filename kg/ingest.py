@@ -16,6 +16,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -129,6 +130,20 @@ def article_from_text(
     )
 
 
+_YEAR_OR_MONTH = re.compile(r"\d{4}(-\d{2})?")
+
+
+def _is_iso_date(value: str) -> bool:
+    """A year, a year and month, a date or a date-time in ISO 8601."""
+    if _YEAR_OR_MONTH.fullmatch(value):
+        return True
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _read_bytes(path: Path) -> bytes:
     if not path.exists():
         raise InputError(f"{path}: no such file", str(path))
@@ -161,6 +176,13 @@ def _record(obj: Any, where: str, language: str | None) -> Article:
     rid = obj.get("id")
     label = f"{where} (id {rid})" if rid is not None else where
     text = check_text(text, label)
+    when = obj.get("date")
+    if when is not None and not _is_iso_date(str(when)):
+        raise InputError(
+            f"{label}: date {when!r} is not an ISO 8601 date (2024-11-08, 2024-11, 2024 "
+            f"or 2024-11-08T09:30:00)",
+            where,
+        )
     return article_from_text(
         text,
         str(rid) if rid is not None else None,

@@ -95,3 +95,14 @@ def test_ingest_refuses_record_without_text(tmp_path: Path):
     path.write_text('{"id": "a", "txt": "oops"}\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"r.jsonl:1: unknown field\(s\) txt"):
         list(read_path(path))
+
+
+def test_ingest_refuses_a_record_with_a_bad_date(tmp_path: Path):
+    path = tmp_path / "r.jsonl"
+    path.write_text('{"id": "a", "text": "Un texte.", "date": "hier"}\n', encoding="utf-8")
+    with pytest.raises(
+        InputError, match=r"r.jsonl:1 \(id a\): date 'hier' is not an ISO 8601 date"
+    ):
+        list(read_path(path))
+    path.write_text('{"id": "a", "text": "Un texte.", "date": "2024-11"}\n', encoding="utf-8")
+    assert next(read_path(path)).date == "2024-11"
