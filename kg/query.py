@@ -42,6 +42,8 @@ from rdflib.plugins.sparql import prepareQuery
 from kg.errors import QueryError
 
 __all__ = [
+    "DEFAULT_GRAPH_NAME",
+    "queryable",
     "QUERY_TYPES",
     "Parameter",
     "QueryLibrary",
@@ -324,7 +326,7 @@ def run_query(
     Args:
         query: the stored query.
         params: parameter values by name.
-        graph: an rdflib Graph or Dataset (a Dataset is read as the union of its graphs).
+        graph: an rdflib Graph or Dataset (see :func:`queryable`).
         store: a :class:`kg.store.Store`.
         endpoint: a SPARQL endpoint URL.
         timeout: seconds per request (endpoint only).
@@ -352,7 +354,38 @@ def run_query(
     )
 
 
+#: Where triples found outside any named graph are put for stored queries.
+DEFAULT_GRAPH_NAME = rdflib.URIRef("urn:x-kg:default-graph")
+
+
+def queryable(data: rdflib.Graph) -> rdflib.Graph:
+    """The data as stored queries expect it: every triple in a named graph.
+
+    The stored queries look inside ``GRAPH ?g`` (one graph per article). A
+    plain Graph (a Turtle file: the union of the articles), or the default
+    graph of a Dataset, is copied into the named graph
+    :data:`DEFAULT_GRAPH_NAME`; a Dataset whose default graph is empty is
+    returned as it is, without a copy.
+    """
+    if isinstance(data, rdflib.Dataset):
+        if not len(data.default_graph):
+            return data
+        out = rdflib.Dataset()
+        for s, p, o, g in data.quads((None, None, None, None)):
+            name = getattr(g, "identifier", g)
+            if name is None or name == data.default_graph.identifier:
+                name = DEFAULT_GRAPH_NAME
+            out.graph(name).add((s, p, o))
+        return out
+    out = rdflib.Dataset()
+    named = out.graph(DEFAULT_GRAPH_NAME)
+    for triple in data:
+        named.add(triple)
+    return out
+
+
 def _run_rdflib(query: StoredQuery, bound: dict, graph: rdflib.Graph) -> QueryResult:
+    graph = queryable(graph)
     union = getattr(graph, "default_union", None)
     if isinstance(graph, rdflib.Dataset):
         graph.default_union = True

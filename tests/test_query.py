@@ -202,3 +202,16 @@ def test_query_turtle_file_answers_like_trig(tmp_path):
         assert result.exit_code == 0, result.output
         rows[source.suffix] = sorted(result.stdout.splitlines())
     assert len(rows[".trig"]) > 1 and rows[".trig"] == rows[".ttl"]
+
+
+def test_query_plain_graph_is_queried_like_a_dataset():
+    data = Path(__file__).parent / "data" / "sample.trig"
+    dataset = rdflib.Dataset()
+    dataset.parse(data, format="trig")
+    union = rdflib.Graph()
+    for s, p, o, _g in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    query = QueryLibrary().get("meetings")
+    on_union = run_query(query, None, graph=union)
+    on_dataset = run_query(query, None, graph=dataset)
+    assert on_union.rows and len(on_union.rows) == len(on_dataset.rows)

@@ -30,27 +30,12 @@ def _dataset(files: list[Path]):
     dataset = rdflib.Dataset()
     for path in files:
         fmt = guess_format(str(path)) or "turtle"
-        # Stored queries look inside named graphs (one per article): the triples
-        # of a Turtle or N-Triples file go into a named graph of their own.
-        target = (
-            dataset
-            if fmt in ("trig", "nquads")
-            else dataset.graph(rdflib.URIRef(path.resolve().as_uri()))
-        )
         try:
-            target.parse(path, format=fmt)
+            dataset.parse(path, format=fmt)
         except FileNotFoundError as exc:
             raise InputError(f"no such graph file: {path}", str(path)) from exc
         except Exception as exc:  # rdflib parsers raise many unrelated types
             raise InputError(f"cannot parse {path} as {fmt}: {exc}", str(path)) from exc
-    # A TriG file's default graph (a Turtle file linked by "kg link") moves
-    # into a named graph too, for the same reason.
-    default = dataset.default_graph
-    if len(default):
-        named = dataset.graph(rdflib.URIRef("urn:x-kg:default-graph"))
-        for triple in default:
-            named.add(triple)
-        default.remove((None, None, None))
     return dataset
 
 
