@@ -27,8 +27,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-import pyoxigraph as ox
-
 from kg.errors import ConfigError, InputError, KGError
 from kg.model import Article, Extraction
 
@@ -96,22 +94,20 @@ class BuildReport:
 def to_output(extraction: Extraction, base: str | None = None) -> ArticleOutput:
     """Turn an extraction into sorted N-Quads in the article's named graph."""
     from kg.graph import DEFAULT_BASE, article_triples, graph_iri
-    from kg.store import oxigraph_term
+    from kg.store import ntriples_term
 
     base = base or DEFAULT_BASE
     article = extraction.article
-    graph = ox.NamedNode(str(graph_iri(article.id, base)))
-    quads = [
-        ox.Quad(oxigraph_term(t[0]), oxigraph_term(t[1]), oxigraph_term(t[2]), graph)
-        for t in article_triples(extraction, base)
-    ]
-    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-    lines = sorted(set(data.splitlines(keepends=True)))
+    graph = ntriples_term(graph_iri(article.id, base))
+    lines = {
+        f"{ntriples_term(s)} {ntriples_term(p)} {ntriples_term(o)} {graph} .\n"
+        for s, p, o in article_triples(extraction, base)
+    }
     return ArticleOutput(
         article_id=article.id,
         sha256=article.sha256,
         source=article.source,
-        nquads=b"".join(lines),
+        nquads="".join(sorted(lines)).encode("utf-8"),
         entity_types=tuple(sorted(Counter(e.type.value for e in extraction.entities).items())),
         predicates=tuple(sorted(Counter(f.predicate for f in extraction.facts).items())),
     )

@@ -29,6 +29,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.tokens import Span, Token
 
 from kg.ingest import slugify
@@ -124,15 +126,15 @@ class EntityIndex:
         parsed: the parsed article.
         entities: its entities, each with all its mentions (names, demonyms,
             resolved roles and pronouns).
-        tokens: the article's non-space tokens and their original offsets,
-            when already known (another index of the same article has them).
+        tokens: the indices of the article's non-space tokens and their original
+            offsets, when already known (another index of the same article has them).
     """
 
     def __init__(
         self,
         parsed: Parsed,
         entities: Iterable[Entity],
-        tokens: tuple[list[Token], list[tuple[int, int]]] | None = None,
+        tokens: tuple[list[int], list[tuple[int, int]]] | None = None,
     ) -> None:
         self.parsed = parsed
         self.entities: tuple[Entity, ...] = tuple(entities)
@@ -151,7 +153,7 @@ class EntityIndex:
                 if offsets[k][0] >= end:
                     break
                 if offsets[k][1] <= end:
-                    self._token[tokens[k].i].append((m, entity))
+                    self._token[tokens[k]].append((m, entity))
         for items in self._token.values():
             items.sort(key=lambda item: -(item[0].end - item[0].start))
 
@@ -179,9 +181,16 @@ class EntityIndex:
         return [(m, e) for s, t, m, e in self._spans if start <= s and t <= end]
 
 
-def _token_offsets(parsed: Parsed) -> tuple[list[Token], list[tuple[int, int]]]:
-    tokens = [t for t in parsed.doc if not t.is_space]
-    return tokens, [parsed.span_offsets(t) for t in tokens]
+def _token_offsets(parsed: Parsed) -> tuple[list[int], list[tuple[int, int]]]:
+    """The indices of the non-space tokens and their offsets in the original text,
+    read from the Doc's arrays (no Token objects: this runs for every article)."""
+    table = parsed.doc.to_array([IDX, LENGTH, IS_SPACE]).astype(np.int64)
+    kept = np.flatnonzero(table[:, 2] == 0)
+    origin = np.asarray(parsed.offsets.origin, dtype=np.int64)
+    first = table[kept, 0]
+    starts = origin[first]
+    ends = origin[first + table[kept, 1] - 1] + 1
+    return kept.tolist(), list(zip(starts.tolist(), ends.tolist(), strict=True))
 
 
 def resolve_references(

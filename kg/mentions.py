@@ -345,7 +345,7 @@ def _add_known(
 def _add_credits(parsed: Parsed, lex: Lexicon, add, taken: set[int]) -> None:
     """ "Crédit: PA" -> PA, an Organization (the agency credited)."""
     doc = parsed.doc
-    for match in lex.credit_pattern.finditer(doc.text):
+    for match in lex.credit_pattern.finditer(parsed.text):
         after = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if after is None:
             continue

@@ -13,7 +13,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
+import numpy
 import spacy
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -37,11 +39,14 @@ class Parsed:
         article: the article as read.
         doc: the spaCy Doc over the normalised text.
         offsets: the map from the Doc's character offsets to the article's.
+        text: the normalised text the Doc was made from (``doc.text``, which
+            spaCy rebuilds token by token on every access).
     """
 
     article: Article
     doc: Doc
     offsets: OffsetMap
+    text: str
 
     def span_offsets(self, item: Span | Token) -> tuple[int, int]:
         """The ``(start, end)`` of a span or token in the original text."""
@@ -73,24 +78,29 @@ def _make_sentences(nlp: Language, name: str, abbreviations: list[str]):
     abbrev = frozenset(a.rstrip(".").lower() for a in abbreviations)
 
     def set_boundaries(doc: Doc) -> Doc:
-        tokens = list(doc)
-        texts = [t.text for t in tokens]
+        # Token texts are read and the boundaries written as arrays: making a
+        # Token object per word costs more than the rule itself.
+        strings = doc.vocab.strings
+        texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+        starts = [1] + [-1] * (len(texts) - 1)  # spaCy's SENT_START: 1 yes, -1 no
         quotes = 0  # plain quotes seen on this line: odd means one is open
-        for i in range(1, len(tokens)):
+        for i in range(1, len(texts)):
             prev, text = texts[i - 1], texts[i]
             if prev == '"':
                 quotes += 1
-            start = False
             if text.isspace():
-                pass
-            elif "\n" in prev and prev.isspace():
-                start, quotes = True, 0
+                continue
+            if "\n" in prev and prev.isspace():
+                starts[i], quotes = 1, 0
             elif prev == '"' and quotes % 2 == 1:
                 pass  # just after an opening quote: the sentence began before it
             elif not (text == '"' and quotes % 2 == 1) and _ends(texts, i - 1, abbrev):
                 first = text[:1]
-                start = first.isupper() or first.isdigit() or text in _OPENERS
-            tokens[i].is_sent_start = start
+                if first.isupper() or first.isdigit() or text in _OPENERS:
+                    starts[i] = 1
+        if texts:
+            column = numpy.array(starts, dtype=numpy.int64).astype(numpy.uint64)
+            doc.from_array([SENT_START], column.reshape(-1, 1))
         return doc
 
     return set_boundaries
@@ -165,10 +175,12 @@ def parse(articles: Iterable[Article], lang: str = "fr", batch_size: int = 16) -
     """
     nlp = load_pipeline(lang)
 
-    def normalised() -> Iterator[tuple[str, tuple[Article, OffsetMap]]]:
+    def normalised() -> Iterator[tuple[str, tuple[Article, OffsetMap, str]]]:
         for article in articles:
             text, offsets = normalize(article.text)
-            yield text, (article, offsets)
+            yield text, (article, offsets, text)
 
-    for doc, (article, offsets) in nlp.pipe(normalised(), as_tuples=True, batch_size=batch_size):
-        yield Parsed(article, doc, offsets)
+    for doc, (article, offsets, text) in nlp.pipe(
+        normalised(), as_tuples=True, batch_size=batch_size
+    ):
+        yield Parsed(article, doc, offsets, text)

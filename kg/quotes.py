@@ -65,18 +65,19 @@ class Attribution:
                 self.sources[i] = entity
 
 
-def find_quotes(doc: Doc, cues: Cues) -> list[Quote]:
-    """The direct quotes of a Doc, in order.
+def find_quotes(parsed: Parsed, cues: Cues) -> list[Quote]:
+    """The direct quotes of a parsed article, in order.
 
     Args:
-        doc: a Doc over normalised text (quote marks are ``"``).
+        parsed: the article, parsed from its normalised text (quote marks are ``"``).
         cues: the language's cue words (speech verbs, for "? dit-il").
 
     Returns:
         The quotes with their content token ranges.
     """
-    if '"' not in doc.text:
+    if '"' not in parsed.text:
         return []
+    doc = parsed.doc
     quotes: list[Quote] = []
     opened: int | None = None
     for tok in doc:
@@ -238,7 +239,7 @@ def speech_facts(parsed: Parsed, entity_at: EntityAt, cues: Cues) -> tuple[list[
     doc = parsed.doc
     speakers = _Speakers(entity_at, cues)
     attribution = Attribution()
-    quotes = find_quotes(doc, cues)
+    quotes = find_quotes(parsed, cues)
     inside: set[int] = {i for q in quotes for i in range(q.start, q.end)}
     events: list[tuple[int, str, object]] = []
     for quote in quotes:

@@ -22,6 +22,7 @@ intermediate text and keeps blank node ids.
 from __future__ import annotations
 
 import importlib.resources
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -39,6 +40,7 @@ __all__ = [
     "Store",
     "StoreEntity",
     "StoreStats",
+    "ntriples_term",
     "oxigraph_term",
     "to_oxigraph",
     "to_rdflib",
@@ -190,6 +192,35 @@ def oxigraph_term(term: rdflib.term.Node) -> Any:
 
 
 _XSD_STRING = str(rdflib.XSD.string)
+
+#: Characters that pyoxigraph escapes in a literal's N-Triples form.
+_ESCAPED = re.compile(r'[\x00-\x1f\x7f"\\]')
+
+
+@lru_cache(maxsize=65536)
+def _iri_text(iri: str) -> str:
+    return str(_named_node(iri))
+
+
+def ntriples_term(term: rdflib.term.Node) -> str:
+    """The N-Triples text of one rdflib term, byte for byte as pyoxigraph writes it.
+
+    IRIs go through pyoxigraph once each (checked, then cached); literals with
+    nothing to escape are written directly, others by pyoxigraph. This is
+    several times cheaper than converting every term with :func:`oxigraph_term`.
+    """
+    kind = type(term)
+    if kind is rdflib.URIRef:
+        return _iri_text(term)
+    if kind is rdflib.Literal and not _ESCAPED.search(term):
+        language = term.language
+        if language:
+            return f'"{term}"@{language}' if language.islower() else str(oxigraph_term(term))
+        datatype = term.datatype
+        if datatype is None or datatype == _XSD_STRING:
+            return f'"{term}"'
+        return f'"{term}"^^{_iri_text(datatype)}'
+    return str(oxigraph_term(term))
 
 
 class Store:

@@ -70,7 +70,7 @@ def test_quotes_selon_pronoun_is_the_last_speaker(nlp) -> None:
 
 def test_quotes_unclosed_quote_ends_at_the_line(nlp) -> None:
     parsed = next(parse([article_from_text("« Un début sans fin\nUne autre ligne.", "t1")]))
-    (quote,) = find_quotes(parsed.doc, load_cues("fr"))
+    (quote,) = find_quotes(parsed, load_cues("fr"))
     assert parsed.doc[quote.start : quote.end].text == "Un début sans fin"
 
 

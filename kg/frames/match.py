@@ -283,8 +283,9 @@ def _role_facts(
         m.lower() for m in load_data(frames.lang, "lexicon").get("role_modifiers", [])
     )
     facts = []
+    lowers = [t.lower_ for t in sent]
     for frame in frames.role_frames:
-        for match in match_roles(sent, frame, resolver.entity_at, modifiers):
+        for match in match_roles(sent, frame, resolver.entity_at, modifiers, lowers):
             if frame.predicate != "holdsPosition" and match.of is None:
                 continue
             conf = frame.confidence * (0.85 if match.via_index else 1.0)

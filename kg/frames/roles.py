@@ -16,7 +16,7 @@ or the person the entity index resolved the role phrase to (then only when
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -162,7 +162,11 @@ def _of(
 
 
 def match_roles(
-    sent: Span, frame: Frame, entity_at: EntityAt, modifiers: frozenset[str]
+    sent: Span,
+    frame: Frame,
+    entity_at: EntityAt,
+    modifiers: frozenset[str],
+    lowers: Sequence[str] | None = None,
 ) -> list[RoleMatch]:
     """Find the role phrases of one role frame in a sentence.
 
@@ -171,6 +175,8 @@ def match_roles(
         frame: a frame of kind ``role``.
         entity_at: the entity a token belongs to, or None.
         modifiers: role modifiers ("élu", "sortant", "ancien") that belong to the value.
+        lowers: the lower-case forms of the sentence's tokens, when the caller
+            has them already (a sentence is matched against several frames).
 
     Returns:
         One match per role phrase that has a holder of an accepted type.
@@ -178,7 +184,9 @@ def match_roles(
     doc = sent.doc
     roles = _role_index(tuple(frame.roles))
     found: list[RoleMatch] = []
-    candidates = [t.i for t in sent if t.lower_ in roles]
+    if lowers is None:
+        lowers = [t.lower_ for t in sent]
+    candidates = [sent.start + k for k, word in enumerate(lowers) if word in roles]
     i = sent.start
     for candidate in candidates:
         if candidate < i:
