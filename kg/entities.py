@@ -28,6 +28,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 import numpy as np
 from spacy.attrs import IDX, IS_SPACE, LENGTH
@@ -56,6 +57,12 @@ class _Group:
     names: list[Mention]
 
 
+@cache
+def _places_by_key(lang: str) -> dict[str, str]:
+    """The language's place names by their name key."""
+    return {name_key(v): v for v in lexicon(lang).places.values()}
+
+
 def group_mentions(mentions: Sequence[Mention], lang: str = "fr") -> list[Entity]:
     """Merge the name and demonym mentions of an article into entities.
 
@@ -66,7 +73,7 @@ def group_mentions(mentions: Sequence[Mention], lang: str = "fr") -> list[Entity
     Returns:
         Entities in order of first mention, keys unique within the article.
     """
-    places = {name_key(v): v for v in lexicon(lang).places.values()}
+    places = _places_by_key(lang)
     by_key: dict[str, list[Mention]] = defaultdict(list)
     order: list[str] = []
     for m in mentions:

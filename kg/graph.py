@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -143,6 +144,7 @@ def statement_iri(fact: Fact, base: str = DEFAULT_BASE) -> URIRef:
     return URIRef(f"{base}statement/{p.article_id}/{digest[:16]}")
 
 
+@lru_cache(maxsize=4096)
 def confidence_literal(confidence: float) -> Literal:
     """An ``xsd:decimal`` rounded to 3 places, in canonical form (``0.9``, ``1.0``)."""
     text = f"{confidence:.3f}".rstrip("0")
@@ -196,9 +198,9 @@ def article_triples(extraction: Extraction, base: str = DEFAULT_BASE) -> list[Tr
         _add_entity(graph, entity, iris[entity.key], article.language)
         for mention in entity.mentions:
             node = mention_iri(article.id, mention.start, mention.end, base)
-            graph.add((node, RDF.type, KG.Mention))
-            graph.add((node, KG.refersTo, iris[entity.key]))
-            graph.add((node, KG.anchor, Literal(mention.text)))
+            graph.add((node, _TYPE, _MENTION))
+            graph.add((node, _REFERS_TO, iris[entity.key]))
+            graph.add((node, _ANCHOR, Literal(mention.text)))
             _add_provenance(graph, node, mention.provenance, art)
         if entity.link is not None:
             _add_link(graph, entity, iris[entity.key], link_iri(article.id, entity, base), art)
@@ -315,13 +317,20 @@ def _add_link(graph: Graph, entity: Entity, node: URIRef, link: URIRef, art: URI
     graph.add((link, PROV.wasDerivedFrom, art))
 
 
+# The terms written for every mention and statement, looked up once (an
+# attribute of an rdflib namespace is computed on every access).
+_SENTENCE, _START, _END, _RULE = KG.sentence, KG.start, KG.end, KG.rule
+_CONFIDENCE, _DERIVED_FROM = KG.confidence, PROV.wasDerivedFrom
+_TYPE, _MENTION, _REFERS_TO, _ANCHOR = RDF.type, KG.Mention, KG.refersTo, KG.anchor
+
+
 def _add_provenance(graph: Graph, node: URIRef, provenance: Provenance, art: URIRef) -> None:
-    graph.add((node, KG.sentence, Literal(provenance.sentence)))
-    graph.add((node, KG.start, Literal(provenance.start)))
-    graph.add((node, KG.end, Literal(provenance.end)))
-    graph.add((node, KG.rule, Literal(provenance.rule)))
-    graph.add((node, KG.confidence, confidence_literal(provenance.confidence)))
-    graph.add((node, PROV.wasDerivedFrom, art))
+    graph.add((node, _SENTENCE, Literal(provenance.sentence)))
+    graph.add((node, _START, Literal(provenance.start)))
+    graph.add((node, _END, Literal(provenance.end)))
+    graph.add((node, _RULE, Literal(provenance.rule)))
+    graph.add((node, _CONFIDENCE, confidence_literal(provenance.confidence)))
+    graph.add((node, _DERIVED_FROM, art))
 
 
 def _add_fact(graph: Graph, fact: Fact, iris: dict[str, URIRef], node: URIRef, art: URIRef) -> None:

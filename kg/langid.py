@@ -26,6 +26,16 @@ def _stop_words(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in module.STOP_WORDS if len(w) > 1)
 
 
+@cache
+def _languages_of() -> dict[str, tuple[str, ...]]:
+    """Each stop word of the candidates -> the languages it is a stop word of."""
+    table: dict[str, list[str]] = {}
+    for lang in CANDIDATES:
+        for word in _stop_words(lang):
+            table.setdefault(word, []).append(lang)
+    return {word: tuple(langs) for word, langs in table.items()}
+
+
 def _words(text: str, sample: int) -> list[str]:
     words = (w.lower().replace("’", "'").split("'")[-1] for w in _WORD.findall(text)[:sample])
     return [w for w in words if len(w) > 1]
@@ -54,8 +64,11 @@ def guess_language(text: str, sample: int = 3000) -> tuple[str | None, float]:
     words = _words(text, sample)
     if len(words) < 8:
         return None, 0.0
-    scores = {
-        lang: sum(1 for w in words if w in _stop_words(lang)) / len(words) for lang in CANDIDATES
-    }
+    counts = dict.fromkeys(CANDIDATES, 0)
+    languages_of = _languages_of()
+    for word in words:
+        for lang in languages_of.get(word, ()):
+            counts[lang] += 1
+    scores = {lang: count / len(words) for lang, count in counts.items()}
     best = max(scores, key=lambda lang: scores[lang])
     return best, scores[best]

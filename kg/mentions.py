@@ -69,9 +69,13 @@ _NON_NAME_POS = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "AUX",
 
 
 @lru_cache(maxsize=131072)
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """The key under which names are merged: casefolded, accents and punctuation
-    removed, apostrophes made plain, white space collapsed."""
+    removed, apostrophes made plain, white space collapsed.
+
+    Cached (bounded): it runs on every word of every article, and words repeat.
+    """
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = "".join(c if c.isalnum() or c in "' " else " " for c in text.casefold())

@@ -23,6 +23,8 @@ import re
 from collections.abc import Iterable
 from typing import Protocol
 
+from spacy.attrs import POS
+from spacy.parts_of_speech import NOUN, VERB
 from spacy.tokens import Span, Token
 
 from kg.frames.paths import follow, is_reflexive, markers
@@ -352,11 +354,15 @@ def extract_facts(
     said, attribution = speech_facts(parsed, resolver.entity_at, cues)
     resolver.speakers, resolver.first_person = attribution, cues.first_person
     facts: list[Fact] = list(said)
-    for sent in parsed.doc.sents:
-        for token in sent:
-            if token.pos_ == "VERB":
+    doc = parsed.doc
+    tags = doc.to_array(POS).tolist()  # Token objects only for the verbs and nouns
+    for sent in doc.sents:
+        for i in range(sent.start, sent.end):
+            if tags[i] == VERB:
+                token = doc[i]
                 pairs = frames.by_verb(token.lemma_)
-            elif token.pos_ == "NOUN":
+            elif tags[i] == NOUN:
+                token = doc[i]
                 pairs = frames.by_noun(token.lemma_) or frames.by_noun(token.lower_)
                 if not pairs and any(c.dep_.startswith("aux") for c in token.children):
                     pairs = frames.by_verb(_infinitive(token.lower_, cues))
