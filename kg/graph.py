@@ -200,7 +200,7 @@ def article_triples(extraction: Extraction, base: str = DEFAULT_BASE) -> list[Tr
             node = mention_iri(article.id, mention.start, mention.end, base)
             graph.add((node, _TYPE, _MENTION))
             graph.add((node, _REFERS_TO, iris[entity.key]))
-            graph.add((node, _ANCHOR, Literal(mention.text)))
+            graph.add((node, _ANCHOR, _plain(mention.text)))
             _add_provenance(graph, node, mention.provenance, art)
         if entity.link is not None:
             _add_link(graph, entity, iris[entity.key], link_iri(article.id, entity, base), art)
@@ -324,11 +324,17 @@ _CONFIDENCE, _DERIVED_FROM = KG.confidence, PROV.wasDerivedFrom
 _TYPE, _MENTION, _REFERS_TO, _ANCHOR = RDF.type, KG.Mention, KG.refersTo, KG.anchor
 
 
+@lru_cache(maxsize=1 << 13, typed=True)
+def _plain(value: str | int) -> Literal:
+    """A plain string or integer literal, cached: offsets, rules and names repeat."""
+    return Literal(value)
+
+
 def _add_provenance(graph: Graph, node: URIRef, provenance: Provenance, art: URIRef) -> None:
-    graph.add((node, _SENTENCE, Literal(provenance.sentence)))
-    graph.add((node, _START, Literal(provenance.start)))
-    graph.add((node, _END, Literal(provenance.end)))
-    graph.add((node, _RULE, Literal(provenance.rule)))
+    graph.add((node, _SENTENCE, _plain(provenance.sentence)))
+    graph.add((node, _START, _plain(provenance.start)))
+    graph.add((node, _END, _plain(provenance.end)))
+    graph.add((node, _RULE, _plain(provenance.rule)))
     graph.add((node, _CONFIDENCE, confidence_literal(provenance.confidence)))
     graph.add((node, _DERIVED_FROM, art))
 

@@ -37,7 +37,7 @@ from spacy.tokens import Span, Token
 
 from kg.lang import language_config, load_data
 from kg.model import EntityType, Mention, MentionKind, Provenance
-from kg.nlp import Parsed
+from kg.nlp import Parsed, token_strings
 
 __all__ = ["KnownNames", "Lexicon", "extract_mentions", "lexicon", "make_mention", "name_key"]
 
@@ -168,7 +168,7 @@ def extract_mentions(
     for index, sent in enumerate(doc.sents):
         sent_of[sent.start : sent.end] = [index] * (sent.end - sent.start)
     # Token texts and keys once: creating spaCy Token objects is the cost here.
-    words = [t.text for t in doc]
+    words = token_strings(doc)
     keys = [name_key(w) for w in words]
     taken: set[int] = set()
     found: list[Mention] = []

@@ -25,11 +25,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from spacy.attrs import DEP, POS
+from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from kg.frames.paths import markers, subject_of
 from kg.model import Entity, EntityType, Fact, Provenance
-from kg.nlp import Parsed
+from kg.nlp import Parsed, token_strings
 from kg.polarity import Cues, is_negated
 
 __all__ = ["Attribution", "Quote", "find_quotes", "speech_facts"]
@@ -78,24 +80,22 @@ def find_quotes(parsed: Parsed, cues: Cues) -> list[Quote]:
     if '"' not in parsed.text:
         return []
     doc = parsed.doc
+    texts = token_strings(doc)
     quotes: list[Quote] = []
     opened: int | None = None
-    for tok in doc:
-        line_break = tok.is_space and "\n" in tok.text
-        if tok.text == '"':
+    for i, text in enumerate(texts):
+        line_break = text.isspace() and "\n" in text
+        if text == '"':
             if opened is None:
-                opened = tok.i
+                opened = i
             else:
-                quotes.append(Quote(opened + 1, tok.i, tok.i))
+                quotes.append(Quote(opened + 1, i, i))
                 opened = None
-        elif opened is not None and (line_break or _inverted_speech(tok, cues)):
-            end = tok.i
-            while end > opened + 1 and doc[end - 1].is_space:
+        elif opened is not None and (line_break or _inverted_speech(doc[i], cues)):
+            end = i
+            while end > opened + 1 and texts[end - 1].isspace():
                 end -= 1
             quotes.append(Quote(opened + 1, end, end))
-            opened = None
-        if "\n" in tok.whitespace_ and opened is not None:
-            quotes.append(Quote(opened + 1, tok.i + 1, tok.i + 1))
             opened = None
     if opened is not None:
         quotes.append(Quote(opened + 1, len(doc), len(doc)))
@@ -246,12 +246,16 @@ def speech_facts(parsed: Parsed, entity_at: EntityAt, cues: Cues) -> tuple[list[
         verb = _speech_verb_after(doc, quote, cues) or _speech_verb_before(doc, quote, cues)
         if verb is not None:
             events.append((verb.i, "quote", (quote, verb)))
-    for tok in doc:
-        dep = tok.dep_
-        if dep.startswith(("obl", "nmod")) and markers(tok) & cues.attribution_markers:
-            events.append((tok.i, "selon", tok))
-        if tok.i in inside or tok.pos_ not in ("VERB", "AUX"):
+    strings = doc.vocab.strings
+    # Token objects only where needed: obliques (for "selon X") and verbs.
+    for i, (dep, pos) in enumerate(doc.to_array([DEP, POS]).tolist()):
+        if strings[dep].startswith(("obl", "nmod")):
+            tok = doc[i]
+            if markers(tok) & cues.attribution_markers:
+                events.append((i, "selon", tok))
+        if i in inside or pos not in (VERB, AUX):
             continue
+        tok = doc[i]
         lemma = tok.lemma_.lower()
         if lemma in cues.speech_verbs or lemma in cues.report_verbs:
             clauses = [c for c in tok.children if c.dep_ == "ccomp" and markers(c) & {"que", "qu'"}]

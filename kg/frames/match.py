@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable
 from typing import Protocol
 
-from spacy.attrs import POS
+from spacy.attrs import LOWER, POS
 from spacy.parts_of_speech import NOUN, VERB
 from spacy.tokens import Span, Token
 
@@ -32,7 +32,7 @@ from kg.frames.roles import match_roles
 from kg.frames.schema import Frame, FrameSet, Trigger, load_frames
 from kg.lang import load_data
 from kg.model import Entity, EntityType, Fact, MentionKind, Modality, Polarity, Provenance
-from kg.nlp import Parsed
+from kg.nlp import Parsed, token_strings
 from kg.polarity import Cues, assess, load_cues
 from kg.quotes import Attribution, speech_facts
 
@@ -56,6 +56,7 @@ class _Resolver:
     def __init__(self, parsed: Parsed, index: EntityLookup) -> None:
         self.parsed = parsed
         self.index = index
+        self.lowers = token_strings(parsed.doc, LOWER)  # every token's lower-case form
         self.speakers: Attribution | None = None
         self.first_person: frozenset[str] = frozenset()
 
@@ -285,7 +286,7 @@ def _role_facts(
         m.lower() for m in load_data(frames.lang, "lexicon").get("role_modifiers", [])
     )
     facts = []
-    lowers = [t.lower_ for t in sent]
+    lowers = resolver.lowers[sent.start : sent.end]
     for frame in frames.role_frames:
         for match in match_roles(sent, frame, resolver.entity_at, modifiers, lowers):
             if frame.predicate != "holdsPosition" and match.of is None:
