@@ -41,6 +41,8 @@ __all__ = [
     "WorkerPool",
     "batches",
     "extract_outputs",
+    "process_batch",
+    "process_stream",
     "run_build",
     "to_output",
 ]
@@ -133,23 +135,45 @@ def _pipeline(config: BuildConfig):
     return _WORKER[key]
 
 
-def process_batch(articles: list[Article], config: BuildConfig) -> list[ArticleOutput]:
-    """Build a batch of articles; an article that fails is reported, not raised."""
+def process_stream(articles: Iterable[Article], config: BuildConfig) -> Iterator[ArticleOutput]:
+    """Build articles in this process, in input order, as one stream through
+    ``nlp.pipe`` (each call of ``nlp.pipe`` has a set-up cost, so one long
+    stream beats a call per batch). An article that fails the language check
+    is reported, not raised.
+    """
     from kg.nlp import check_language
 
     pipeline = _pipeline(config)
-    outputs: dict[int, ArticleOutput] = {}
-    good: list[tuple[int, Article]] = []
-    for i, article in enumerate(articles):
-        try:
-            check_language(article, config.lang)
-            good.append((i, article))
-        except KGError as exc:
-            outputs[i] = ArticleOutput(article.id, article.sha256, article.source, error=str(exc))
-    extracted = pipeline.extract_many((a for _i, a in good), check=False)
-    for (i, _article), extraction in zip(good, extracted, strict=True):
-        outputs[i] = to_output(extraction, config.base)
-    return [outputs[i] for i in range(len(articles))]
+    # In input order: the output of a refused article, or None for one sent to
+    # the NLP, which reads ahead by a batch.
+    queue: deque[ArticleOutput | None] = deque()
+
+    def accepted() -> Iterator[Article]:
+        for article in articles:
+            try:
+                check_language(article, config.lang)
+            except KGError as exc:
+                queue.append(
+                    ArticleOutput(article.id, article.sha256, article.source, error=str(exc))
+                )
+                continue
+            queue.append(None)
+            yield article
+
+    for extraction in pipeline.extract_many(accepted(), check=False):
+        while queue[0] is not None:
+            yield queue.popleft()
+        queue.popleft()
+        yield to_output(extraction, config.base)
+    while queue:
+        refused = queue.popleft()
+        assert refused is not None
+        yield refused
+
+
+def process_batch(articles: list[Article], config: BuildConfig) -> list[ArticleOutput]:
+    """Build a batch of articles (see :func:`process_stream`)."""
+    return list(process_stream(articles, config))
 
 
 def batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -204,11 +228,10 @@ class WorkerPool:
     def outputs(self, articles: Iterable[Article]) -> Iterator[ArticleOutput]:
         """Build articles, yielding outputs in input order; at most two batches
         per worker are in flight, so memory does not grow with the corpus."""
-        parts = batches(articles, self.config.batch_size)
         if self._pool is None:
-            for batch in parts:
-                yield from process_batch(batch, self.config)
+            yield from process_stream(articles, self.config)
             return
+        parts = batches(articles, self.config.batch_size)
         pending: deque = deque()
         for batch in parts:
             pending.append(self._pool.apply_async(process_batch, (batch, self.config)))

@@ -159,10 +159,10 @@ def check_language(article: Article, lang: str) -> None:
     Raises:
         InputError: naming the article, the language found and the supported ones.
     """
+    if stop_word_share(article.text, lang) >= _MIN_SHARE:
+        return  # the common case, and the cheaper test
     guess, _share = guess_language(article.text)
     if guess is None or guess == lang:
-        return
-    if stop_word_share(article.text, lang) >= _MIN_SHARE:
         return
     raise InputError(
         f"{article.source or article.id}: the article looks like '{guess}', not '{lang}'; "

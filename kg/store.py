@@ -197,9 +197,11 @@ _XSD_STRING = str(rdflib.XSD.string)
 _ESCAPED = re.compile(r'[\x00-\x1f\x7f"\\]')
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _iri_text(iri: str) -> str:
-    return str(_named_node(iri))
+    # Small on purpose: it serves the IRIs that repeat (vocabulary, entities);
+    # mention and statement IRIs are new in every article and pass through.
+    return str(ox.NamedNode(iri))
 
 
 def ntriples_term(term: rdflib.term.Node) -> str:

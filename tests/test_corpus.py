@@ -11,7 +11,14 @@ from pyoxigraph import DefaultGraph
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.corpus import BuildConfig, QuadFileSink, StoreSink, run_build
+from kg.corpus import (
+    BuildConfig,
+    QuadFileSink,
+    StoreSink,
+    process_batch,
+    process_stream,
+    run_build,
+)
 from kg.ingest import article_from_text
 from kg.store import Store
 
@@ -132,6 +139,24 @@ def test_corpus_bad_articles_are_skipped_and_counted(tmp_path: Path):
     assert b"/article/a>" in out.read_bytes()
     result = runner.invoke(app, ["build", str(folder), "-o", str(out), "--force", "--strict"])
     assert result.exit_code == 1 and "b.txt" in result.stderr
+
+
+ENGLISH = (
+    "The president met the prime minister in London on Monday and they talked about the "
+    "economy and the war."
+)
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 16])
+def test_corpus_stream_keeps_input_order_around_refused_articles(batch_size: int):
+    texts = [ENGLISH, TEXTS[0], ENGLISH, TEXTS[1], TEXTS[2], ENGLISH, ENGLISH]
+    articles = [article_from_text(text, f"s{i}") for i, text in enumerate(texts)]
+    outputs = list(process_stream(articles, BuildConfig(batch_size=batch_size)))
+    assert [o.article_id for o in outputs] == [a.id for a in articles]
+    refused = [o.error is not None for o in outputs]
+    assert refused == [text == ENGLISH for text in texts]
+    assert all(b"/article/" + o.article_id.encode() in o.nquads for o in outputs if not o.error)
+    assert outputs == process_batch(articles, BuildConfig(batch_size=batch_size))
 
 
 def test_corpus_store_cli_stats_and_entities(tmp_path: Path):
