@@ -219,7 +219,7 @@ def ntriples_term(term: rdflib.term.Node) -> str:
         if language:
             return f'"{term}"@{language}' if language.islower() else str(oxigraph_term(term))
         datatype = term.datatype
-        if datatype is None or datatype == _XSD_STRING:
+        if datatype is None or str(datatype) == _XSD_STRING:
             return f'"{term}"'
         return f'"{term}"^^{_iri_text(datatype)}'
     return str(oxigraph_term(term))

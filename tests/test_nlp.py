@@ -1,10 +1,11 @@
 """The spaCy layer: one model load, rule-based sentence boundaries, language check."""
 
 import pytest
+from spacy.attrs import LOWER
 
 from kg.errors import ConfigError, InputError
 from kg.ingest import article_from_text
-from kg.nlp import check_language, load_pipeline, parse
+from kg.nlp import check_language, load_pipeline, parse, token_strings
 
 
 def sentences(text: str) -> list[str]:
@@ -58,3 +59,10 @@ def test_nlp_refuses_another_language_and_unknown_language():
         check_language(english, "fr")
     with pytest.raises(ConfigError, match="unsupported language 'de'; supported: fr"):
         load_pipeline("de")
+
+
+def test_nlp_token_strings_match_the_tokens(nlp) -> None:
+    (parsed,) = parse([article_from_text("Le Kremlin a répondu.\n\nPESKOV a précisé", "t")])
+    assert token_strings(parsed.doc) == [t.text for t in parsed.doc]
+    assert token_strings(parsed.doc, LOWER) == [t.lower_ for t in parsed.doc]
+    assert parsed.text == parsed.doc.text

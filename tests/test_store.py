@@ -11,7 +11,7 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from kg.errors import StoreError
-from kg.store import Store, to_oxigraph
+from kg.store import Store, ntriples_term, oxigraph_term, to_oxigraph
 
 DATA = Path(__file__).parent / "data" / "sample.trig"
 EX = "https://w3id.org/newskg/id/"
@@ -166,3 +166,29 @@ def test_store_cli_load_stats_export(tmp_path):
     assert again.exit_code == 1 and "add --force" in again.stderr
     missing = runner.invoke(app, ["store", "stats", str(tmp_path / "nope")])
     assert missing.exit_code == 1 and "does not exist" in missing.stderr
+
+
+@pytest.mark.parametrize(
+    "term",
+    [
+        rdflib.URIRef("https://w3id.org/newskg/id/entity/person/vladimir-poutine"),
+        rdflib.Literal("Poutine"),
+        rdflib.Literal("président russe", lang="fr"),
+        rdflib.Literal("Kremlin", lang="FR"),
+        rdflib.Literal("x", datatype=rdflib.XSD.string),
+        rdflib.Literal(42),
+        rdflib.Literal("0.95", datatype=rdflib.XSD.decimal),
+        rdflib.Literal("2018", datatype=rdflib.XSD.gYear),
+        rdflib.Literal('il a dit "non"'),
+        rdflib.Literal("deux\nlignes\tet\\barre"),
+        rdflib.Literal("bip\x07\x7f"),
+        rdflib.Literal("œuvre — « citation » 🙂"),
+    ],
+)
+def test_store_ntriples_term_writes_what_pyoxigraph_writes(term: rdflib.term.Node) -> None:
+    assert ntriples_term(term) == str(oxigraph_term(term))
+
+
+def test_store_ntriples_term_refuses_a_bad_iri() -> None:
+    with pytest.raises(ValueError):
+        ntriples_term(rdflib.URIRef("not an iri"))
