@@ -257,6 +257,22 @@ def test_frames_time_of_the_event_not_of_an_argument():
             "chef de file",
         ),
         ("Dmitri Peskov, porte-parole du Kremlin, a parlé.", "dmitri-peskov", "porte-parole"),
+        (
+            "La ministre de la Culture et de la Communication, Marie Durand, a parlé.",
+            "marie-durand",
+            "ministre de la Culture et de la Communication",
+        ),
+        (
+            "La ministre des Sports et des Jeux olympiques, Amélie Oudéa, a parlé.",
+            "amelie-oudea",
+            "ministre des Sports et des Jeux olympiques",
+        ),
+        # a name after "avec" is a companion, not part of the title
+        (
+            "Le ministre de la Défense, Paul Martin, a visité Lyon avec Jean Dupont.",
+            "paul-martin",
+            "ministre de la Défense",
+        ),
     ],
 )
 def test_frames_role_value_keeps_its_complement(text, holder, value):

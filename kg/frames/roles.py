@@ -127,6 +127,26 @@ def _value_end(
                     if ent is not None and ent.type is EntityType.PLACE:
                         break
                     end += 1
+                end = _joined_complements(sent, end, entity_at)
+    return end
+
+
+def _joined_complements(sent: Span, end: int, entity_at: EntityAt) -> int:
+    """Extend a role's complement over "et de la Communication", "et des Sports":
+    a capitalised noun, naming no entity, joined by "et de"."""
+    doc = sent.doc
+    while end + 1 < sent.end and doc[end].lower_ == "et" and doc[end + 1].lower_ in _OF:
+        k = _skip_determiners(sent, end + 2)
+        if not (
+            k < sent.end
+            and doc[k].pos_ in ("NOUN", "PROPN")
+            and doc[k].text[:1].isupper()
+            and entity_at(doc[k]) is None
+        ):
+            break
+        end = k + 1
+        while end < sent.end and doc[end].pos_ == "ADJ" and entity_at(doc[end]) is None:
+            end += 1
     return end
 
 
