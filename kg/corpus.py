@@ -137,9 +137,9 @@ def _pipeline(config: BuildConfig):
 
 def process_stream(articles: Iterable[Article], config: BuildConfig) -> Iterator[ArticleOutput]:
     """Build articles in this process, in input order, as one stream through
-    ``nlp.pipe`` (each call of ``nlp.pipe`` has a set-up cost, so one long
-    stream beats a call per batch). An article that fails the language check
-    is reported, not raised.
+    ``nlp.pipe``, so spaCy's batches stay full even where articles are refused.
+    An article that fails the language check is reported, not raised, in its
+    place.
     """
     from kg.nlp import check_language
 
