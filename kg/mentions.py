@@ -69,7 +69,6 @@ _NON_NAME_POS = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "AUX",
 
 
 @lru_cache(maxsize=131072)
-@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """The key under which names are merged: casefolded, accents and punctuation
     removed, apostrophes made plain, white space collapsed.

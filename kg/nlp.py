@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-import numpy
+import numpy as np
 import spacy
 from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
@@ -98,7 +98,7 @@ def _make_sentences(nlp: Language, name: str, abbreviations: list[str]):
                 if first.isupper() or first.isdigit() or text in _OPENERS:
                     starts[i] = 1
         if texts:
-            column = numpy.array(starts, dtype=numpy.int64).astype(numpy.uint64)
+            column = np.array(starts, dtype=np.int64).astype(np.uint64)
             doc.from_array([SENT_START], column.reshape(-1, 1))
         return doc
 

@@ -30,7 +30,7 @@ from spacy.tokens import Span, Token
 from kg.frames.paths import follow, is_reflexive, markers
 from kg.frames.roles import match_roles
 from kg.frames.schema import Frame, FrameSet, Trigger, load_frames
-from kg.lang import load_data
+from kg.mentions import lexicon
 from kg.model import Entity, EntityType, Fact, MentionKind, Modality, Polarity, Provenance
 from kg.nlp import Parsed, token_strings
 from kg.polarity import Cues, assess, load_cues
@@ -282,9 +282,7 @@ def _role_facts(
     cues: Cues,
     attribution: Attribution,
 ) -> list[Fact]:
-    modifiers = frozenset(
-        m.lower() for m in load_data(frames.lang, "lexicon").get("role_modifiers", [])
-    )
+    modifiers = lexicon(frames.lang).role_modifiers
     facts = []
     lowers = resolver.lowers[sent.start : sent.end]
     for frame in frames.role_frames:

@@ -186,7 +186,7 @@ def match_roles(
     frame: Frame,
     entity_at: EntityAt,
     modifiers: frozenset[str],
-    lowers: Sequence[str] | None = None,
+    lowers: Sequence[str],
 ) -> list[RoleMatch]:
     """Find the role phrases of one role frame in a sentence.
 
@@ -195,8 +195,8 @@ def match_roles(
         frame: a frame of kind ``role``.
         entity_at: the entity a token belongs to, or None.
         modifiers: role modifiers ("élu", "sortant", "ancien") that belong to the value.
-        lowers: the lower-case forms of the sentence's tokens, when the caller
-            has them already (a sentence is matched against several frames).
+        lowers: the lower-case forms of the sentence's tokens (read once by the
+            caller: a sentence is matched against several frames).
 
     Returns:
         One match per role phrase that has a holder of an accepted type.
@@ -204,8 +204,6 @@ def match_roles(
     doc = sent.doc
     roles = _role_index(tuple(frame.roles))
     found: list[RoleMatch] = []
-    if lowers is None:
-        lowers = [t.lower_ for t in sent]
     candidates = [sent.start + k for k, word in enumerate(lowers) if word in roles]
     i = sent.start
     for candidate in candidates:
