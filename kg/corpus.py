@@ -119,12 +119,15 @@ _WORKER: dict[str, object] = {}
 
 
 def _pipeline(config: BuildConfig):
-    """The pipeline of this process, built once per configuration."""
+    """The pipeline of this process, built once per configuration. A process
+    that builds keeps the memory it frees between batches (see kg.allocator)."""
+    from kg.allocator import keep_freed_memory
     from kg.pipeline import Pipeline
 
     key = repr(config)
     if key not in _WORKER:
         _WORKER.clear()
+        keep_freed_memory()
         _WORKER[key] = Pipeline(
             lang=config.lang,
             link=config.link,

