@@ -19,6 +19,7 @@ Sinks receive the outputs in order and are the only writers:
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import sys
 from collections import Counter, deque
@@ -212,6 +213,10 @@ class WorkerPool:
             methods = multiprocessing.get_all_start_methods()
             if "fork" in methods:
                 _pipeline(config).warm()
+                # Frozen, the model's objects are not walked by the workers'
+                # collections, so their memory pages stay shared (Python's
+                # advice for fork without exec).
+                gc.freeze()
             context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
             self._pool = context.Pool(workers)
 

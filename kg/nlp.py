@@ -9,6 +9,7 @@ and the map back to the original offsets.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -145,6 +146,10 @@ def load_pipeline(lang: str = "fr") -> Language:
         ConfigError: the language is not supported or its model is not installed.
     """
     config = language_config(lang)
+    # The model is hundreds of thousands of objects that all stay alive: the
+    # garbage collector has nothing to find while they are made.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         nlp = spacy.load(config["model"])
     except OSError as exc:
@@ -152,6 +157,9 @@ def load_pipeline(lang: str = "fr") -> Language:
             f"spaCy model '{config['model']}' for language '{lang}' is not installed; "
             f"install the project's dependencies (pip install newskg)"
         ) from exc
+    finally:
+        if collecting:
+            gc.enable()
     nlp.add_pipe(
         "kg_sentences",
         before="parser",
