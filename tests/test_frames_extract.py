@@ -267,6 +267,11 @@ def test_frames_time_of_the_event_not_of_an_argument():
             "amelie-oudea",
             "ministre des Sports et des Jeux olympiques",
         ),
+        (
+            "Le ministre des Relations avec le Parlement, Paul Martin, a parlé.",
+            "paul-martin",
+            "ministre des Relations avec le Parlement",
+        ),
         # a name after "avec" is a companion, not part of the title
         (
             "Le ministre de la Défense, Paul Martin, a visité Lyon avec Jean Dupont.",

@@ -33,6 +33,8 @@ _DETERMINERS = {"le", "la", "l'", "les", "son", "sa", "ses", "leur", "un", "une"
 _OF = {"de", "du", "des", "d'"}
 _BEFORE = {",", "en", "tant", "que", "comme", "(", "-", "—", "–"}
 _INDEX_DEPS = ("nsubj", "nsubj:pass")
+#: Nouns whose "avec" complement belongs to a title.
+_RELATION = {"relations", "rapports"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +130,24 @@ def _value_end(
                         break
                     end += 1
                 end = _joined_complements(sent, end, entity_at)
+                end = _relation_complement(sent, end)
+    return end
+
+
+def _relation_complement(sent: Span, end: int) -> int:
+    """Keep "avec le Parlement" in "ministre des Relations avec le Parlement":
+    after "relations", an "avec" complement is the rest of the title, even
+    where it names an organisation."""
+    doc = sent.doc
+    if not (end + 1 < sent.end and doc[end - 1].lower_ in _RELATION and doc[end].lower_ == "avec"):
+        return end
+    k = _skip_determiners(sent, end + 1)
+    if k < sent.end and (
+        doc[k].pos_ == "NOUN" or (doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper())
+    ):
+        end = k + 1
+        while end < sent.end and doc[end].pos_ == "ADJ":
+            end += 1
     return end
 
 
