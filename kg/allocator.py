@@ -16,8 +16,8 @@ and returns False.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import sys
+from functools import cache
 
 __all__ = ["keep_freed_memory"]
 
@@ -30,9 +30,8 @@ TRIM_THRESHOLD = 256 * 1024 * 1024
 #: Blocks at least this large get their own mapping (glibc's largest allowed).
 MMAP_THRESHOLD = 32 * 1024 * 1024
 
-_done: list[bool] = []
 
-
+@cache
 def keep_freed_memory() -> bool:
     """Tell glibc's allocator to keep freed memory in this process.
 
@@ -42,14 +41,11 @@ def keep_freed_memory() -> bool:
     Returns:
         True when the setting is in force (glibc on Linux), False otherwise.
     """
-    if _done:
-        return _done[0]
     ok = False
     if sys.platform.startswith("linux"):
-        name = ctypes.util.find_library("c") or "libc.so.6"
         try:
-            libc = ctypes.CDLL(name)
-            mallopt = libc.mallopt
+            # The symbols of this process, so the C library it actually runs on.
+            mallopt = ctypes.CDLL(None).mallopt
         except (OSError, AttributeError):
             mallopt = None  # not glibc (musl has no mallopt)
         if mallopt is not None:
@@ -58,5 +54,4 @@ def keep_freed_memory() -> bool:
             ok = bool(mallopt(_M_TRIM_THRESHOLD, TRIM_THRESHOLD)) and bool(
                 mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
             )
-    _done.append(ok)
     return ok

@@ -175,7 +175,13 @@ def index_lemma_words(nlp: Language) -> int:
     spaCy's rule lemmatizer asks ``word in index`` of each part of speech's
     list of known lemmas (66,000 nouns in the French model), a linear scan on
     every word it has not cached yet. A frozenset answers the same question
-    at once; lemmas do not change. Returns the number of lists turned.
+    at once; lemmas do not change.
+
+    Args:
+        nlp: a loaded pipeline; pipes other than rule lemmatizers are left alone.
+
+    Returns:
+        The number of lists turned into sets (0 when already done).
     """
     turned = 0
     for _name, pipe in nlp.pipeline:

@@ -34,7 +34,7 @@ _OF = {"de", "du", "des", "d'"}
 _BEFORE = {",", "en", "tant", "que", "comme", "(", "-", "—", "–"}
 _INDEX_DEPS = ("nsubj", "nsubj:pass")
 #: Nouns whose "avec" complement belongs to a title.
-_RELATION = {"relations", "rapports"}
+_RELATION = {"relations"}
 
 
 @dataclass(frozen=True, slots=True)

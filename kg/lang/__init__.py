@@ -28,8 +28,8 @@ def supported_languages() -> list[str]:
     )
 
 
-#: libyaml's safe loader where PyYAML was built with it (ten times faster, the
-#: same documents), else the pure-Python one.
+#: libyaml's safe loader where PyYAML was built with it (several times faster,
+#: the same documents), else the pure-Python one.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
