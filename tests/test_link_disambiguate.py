@@ -53,7 +53,7 @@ def test_link_disambiguate_georgia_near_tbilisi_is_the_country(linker: Linker) -
         Entity("organization/union-europeenne", ORG, "Union européenne"),
     ]
     linked = linker.link(entities, _article(TBILISI))
-    assert [e.qid for e in linked] == [None, "Q230", "Q458"]
+    assert [e.qid for e in linked] == ["Q994", "Q230", "Q458"]  # Tbilissi is a city now
 
 
 def test_link_disambiguate_georgia_in_the_reference_article(
@@ -144,3 +144,45 @@ def test_link_disambiguate_threshold_and_margin_decide_nil() -> None:
 def test_link_disambiguate_linker_with_empty_catalogue_and_no_endpoint_links_nothing() -> None:
     linked = Linker(Catalogue([])).link([Entity("place/russie", PLACE, "Russie")], _article("x"))
     assert linked[0].link is None
+
+
+def _one_place(linker: Linker, name: str, text: str) -> str | None:
+    return linker.link([Entity(f"place/{name.lower()}", PLACE, name)], _article(text))[0].qid
+
+
+def test_link_disambiguate_cities_of_the_table_are_linked(linker: Linker) -> None:
+    assert _one_place(linker, "Paris", "La grève a paralysé Paris mardi.") == "Q90"
+    assert _one_place(linker, "Pékin", "Pékin a convoqué l'ambassadeur.") == "Q956"
+    # the English name of a city is one of its names too
+    assert _one_place(linker, "Beijing", "Des étudiants ont défilé à Beijing.") == "Q956"
+    assert _one_place(linker, "Beyrouth", "Une explosion a secoué Beyrouth.") == "Q3820"
+
+
+def test_link_disambiguate_city_homonyms_follow_the_country_named(linker: Linker) -> None:
+    libya = "Les combats ont repris à Tripoli, la capitale de la Libye."
+    lebanon = "À Tripoli, dans le nord du Liban, l'armée a pris position."
+    assert _one_place(linker, "Tripoli", libya) == "Q3579"
+    assert _one_place(linker, "Tripoli", lebanon) is None
+    south_africa = "Le maire de Wellington, en Afrique du Sud, a démissionné."
+    assert _one_place(linker, "Wellington", south_africa) is None
+    austria = "Le chancelier a quitté Vienne pour l'Autriche rurale."
+    assert _one_place(linker, "Vienne", austria) == "Q1741"
+    # the French département of the same name: the article names France
+    assert _one_place(linker, "Vienne", "Les crues ont touché la Vienne, en France.") is None
+
+
+def test_link_disambiguate_city_homonyms_without_context_need_a_large_lead(
+    linker: Linker,
+) -> None:
+    # New Zealand's capital is more than five times as large as the others.
+    assert _one_place(linker, "Wellington", "Il est arrivé à Wellington hier.") == "Q23661"
+    # Canton (Ohio) and Guangzhou: the Chinese city leads by far.
+    assert _one_place(linker, "Canton", "Une usine a fermé à Canton.") == "Q16572"
+
+
+def test_link_disambiguate_person_named_like_a_city_stays_unlinked(linker: Linker) -> None:
+    text = "Florence a rencontré Paris Hilton devant l'hôtel."
+    for name in ("Florence", "Paris"):
+        person = Entity(f"person/{name.lower()}", PERSON, name)
+        assert linker.link([person], _article(text))[0].qid is None, name
+    assert _one_place(linker, "Djibouti", "Le port de Djibouti est saturé.") == "Q977"

@@ -6,8 +6,10 @@ source``. Fields are ``kind`` (country, region, city, building, person, office,
 organisation), the names ``label``, ``alias``, ``abbrev``, ``demonym``,
 ``surname``, ``capital`` (the name of a country's capital), ``iso`` and
 Wikidata properties (``P17``, ``P27``, ``P39`` as ``office|start|end``,
-``P131``, ``P625`` as ``lat,lon``, ``P1001``). Items without a kind (classes
-such as human) are kept for facts but never offered as candidates.
+``P131``, ``P625`` as ``lat,lon``, ``P1001``, ``P1082`` population), and for
+cities ``homonym`` as ``country|population`` of another city of the same
+name. Items without a kind (classes such as human) are kept for facts but
+never offered as candidates.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ that holds ``wikidata/countries.csv`` and its sibling tables. The generator
 reads:
 
 * the tables (countries, first-level subdivisions, both leaders snapshots,
-  international organisations, separately verified ids);
+  international organisations, world cities, separately verified ids);
 * ``kg/lang/fr/places.yaml``: French names, aliases and demonyms keyed by ISO
   code, joined to the tables' ids by that code;
 * ``kg/link/sources/names-fr.yaml``: French names and facts of people,
@@ -33,6 +33,7 @@ from typing import Any
 import yaml
 
 from kg.errors import ConfigError
+from kg.link.cities import city_rows, name_fold
 
 __all__ = ["Row", "Tables", "build_rows", "main", "write_catalogue"]
 
@@ -65,6 +66,7 @@ class Tables:
     orgs: list[dict[str, str]]
     verified: list[dict[str, str]]
     tags: dict[str, str]
+    cities: list[dict[str, str]]
 
     @classmethod
     def read(cls, shared: Path) -> Tables:
@@ -81,6 +83,7 @@ class Tables:
             "leaders-2024": "leaders-2024-10-23.csv",
             "orgs": "intl-orgs.csv",
             "verified": "verified-extra.csv",
+            "cities": "cities.tsv",
         }
         data: dict[str, list[dict[str, str]]] = {}
         tags: dict[str, str] = {}
@@ -93,7 +96,11 @@ class Tables:
                 )
             raw = path.read_bytes()
             tags[key] = f"{name}@{hashlib.sha256(raw).hexdigest()[:12]}"
-            data[key] = list(csv.DictReader(raw.decode("utf-8").splitlines()))
+            lines = raw.decode("utf-8").splitlines()
+            if name.endswith(".tsv"):  # tab-separated, no quoting
+                data[key] = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+            else:
+                data[key] = list(csv.DictReader(lines))
         return cls(
             countries=data["countries"],
             subdivisions=data["subdivisions"],
@@ -101,6 +108,7 @@ class Tables:
             orgs=data["orgs"],
             verified=data["verified"],
             tags=tags,
+            cities=data["cities"],
         )
 
     def checked_ids(self) -> set[str]:
@@ -112,6 +120,7 @@ class Tables:
                 ids |= {r["countryid"], r["position"], r["officeholder"]}
         ids |= {r["wikidata_qid"] for r in self.orgs}
         ids |= {r["qid"] for r in self.verified}
+        ids |= {r["qid"] for r in self.cities if r["checked"] == "yes"}
         return {i for i in ids if QID.match(i or "")}
 
 
@@ -222,6 +231,15 @@ def _orgs(tables: Tables) -> Iterator[Row]:
                 yield Row(qid, "abbrev", abbrev, lang, tag)
 
 
+def _cities(tables: Tables, places: dict[str, Any], country_ids: dict[str, str]) -> Iterator[Row]:
+    tag = tables.tags["cities"]
+    names = {name_fold(r["name"]) for r in tables.countries}
+    for entry in (places.get("countries") or {}).values():
+        names.update(name_fold(n) for n in [entry["name"], *(entry.get("aliases") or ())])
+    for qid, field, value, lang in city_rows(tables.cities, country_ids, names):
+        yield Row(qid, field, value, lang, tag)
+
+
 def _verified(tables: Tables) -> Iterator[Row]:
     tag = tables.tags["verified"]
     for r in tables.verified:
@@ -304,6 +322,7 @@ def build_rows(tables: Tables, places: dict[str, Any], names: dict[str, Any]) ->
     rows.update(_regions(tables, places, country_ids))
     rows.update(_leaders(tables))
     rows.update(_orgs(tables))
+    rows.update(_cities(tables, places, country_ids))
     rows.update(_verified(tables))
     rows.update(_handwritten(names, tables.checked_ids(), capitals, tables.tags["countries"]))
     return sorted(rows)
