@@ -131,20 +131,28 @@ class Pipeline:
 def known_names(catalogue) -> KnownNames:
     """The names a catalogue knows well enough to find without the NER: labels
     and aliases of people of two words or more, labels of organisations of two
-    words or more, and organisation abbreviations of three letters or more."""
+    words or more, and organisation abbreviations of three letters or more;
+    and the type of every name whose items all have one type."""
     kinds = {"person": EntityType.PERSON, "organisation": EntityType.ORGANIZATION}
+    places = {"country", "region", "city", "building"}
     found: dict[tuple[str, ...], EntityType] = {}
+    types: dict[str, EntityType | None] = {}
     for item in catalogue.items.values():
-        etype = kinds.get(item.kind or "")
+        etype = EntityType.PLACE if item.kind in places else kinds.get(item.kind or "")
         if etype is None:
             continue
         for how, name in item.names:
-            words = tuple(name_key(name).split())
+            key = name_key(name)
+            if how != "demonym":
+                types[key] = etype if types.get(key, etype) is etype else None
+            words = tuple(key.split())
+            if etype is EntityType.PLACE:
+                continue
             if how in ("label", "alias") and len(words) >= 2:
                 found.setdefault(words, etype)
             elif how == "abbrev" and etype is EntityType.ORGANIZATION and len(name) >= 3:
                 found.setdefault(words, etype)
-    return KnownNames.of(found)
+    return KnownNames.of(found, {k: t for k, t in types.items() if t is not None})
 
 
 def _office_role(label: str) -> str:

@@ -57,7 +57,8 @@ def test_pipeline_known_names_found_where_the_ner_misses():
     extraction = pipeline.extract(article_from_text(text, "t"))
     erdogan = [e for e in extraction.entities if e.label == "Recep Tayyip Erdogan"]
     assert erdogan and erdogan[0].qid == "Q39259"
-    assert {m.provenance.rule for m in erdogan[0].mentions} == {"known-name"}
+    # the NER tags the name MISC; the catalogue types it
+    assert erdogan[0].type is EntityType.PERSON
     met = [f for f in extraction.facts if f.predicate == "metWith"]
     assert met and met[0].polarity.value == "negative"
     known = known_names(pipeline.linker.catalogue)

@@ -1,0 +1,96 @@
+"""The words mentions need, read once per language from ``lexicon.yaml`` and
+``places.yaml``, and the key under which names are compared."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from kg.lang import language_config, load_data
+from kg.model import EntityType
+
+__all__ = ["Lexicon", "lexicon", "name_key"]
+
+
+@lru_cache(maxsize=131072)
+def name_key(text: str) -> str:
+    """The key under which names are merged: casefolded, accents and punctuation
+    removed, apostrophes made plain, white space collapsed.
+
+    Cached (bounded): it runs on every word of every article, and words repeat.
+    """
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = "".join(c if c.isalnum() or c in "' " else " " for c in text.casefold())
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The language data mentions need, loaded once per language."""
+
+    labels: dict[str, EntityType]
+    leading: frozenset[str]
+    not_entities: frozenset[str]
+    credit_markers: frozenset[str]
+    credit_pattern: re.Pattern[str]  # a credit marker and its colon: "Crédit :"
+    roles: dict[str, EntityType]  # name key of the role noun -> type
+    role_length: int  # the most tokens a role noun spans
+    role_starts: frozenset[str]  # first words of role nouns, to skip other tokens fast
+    role_modifiers: frozenset[str]
+    organization_heads: frozenset[str]
+    portfolio_roles: frozenset[str]  # "ministre de l'Intérieur": a portfolio, not a name
+    institutions: frozenset[str]  # "le Sénat": one capitalised common noun that names
+    honorifics: frozenset[str]  # name keys of "M.", "Mme", "Dr" ...
+    organization_phrases: tuple[tuple[str, ...], ...]  # name keys of their words
+    demonyms: dict[str, str]  # demonym -> place name
+    places: dict[str, str]  # name key of a country/region name or alias -> its name
+
+
+@cache
+def lexicon(lang: str = "fr") -> Lexicon:
+    """Load the lexicon of a language (``lexicon.yaml`` and ``places.yaml``)."""
+    config = language_config(lang)
+    lex = load_data(lang, "lexicon")
+    places = load_data(lang, "places")
+    demonyms: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for section in ("countries", "regions"):
+        for entry in (places.get(section) or {}).values():
+            name = entry["name"]
+            for alias in [name, *(entry.get("aliases") or [])]:
+                names.setdefault(name_key(alias), name)
+            if section == "countries":
+                for demonym in entry.get("demonyms") or []:
+                    demonyms.setdefault(demonym.lower(), name)
+    return Lexicon(
+        labels={k: EntityType(v) for k, v in (config.get("entity_labels") or {}).items()},
+        leading=frozenset(w.lower() for w in lex.get("leading_articles", [])),
+        not_entities=frozenset(name_key(w) for w in lex.get("not_entities", [])),
+        credit_markers=frozenset(name_key(w) for w in lex.get("credit_markers", [])),
+        credit_pattern=re.compile(
+            r"(?<!\w)(?:"
+            + "|".join(re.escape(w) for w in lex.get("credit_markers", []))
+            + r")\s*:\s*",
+            re.IGNORECASE,
+        ),
+        roles={name_key(r): EntityType(t) for r, t in (lex.get("roles") or {}).items()},
+        role_length=max((len(r.split()) for r in lex.get("roles") or {}), default=1) + 1,
+        role_starts=frozenset(name_key(r).split(" ", 1)[0] for r in lex.get("roles") or {}),
+        role_modifiers=frozenset(w.lower() for w in lex.get("role_modifiers", [])),
+        organization_heads=frozenset(name_key(w) for w in lex.get("organization_heads", [])),
+        portfolio_roles=frozenset(name_key(w) for w in lex.get("portfolio_roles", [])),
+        institutions=frozenset(name_key(w) for w in lex.get("institutions", [])),
+        honorifics=frozenset(name_key(w) for w in lex.get("honorifics", [])),
+        organization_phrases=tuple(
+            sorted(
+                (tuple(name_key(p).split()) for p in lex.get("organization_phrases", [])),
+                key=len,
+                reverse=True,
+            )
+        ),
+        demonyms=demonyms,
+        places=names,
+    )
