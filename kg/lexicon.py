@@ -45,6 +45,7 @@ class Lexicon:
     institutions: frozenset[str]  # "le Sénat": one capitalised common noun that names
     honorifics: frozenset[str]  # name keys of "M.", "Mme", "Dr" ...
     organization_phrases: tuple[tuple[str, ...], ...]  # name keys of their words
+    state_phrases: frozenset[tuple[str, ...]]  # those that name the state itself
     demonyms: dict[str, str]  # demonym -> place name
     places: dict[str, str]  # name key of a country/region name or alias -> its name
 
@@ -86,11 +87,15 @@ def lexicon(lang: str = "fr") -> Lexicon:
         honorifics=frozenset(name_key(w) for w in lex.get("honorifics", [])),
         organization_phrases=tuple(
             sorted(
-                (tuple(name_key(p).split()) for p in lex.get("organization_phrases", [])),
+                (
+                    tuple(name_key(p).split())
+                    for p in [*lex.get("organization_phrases", []), *lex.get("state_phrases", [])]
+                ),
                 key=len,
                 reverse=True,
             )
         ),
+        state_phrases=frozenset(tuple(name_key(p).split()) for p in lex.get("state_phrases", [])),
         demonyms=demonyms,
         places=names,
     )

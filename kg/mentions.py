@@ -16,6 +16,8 @@ Three sources, each with its rule id in the provenance:
   catalogue knows, where the NER missed them ("Recep Tayyip Erdogan").
 * ``organization-phrase``: "les services de renseignement américains": a
   common-noun phrase of the lexicon followed by a demonym names an organisation.
+* ``state``: "le gouvernement roumain": a phrase of the lexicon's
+  ``state_phrases`` and a demonym mention the country itself.
 
 Confidence: 0.75 for organisation phrases, 0.9 for NER names (0.8 when the
 type came from a head noun or the place list rather than the NER), 0.95 for
@@ -166,7 +168,9 @@ def _add_credits(parsed: Parsed, lex: Lexicon, add, taken: set[int]) -> None:
 def _add_organization_phrases(
     parsed: Parsed, lex: Lexicon, add, taken: set[int], keys: list[str]
 ) -> None:
-    """ "les services de renseignement américains": a phrase of the lexicon + a demonym."""
+    """ "les services de renseignement américains": a phrase of the lexicon + a
+    demonym; "le gouvernement roumain", a phrase that names the state, is a
+    mention of the country."""
     doc = parsed.doc
     firsts = {words[0] for words in lex.organization_phrases}
     for i in range(len(keys)):
@@ -179,6 +183,11 @@ def _add_organization_phrases(
             if doc[end].text.lower() not in lex.demonyms or taken.intersection(range(i, end + 1)):
                 continue
             span = doc[i : end + 1]
+            place = lex.demonyms[doc[end].text.lower()]
+            if words in lex.state_phrases:
+                # "le gouvernement roumain" speaks for Romania: a mention of it
+                add(span, EntityType.PLACE, MentionKind.DEMONYM, name_key(place), "state", 0.8)
+                break
             add(
                 span,
                 EntityType.ORGANIZATION,
@@ -187,7 +196,6 @@ def _add_organization_phrases(
                 "organization-phrase",
                 0.75,
             )
-            place = lex.demonyms[doc[end].text.lower()]
             add(
                 doc[end : end + 1],
                 EntityType.PLACE,

@@ -167,7 +167,7 @@ def name_spans(
     dropped: list[Dropped] = []
     for ent in doc.ents:
         for piece in _pieces(ent, ctx):
-            found = _judge(piece, ent.label_, ctx)
+            found = _judge(piece, piece.label_, ctx)
             if isinstance(found, str):
                 dropped.append(Dropped(piece.text, piece.start_char, piece.end_char, found))
             else:
@@ -179,15 +179,15 @@ def _pieces(ent: Span, ctx: _Context) -> Iterator[Span]:
     """Cut a span at line breaks, spaced dashes, inner quote marks, and the end
     of a known organisation followed by a capitalised name. The NER's label
     stays with the first piece; a later one has none unless it looks like a
-    person's name (two or three capitalised words, none in the dictionary)."""
+    person's name (two or three capitalised words, the last not in the
+    dictionary)."""
     pieces = list(_cuts(ent))
     for n, piece in enumerate(pieces):
         if n:
             words = [t for t in piece if t.is_alpha]
             person = 2 <= len(piece) <= 3 and len(words) == len(piece)
-            person = person and all(
-                t.text[:1].isupper() and not ctx.is_common(t.text, t.lemma_) for t in words
-            )
+            person = person and all(t.text[:1].isupper() for t in words)
+            person = person and not ctx.is_common(words[-1].text, words[-1].lemma_)
             piece = Span(piece.doc, piece.start, piece.end, label="PER" if person else "")
         yield from _split_known(piece, ctx)
 

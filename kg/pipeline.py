@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cached_property
 
-from kg.entities import OfficeHolders, group_mentions, resolve_references
+from kg.entities import OfficeHolders, group_mentions, merge_same_links, resolve_references
 from kg.mentions import KnownNames, extract_mentions, lexicon, name_key
 from kg.model import Article, Entity, EntityType, Extraction, Fact
 from kg.nlp import Parsed, check_language, load_pipeline, parse
@@ -117,7 +117,7 @@ class Pipeline:
         mentions = extract_mentions(parsed, self.lang, self.known if self.link else None)
         entities = group_mentions(mentions, self.lang)
         if self.link:
-            entities = list(self.linker.link(entities, parsed.article))
+            entities = merge_same_links(self.linker.link(entities, parsed.article))
         index = resolve_references(
             parsed, entities, mentions, self.lang, self.holders if self.link else None
         )

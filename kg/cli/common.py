@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import sys
 from collections.abc import Callable
@@ -33,11 +34,18 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 @app.callback()
 def _root(
-    debug: bool = typer.Option(False, "--debug", help="Show the full traceback on errors."),
+    debug: bool = typer.Option(
+        False, "--debug", help="Show the full traceback on errors, and why spans were dropped."
+    ),
 ) -> None:
     """kg: news articles in, an RDF knowledge graph out."""
     if debug:
         _state["debug"] = True
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+        logger = logging.getLogger("kg")
+        logger.addHandler(handler)
+        logger.setLevel(logging.DEBUG)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
