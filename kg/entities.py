@@ -175,6 +175,8 @@ def _long_form(short: str, mentions: list[Mention], by_key: dict[str, list[Menti
         if key == short or len(key.split()) < 2:
             continue
         initials = "".join(w[0] for w in key.replace("-", " ").split() if w not in _MINOR)
+        if initials[:1] != text[:1].casefold():
+            continue  # "Conseil de sécurité de l'Organisation des Nations unies (ONU)"
         if any(0 < m.start - o.end <= 3 for m in mentions for o in others):
             beside.add(key)
         if initials == text.casefold():

@@ -9,7 +9,9 @@ Wikidata endpoint (by exact label or alias). Each candidate gets a score::
 * ``name``: how the entity's names match the candidate: label 1.0, alias
   0.95, abbreviation 0.9, demonym 0.85, bare surname 0.7 -- raised to 0.8
   when a single catalogue person bears that surname and to 0.95 when the
-  article also names the candidate's full name.
+  article also names the candidate's full name. A person the catalogue does
+  not know by name gets the people whose names are spelling variants of its
+  own (:mod:`kg.link.fuzzy`) at 0.8, and only where the context supports one.
 * ``type``: 1.0 when the candidate's kind fits the entity type (Person ->
   human; Place -> country, region, city, building or another located item;
   Organization -> organisation), 0.5 for a plausible metonymy or an unknown
@@ -39,9 +41,11 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 from kg.link.catalogue import HUMAN, Catalogue, CatalogueItem, normalise
+from kg.link.fuzzy import PersonNames
 from kg.link.wikidata import WikidataEndpoint, WikidataItem
 from kg.model import Article, Entity, EntityType, Link
 
@@ -60,7 +64,14 @@ DEFAULT_THRESHOLD = 0.6
 MARGIN = 0.05
 POPULATION_LEAD = 5
 W_NAME, W_TYPE, W_PRIOR, W_CONTEXT = 0.45, 0.15, 0.15, 0.25
-NAME_SCORE = {"label": 1.0, "alias": 0.95, "abbrev": 0.9, "demonym": 0.85, "surname": 0.7}
+NAME_SCORE = {
+    "label": 1.0,
+    "alias": 0.95,
+    "abbrev": 0.9,
+    "demonym": 0.85,
+    "fuzzy": 0.8,
+    "surname": 0.7,
+}
 KIND_PRIOR = {
     "country": 1.0,
     "person": 0.8,
@@ -110,6 +121,8 @@ class Option:
         country: the country of a city, to weigh it against its homonyms.
         population: the population of a city, 0 when unknown.
         homonyms: the (country, population) of other cities of the same name.
+        needs_context: found by a spelling variant; linked only when the
+            article's context supports it.
     """
 
     qid: str
@@ -121,6 +134,7 @@ class Option:
     country: str | None = None
     population: int = 0
     homonyms: tuple[tuple[str, int], ...] = ()
+    needs_context: bool = False
 
 
 def type_fit(entity_type: EntityType, kind: str | None) -> float | None:
@@ -180,6 +194,8 @@ def choose(
         backing = set(option.related & context) | supports.get(option.qid, set())
         if option.qid in context:
             backing.add(option.qid)
+        if option.needs_context and not backing:
+            continue
         ctx = min(1.0, 0.5 * len(backing))
         score = W_NAME * option.name + W_TYPE * fit + W_PRIOR * option.prior + W_CONTEXT * ctx
         scored.append((round(score, 6), option))
@@ -302,7 +318,38 @@ class Linker:
                 )
                 if match.qid not in best or best[match.qid].name < option.name:
                     best[match.qid] = option
+        if not best and entity.type is EntityType.PERSON:
+            return self._variant_options(entity)
         return list(best.values())
+
+    @cached_property
+    def _people(self) -> PersonNames:
+        """The catalogue's people by full name, for spelling variants."""
+        return PersonNames(
+            (name, qid)
+            for qid, item in self.catalogue.items.items()
+            if item.kind == "person"
+            for how, name in item.names
+            if how in ("label", "alias")
+        )
+
+    def _variant_options(self, entity: Entity) -> list[Option]:
+        """People whose names are spelling variants of a person entity's."""
+        found: dict[str, float] = {}
+        for name in (entity.label, *entity.aliases):
+            for qid, score in self._people.near(name).items():
+                found[qid] = max(found.get(qid, 0.0), score)
+        return [
+            Option(
+                qid=qid,
+                kind="person",
+                name=NAME_SCORE["fuzzy"],
+                prior=KIND_PRIOR["person"],
+                related=frozenset(self.catalogue.related(qid)),
+                needs_context=True,
+            )
+            for qid in sorted(found)
+        ]
 
     def _add_endpoint_options(
         self, entities: Sequence[Entity], options: list[list[Option]]
