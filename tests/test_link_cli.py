@@ -14,6 +14,7 @@ from rdflib.namespace import OWL, RDF
 from typer.testing import CliRunner
 
 from kg.cli import app
+from kg.link.catalogue import Catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "data" / "sample.trig"
@@ -162,3 +163,59 @@ def test_link_cli_federated_query_joins_with_the_endpoint(
     assert (f"{EX}entity/person/joe-biden", "Joe Biden", "None", f"{WD}Q11696") in rows
     assert (f"{EX}entity/wd/Q35525", "White House", f"{WD}Q30", "None") in rows
     assert (f"{EX}entity/wd/Q7747", "Vladimir Putin", "None", f"{WD}Q218295") in rows
+
+
+def test_link_cli_saved_catalogue_links_offline_afterwards(
+    tmp_path: Path, wikidata_url: str
+) -> None:
+    source = tmp_path / "small.trig"
+    source.write_text(SMALL, encoding="utf-8")
+    saved = tmp_path / "mine.tsv"
+    offline = ("--offline", "--cache", str(tmp_path / "none.sqlite"))
+    before = _run("link", str(source), "-o", str(tmp_path / "before.trig"), *offline)
+    assert before.exit_code == 0, before.output
+    place = URIRef(f"{EX}entity/place/baviere")
+    assert not list(_load(tmp_path / "before.trig").objects(place, OWL.sameAs))
+    online = _run(
+        "link", str(source), "-o", str(tmp_path / "online.trig"), "--endpoint", wikidata_url,
+        "--cache", str(tmp_path / "answers.sqlite"), "--save-catalogue", str(saved),
+    )  # fmt: skip
+    assert online.exit_code == 0, online.output
+    rows = Catalogue.load(saved)
+    assert rows.kind("Q980") == "region"  # "federated state" in its description
+    assert [m.qid for m in rows.lookup("Bavière")] == ["Q980"]
+    assert "Q1428" not in rows  # Georgia came from the shipped catalogue
+    after = _run(
+        "link", str(source), "-o", str(tmp_path / "after.trig"), *offline,
+        "--catalogue", str(saved), "--catalogue", str(saved),
+    )  # fmt: skip
+    assert after.exit_code == 0, after.output
+    assert "offline" in after.stderr
+    data = _load(tmp_path / "after.trig")
+    assert (place, OWL.sameAs, URIRef(f"{WD}Q980")) in data
+    assert not list(data.objects(URIRef(f"{EX}entity/person/baviere"), OWL.sameAs))
+    # a second save keeps the rows already there
+    again = _run(
+        "link", str(source), "-o", str(tmp_path / "again.trig"), "--endpoint", wikidata_url,
+        "--cache", str(tmp_path / "answers.sqlite"), "--save-catalogue", str(saved),
+    )  # fmt: skip
+    assert again.exit_code == 0, again.output
+    assert Catalogue.load(saved).lookup("Bavière")
+
+
+def test_link_cli_catalogue_errors_are_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("qid\tfield\n", encoding="utf-8")
+    out = str(tmp_path / "o.trig")
+    result = _run("link", str(SAMPLE), "-o", out, "--offline", "--catalogue", str(bad))
+    assert result.exit_code == 1
+    assert "bad.tsv: header must be qid, field, value, lang, source" in result.output
+    missing = _run(
+        "link", str(SAMPLE), "-o", out, "--offline", "--catalogue", str(tmp_path / "no.tsv")
+    )
+    assert missing.exit_code == 1 and "cannot read the catalogue" in missing.output
+    offline_save = _run(
+        "link", str(SAMPLE), "-o", out, "--offline", "--save-catalogue", str(tmp_path / "s.tsv")
+    )
+    assert offline_save.exit_code == 1 and "drop --offline" in offline_save.output
+    assert not (tmp_path / "s.tsv").exists()

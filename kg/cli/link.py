@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import typer
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
@@ -11,6 +13,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from kg.cli.common import app, err, handle_errors
 from kg.errors import ConfigError, InputError
 from kg.graph import DEFAULT_BASE, confidence_literal, link_iri
+from kg.link.catalogue import Catalogue, read_rows, write_rows
 from kg.link.disambiguate import DEFAULT_THRESHOLD, Linker
 from kg.link.wikidata import WikidataFact
 from kg.model import Article, Entity, EntityType
@@ -179,12 +182,25 @@ def link(
         None, "--threshold", help="Lowest score that links (default 0.6)."
     ),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
+    catalogues: list[Path] = typer.Option(
+        [],
+        "--catalogue",
+        help="More catalogue files to read with the shipped one (repeat for several).",
+    ),
+    save_catalogue: Path | None = typer.Option(
+        None,
+        "--save-catalogue",
+        help="Add what the endpoint resolved to this catalogue file, for later offline runs.",
+    ),
 ) -> None:
     """Link a graph's entities to Wikidata: add owl:sameAs and a link statement.
 
     Entities the offline catalogue knows are linked without the network; the
     others are looked up at the endpoint (answers cached in --cache), unless
     --offline. Entities keep their IRIs; the output is written atomically.
+    --save-catalogue grows a catalogue file with what the endpoint resolved
+    (its rows are kept, new ones added); --catalogue reads such files, so an
+    archive linked once online is linked offline afterwards.
 
     Example: kg link tests/data/sample.trig -o linked.trig --offline --force
     """
@@ -207,9 +223,13 @@ def link(
         raise ConfigError(f"--threshold must be between 0 and 1, got {threshold}")
     if output != "-" and Path(output).exists() and not force:
         raise ConfigError(f"{output} already exists; use --force to overwrite it")
+    if save_catalogue is not None and offline:
+        raise ConfigError("--save-catalogue keeps what the endpoint resolved; drop --offline")
+    saved = read_rows(save_catalogue) if save_catalogue and save_catalogue.exists() else []
     store = None if offline else Cache(cache or default_cache_path())
     client = WikidataEndpoint(endpoint or DEFAULT_ENDPOINT, store, timeout)
     linker = Linker(
+        catalogue=Catalogue.with_extra(catalogues) if catalogues else None,
         endpoint=None if offline else client,
         threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
     )
@@ -223,6 +243,12 @@ def link(
     write(dataset, output, out_fmt, force=force)
     where = "offline" if offline else f"{client.requests} requests to {client.url}"
     err.print(f"linked {len(linked)} entities; {where}")
+    if save_catalogue is not None:
+        source = f"{urlsplit(client.url).netloc or client.url}@{date.today().isoformat()}"
+        learned = linker.learned(source)
+        comment = "Written by kg link --save-catalogue; read it with kg link --catalogue."
+        write_rows(sorted({*saved, *learned}), save_catalogue, comment)
+        err.print(f"{len(learned)} catalogue rows from the endpoint saved to {save_catalogue}")
     if store is not None:
         store.close()
 

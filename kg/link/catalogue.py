@@ -27,9 +27,20 @@ from kg.errors import ConfigError
 from kg.link.wikidata import WikidataFact
 from kg.model import Candidate
 
-__all__ = ["NAME_FIELDS", "Catalogue", "CatalogueItem", "Match", "normalise"]
+__all__ = [
+    "HEADER",
+    "NAME_FIELDS",
+    "Catalogue",
+    "CatalogueItem",
+    "Match",
+    "Row",
+    "normalise",
+    "read_rows",
+    "write_rows",
+]
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "catalogue.tsv"
+HEADER = ("qid", "field", "value", "lang", "source")
 #: Fields that name an item, from the most to the least specific.
 NAME_FIELDS = ("label", "alias", "abbrev", "demonym", "surname")
 HUMAN = "Q5"  # the class of every person item (wdt:P31 wd:Q5)
@@ -49,6 +60,61 @@ def normalise(name: str) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _SPACES.sub(" ", text).strip(" .,;:")
     return _ARTICLE.sub("", text)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Row:
+    """One fact of a catalogue: ``field`` of item ``qid`` is ``value``."""
+
+    qid: str
+    field: str
+    value: str
+    lang: str
+    source: str
+
+
+def read_rows(path: Path | str) -> list[Row]:
+    """The rows of a catalogue file.
+
+    Raises:
+        ConfigError: when the file cannot be read or a row is malformed.
+    """
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            lines = [line for line in fh if not line.startswith("#")]
+    except OSError as exc:
+        raise ConfigError(f"cannot read the catalogue {path}: {exc}") from exc
+    reader = csv.reader(lines, delimiter="\t")
+    header = next(reader, None)
+    if header != list(HEADER):
+        raise ConfigError(f"{path}: header must be qid, field, value, lang, source; got {header}")
+    rows = []
+    for number, row in enumerate(reader, start=2):
+        if len(row) != 5:
+            raise ConfigError(f"{path}: data row {number} has {len(row)} columns, expected 5")
+        rows.append(Row(*row))
+    return rows
+
+
+def write_rows(rows: Iterable[Row], path: Path, comment: str) -> int:
+    """Write rows as tab-separated values atomically (a temporary file
+    renamed); return how many. ``comment`` becomes the first line."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    count = 0
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            fh.write(f"# {comment}\n")
+            writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
+            writer.writerow(HEADER)
+            for row in rows:
+                writer.writerow((row.qid, row.field, row.value, row.lang, row.source))
+                count += 1
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ConfigError(f"cannot write the catalogue {path}: {exc}") from exc
+    return count
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +139,12 @@ class CatalogueItem:
 
     @property
     def label(self) -> str:
-        """The French label, else the English one, else the id."""
-        return self.labels.get("fr") or self.labels.get("en") or self.qid
+        """The French label, else the English one, else any, else the id."""
+        return (
+            self.labels.get("fr")
+            or self.labels.get("en")
+            or next(iter(self.labels.values()), self.qid)
+        )
 
     def values(self, prop: str) -> list[str]:
         """The values of a property (``P17`` ...), possibly none."""
@@ -117,24 +187,20 @@ class Catalogue:
         Raises:
             ConfigError: when the file cannot be read or a row is malformed.
         """
-        path = Path(path)
-        try:
-            with path.open(encoding="utf-8", newline="") as fh:
-                lines = [line for line in fh if not line.startswith("#")]
-        except OSError as exc:
-            raise ConfigError(f"cannot read the catalogue {path}: {exc}") from exc
-        reader = csv.reader(lines, delimiter="\t")
-        header = next(reader, None)
-        if header != ["qid", "field", "value", "lang", "source"]:
-            raise ConfigError(
-                f"{path}: header must be qid, field, value, lang, source; got {header}"
-            )
-        rows = []
-        for number, row in enumerate(reader, start=2):
-            if len(row) != 5:
-                raise ConfigError(f"{path}: data row {number} has {len(row)} columns, expected 5")
-            rows.append((row[0], row[1], row[2], row[3], row[4]))
-        return cls(rows)
+        return cls((r.qid, r.field, r.value, r.lang, r.source) for r in read_rows(path))
+
+    @classmethod
+    def with_extra(cls, paths: Iterable[Path | str]) -> Catalogue:
+        """The shipped catalogue and the rows of more catalogue files (written
+        by ``kg link --save-catalogue``), read as one.
+
+        Raises:
+            ConfigError: when a file cannot be read or a row is malformed.
+        """
+        rows = read_rows(DEFAULT_PATH)
+        for path in paths:
+            rows += read_rows(path)
+        return cls((r.qid, r.field, r.value, r.lang, r.source) for r in rows)
 
     @staticmethod
     def load_default() -> Catalogue:

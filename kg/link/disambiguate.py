@@ -44,7 +44,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
-from kg.link.catalogue import HUMAN, Catalogue, CatalogueItem, normalise
+from kg.link.catalogue import HUMAN, Catalogue, CatalogueItem, Row, normalise
 from kg.link.fuzzy import PersonNames
 from kg.link.wikidata import WikidataEndpoint, WikidataItem
 from kg.model import Article, Entity, EntityType, Link
@@ -245,6 +245,8 @@ class Linker:
         self.catalogue = catalogue if catalogue is not None else Catalogue.load_default()
         self.endpoint = endpoint
         self.threshold = threshold
+        self._online: dict[str, WikidataItem] = {}
+        self._learned: dict[str, tuple[str | None, set[str]]] = {}
 
     def link(self, entities: Sequence[Entity], article: Article) -> tuple[Entity, ...]:
         """Return the entities, in order, with ``link`` set where the evidence
@@ -278,10 +280,40 @@ class Linker:
                 continue
             option, score = picked
             rule = "link:catalogue.v1" if option.source == "catalogue" else "link:wikidata.v1"
+            if option.source != "catalogue":
+                kind, names = self._learned.setdefault(option.qid, (option.kind, set()))
+                names.update((entity.label, *entity.aliases))
             final.append(
                 replace(entity, link=Link(option.qid, round(score, 3), option.source, rule))
             )
         return tuple(final)
+
+    def learned(self, source: str) -> list[Row]:
+        """Catalogue rows of the items linked through the endpoint so far, so
+        that offline runs link them too: kind, the endpoint's label, the names
+        the articles gave them, a person's surname, the country.
+
+        Args:
+            source: the ``source`` of every row (the endpoint and a date).
+        """
+        rows: set[Row] = set()
+        for qid, (kind, names) in self._learned.items():
+            item = self._online.get(qid)
+            if kind is None or item is None:
+                continue
+            cand = item.candidate
+            rows.add(Row(qid, "kind", kind, "", source))
+            rows.add(Row(qid, "label", cand.label, "", source))
+            for name in names - {cand.label}:
+                rows.add(Row(qid, "alias", name, "fr", source))
+            if kind == "person":
+                for name in {cand.label, *names}:
+                    if len(name.split()) > 1:
+                        rows.add(Row(qid, "surname", name.split()[-1], "", source))
+            if cand.country:
+                prop = "P27" if kind == "person" else "P17"
+                rows.add(Row(qid, prop, cand.country, "", source))
+        return sorted(rows)
 
     def _pick(self, entity: Entity, opts: list[Option]) -> str | None:
         picked = choose(opts, entity.type, frozenset(), {}, self.threshold)
@@ -365,6 +397,7 @@ class Linker:
             for rank, name in enumerate((entity.label, *entity.aliases)):
                 for item in found.get(name.strip(), ()):
                     cand = item.candidate
+                    self._online[cand.qid] = item
                     related = {cand.country} if cand.country else set()
                     options[i].append(
                         Option(
