@@ -14,7 +14,9 @@ Dupont", "Présidente de la Chambre" -> "Chambre"), and it must earn its place:
 * a dictionary word and a demonym ("Conseil italien") describe, they do not name;
 * a demonym written with a capital ("les Libanais") names people, not a place:
   it is left out (the country is named by its own mentions);
-* a role phrase alone ("Premier ministre") names no one by itself.
+* a role phrase alone ("Premier ministre") names no one by itself;
+* one word that starts a sentence ("Revers pour ...") is a name only when the
+  article also writes it with a capital elsewhere, or a longer name ends with it.
 
 Types come from the catalogue first (a name it knows with one kind), then
 from a head noun before the span ("le constructeur Renault", "la milice X")
@@ -120,6 +122,9 @@ class _Context:
         self.doc, self.lex = doc, lex
         self.types = known.types if known else {}
         self.common = common_words(lang)
+        self.mid_capitals = {
+            name_key(t.text) for t in doc if t.text[:1].isupper() and not t.is_sent_start
+        }
         self.surnames = {
             name_key(ent[-1].text)
             for ent in doc.ents
@@ -177,13 +182,12 @@ def name_spans(
 
 def _pieces(ent: Span, ctx: _Context) -> Iterator[Span]:
     """Cut a span at line breaks, spaced dashes, inner quote marks, and the end
-    of a known organisation followed by a capitalised name. The NER's label
-    stays with the first piece; a later one has none unless it looks like a
-    person's name (two or three capitalised words, the last not in the
-    dictionary)."""
-    pieces = list(_cuts(ent))
-    for n, piece in enumerate(pieces):
-        if n:
+    of a known organisation followed by a capitalised name. After a dash (a
+    dateline), the NER's label stays with the first piece; a later one has
+    none unless it looks like a person's name (two or three capitalised
+    words, the last not in the dictionary)."""
+    for piece, after_dash in _cuts(ent):
+        if after_dash:
             words = [t for t in piece if t.is_alpha]
             person = 2 <= len(piece) <= 3 and len(words) == len(piece)
             person = person and all(t.text[:1].isupper() for t in words)
@@ -192,23 +196,22 @@ def _pieces(ent: Span, ctx: _Context) -> Iterator[Span]:
         yield from _split_known(piece, ctx)
 
 
-def _cuts(ent: Span) -> Iterator[Span]:
-    doc, start = ent.doc, ent.start
+def _cuts(ent: Span) -> Iterator[tuple[Span, bool]]:
+    """The pieces of a span, each with whether a spaced dash came before it."""
+    doc, start, dashed = ent.doc, ent.start, False
     for token in ent:
         text = token.text
-        cut = "\n" in text or (
-            text in _DASHES and token.i > ent.start and doc[token.i - 1].whitespace_
-        )
-        cut = cut or (text in _QUOTES and ent.start < token.i < ent.end - 1)
+        dash = text in _DASHES and token.i > ent.start and bool(doc[token.i - 1].whitespace_)
+        cut = "\n" in text or dash or (text in _QUOTES and ent.start < token.i < ent.end - 1)
         if cut:
             if token.i > start:
-                yield Span(doc, start, token.i, label=ent.label)
-            start = token.i + 1
+                yield Span(doc, start, token.i, label=ent.label), dashed
+            start, dashed = token.i + 1, dashed or dash
         elif "\n" in token.whitespace_:
-            yield Span(doc, start, token.i + 1, label=ent.label)
+            yield Span(doc, start, token.i + 1, label=ent.label), dashed
             start = token.i + 1
     if ent.end > start:
-        yield Span(doc, start, ent.end, label=ent.label)
+        yield Span(doc, start, ent.end, label=ent.label), dashed
 
 
 def _split_known(span: Span, ctx: _Context) -> Iterator[Span]:
@@ -365,7 +368,12 @@ def _unearned(span: Span, ctx: _Context) -> str | None:
     """Why an unknown span of one dictionary word is not a name, or None."""
     doc = span.doc
     words = [t for t in span if t.is_alpha or "-" in t.text]
-    if len(words) != 1 or len(span) != 1 or not ctx.is_common(span.text, span[0].lemma_):
+    if len(words) != 1 or len(span) != 1:
+        return None
+    if not ctx.is_common(span.text, span[0].lemma_):
+        if span[0].is_sent_start and name_key(span.text) not in ctx.mid_capitals:
+            if name_key(span.text) not in ctx.surnames:
+                return "first word of a sentence without evidence"
         return None
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None:
@@ -409,8 +417,8 @@ def _head_type(span: Span, lex: Lexicon) -> EntityType | None:
     words: list[str] = []
     for i in range(span.start - 1, max(span.start - 5, -1), -1):
         token = doc[i]
-        if token.pos_ in ("DET", "PUNCT"):
-            break
+        if token.pos_ in ("DET", "PUNCT") or token.text[:1].isupper():
+            break  # a capitalised word before is another name's, not a head noun
         words.insert(0, token.text)
         for n in range(len(words)):
             if name_key(" ".join(words[n:])) in lex.organization_heads:
