@@ -213,7 +213,7 @@ def merge_same_links(entities: Sequence[Entity]) -> list[Entity]:
             continue
         main = max(same, key=lambda e: sum(m.kind is MentionKind.NAME for m in e.mentions))
         mentions = sorted({m for e in same for m in e.mentions}, key=lambda m: (m.start, m.end))
-        names = {m.text for m in mentions if m.kind is MentionKind.NAME} | {main.label}
+        names = {m.text for m in mentions if m.kind is MentionKind.NAME} | {e.label for e in same}
         label = max(sorted(names), key=len)
         aliases = tuple(sorted({a for e in same for a in (e.label, *e.aliases)} - {label}))
         out.append(replace(main, label=label, aliases=aliases, mentions=tuple(mentions)))

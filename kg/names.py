@@ -15,8 +15,9 @@ Dupont", "Présidente de la Chambre" -> "Chambre"), and it must earn its place:
 * a demonym written with a capital ("les Libanais") names people, not a place:
   it is left out (the country is named by its own mentions);
 * a role phrase alone ("Premier ministre") names no one by itself;
-* one word that starts a sentence ("Revers pour ...") is a name only when the
-  article also writes it with a capital elsewhere, or a longer name ends with it.
+* one word that starts a sentence ("Revers pour ...") is a name only when a
+  verb follows it (its subject: "Dupontel a dit"), the article also writes
+  it with a capital elsewhere, or a longer name ends with it.
 
 Types come from the catalogue first (a name it knows with one kind), then
 from a head noun before the span ("le constructeur Renault", "la milice X")
@@ -371,7 +372,9 @@ def _unearned(span: Span, ctx: _Context) -> str | None:
     if len(words) != 1 or len(span) != 1:
         return None
     if not ctx.is_common(span.text, span[0].lemma_):
-        if span[0].is_sent_start and name_key(span.text) not in ctx.mid_capitals:
+        after = doc[span.end] if span.end < len(doc) else None
+        subject = after is not None and after.pos_ in ("VERB", "AUX")
+        if span[0].is_sent_start and not subject and name_key(span.text) not in ctx.mid_capitals:
             if name_key(span.text) not in ctx.surnames:
                 return "first word of a sentence without evidence"
         return None

@@ -1,9 +1,11 @@
 """Entities: merging mentions within an article, and refusing unsafe merges."""
 
-from kg.entities import group_mentions, resolve_references
+import pytest
+
+from kg.entities import group_mentions, merge_same_links, resolve_references
 from kg.ingest import article_from_text
 from kg.mentions import extract_mentions
-from kg.model import EntityType
+from kg.model import Entity, EntityType, Link
 from kg.nlp import parse
 
 
@@ -118,3 +120,85 @@ def test_entities_pronoun_takes_the_previous_subject_only_when_alone():
     # Two people in the sentence before: the pronoun stays unresolved.
     index = entities_of("Emmanuel Macron a reçu Olaf Scholz. Il a ensuite rencontré Joe Biden.")
     assert not [m for e in index.entities for m in e.mentions if m.kind.value == "pronoun"]
+
+
+def _pipeline_entities(text: str):
+    from kg.pipeline import Pipeline
+
+    return Pipeline().extract(article_from_text(text, "t")).entities
+
+
+@pytest.mark.parametrize(
+    "text, label, alias",
+    [
+        (
+            "La Confédération générale du travail (CGT) appelle à la grève. "
+            "La CGT réclame des hausses de salaire.",
+            "Confédération générale du travail",
+            "CGT",
+        ),
+        (
+            "Le Syndicat national des enseignants a manifesté. Le SNE demande des postes.",
+            "Syndicat national des enseignants",
+            "SNE",
+        ),
+    ],
+)
+def test_entities_acronym_and_long_form_are_one(text: str, label: str, alias: str) -> None:
+    orgs = [e for e in entities_of(text).entities if e.type is EntityType.ORGANIZATION]
+    assert [(e.label, e.aliases) for e in orgs] == [(label, (alias,))]
+
+
+def test_entities_acronym_of_another_long_form_stays_apart() -> None:
+    text = (
+        "Le Bureau central des statistiques (INSEE) a publié. "
+        "La Fédération nationale des éleveurs est inquiète."
+    )
+    orgs = [e for e in entities_of(text).entities if e.type is EntityType.ORGANIZATION]
+    assert all(e.aliases == () for e in orgs if e.label != "Bureau central des statistiques")
+
+
+def test_entities_middle_name_and_surname_fold_into_the_full_name() -> None:
+    text = "Marc Olivier Durand a parlé. Marc Durand a ensuite quitté la salle. Durand est parti."
+    people = [e for e in entities_of(text).entities if e.type is EntityType.PERSON]
+    assert [(e.label, e.aliases) for e in people] == [
+        ("Marc Olivier Durand", ("Durand", "Marc Durand"))
+    ]
+
+
+def test_entities_bare_surname_of_two_people_stays_apart_and_unlinked() -> None:
+    text = "La ministre a rencontré Jean-Marc Ferrand et Paul Ferrand. Ferrand a souri."
+    people = {e.label: e for e in _pipeline_entities(text) if e.type is EntityType.PERSON}
+    assert set(people) == {"Jean-Marc Ferrand", "Paul Ferrand", "Ferrand"}
+    assert people["Ferrand"].key == "person/t/ferrand" and people["Ferrand"].qid is None
+
+
+def test_entities_names_of_one_linked_item_are_one_entity() -> None:
+    text = "Des étudiants ont défilé à Pékin. La police de Beijing a dispersé la foule."
+    places = [e for e in _pipeline_entities(text) if e.type is EntityType.PLACE]
+    assert [(e.label, e.aliases, e.qid, len(e.mentions)) for e in places] == [
+        ("Beijing", ("Pékin",), "Q956", 2)
+    ]
+
+
+def test_entities_merge_same_links_keeps_unlinked_apart() -> None:
+    a = Entity("place/a", EntityType.PLACE, "Alpha", link=Link("Q1", 0.9, "catalogue", "r"))
+    b = Entity("place/b", EntityType.PLACE, "Alpha Nord", link=Link("Q1", 0.9, "catalogue", "r"))
+    c = Entity("place/c", EntityType.PLACE, "Gamma")
+    d = Entity("place/d", EntityType.PLACE, "Delta")
+    merged = merge_same_links([a, c, b, d])
+    assert [(e.key, e.label, e.aliases) for e in merged] == [
+        ("place/a", "Alpha Nord", ("Alpha",)),
+        ("place/c", "Gamma", ()),
+        ("place/d", "Delta", ()),
+    ]
+
+
+def test_entities_state_phrase_is_a_mention_of_the_country() -> None:
+    text = "Le gouvernement roumain a protesté. Les services de renseignement russes se taisent."
+    entities = entities_of(text).entities
+    romania = [e for e in entities if e.label == "Roumanie"]
+    assert romania and romania[0].type is EntityType.PLACE
+    assert "gouvernement roumain" in {m.text for m in romania[0].mentions}
+    assert any(e.type is EntityType.ORGANIZATION for e in entities)  # the services stay
+    assert not any(e.label == "gouvernement roumain" for e in entities)

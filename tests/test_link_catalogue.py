@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from kg.errors import ConfigError
-from kg.link.catalogue import DEFAULT_PATH, Catalogue, normalise
+from kg.link.catalogue import DEFAULT_PATH, Catalogue, Row, normalise, read_rows, write_rows
 from kg.link.generate import NAMES, PLACES, Tables, build_rows, write_catalogue
 
 
@@ -130,3 +130,41 @@ def test_link_catalogue_generator_rejects_a_key_yaml_read_as_a_boolean(shared_di
     places = yaml.safe_load("countries:\n  NO: {name: Norvège}\n")
     with pytest.raises(ConfigError, match="key False is not a string; quote it"):
         build_rows(Tables.read(shared_dir), places, {})
+
+
+def test_link_catalogue_cities_are_the_checked_rows_of_the_table(shared_dir: Path) -> None:
+    tables = Tables.read(shared_dir)
+    checked = {r["qid"] for r in tables.cities if r["checked"] == "yes"}
+    unchecked = {r["qid"] for r in tables.cities if r["checked"] != "yes"} - checked
+    catalogue = Catalogue.load_default()
+    cities = {qid for qid, item in catalogue.items.items() if item.kind == "city"}
+    assert len(cities & checked) > 4000
+    assert not cities & unchecked
+    sources = {s for qid in cities for s in catalogue.items[qid].sources}
+    assert any(s.startswith("cities.tsv@") for s in sources)
+
+
+def test_link_catalogue_cities_carry_country_population_and_homonyms() -> None:
+    catalogue = Catalogue.load_default()
+    tripoli = catalogue.item("Q3579")
+    assert tripoli is not None and tripoli.kind == "city"
+    assert tripoli.values("P17") == ["Q1016"]  # Libya
+    assert int(tripoli.values("P1082")[0]) > 1_000_000
+    # the Lebanese Tripoli is not checked in the table: no item, but a homonym
+    assert [h.split("|")[0] for h in tripoli.values("homonym")] == ["Q822"]
+    assert {m.qid for m in catalogue.lookup("Tripoli")} == {"Q3579"}
+    # a city named like a country is left to the country
+    assert [m.qid for m in catalogue.lookup("Djibouti")] == ["Q977"]
+    assert [m.qid for m in catalogue.lookup("Moscou")] == ["Q649"]
+
+
+def test_link_catalogue_rows_round_trip_and_refuse_a_bad_header(tmp_path: Path) -> None:
+    rows = [Row("Q1", "kind", "city", "", "here@2026"), Row("Q1", "label", "Ici", "fr", "here")]
+    path = tmp_path / "mine.tsv"
+    assert write_rows(rows, path, "test rows") == 2
+    assert read_rows(path) == rows
+    assert path.read_text(encoding="utf-8").startswith("# test rows\n")
+    assert [m.qid for m in Catalogue.with_extra([path]).lookup("Ici")] == ["Q1"]
+    path.write_text("q\tf\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="mine.tsv: header must be"):
+        read_rows(path)
