@@ -42,6 +42,7 @@ class Lexicon:
     role_modifiers: frozenset[str]
     organization_heads: frozenset[str]
     portfolio_roles: frozenset[str]  # "ministre de l'Intérieur": a portfolio, not a name
+    work_heads: frozenset[str]  # "l'émission X", "le film X": X is a work (Other)
     institutions: frozenset[str]  # "le Sénat": one capitalised common noun that names
     honorifics: frozenset[str]  # name keys of "M.", "Mme", "Dr" ...
     organization_phrases: tuple[tuple[str, ...], ...]  # name keys of their words
@@ -66,6 +67,8 @@ def lexicon(lang: str = "fr") -> Lexicon:
             if section == "countries":
                 for demonym in entry.get("demonyms") or []:
                     demonyms.setdefault(demonym.lower(), name)
+    for area in places.get("areas") or []:
+        names.setdefault(name_key(area), area)
     return Lexicon(
         labels={k: EntityType(v) for k, v in (config.get("entity_labels") or {}).items()},
         leading=frozenset(w.lower() for w in lex.get("leading_articles", [])),
@@ -83,6 +86,7 @@ def lexicon(lang: str = "fr") -> Lexicon:
         role_modifiers=frozenset(w.lower() for w in lex.get("role_modifiers", [])),
         organization_heads=frozenset(name_key(w) for w in lex.get("organization_heads", [])),
         portfolio_roles=frozenset(name_key(w) for w in lex.get("portfolio_roles", [])),
+        work_heads=frozenset(name_key(w) for w in lex.get("work_heads", [])),
         institutions=frozenset(name_key(w) for w in lex.get("institutions", [])),
         honorifics=frozenset(name_key(w) for w in lex.get("honorifics", [])),
         organization_phrases=tuple(

@@ -14,6 +14,12 @@ Three sources, each with its rule id in the provenance:
 
 * ``known-name``: full names of people and organisations the linking
   catalogue knows, where the NER missed them ("Recep Tayyip Erdogan").
+* ``known-place``: countries, regions and areas of ``places.yaml`` the NER
+  missed ("l'émissaire pour le Moyen-Orient").
+* ``nested-name``: a known organisation inside another's name ("Conseil de
+  sécurité des Nations unies" names the Nations unies too).
+* ``headed-acronym``: "le parti ACT": a head noun and an acronym the NER missed.
+* ``coordination``: an untyped name in a list of places is a place.
 * ``organization-phrase``: "les services de renseignement américains": a
   common-noun phrase of the lexicon followed by a demonym names an organisation.
 * ``state``: "le gouvernement roumain": a phrase of the lexicon's
@@ -74,12 +80,14 @@ def extract_mentions(
 
     names, dropped = name_spans(doc, lex, lang, known)
     for name in names:
-        add(name.span, name.type, MentionKind.NAME, name.key, "ner", name.confidence)
+        add(name.span, name.type, MentionKind.NAME, name.key, name.rule, name.confidence)
     for drop in dropped:
         start, _end = parsed.offsets.to_original(drop.start, drop.end)
         _log.debug("%s: dropped %r at %d: %s", parsed.article.id, drop.text, start, drop.reason)
     if known:
         _add_known(parsed, known, add, taken, words, keys)
+    _add_known_places(parsed, lex, add, taken, words)
+    _add_headed_acronyms(parsed, lex, add, taken, words, keys)
     _add_credits(parsed, lex, add, taken)
     _add_organization_phrases(parsed, lex, add, taken, keys)
     for i, word in enumerate(words):
@@ -145,6 +153,60 @@ def _add_known(
             i = match
         else:
             i += 1
+
+
+_MINOR = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et"})
+
+
+def _add_known_places(parsed: Parsed, lex: Lexicon, add, taken: set[int], words: list[str]):
+    """Countries, regions and areas of ``places.yaml`` the NER missed ("pour le
+    Moyen-Orient"): capitalised token runs whose name is a place's."""
+    doc = parsed.doc
+    i = 0
+    while i < len(words):
+        match = 0
+        if words[i][:1].isupper() and i not in taken:
+            for j in range(min(i + 5, len(words)), i, -1):
+                if taken.intersection(range(i, j)) or not words[j - 1][:1].isalpha():
+                    continue
+                if not all(
+                    w[:1].isupper() or w.lower() in _MINOR or not w[:1].isalpha()
+                    for w in words[i:j]
+                ):
+                    continue
+                if name_key(doc[i:j].text) in lex.places:
+                    match = j
+                    break
+        if match:
+            place = lex.places[name_key(doc[i:match].text)]
+            add(
+                doc[i:match],
+                EntityType.PLACE,
+                MentionKind.NAME,
+                name_key(place),
+                "known-place",
+                0.85,
+            )
+            i = match
+        else:
+            i += 1
+
+
+def _add_headed_acronyms(
+    parsed: Parsed, lex: Lexicon, add, taken: set[int], words: list[str], keys: list[str]
+) -> None:
+    """ "le parti ACT", "le syndicat FO": an organisation head noun and an
+    acronym the NER left out name an organisation."""
+    doc = parsed.doc
+    for i in range(1, len(words)):
+        word = words[i]
+        if i in taken or i - 1 in taken or keys[i - 1] not in lex.organization_heads:
+            continue
+        letters = word.replace("-", "")
+        if 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper():
+            span = doc[i - 1 : i + 1]
+            add(span, EntityType.ORGANIZATION, MentionKind.NAME, name_key(span.text),
+                "headed-acronym", 0.8)  # fmt: skip
 
 
 def _add_credits(parsed: Parsed, lex: Lexicon, add, taken: set[int]) -> None:

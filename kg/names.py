@@ -22,8 +22,9 @@ Dupont", "Présidente de la Chambre" -> "Chambre"), and it must earn its place:
 Types come from the catalogue first (a name it knows with one kind), then
 from a head noun before the span ("le constructeur Renault", "la milice X")
 or its own first word ("Parti X"), then from the context ("à X", "X, Pays"
-make a place), and last from the NER label. Every dropped span comes back
-with its reason, for ``kg --debug``.
+make a place), and last from the NER label. A known organisation named
+inside another's name ("Conseil de sécurité des Nations unies") is a name
+too. Every dropped span comes back with its reason, for ``kg --debug``.
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ class NameSpan:
     type: EntityType
     key: str
     confidence: float
+    rule: str = "ner"
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,11 +176,45 @@ def name_spans(
     for ent in doc.ents:
         for piece in _pieces(ent, ctx):
             found = _judge(piece, piece.label_, ctx)
+            if isinstance(found, str) and found.startswith("no type"):
+                found = _coordinated(piece, kept, ctx) or found
             if isinstance(found, str):
                 dropped.append(Dropped(piece.text, piece.start_char, piece.end_char, found))
             else:
                 kept.append(found)
+                kept.extend(_nested(found, ctx))
     return kept, dropped
+
+
+def _coordinated(piece: Span, kept: list[NameSpan], ctx: _Context) -> NameSpan | None:
+    """An untyped name in a list of places takes their type: "Mejit, Likiep
+    et Ujelang" (the parser makes it a ``conj`` of a name kept before)."""
+    span = _clean(piece, ctx)
+    if span is None or not span[0].text[:1].isupper():
+        return None
+    root = span.root
+    if root.dep_ != "conj":
+        return None
+    for name in kept:
+        if name.span.start <= root.head.i < name.span.end and name.type is EntityType.PLACE:
+            return NameSpan(span, EntityType.PLACE, name_key(span.text), 0.7, "coordination")
+    return None
+
+
+def _nested(name: NameSpan, ctx: _Context) -> Iterator[NameSpan]:
+    """A known organisation named inside another's name, after "de": "Conseil
+    de sécurité des Nations unies" also names the Nations unies."""
+    if name.type is not EntityType.ORGANIZATION:
+        return
+    span = name.span
+    for j in range(span.start + 2, span.end):
+        if span.doc[j - 1].text.lower() not in _OF:
+            continue
+        tail = span.doc[j : span.end]
+        key = name_key(tail.text)
+        if tail[0].text[:1].isupper() and ctx.types.get(key) is EntityType.ORGANIZATION:
+            yield NameSpan(tail, EntityType.ORGANIZATION, key, 0.8, "nested-name")
+            return
 
 
 def _pieces(ent: Span, ctx: _Context) -> Iterator[Span]:
@@ -408,6 +444,8 @@ def _type(
         return EntityType.PLACE, 0.8
     if etype is None and label == "MISC" and _is_acronym(span.text):
         return EntityType.ORGANIZATION, 0.8
+    if etype is None and _work_head(span, ctx.lex):
+        return EntityType.OTHER, 0.8
     return etype, 0.9
 
 
@@ -429,6 +467,14 @@ def _head_type(span: Span, lex: Lexicon) -> EntityType | None:
             if name_key(" ".join(words[: len(words) - n])) in lex.organization_heads:
                 return EntityType.ORGANIZATION
     return None
+
+
+def _work_head(span: Span, lex: Lexicon) -> bool:
+    """ "l'émission Les Guignols", "le film X": a work, typed Other."""
+    doc, i = span.doc, span.start - 1
+    while i >= 0 and doc[i].text.lower() in lex.leading:
+        i -= 1
+    return i >= 0 and name_key(doc[i].text) in lex.work_heads
 
 
 def _in_place_context(span: Span, ctx: _Context) -> bool:

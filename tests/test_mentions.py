@@ -80,3 +80,30 @@ def test_mentions_titles_are_not_part_of_a_name(nlp):
     names = [m.text for m in mentions if m.kind is MentionKind.NAME and m.type is EntityType.PERSON]
     assert "Fabre" in names and "Basescu" in names
     assert not [n for n in names if n.startswith(("M.", "Président"))]
+
+
+def test_mentions_places_the_ner_missed_are_found_by_name() -> None:
+    parsed = next(
+        parse([article_from_text("L'envoyé spécial pour le Proche-Orient a parlé.", "t")])
+    )
+    parsed.doc.ents = []
+    places = [
+        (m.text, m.provenance.rule) for m in extract_mentions(parsed) if m.type.value == "Place"
+    ]
+    assert places == [("Proche-Orient", "known-place")]
+    parsed = next(
+        parse([article_from_text("La réunion a duré. Les États du Golfe ont parlé.", "t")])
+    )
+    parsed.doc.ents = []
+    # "La Réunion" is an overseas region; "La réunion" is a meeting
+    assert [m.text for m in extract_mentions(parsed) if m.type.value == "Place"] == []
+
+
+def test_mentions_head_noun_and_acronym_the_ner_missed_name_an_organisation() -> None:
+    parsed = next(parse([article_from_text("Le député du parti XYZ a voté contre.", "t")]))
+    parsed.doc.ents = []
+    orgs = [(m.text, m.provenance.rule) for m in extract_mentions(parsed)]
+    assert ("parti XYZ", "headed-acronym") in orgs
+    parsed = next(parse([article_from_text("Le député du parti a voté contre.", "t")]))
+    parsed.doc.ents = []
+    assert all(m.provenance.rule != "headed-acronym" for m in extract_mentions(parsed))

@@ -200,3 +200,26 @@ def test_names_hand_built_span_keeps_no_punctuation() -> None:
     doc.ents = [Span(doc, first - 1, first + 3, label="PER")]  # the quote marks too
     kept, _ = name_spans(doc, lexicon("fr"))
     assert [k.span.text for k in kept] == ["Jean Morel"]
+
+
+def test_names_known_organisation_inside_a_name_is_named_too() -> None:
+    known = KnownNames.of({}, {"nations unies": ORG})
+    kept, _ = _names("Le Conseil de sécurité des Nations unies a voté.", known)
+    assert kept == [("Conseil de sécurité des Nations unies", ORG), ("Nations unies", ORG)]
+    kept, _ = _names("Le Conseil de sécurité des Nations unies a voté.")
+    assert kept == [("Conseil de sécurité des Nations unies", ORG)]
+
+
+def test_names_untyped_name_in_a_list_of_places_is_a_place() -> None:
+    text = "Les crues touchent Vardo, Kerlin et, plus au nord, Ostrava."
+    ents = [("Vardo", "LOC"), ("Kerlin", "LOC"), ("Ostrava", "MISC")]
+    kept, _ = _names(text, ents=ents)
+    assert ("Ostrava", PLACE) in kept
+    alone, dropped = _names("Le nom Ostrava est ancien.", ents=[("Ostrava", "MISC")])
+    assert alone == [] and dropped == [("Ostrava", "no type for NER label MISC")]
+
+
+def test_names_work_after_its_head_noun_is_other() -> None:
+    text = "L'émission Les Vigies du Soir a diffusé un reportage."
+    kept, _ = _names(text, ents=[("Les Vigies du Soir", "MISC")])
+    assert kept == [("Vigies du Soir", EntityType.OTHER)]
