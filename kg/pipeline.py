@@ -134,7 +134,7 @@ def known_names(catalogue) -> KnownNames:
     words or more, and organisation abbreviations of three letters or more;
     and the type of every name whose items all have one type."""
     kinds = {"person": EntityType.PERSON, "organisation": EntityType.ORGANIZATION}
-    places = {"country", "region", "city", "building"}
+    places = {"country", "region", "city", "building", "place"}
     found: dict[tuple[str, ...], EntityType] = {}
     types: dict[str, EntityType | None] = {}
     for item in catalogue.items.values():

@@ -186,3 +186,30 @@ def test_link_disambiguate_person_named_like_a_city_stays_unlinked(linker: Linke
         person = Entity(f"person/{name.lower()}", PERSON, name)
         assert linker.link([person], _article(text))[0].qid is None, name
     assert _one_place(linker, "Djibouti", "Le port de Djibouti est saturé.") == "Q977"
+
+
+def test_link_disambiguate_provinces_and_continents(linker: Linker) -> None:
+    assert _one_place(linker, "Guangdong", "Des usines ferment dans le Guangdong.") == "Q15175"
+    assert _one_place(linker, "Europe", "La croissance ralentit en Europe.") == "Q46"
+    # an area the catalogue has no id for stays unlinked
+    assert _one_place(linker, "Maghreb", "La sécheresse frappe le Maghreb.") is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Conseil de sécurité de l'ONU",
+        "Conseil de sécurité de l'Organisation des Nations unies",
+        "Conseil de sécurité des Nations unies",
+    ],
+)
+def test_link_disambiguate_organisation_named_through_another(linker: Linker, name: str) -> None:
+    entity = Entity("organization/conseil", ORG, name)
+    assert linker.link([entity], _article(f"Le {name} a voté."))[0].qid == "Q37470"
+
+
+def test_link_disambiguate_unknown_head_with_a_known_inner_name_stays_nil(linker: Linker) -> None:
+    entity = Entity("organization/bureau", ORG, "Bureau des jardins de l'ONU")
+    assert (
+        linker.link([entity], _article("Le Bureau des jardins de l'ONU a ouvert."))[0].qid is None
+    )

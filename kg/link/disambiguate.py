@@ -80,6 +80,7 @@ KIND_PRIOR = {
     "building": 0.8,
     "region": 0.6,
     "office": 0.6,
+    "place": 0.6,
 }
 PLACE_KINDS = {"country", "region", "city", "building", "place"}
 _FIT = {
@@ -104,6 +105,7 @@ _KIND_WORDS = [
 ]
 _KIND_RES = [(kind, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for kind, words in _KIND_WORDS]
 _WORD = re.compile(r"[\w'’-]+")
+_JOINT = re.compile(r"^(de l[’']|des |du |de la |d[’']|de )(.+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,7 +332,10 @@ class Linker:
         """Catalogue candidates; ``text`` is the normalised article text and
         ``names`` the normalised names of every entity of the article."""
         best: dict[str, Option] = {}
-        for name in (entity.label, *entity.aliases):
+        names = [entity.label, *entity.aliases]
+        if entity.type is EntityType.ORGANIZATION and not any(map(self.catalogue.lookup, names)):
+            names += [v for name in names for v in self._other_inner_names(name)]
+        for name in names:
             for match in self.catalogue.lookup(name):
                 item = self.catalogue.items[match.qid]
                 score = NAME_SCORE[match.how]
@@ -353,6 +358,29 @@ class Linker:
         if not best and entity.type is EntityType.PERSON:
             return self._variant_options(entity)
         return list(best.values())
+
+    def _other_inner_names(self, name: str) -> list[str]:
+        """ "Conseil de sécurité de l'ONU" -> "Conseil de sécurité des Nations
+        unies" ...: an organisation's name that ends with another known
+        organisation's, written with that one's other names."""
+        words = name.split()
+        for i in range(1, len(words)):
+            joint = _JOINT.match(" ".join(words[i:]))
+            if joint is None:
+                continue
+            inner = [m for m in self.catalogue.lookup(joint.group(2)) if m.how != "demonym"]
+            qids = {m.qid for m in inner if self.catalogue.kind(m.qid) == "organisation"}
+            if len(qids) != 1:
+                continue
+            item = self.catalogue.items[qids.pop()]
+            head = " ".join(words[:i])
+            return [
+                f"{head} {link}{other}"
+                for how, other in item.names
+                if how in ("label", "alias", "abbrev")
+                for link in ("de l'", "des ", "du ", "de la ", "de ")
+            ]
+        return []
 
     @cached_property
     def _people(self) -> PersonNames:

@@ -9,7 +9,8 @@ reads:
 * ``kg/lang/fr/places.yaml``: French names, aliases and demonyms keyed by ISO
   code, joined to the tables' ids by that code;
 * ``kg/link/sources/names-fr.yaml``: French names and facts of people,
-  offices, organisations and places, keyed by ids that must be in a table.
+  offices, organisations and places, keyed by ids that must be in a table,
+  or that name in ``checked`` the public sources that confirm them.
 
 and writes ``kg/link/catalogue.tsv``: one row per fact, columns ``qid field
 value lang source``. ``source`` names the table and its snapshot
@@ -245,8 +246,13 @@ def _handwritten(
     for section, entries in names.items():
         for qid, entry in (entries or {}).items():
             ids = [qid] + [v for vs in (entry.get("facts") or {}).values() for v in _fact_ids(vs)]
+            # An id outside the tables needs "checked": the public sources that
+            # confirm it, named in the entry itself.
+            elsewhere = {qid} if entry.get("checked") else set()
             problems += [
-                f"{section}.{qid}: {i} is in no reference table" for i in ids if i not in checked
+                f"{section}.{qid}: {i} is in no reference table"
+                for i in ids
+                if i not in checked and i not in elsewhere
             ]
             kind = entry.get("kind") or kinds.get(section)
             if kind is None:
