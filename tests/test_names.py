@@ -223,3 +223,18 @@ def test_names_work_after_its_head_noun_is_other() -> None:
     text = "L'émission Les Vigies du Soir a diffusé un reportage."
     kept, _ = _names(text, ents=[("Les Vigies du Soir", "MISC")])
     assert kept == [("Vigies du Soir", EntityType.OTHER)]
+
+
+def test_names_debug_option_prints_the_dropped_spans(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    article = tmp_path / "a.txt"
+    article.write_text("La Justice a été saisie par Anne Morel.", encoding="utf-8")
+    out = tmp_path / "a.ttl"
+    result = CliRunner().invoke(app, ["--debug", "build", str(article), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "kg.mentions: a: dropped 'Justice' at 3: common noun without evidence" in result.stderr
+    quiet = CliRunner().invoke(app, ["build", str(article), "-o", str(out), "--force"])
+    assert quiet.exit_code == 0 and "dropped" not in quiet.stderr

@@ -41,11 +41,20 @@ def _root(
     """kg: news articles in, an RDF knowledge graph out."""
     if debug:
         _state["debug"] = True
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
-        logger = logging.getLogger("kg")
-        logger.addHandler(handler)
-        logger.setLevel(logging.DEBUG)
+    logger = logging.getLogger("kg")
+    for handler in [h for h in logger.handlers if isinstance(h, _DebugLines)]:
+        logger.removeHandler(handler)
+    logger.setLevel(logging.DEBUG if debug else logging.NOTSET)
+    if debug:
+        logger.addHandler(_DebugLines())
+
+
+class _DebugLines(logging.Handler):
+    """The library's debug log (why spans were dropped ...) on stderr, one
+    line a record, written to whatever stderr is when the record comes."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        err.print(f"{record.name}: {record.getMessage()}", markup=False, soft_wrap=True)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
