@@ -13,7 +13,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from kg.cli.common import app, err, handle_errors
 from kg.errors import ConfigError, InputError
 from kg.graph import DEFAULT_BASE, confidence_literal, link_iri
-from kg.link.catalogue import Catalogue, read_rows, write_rows
+from kg.link.catalogue import Catalogue, Row, read_rows, write_rows
 from kg.link.disambiguate import DEFAULT_THRESHOLD, Linker
 from kg.link.wikidata import WikidataFact
 from kg.model import Article, Entity, EntityType
@@ -244,13 +244,20 @@ def link(
     where = "offline" if offline else f"{client.requests} requests to {client.url}"
     err.print(f"linked {len(linked)} entities; {where}")
     if save_catalogue is not None:
-        source = f"{urlsplit(client.url).netloc or client.url}@{date.today().isoformat()}"
-        learned = linker.learned(source)
-        comment = "Written by kg link --save-catalogue; read it with kg link --catalogue."
-        write_rows(sorted({*saved, *learned}), save_catalogue, comment)
-        err.print(f"{len(learned)} catalogue rows from the endpoint saved to {save_catalogue}")
+        learned = _save_learned(linker, client.url, save_catalogue, saved)
+        err.print(f"{learned} catalogue rows from the endpoint saved to {save_catalogue}")
     if store is not None:
         store.close()
+
+
+def _save_learned(linker: Linker, url: str, path: Path, saved: list[Row]) -> int:
+    """Add what the endpoint resolved to the rows a catalogue file held; return
+    how many rows the endpoint gave. Each row's source: the endpoint's host
+    and today's date."""
+    learned = linker.learned(f"{urlsplit(url).netloc or url}@{date.today().isoformat()}")
+    comment = "Written by kg link --save-catalogue; read it with kg link --catalogue."
+    write_rows(sorted({*saved, *learned}), path, comment)
+    return len(learned)
 
 
 def _base(dataset: Dataset) -> str:

@@ -1,4 +1,5 @@
-"""Catalogue rows for the world cities of the reference table ``cities.tsv``.
+"""World cities: their catalogue rows, from the reference table
+``cities.tsv``, and the rule that weighs a city against its namesakes.
 
 Only rows whose id the table marks as checked (``checked`` = ``yes``) become
 items: an unconfirmed id is too often another place's, and a wrong link is
@@ -17,9 +18,14 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["city_rows", "name_fold"]
+if TYPE_CHECKING:
+    from kg.link.catalogue import CatalogueItem
 
+__all__ = ["POPULATION_LEAD", "beats_homonyms", "city_facts", "city_rows", "name_fold"]
+
+POPULATION_LEAD = 5
 _SPACES = re.compile(r"[\s\-‐–—]+")
 
 
@@ -75,3 +81,48 @@ def city_rows(
                 if other["qid"] != qid and elsewhere:
                     value = f"{elsewhere}|{other['population'] or 0}"
                     yield (qid, "homonym", value, "")
+
+
+def city_facts(item: CatalogueItem) -> dict[str, Any]:
+    """The country, population and homonyms of a catalogue city, as keyword
+    arguments of a linking option; nothing for another kind of item."""
+    if item.kind != "city":
+        return {}
+    homonyms = []
+    for value in item.values("homonym"):
+        country, _, population = value.partition("|")
+        homonyms.append((country, int(population or 0)))
+    population = item.values("P1082")
+    return {
+        "country": next(iter(item.values("P17")), None),
+        "population": int(population[0]) if population else 0,
+        "homonyms": tuple(homonyms),
+    }
+
+
+def beats_homonyms(
+    country: str | None,
+    population: int,
+    homonyms: Sequence[tuple[str, int]],
+    context: frozenset[str],
+) -> bool:
+    """Whether a city may be linked despite other cities of the same name.
+
+    The article decides when it names the country of exactly one of them
+    ("Tripoli" in a story about Lebanon is not the Libyan capital); when it
+    names none, the city must be at least :data:`POPULATION_LEAD` times as
+    populous as each homonym ("Wellington" alone is New Zealand's capital).
+
+    Args:
+        country: the city's country.
+        population: the city's population (0 when unknown).
+        homonyms: (country, population) of the other cities of that name.
+        context: the items the article names.
+    """
+    if not homonyms:
+        return True
+    own = country in context
+    others = any(place in context for place, _ in homonyms)
+    if own or others:
+        return own and not others
+    return all(population >= POPULATION_LEAD * pop for _, pop in homonyms)

@@ -42,9 +42,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import Any
 
-from kg.link.catalogue import HUMAN, Catalogue, CatalogueItem, Row, normalise
+from kg.link.catalogue import HUMAN, Catalogue, Row, normalise
+from kg.link.cities import beats_homonyms, city_facts
 from kg.link.fuzzy import PersonNames
 from kg.link.wikidata import WikidataEndpoint, WikidataItem
 from kg.model import Article, Entity, EntityType, Link
@@ -54,7 +54,6 @@ __all__ = [
     "MARGIN",
     "Linker",
     "Option",
-    "beats_homonyms",
     "choose",
     "kind_of_item",
     "type_fit",
@@ -62,7 +61,6 @@ __all__ = [
 
 DEFAULT_THRESHOLD = 0.6
 MARGIN = 0.05
-POPULATION_LEAD = 5
 W_NAME, W_TYPE, W_PRIOR, W_CONTEXT = 0.45, 0.15, 0.15, 0.25
 NAME_SCORE = {
     "label": 1.0,
@@ -155,23 +153,6 @@ def kind_of_item(item: WikidataItem) -> str | None:
     return "place" if item.has_coordinates else None
 
 
-def beats_homonyms(option: Option, context: frozenset[str]) -> bool:
-    """Whether a city may be linked despite other cities of the same name.
-
-    The article decides when it names the country of exactly one of them
-    ("Tripoli" in a story about Lebanon is not the Libyan capital); when it
-    names none, the city must be at least :data:`POPULATION_LEAD` times as
-    populous as each homonym ("Wellington" alone is New Zealand's capital).
-    """
-    if not option.homonyms:
-        return True
-    own = option.country in context
-    others = any(country in context for country, _ in option.homonyms)
-    if own or others:
-        return own and not others
-    return all(option.population >= POPULATION_LEAD * pop for _, pop in option.homonyms)
-
-
 def choose(
     options: Sequence[Option],
     entity_type: EntityType,
@@ -191,7 +172,9 @@ def choose(
     scored: list[tuple[float, Option]] = []
     for option in options:
         fit = type_fit(entity_type, option.kind)
-        if fit is None or not beats_homonyms(option, context):
+        if fit is None:
+            continue
+        if not beats_homonyms(option.country, option.population, option.homonyms, context):
             continue
         backing = set(option.related & context) | supports.get(option.qid, set())
         if option.qid in context:
@@ -210,22 +193,6 @@ def choose(
     if len(scored) > 1 and best_score - scored[1][0] < MARGIN and scored[1][1].qid != best.qid:
         return None
     return best, best_score
-
-
-def _city_facts(item: CatalogueItem) -> dict[str, Any]:
-    """The country, population and homonyms of a catalogue city."""
-    if item.kind != "city":
-        return {}
-    homonyms = []
-    for value in item.values("homonym"):
-        country, _, population = value.partition("|")
-        homonyms.append((country, int(population or 0)))
-    population = item.values("P1082")
-    return {
-        "country": next(iter(item.values("P17")), None),
-        "population": int(population[0]) if population else 0,
-        "homonyms": tuple(homonyms),
-    }
 
 
 class Linker:
@@ -351,7 +318,7 @@ class Linker:
                     name=score,
                     prior=KIND_PRIOR.get(item.kind or "", 0.5),
                     related=frozenset(self.catalogue.related(match.qid)),
-                    **_city_facts(item),
+                    **city_facts(item),
                 )
                 if match.qid not in best or best[match.qid].name < option.name:
                     best[match.qid] = option
