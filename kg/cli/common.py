@@ -39,8 +39,7 @@ def _root(
     ),
 ) -> None:
     """kg: news articles in, an RDF knowledge graph out."""
-    if debug:
-        _state["debug"] = True
+    _state["debug"] = debug or bool(os.environ.get("KG_DEBUG"))  # for this command only
     logger = logging.getLogger("kg")
     for handler in [h for h in logger.handlers if isinstance(h, _DebugLines)]:
         logger.removeHandler(handler)
