@@ -42,6 +42,7 @@ class Lexicon:
     role_modifiers: frozenset[str]
     organization_heads: frozenset[str]
     portfolio_roles: frozenset[str]  # "ministre de l'Intérieur": a portfolio, not a name
+    media: frozenset[str]  # name keys of news media: Organizations
     work_heads: frozenset[str]  # "l'émission X", "le film X": X is a work (Other)
     institutions: frozenset[str]  # "le Sénat": one capitalised common noun that names
     honorifics: frozenset[str]  # name keys of "M.", "Mme", "Dr" ...
@@ -86,6 +87,7 @@ def lexicon(lang: str = "fr") -> Lexicon:
         role_modifiers=frozenset(w.lower() for w in lex.get("role_modifiers", [])),
         organization_heads=frozenset(name_key(w) for w in lex.get("organization_heads", [])),
         portfolio_roles=frozenset(name_key(w) for w in lex.get("portfolio_roles", [])),
+        media=frozenset(name_key(w) for w in lex.get("media", [])),
         work_heads=frozenset(name_key(w) for w in lex.get("work_heads", [])),
         institutions=frozenset(name_key(w) for w in lex.get("institutions", [])),
         honorifics=frozenset(name_key(w) for w in lex.get("honorifics", [])),

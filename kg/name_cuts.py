@@ -100,7 +100,8 @@ class SpanContext:
 
     def __init__(self, doc: Doc, lex: Lexicon, known: KnownNames | None, lang: str) -> None:
         self.doc, self.lex = doc, lex
-        self.types = known.types if known else {}
+        self.types = dict.fromkeys(lex.media, EntityType.ORGANIZATION)
+        self.types.update(known.types if known else {})
         self.common = common_words(lang)
         self.mid_capitals = {
             name_key(t.text) for t in doc if t.text[:1].isupper() and not t.is_sent_start
@@ -182,18 +183,22 @@ def _split_known(span: Span, ctx: SpanContext) -> Iterator[Span]:
 
 
 def clean(span: Span, ctx: SpanContext) -> Span | None:
-    """Drop leading articles, credit markers, quote marks and punctuation."""
+    """Drop leading articles, credit markers, quote marks and punctuation; a
+    known name that starts with its article ("Le Monde") keeps it."""
     doc, start, end = span.doc, span.start, span.end
     lex = ctx.lex
     if end - start > 2 and name_key(doc[start].text) in lex.credit_markers:
         if doc[start + 1].text == ":":
             start += 2  # "Crédit: PA" tagged as one span
-    while start < end and (
-        doc[start].text.lower() in lex.leading or doc[start].is_space or doc[start].text in _EDGE
-    ):
+    while start < end and (doc[start].is_space or doc[start].text in _EDGE):
         start += 1
     while end > start and (doc[end - 1].is_space or doc[end - 1].text in _EDGE):
         end -= 1
+    if end - start > 1 and doc[start + 1].text[:1].isupper():
+        if name_key(doc[start:end].text) in ctx.types:
+            return Span(doc, start, end, label=span.label)
+    while start < end and (doc[start].text.lower() in lex.leading or doc[start].is_space):
+        start += 1
     return Span(doc, start, end, label=span.label) if start < end else None
 
 

@@ -160,7 +160,7 @@ def _judge(piece: Span, label: str, ctx: SpanContext) -> NameSpan | str:
         return "no capitalised word"
     key = name_key(span.text)
     known = ctx.known_type(key, span, "PER" if relation == "name" else label)
-    if key in lex.not_entities:
+    if known is None and key in lex.not_entities:
         return "listed as not an entity"
     if not any(t.text[:1].isupper() for t in span) or not any(c.isalpha() for c in span.text):
         return "no capitalised word"

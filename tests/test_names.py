@@ -238,3 +238,27 @@ def test_names_debug_option_prints_the_dropped_spans(tmp_path) -> None:
     assert "kg.mentions: a: dropped 'Justice' at 3: common noun without evidence" in result.stderr
     quiet = CliRunner().invoke(app, ["build", str(article), "-o", str(out), "--force"])
     assert quiet.exit_code == 0 and "dropped" not in quiet.stderr
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Le ministre a déclaré sur France Inter Marie Dupont que rien n'était fait.",
+            [("France Inter", ORG), ("Marie Dupont", PERSON)],
+        ),
+        ("Selon Le Monde, la réforme est prête.", [("Le Monde", ORG)]),
+    ],
+)
+def test_names_media_are_organisations_and_end_a_span(text: str, expected) -> None:
+    kept, _ = _names(text)
+    assert kept == expected
+    swallowed = text.split(" que ")[0].split("sur ")[-1] if "sur " in text else ""
+    if swallowed:
+        kept, _ = _names(text, ents=[(swallowed, "ORG")])
+        assert kept == expected
+
+
+def test_names_the_common_phrase_of_a_medium_stays_no_name() -> None:
+    kept, dropped = _names("Le monde entier regarde.", ents=[("Le monde", "ORG")])
+    assert kept == [] and [text for text, _ in dropped] == ["Le monde"]
