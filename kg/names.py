@@ -218,8 +218,8 @@ def _type(
     if known is not None:
         return known, 0.9
     etype = ctx.lex.labels.get(label)
-    if len(span) == 1 and name_key(span.text) in ctx.lex.institutions:
-        return EntityType.ORGANIZATION, 0.8
+    if name_key(span[0].text) in ctx.lex.institutions:
+        return EntityType.ORGANIZATION, 0.8  # "le Sénat", "Cour suprême de l'Oregon"
     head = _head_type(span, ctx.lex)
     if head is not None:
         return head, 0.8

@@ -213,3 +213,13 @@ def test_link_disambiguate_unknown_head_with_a_known_inner_name_stays_nil(linker
     assert (
         linker.link([entity], _article("Le Bureau des jardins de l'ONU a ouvert."))[0].qid is None
     )
+
+
+def test_link_disambiguate_namesakes_in_the_same_country_need_a_lead(linker: Linker) -> None:
+    # Portland (Oregon) is ten times as populous as Portland (Maine): naming
+    # the country both lie in leaves the choice to the population
+    text = "La police de Portland, aux États-Unis, enquête."
+    assert _one_place(linker, "Portland", text) == "Q6106"
+    # and a namesake in another country the article names still refuses
+    text = "Le maire de Wellington, en Afrique du Sud, a parlé à la Nouvelle-Zélande."
+    assert _one_place(linker, "Wellington", text) is None

@@ -108,10 +108,12 @@ def beats_homonyms(
 ) -> bool:
     """Whether a city may be linked despite other cities of the same name.
 
-    The article decides when it names the country of exactly one of them
-    ("Tripoli" in a story about Lebanon is not the Libyan capital); when it
-    names none, the city must be at least :data:`POPULATION_LEAD` times as
-    populous as each homonym ("Wellington" alone is New Zealand's capital).
+    A city whose namesake lies in a country the article names is refused
+    ("Tripoli" in a story about Lebanon is not the Libyan capital). Otherwise
+    the city must be at least :data:`POPULATION_LEAD` times as populous as
+    each namesake the article leaves possible: all of them when it names no
+    country of theirs ("Wellington" alone is New Zealand's capital), those of
+    the same country when it names the city's ("Portland", Oregon or Maine).
 
     Args:
         country: the city's country.
@@ -119,10 +121,9 @@ def beats_homonyms(
         homonyms: (country, population) of the other cities of that name.
         context: the items the article names.
     """
-    if not homonyms:
-        return True
-    own = country in context
-    others = any(place in context for place, _ in homonyms)
-    if own or others:
-        return own and not others
-    return all(population >= POPULATION_LEAD * pop for _, pop in homonyms)
+    if any(place in context and place != country for place, _ in homonyms):
+        return False
+    # Namesakes the article does not rule out: those of the same country when
+    # it names the city's country, else all of them.
+    rivals = [pop for place, pop in homonyms if place == country or country not in context]
+    return all(population >= POPULATION_LEAD * pop for pop in rivals)
