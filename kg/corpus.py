@@ -58,6 +58,7 @@ class BuildConfig:
     endpoint: str | None = None
     base: str | None = None
     batch_size: int = 16
+    catalogues: tuple[str, ...] = ()  # catalogue files read with the shipped one
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +136,7 @@ def _pipeline(config: BuildConfig):
             offline=config.endpoint is None,
             endpoint=config.endpoint,
             batch_size=config.batch_size,
+            catalogues=config.catalogues,
         )
     return _WORKER[key]
 

@@ -10,9 +10,10 @@ catalogue are loaded once per :class:`Pipeline`; articles go through
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cached_property
+from pathlib import Path
 
 from kg.entities import OfficeHolders, group_mentions, merge_same_links, resolve_references
 from kg.mentions import KnownNames, extract_mentions, lexicon, name_key
@@ -31,6 +32,8 @@ class Pipeline:
         offline: use only the bundled catalogue (no network).
         endpoint: a Wikidata SPARQL endpoint URL for live linking.
         batch_size: articles per spaCy batch.
+        catalogues: catalogue files (``kg link --save-catalogue``) read with
+            the shipped catalogue.
     """
 
     def __init__(
@@ -40,8 +43,10 @@ class Pipeline:
         offline: bool = True,
         endpoint: str | None = None,
         batch_size: int = 16,
+        catalogues: Sequence[str | Path] = (),
     ) -> None:
         self.lang = lang
+        self.catalogues = tuple(catalogues)
         self.link = link
         self.offline = offline
         self.endpoint = endpoint
@@ -57,7 +62,10 @@ class Pipeline:
         endpoint = None
         if not self.offline and self.endpoint:
             endpoint = WikidataEndpoint(self.endpoint)
-        return Linker(Catalogue.load_default(), endpoint=endpoint)
+        catalogue = (
+            Catalogue.with_extra(self.catalogues) if self.catalogues else Catalogue.load_default()
+        )
+        return Linker(catalogue, endpoint=endpoint)
 
     @cached_property
     def holders(self) -> OfficeHolders:

@@ -194,6 +194,18 @@ def test_link_cli_saved_catalogue_links_offline_afterwards(
     data = _load(tmp_path / "after.trig")
     assert (place, OWL.sameAs, URIRef(f"{WD}Q980")) in data
     assert not list(data.objects(URIRef(f"{EX}entity/person/baviere"), OWL.sameAs))
+    # kg build links with the saved catalogue too
+    article = tmp_path / "munich.txt"
+    article.write_text("Les agriculteurs de Bavière ont manifesté à Munich.", encoding="utf-8")
+    built = tmp_path / "munich.ttl"
+    plain = _run("build", str(article), "-o", str(built))
+    assert plain.exit_code == 0, plain.output
+    assert "Q980" not in built.read_text(encoding="utf-8")
+    grown = _run("build", str(article), "-o", str(built), "--force", "--catalogue", str(saved))
+    assert grown.exit_code == 0, grown.output
+    assert "Q980" in built.read_text(encoding="utf-8")
+    bad = _run("build", str(article), "-o", str(built), "--force", "--catalogue", str(source))
+    assert bad.exit_code == 1 and "header must be" in bad.output
     # a second save keeps the rows already there
     again = _run(
         "link", str(source), "-o", str(tmp_path / "again.trig"), "--endpoint", wikidata_url,

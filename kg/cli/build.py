@@ -155,6 +155,9 @@ def build(
     shards: Path | None = typer.Option(
         None, "--shards", help="Shard directory for --dask (shared with the workers)."
     ),
+    catalogues: list[Path] = typer.Option(
+        [], "--catalogue", help="More catalogue files (kg link --save-catalogue) for linking."
+    ),
 ) -> None:
     """Build an RDF graph from French news articles.
 
@@ -176,8 +179,14 @@ def build(
     fmt_name = fmt_name or "turtle"
     many = len(inputs) > 1 or any(Path(i).is_dir() or i == "-" or "*" in i for i in inputs)
     jobs = workers or ((os.cpu_count() or 1) if many else 1)
-    config = BuildConfig(lang=lang, link=link, endpoint=endpoint, base=base, batch_size=batch_size)
-    Pipeline(lang=lang, link=link)  # an unsupported language fails before any work
+    extra = tuple(str(path) for path in catalogues)
+    config = BuildConfig(
+        lang=lang, link=link, endpoint=endpoint, base=base, batch_size=batch_size, catalogues=extra
+    )
+    # An unsupported language or a bad catalogue file fails before any work.
+    checked = Pipeline(lang=lang, link=link, catalogues=extra)
+    if extra and link:
+        _ = checked.linker
     # Workers are forked before any thread (progress bar) starts or store opens.
     with WorkerPool(config, jobs if dask is None else 1) as pool:
         sink = _sink(dest, fmt_name, store, base, force)
