@@ -208,7 +208,12 @@ def link(
     if output != "-" and Path(output).exists() and not force:
         raise ConfigError(f"{output} already exists; use --force to overwrite it")
     store = None if offline else Cache(cache or default_cache_path())
-    client = WikidataEndpoint(endpoint or DEFAULT_ENDPOINT, store, timeout)
+    client = WikidataEndpoint(
+        endpoint or DEFAULT_ENDPOINT,
+        store,
+        timeout,
+        notify=lambda message: err.print(message, markup=False, soft_wrap=True),
+    )
     linker = Linker(
         endpoint=None if offline else client,
         threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
