@@ -287,3 +287,29 @@ def test_cli_build_unchanged_rerun_does_not_load_the_model(tmp_path: Path):
     (corpus / "a1.txt").write_text(QUIET, encoding="utf-8")
     done = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
     assert done.stdout.split() == ["0", "1"], done.stderr
+
+
+def test_cli_build_article_of_almost_five_megabytes_is_built_whole(tmp_path: Path):
+    cities = ["Lyon", "Lille", "Nantes", "Rennes", "Dijon", "Brest", "Nancy", "Metz"] * 5
+    blank = "\n" * 125_000  # blank lines: a long article that spaCy parses quickly
+    text = blank.join(
+        f"Le ministre Jean Dupont a rencontré la présidente Marie Durand à {city}."
+        for city in cities
+    )
+    assert 4_800_000 < len(text.encode()) < 5_000_000
+    src = tmp_path / "long.txt"
+    src.write_text(text, encoding="utf-8")
+    out = tmp_path / "long.nq"
+    result = build(str(src), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    spans: dict[str, dict[str, str]] = {}
+    for quad in ox.parse(path=str(out), format=ox.RdfFormat.N_QUADS):
+        name = quad.predicate.value.rsplit("#", 1)[-1]
+        if name in ("start", "end", "sentence"):
+            spans.setdefault(quad.subject.value, {})[name] = quad.object.value
+    facts = [span for span in spans.values() if "sentence" in span]
+    assert facts
+    for fact in facts:
+        assert text[int(fact["start"]) : int(fact["end"])] in fact["sentence"]
+    assert min(int(f["start"]) for f in facts) < 100
+    assert max(int(f["start"]) for f in facts) > 4_700_000
