@@ -304,7 +304,10 @@ class Transport:
         return self.backoff * 2 ** (attempt - 1), why
 
     def _attempt(self, method: str, url: str, body: bytes | None, headers: dict[str, str]) -> Reply:
-        request = urllib.request.Request(url, data=body, method=method)
+        try:
+            request = urllib.request.Request(url, data=body, method=method)
+        except ValueError as exc:
+            raise HTTPFailure(f"{url!r} is not a URL kg can request ({exc})") from exc
         request.add_header("User-Agent", self.user_agent)
         for name, value in headers.items():
             request.add_header(name, value)

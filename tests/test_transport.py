@@ -211,3 +211,14 @@ def test_remote_cli_push_cut_and_bad_url_are_one_line(server):
     )
     with pytest.raises(ConfigError):
         query_endpoint("ftp://example.org/sparql", SELECT, "SELECT")
+
+
+def test_link_cli_bad_endpoint_url_is_one_line(tmp_path):
+    args = ["link", str(DATA), "-o", str(tmp_path / "l.trig"), "--endpoint", "not a url"]
+    result = runner.invoke(app, args + ["--cache", str(tmp_path / "c.sqlite")])
+    assert result.exit_code == 1
+    assert (
+        one_line(result.stderr) == "error: --endpoint 'not a url' is not an http:// or https:// URL"
+    )
+    with pytest.raises(EndpointError, match="'not a url' is not a URL kg can request"):
+        WikidataEndpoint("not a url", None, 1.0, USER_AGENT, 0).search(["Lyon"])

@@ -207,6 +207,10 @@ def link(
         raise ConfigError(f"--threshold must be between 0 and 1, got {threshold}")
     if output != "-" and Path(output).exists() and not force:
         raise ConfigError(f"{output} already exists; use --force to overwrite it")
+    if not offline:
+        from kg.remote import check_endpoint_url
+
+        check_endpoint_url(endpoint or DEFAULT_ENDPOINT)
     store = None if offline else Cache(cache or default_cache_path())
     client = WikidataEndpoint(
         endpoint or DEFAULT_ENDPOINT,
