@@ -1,7 +1,7 @@
 """A client for Wikidata's SPARQL endpoint (or any endpoint shaped like it).
 
-Queries go through SPARQLWrapper as HTTP POST, ask for SPARQL JSON results,
-and carry a User-Agent naming the project, as the Wikimedia User-Agent policy
+Queries are sent as HTTP POST, ask for SPARQL JSON results, and carry a
+User-Agent naming the project, as the Wikimedia User-Agent policy
 asks. Names and ids are sent in batches with ``VALUES``. Answers are kept in
 a :class:`~kg.link.cache.Cache`, so a repeated query sends no request; with
 ``offline=True`` only the cache is read and a missing answer is an error.
