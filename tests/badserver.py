@@ -23,6 +23,9 @@ import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TypeVar
+
+S = TypeVar("S", bound=ThreadingHTTPServer)
 
 EMPTY_RESULTS = b'{"head": {"vars": []}, "results": {"bindings": []}}'
 
@@ -137,9 +140,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def bad_server() -> Iterator[BadServer]:
-    """Start a :class:`BadServer` on a free loopback port for the block."""
-    server = BadServer()
+def serving(server: S) -> Iterator[S]:
+    """Serve on a thread for the block, then stop and close the server."""
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -147,3 +149,10 @@ def bad_server() -> Iterator[BadServer]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def bad_server() -> Iterator[BadServer]:
+    """Start a :class:`BadServer` on a free loopback port for the block."""
+    with serving(BadServer()) as server:
+        yield server
