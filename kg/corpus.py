@@ -25,6 +25,7 @@ import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Protocol
 
@@ -93,6 +94,7 @@ class BuildReport:
     entity_types: Counter = field(default_factory=Counter)
     predicates: Counter = field(default_factory=Counter)
     quads: int = 0
+    no_facts: int = 0
 
 
 def to_output(extraction: Extraction, base: str | None = None) -> ArticleOutput:
@@ -145,11 +147,8 @@ def process_stream(articles: Iterable[Article], config: BuildConfig) -> Iterator
     """Build articles in this process, in input order, as one stream through
     ``nlp.pipe``, so spaCy's batches stay full even where articles are refused.
     An article that fails the language check is reported, not raised, in its
-    place.
+    place. The pipeline (the spaCy model) is loaded only if an article needs it.
     """
-    from kg.nlp import check_language
-
-    pipeline = _pipeline(config)
     # In input order: the output of a refused article, or None for one sent to
     # the NLP, which reads ahead by a batch.
     queue: deque[ArticleOutput | None] = deque()
@@ -157,7 +156,7 @@ def process_stream(articles: Iterable[Article], config: BuildConfig) -> Iterator
     def accepted() -> Iterator[Article]:
         for article in articles:
             try:
-                check_language(article, config.lang)
+                _check_article_language(article, config.lang)
             except KGError as exc:
                 queue.append(
                     ArticleOutput(article.id, article.sha256, article.source, error=str(exc))
@@ -166,7 +165,13 @@ def process_stream(articles: Iterable[Article], config: BuildConfig) -> Iterator
             queue.append(None)
             yield article
 
-    for extraction in pipeline.extract_many(accepted(), check=False):
+    def extractions() -> Iterator[Extraction]:
+        todo = accepted()
+        first = next(todo, None)
+        if first is not None:  # the model is loaded only when an article needs it
+            yield from _pipeline(config).extract_many(chain([first], todo), check=False)
+
+    for extraction in extractions():
         while queue[0] is not None:
             yield queue.popleft()
         queue.popleft()
@@ -175,6 +180,20 @@ def process_stream(articles: Iterable[Article], config: BuildConfig) -> Iterator
         refused = queue.popleft()
         assert refused is not None
         yield refused
+
+
+def _check_article_language(article: Article, lang: str) -> None:
+    """Refuse an article whose record names another language, or whose words do."""
+    from kg.nlp import check_language
+
+    if article.language != lang:
+        where = article.source or article.id
+        raise InputError(
+            f"{where}: the record says language '{article.language}', but this run builds "
+            f"'{lang}' (--lang)",
+            where,
+        )
+    check_language(article, lang)
 
 
 def process_batch(articles: list[Article], config: BuildConfig) -> list[ArticleOutput]:
@@ -407,8 +426,9 @@ def run_build(
         executor: builds the articles instead of local workers (e.g. on Dask).
 
     Returns:
-        The counts of the run. The sink is closed: kept when the run ended,
-        abandoned (no file written) when it raised.
+        The counts of the run. The sink is closed: kept when the run ended
+        with at least one article built, abandoned (no file written) when it
+        raised or built nothing.
     """
     report = BuildReport()
 
@@ -443,9 +463,11 @@ def run_build(
                 report.quads += output.nquads.count(b"\n")
                 report.entity_types.update(dict(output.entity_types))
                 report.predicates.update(dict(output.predicates))
+                if output.entity_types and not output.predicates:
+                    report.no_facts += 1
             if on_article:
                 on_article(output)
-        ok = True
+        ok = report.built > 0
     finally:
         sink.close(ok)
     return report

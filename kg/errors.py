@@ -2,7 +2,7 @@
 
 Every error the library raises on purpose derives from :class:`KGError`; the
 command line turns each into one line on stderr and exit code 1. Errors from
-collaborators (PyYAML, rdflib, pyoxigraph, SPARQLWrapper, urllib) are wrapped,
+collaborators (PyYAML, rdflib, pyoxigraph, urllib, http.client) are wrapped,
 with the original chained as ``__cause__``.
 
 The tree::

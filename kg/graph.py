@@ -17,13 +17,13 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable
-from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from kg.dates import TIME_FORMS, xsd_time_type
 from kg.errors import InputError, OntologyError
 from kg.model import Entity, EntityType, Extraction, Fact, Modality, Polarity, Provenance
 from kg.namespaces import (
@@ -77,8 +77,6 @@ _MODALITY = {
     Modality.POSSIBLE: KG.possible,
     Modality.PLANNED: KG.planned,
 }
-_YEAR = re.compile(r"-?\d{4}")
-_YEAR_MONTH = re.compile(r"\d{4}-\d{2}")
 _QID = re.compile(r"Q[1-9]\d*")
 
 
@@ -155,19 +153,14 @@ def time_literal(value: str) -> Literal:
     """Type a time: ``xsd:gYear``, ``xsd:gYearMonth`` or ``xsd:date``.
 
     Raises:
-        ValueError: when the value is none of these.
+        ValueError: when the value is none of these (see :mod:`kg.dates`).
     """
-    if _YEAR.fullmatch(value):
-        return Literal(value, datatype=XSD.gYear)
-    if _YEAR_MONTH.fullmatch(value):
-        return Literal(value, datatype=XSD.gYearMonth)
-    try:
-        date.fromisoformat(value)
-    except ValueError:
+    kind = xsd_time_type(value)
+    if kind not in ("gYear", "gYearMonth", "date"):
         raise ValueError(
             f"time {value!r} is not a year (2018), a month (2018-05) or an ISO date (2018-05-17)"
-        ) from None
-    return Literal(value, datatype=XSD.date)
+        )
+    return Literal(value, datatype=XSD[kind])
 
 
 def bind_prefixes(graph: Graph) -> None:
@@ -281,18 +274,14 @@ def _add_article(graph: Graph, extraction: Extraction, node: URIRef) -> None:
 
 
 def _date_literal(value: str, article_id: str) -> Literal:
-    """An article date: a year, month or day as :func:`time_literal`, or a date-time."""
-    try:
-        return time_literal(value)
-    except ValueError:
-        pass
-    try:
-        datetime.fromisoformat(value)
-    except ValueError:
+    """An article date: a year, month, day or date-time (see :mod:`kg.dates`)."""
+    kind = xsd_time_type(value)
+    if kind is None:
         raise ValueError(
-            f"article {article_id!r} has date {value!r}, which is not an ISO date or date-time"
-        ) from None
-    return Literal(value, datatype=XSD.dateTime)
+            f"article {article_id!r} has date {value!r}, "
+            f"which is not an ISO 8601 date ({TIME_FORMS})"
+        )
+    return Literal(value, datatype=XSD[kind])
 
 
 def _add_entity(graph: Graph, entity: Entity, node: URIRef, language: str) -> None:

@@ -1,33 +1,56 @@
-"""Reading articles: text files, JSON and JSONL records, standard input.
+"""Reading articles: text files, JSON and JSON Lines records, standard input.
 
-Every reader returns :class:`kg.model.Article` objects whose ``text`` is the
-original text (BOM removed, CRLF/CR made LF) and refuses, with an
+Readers return :class:`kg.model.Article` objects whose ``text`` is the
+original text (BOM removed, CRLF/CR made LF) and refuse, with an
 :class:`~kg.errors.InputError` naming the input, what is not a readable
 article: a missing file, a directory, an empty or blank text, a binary file,
 bytes that are not UTF-8 (the offset of the first bad byte is given), HTML
 (refused rather than guessed at: strip it with a tool made for that first),
 and texts larger than :data:`MAX_BYTES`.
+
+JSON Lines (``.jsonl``, ``.ndjson``, their ``.gz`` forms and standard input)
+are read as a stream, a line at a time, so neither a large file nor a
+compression bomb fills the memory: the size limit applies to each article,
+and a line longer than :data:`MAX_RECORD_BYTES` is skipped unread. A bad
+record is yielded as an InputError in its place and reading goes on.
+
+An article's id is its record's ``id``, or the file's path relative to the
+input root (the directory given, or the file's own directory) without its
+article suffix: ``2024-11-08/afp.2024.11.08`` for
+``corpus/2024-11-08/afp.2024.11.08.txt`` read from ``corpus``. Two inputs of
+one run that still get the same id are refused, never merged or replaced.
 """
 
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
-import re
+import zlib
 from collections.abc import Iterable, Iterator
-from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import IO
 
 from kg.errors import InputError
 from kg.model import Article
+from kg.records import (
+    MAX_BYTES,
+    article_from_text,
+    check_text,
+    parse_record,
+    parse_records,
+)
 
 __all__ = [
+    "ARTICLE_SUFFIXES",
     "MAX_BYTES",
+    "MAX_DOCUMENT_BYTES",
+    "MAX_RECORD_BYTES",
     "article_from_text",
     "decode",
+    "discover",
     "expand_inputs",
+    "path_id",
+    "read_inputs",
     "read_jsonl",
     "read_path",
     "read_stdin",
@@ -35,24 +58,27 @@ __all__ = [
     "slugify",
 ]
 
-#: The largest article accepted (bytes of UTF-8): far above any news story.
-MAX_BYTES = 5_000_000
-
-_HTML = re.compile(
-    r"<\s*(html|body|head|div|p|span|script|style|!doctype|br|a\s+href|meta|title)\b", re.I
-)
-#: Control characters other than the whitespace ones (tab, newline, \v, \f).
-_CONTROL = re.compile(r"[\x00-\x08\x0d-\x1f]")
-_SLUG_BAD = re.compile(r"[^a-z0-9]+")
-_RECORD_FIELDS = ("id", "text", "title", "date", "url", "language")
+#: The longest JSON Lines record read (JSON escapes take up to 6 bytes a character).
+MAX_RECORD_BYTES = 6 * MAX_BYTES
+#: The largest JSON document (a ``.json`` file, an array on stdin), read whole.
+MAX_DOCUMENT_BYTES = 20 * MAX_BYTES
+#: Extensions read when a directory is given (each also gzip-compressed).
+ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl", ".ndjson")
+_LINES = (".jsonl", ".ndjson")
+_CHUNK = 1 << 16
 
 
 def slugify(text: str) -> str:
     """A lower-case ASCII slug: accents dropped, runs of other characters -> '-'."""
+    import re
     import unicodedata
 
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return _SLUG_BAD.sub("-", ascii_text.lower()).strip("-") or "x"
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+def _too_large(where: str, limit: int = MAX_BYTES) -> InputError:
+    return InputError(f"{where}: more than the {limit:,} bytes an article may have", where)
 
 
 def decode(data: bytes, where: str) -> str:
@@ -69,10 +95,7 @@ def decode(data: bytes, where: str) -> str:
         InputError: binary, not UTF-8, too large, empty, blank or HTML.
     """
     if len(data) > MAX_BYTES:
-        raise InputError(
-            f"{where}: {len(data):,} bytes is more than the {MAX_BYTES:,} an article may have",
-            where,
-        )
+        raise _too_large(where)
     if b"\x00" in data[:8192]:
         raise InputError(f"{where}: binary file (NUL bytes), not a text article", where)
     try:
@@ -87,150 +110,6 @@ def decode(data: bytes, where: str) -> str:
     return check_text(text, where)
 
 
-def check_text(text: str, where: str) -> str:
-    """Normalise newlines and BOM, and refuse blank, binary-looking or HTML text."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise InputError(f"{where}: empty article (no text)", where)
-    controls = len(_CONTROL.findall(text[:8192]))
-    if controls > 8:
-        raise InputError(f"{where}: binary data (control characters), not a text article", where)
-    if _HTML.search(text[:20000]):
-        raise InputError(
-            f"{where}: looks like HTML; kg reads plain text: extract the article text first",
-            where,
-        )
-    return text
-
-
-def article_from_text(
-    text: str,
-    article_id: str | None = None,
-    *,
-    source: str | None = None,
-    **metadata: Any,
-) -> Article:
-    """Build an Article from a text already checked with :func:`check_text`.
-
-    Args:
-        text: the article text.
-        article_id: its id; the first 16 hex digits of its sha256 when None.
-        source: where it was read from.
-        **metadata: title, date, url, language.
-
-    Returns:
-        The article.
-    """
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    fields = {k: v for k, v in metadata.items() if v is not None}
-    return Article(
-        id=slugify(article_id) if article_id else digest[:16],
-        text=text,
-        sha256=digest,
-        source=source,
-        **fields,
-    )
-
-
-_YEAR_OR_MONTH = re.compile(r"\d{4}(-\d{2})?")
-
-
-def _is_iso_date(value: str) -> bool:
-    """A year, a year and month, a date or a date-time in ISO 8601."""
-    if _YEAR_OR_MONTH.fullmatch(value):
-        return True
-    try:
-        datetime.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise InputError(f"{path}: no such file", str(path))
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory, not an article file", str(path))
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}", str(path)) from exc
-
-
-def read_text_file(path: Path, language: str | None = None) -> Article:
-    """Read one plain-text article; its id is the file name without extension."""
-    text = decode(_read_bytes(path), str(path))
-    return article_from_text(text, path.stem, source=str(path), language=language)
-
-
-def _record(obj: Any, where: str, language: str | None) -> Article:
-    if not isinstance(obj, dict):
-        raise InputError(f"{where}: a record must be a JSON object with 'text'", where)
-    unknown = sorted(set(obj) - set(_RECORD_FIELDS))
-    if unknown:
-        raise InputError(
-            f"{where}: unknown field(s) {', '.join(unknown)}; known: {', '.join(_RECORD_FIELDS)}",
-            where,
-        )
-    text = obj.get("text")
-    if not isinstance(text, str):
-        raise InputError(f"{where}: the record has no 'text' string", where)
-    rid = obj.get("id")
-    label = f"{where} (id {rid})" if rid is not None else where
-    text = check_text(text, label)
-    when = obj.get("date")
-    if when is not None and not _is_iso_date(str(when)):
-        raise InputError(
-            f"{label}: date {when!r} is not an ISO 8601 date (2024-11-08, 2024-11, 2024 "
-            f"or 2024-11-08T09:30:00)",
-            where,
-        )
-    return article_from_text(
-        text,
-        str(rid) if rid is not None else None,
-        source=where,
-        title=obj.get("title"),
-        date=obj.get("date"),
-        url=obj.get("url"),
-        language=obj.get("language") or language,
-    )
-
-
-def read_jsonl(data: bytes, where: str, language: str | None = None) -> Iterator[Article]:
-    """Read JSON Lines records (one article per line), or one JSON object/array.
-
-    Args:
-        data: the raw bytes of the file or stream.
-        where: its name, for messages (records are named ``where:line``).
-        language: the default language for records that do not give one.
-
-    Yields:
-        One Article per record, in order.
-    """
-    text = decode(data, where)
-    stripped = text.lstrip()
-    if stripped.startswith("["):
-        try:
-            records = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{where}:{exc.lineno}: invalid JSON: {exc.msg}", where) from None
-        for i, obj in enumerate(records, 1):
-            yield _record(obj, f"{where}[{i}]", language)
-        return
-    for lineno, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{where}:{lineno}: invalid JSON: {exc.msg}", where) from None
-        yield _record(obj, f"{where}:{lineno}", language)
-
-
-#: Extensions read when a directory is given (each also gzip-compressed).
-ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl", ".ndjson")
-
-
 def _suffix(path: Path) -> str:
     """The article suffix of a path, looking through a trailing ``.gz``."""
     suffixes = [s.lower() for s in path.suffixes]
@@ -239,59 +118,297 @@ def _suffix(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
-def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | str]:
-    """Turn command-line inputs into files, in a stable order.
+def path_id(path: Path, root: Path | None = None) -> str:
+    """The id of an article file, as given: its path relative to ``root`` (or
+    its name), without ``.gz`` and its article suffix (made safe for IRIs by
+    :func:`kg.records.safe_id` when the article is made)."""
+    try:
+        relative = path.relative_to(root) if root is not None else Path(path.name)
+    except ValueError:
+        relative = Path(path.name)
+    name = relative.as_posix()
+    if name.lower().endswith(".gz"):
+        name = name[:-3]
+    suffix = Path(name).suffix
+    if suffix.lower() in ARTICLE_SUFFIXES:
+        name = name[: -len(suffix)]
+    return name
 
-    Directories are walked recursively for ``.txt``, ``.json``, ``.jsonl``
-    (and the same gzip-compressed), sorted; glob patterns are expanded,
-    sorted; ``-`` (standard input) is passed through; other paths are passed
-    through as they are, so that a missing one is reported when read.
+
+def _open(path: Path) -> IO[bytes]:
+    if not path.exists():
+        raise InputError(f"{path}: no such file", str(path))
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, not an article file", str(path))
+    try:
+        stream: IO[bytes] = path.open("rb")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}", str(path)) from exc
+    if path.suffix.lower() == ".gz":
+        return gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[return-value]
+    return stream
+
+
+def _read_limited(stream: IO[bytes], limit: int, where: str) -> bytes:
+    """At most ``limit`` bytes; more is an error, found without reading it all."""
+    try:
+        data = stream.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(f"{where}: cannot read: {exc}", where) from None
+    if len(data) > limit:
+        raise _too_large(where, limit)
+    return data
+
+
+def read_text_file(path: Path, language: str | None = None, root: Path | None = None) -> Article:
+    """Read one plain-text article (gzip-compressed when it ends in ``.gz``).
+
+    Args:
+        path: the file.
+        language: the article's language.
+        root: the input root its id is relative to (default: its directory).
+    """
+    with _open(path) as stream:
+        data = _read_limited(stream, MAX_BYTES, str(path))
+    return article_from_text(
+        decode(data, str(path)), path_id(path, root), source=str(path), language=language
+    )
+
+
+def _lines(stream: IO[bytes], where: str, first: bytes = b"") -> Iterator[tuple[int, bytes]]:
+    """Numbered lines of a stream, each at most :data:`MAX_RECORD_BYTES`;
+    a longer line is skipped to its end and given as ``b"\\0"``."""
+    lineno = 0
+    while True:
+        line = first + stream.readline(MAX_RECORD_BYTES + 1 - len(first))
+        first = b""
+        if not line:
+            return
+        lineno += 1
+        if len(line) > MAX_RECORD_BYTES and not line.endswith(b"\n"):
+            while (rest := stream.readline(_CHUNK)) and not rest.endswith(b"\n"):
+                pass
+            line = b"\0"
+        yield lineno, line
+
+
+def read_records(
+    stream: IO[bytes], where: str, language: str | None = None, first: bytes = b""
+) -> Iterator[Article | InputError]:
+    """Read JSON Lines records from a stream, one at a time.
+
+    Args:
+        stream: the bytes (a file, a gzip stream, standard input).
+        where: its name; records are named ``where:line``.
+        language: the language of records that do not give one.
+        first: bytes already read from the stream's start.
+
+    Yields:
+        An Article per good record and an InputError per bad one, in order;
+        a stream that cannot be read further ends with one InputError.
+    """
+    try:
+        for lineno, line in _lines(stream, where, first):
+            name = f"{where}:{lineno}"
+            if line == b"\0":
+                yield InputError(
+                    f"{name}: record longer than {MAX_RECORD_BYTES:,} bytes, skipped unread", name
+                )
+            elif line.strip():
+                yield parse_record(line, name, language)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield InputError(f"{where}: cannot read further: {exc}", where)
+
+
+def _read_document(data: bytes, where: str, language: str | None) -> list[Article | InputError]:
+    """Records of a JSON document read whole: an array of records, one record,
+    or (a ``.json`` file holding several lines of objects) JSON Lines."""
+    import io
+
+    try:
+        obj = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{where}: not UTF-8 (byte offset {exc.start})", where) from None
+    except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data" and data.lstrip()[:1] == b"{":
+            return list(read_records(io.BytesIO(data), where, language))
+        raise InputError(f"{where}:{exc.lineno}: invalid JSON: {exc.msg}", where) from None
+    except RecursionError:
+        raise InputError(
+            f"{where}: JSON nested too deeply to hold article records", where
+        ) from None
+    return parse_records(obj, where, language)
+
+
+def _strict(items: Iterable[Article | InputError]) -> Iterator[Article]:
+    """The articles, raising the first error instead of yielding it."""
+    for item in items:
+        if isinstance(item, InputError):
+            raise item
+        yield item
+
+
+def read_jsonl(data: bytes, where: str, language: str | None = None) -> Iterator[Article]:
+    """Read JSON Lines records, or one JSON object or array, from bytes.
+
+    Raises:
+        InputError: at the first bad record (:func:`read_inputs` reports bad
+            records and goes on).
+    """
+    import io
+
+    if data.lstrip()[:1] == b"[":
+        yield from _strict(_read_document(data, where, language))
+    else:
+        yield from _strict(read_records(io.BytesIO(data), where, language))
+
+
+def discover(inputs: Iterable[str]) -> Iterator[tuple[Path | str, Path | None]]:
+    """Turn command-line inputs into files, each with the root its id is relative to.
+
+    Directories are walked recursively for ``.txt``, ``.json``, ``.jsonl``,
+    ``.ndjson`` (and the same gzip-compressed), sorted, with the directory as
+    root; glob patterns are expanded, sorted, with the folder before the first
+    pattern as root; ``-`` (standard input) is passed through; other paths are
+    passed through with their own folder as root, so that a missing one is
+    reported when read.
     """
     for item in inputs:
         if item == "-":
-            yield item
+            yield item, None
             continue
         path = Path(item)
         if path.is_dir():
             for found in sorted(p for p in path.rglob("*") if p.is_file()):
                 if _suffix(found) in ARTICLE_SUFFIXES:
-                    yield found
+                    yield found, path
         elif not path.exists() and any(c in item for c in "*?["):
-            matches = (
-                sorted(Path().glob(item))
-                if not path.is_absolute()
-                else sorted(Path(path.anchor).glob(str(path.relative_to(path.anchor))))
-            )
+            parts = path.parts
+            fixed = next(i for i, part in enumerate(parts) if any(c in part for c in "*?["))
+            root = Path(*parts[:fixed]) if fixed else Path()
+            matches = sorted(root.glob(str(Path(*parts[fixed:]))))
             if not matches:
                 raise InputError(f"{item}: no file matches this pattern", item)
-            yield from (m for m in matches if m.is_file())
+            yield from ((m, root) for m in matches if m.is_file())
         else:
-            yield path
+            yield path, None
 
 
-def read_path(path: Path, language: str | None = None) -> Iterator[Article]:
+def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | str]:
+    """The files of command-line inputs, in a stable order (see :func:`discover`)."""
+    for item, _root in discover(inputs):
+        yield item
+
+
+def _file_items(
+    path: Path, language: str | None, root: Path | None
+) -> Iterator[Article | InputError]:
+    """The articles of one file; bad records are yielded in their place."""
+    suffix = _suffix(path)
+    if suffix in _LINES:
+        with _open(path) as stream:
+            yield from read_records(stream, str(path), language)
+    elif suffix == ".json":
+        with _open(path) as stream:
+            data = _read_limited(stream, MAX_DOCUMENT_BYTES, str(path))
+        yield from _read_document(data, str(path), language)
+    else:
+        yield read_text_file(path, language, root)
+
+
+def read_path(
+    path: Path, language: str | None = None, root: Path | None = None
+) -> Iterator[Article]:
     """Read the articles in one file, choosing the reader by its extension.
 
-    ``.json`` and ``.jsonl`` files hold records; anything else is plain text;
-    a ``.gz`` suffix is decompressed first.
+    ``.jsonl``/``.ndjson`` files are streamed record by record; a ``.json``
+    file is one record, an array of them, or JSON Lines; anything else is one
+    plain text. A ``.gz`` suffix is decompressed as the file is read.
+
+    Raises:
+        InputError: the file, or one of its records, is not a readable article.
     """
-    suffix = _suffix(path)
-    data = _read_bytes(path)
-    if path.suffix.lower() == ".gz":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
-            raise InputError(f"{path}: not a valid gzip file ({exc})", str(path)) from None
-    if suffix in (".jsonl", ".json", ".ndjson"):
-        yield from read_jsonl(data, str(path), language)
-    else:
-        stem = path.name.split(".")[0]
-        yield article_from_text(decode(data, str(path)), stem, source=str(path), language=language)
+    yield from _strict(_file_items(path, language, root))
 
 
-def read_stdin(data: bytes, language: str | None = None) -> Iterator[Article]:
-    """Read standard input: JSON Lines when it starts with ``{`` or ``[``, else one text."""
-    if data.lstrip()[:1] in (b"{", b"["):
-        yield from read_jsonl(data, "<stdin>", language)
+def _stdin_items(stream: IO[bytes], language: str | None) -> Iterator[Article | InputError]:
+    head = b""
+    while (byte := stream.read(1)) and byte.isspace():
+        head += byte
+    head += byte
+    if byte == b"{":
+        yield from read_records(stream, "<stdin>", language, first=head)
+        return
+    data = head + _read_limited(stream, MAX_DOCUMENT_BYTES - len(head), "<stdin>")
+    if byte == b"[":
+        yield from _read_document(data, "<stdin>", language)
     else:
         yield article_from_text(decode(data, "<stdin>"), None, source="-", language=language)
+
+
+def read_stdin(stream: IO[bytes] | bytes, language: str | None = None) -> Iterator[Article]:
+    """Read standard input: JSON Lines when it starts with ``{``, a JSON array
+    when it starts with ``[``, else one plain text.
+
+    Args:
+        stream: the input stream (or its bytes).
+        language: the articles' language.
+
+    Raises:
+        InputError: the input, or one of its records, is not a readable article.
+    """
+    import io
+
+    yield from _strict(
+        _stdin_items(io.BytesIO(stream) if isinstance(stream, bytes) else stream, language)
+    )
+
+
+def read_inputs(
+    inputs: Iterable[str], language: str | None = None, stdin: IO[bytes] | None = None
+) -> Iterator[Article | InputError]:
+    """Every article of the command-line inputs, and every error met, in order.
+
+    Errors are yielded, never raised, so that a caller can report each bad
+    input and go on. An article whose id an earlier article of the same run
+    already has is refused with an error naming both.
+
+    Args:
+        inputs: files, directories, globs, and ``-`` for ``stdin``.
+        language: the articles' language.
+        stdin: the standard input stream.
+    """
+    import io
+
+    seen: dict[str, str] = {}
+    for given in inputs:
+        try:
+            found = list(discover([given]))
+        except InputError as exc:
+            yield exc
+            continue
+        for item, root in found:
+            try:
+                if item == "-":
+                    articles = _stdin_items(stdin or io.BytesIO(), language)
+                else:
+                    articles = _file_items(Path(item), language, root)
+                for article in articles:
+                    yield _unique(article, seen)
+            except InputError as exc:
+                yield exc
+
+
+def _unique(article: Article | InputError, seen: dict[str, str]) -> Article | InputError:
+    """The article, or an error when an earlier article of the run has its id."""
+    if isinstance(article, InputError):
+        return article
+    where = article.source or article.id
+    first = seen.setdefault(article.id, where)
+    if first == where:
+        return article
+    return InputError(
+        f"{where}: id {article.id!r} is already the id of {first} in this run; "
+        "an article never replaces another: give each a distinct id",
+        where,
+    )

@@ -27,11 +27,13 @@ from kg.model import Article
 from kg.normalize import OffsetMap, normalize
 
 __all__ = [
+    "PART_CHARS",
     "Parsed",
     "check_language",
     "index_lemma_words",
     "load_pipeline",
     "parse",
+    "split_text",
     "token_strings",
 ]
 
@@ -216,25 +218,66 @@ def check_language(article: Article, lang: str) -> None:
     )
 
 
+#: Longer texts are parsed in parts of at most this many characters, joined
+#: into one Doc: spaCy refuses a text over its ``max_length`` (1,000,000) and
+#: its memory grows with the text, while kg accepts articles of up to 5 MB.
+PART_CHARS = 100_000
+
+
+def split_text(text: str, size: int = PART_CHARS) -> list[str]:
+    """Cut a text into consecutive parts of at most ``size`` characters.
+
+    A part ends after the last line break in its second half, else after
+    the last sentence end (". "), else after the last space; a text with
+    none of these is cut where it must be. The parts joined give the text.
+    """
+    parts: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        end = 0
+        for mark in ("\n", ". ", " "):
+            found = text.rfind(mark, start + size // 2, start + size)
+            if found >= 0:
+                end = found + len(mark)
+                break
+        end = end or start + size
+        parts.append(text[start:end])
+        start = end
+    parts.append(text[start:])
+    return parts
+
+
 def parse(articles: Iterable[Article], lang: str = "fr", batch_size: int = 16) -> Iterator[Parsed]:
     """Parse articles with ``nlp.pipe``, in order.
+
+    A text longer than :data:`PART_CHARS` is parsed in parts (see
+    :func:`split_text`) joined back into one Doc, so its offsets, sentences
+    and entities are those of the whole text.
 
     Args:
         articles: the articles (already checked for language).
         lang: their language.
-        batch_size: articles per batch given to spaCy.
+        batch_size: articles (or parts of long ones) per batch given to spaCy.
 
     Yields:
         One :class:`Parsed` per article, in input order.
     """
     nlp = load_pipeline(lang)
 
-    def normalised() -> Iterator[tuple[str, tuple[Article, OffsetMap, str]]]:
+    def normalised() -> Iterator[tuple[str, tuple[Article, OffsetMap, str, int]]]:
         for article in articles:
             text, offsets = normalize(article.text)
-            yield text, (article, offsets, text)
+            parts = split_text(text)
+            for part in parts:
+                yield part, (article, offsets, text, len(parts))
 
-    for doc, (article, offsets, text) in nlp.pipe(
+    pending: list[Doc] = []
+    for doc, (article, offsets, text, count) in nlp.pipe(
         normalised(), as_tuples=True, batch_size=batch_size
     ):
-        yield Parsed(article, doc, offsets, text)
+        pending.append(doc)
+        if len(pending) < count:
+            continue
+        whole = doc if count == 1 else Doc.from_docs(pending, ensure_whitespace=False)
+        pending = []
+        yield Parsed(article, whole, offsets, text)

@@ -1,6 +1,10 @@
 """Remote triple stores: run queries on a SPARQL endpoint, push graphs to it.
 
-Queries go through SPARQLWrapper (POST, a newskg User-Agent, a timeout).
+Queries are sent as the SPARQL 1.1 Protocol says (a form-encoded POST) and
+their answers are checked before they are read: an HTML page, JSON that is
+not SPARQL results, a malformed term or an unparsable graph is one error
+naming the endpoint. Every request goes through :mod:`kg.transport`: one
+deadline for the whole request, answers read whole, bounded retries.
 Pushes use the SPARQL 1.1 Graph Store HTTP Protocol: per named graph, the
 first batch is a ``PUT`` (it replaces the graph) and later batches are
 ``POST`` (they add to it), N-Triples sent as ``text/turtle``. A server
@@ -16,6 +20,8 @@ either. Graphs pushed before the failing one stay complete.
 
 Requests that time out or answer 5xx are retried a bounded number of times
 with exponential back-off; a refused connection or a 401/403 fails at once.
+A push whose answer is lost (cut, timed out) may have been applied, so the
+graph is removed then too, even after its first batch.
 HTTP digest and basic authentication are both answered (Virtuoso's
 authenticated endpoints, ``/sparql-graph-crud-auth`` and ``/sparql-auth``,
 want digest).
@@ -23,11 +29,8 @@ want digest).
 
 from __future__ import annotations
 
-import socket
-import time
-import urllib.error
+import json
 import urllib.parse
-import urllib.request
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,8 +41,9 @@ import rdflib
 
 from kg import __version__
 from kg.errors import ConfigError, EndpointError, QueryError
+from kg.transport import HTTPFailure, Reply, Transport
 
-__all__ = ["USER_AGENT", "PushResult", "push", "query_endpoint"]
+__all__ = ["USER_AGENT", "PushResult", "check_endpoint_url", "push", "query_endpoint"]
 
 USER_AGENT = f"newskg/{__version__} (kg knowledge-graph builder; python-urllib)"
 
@@ -67,6 +71,18 @@ class PushResult:
     skipped: int = 0
 
 
+def check_endpoint_url(url: str, option: str = "--endpoint") -> str:
+    """Refuse an endpoint that is not an absolute http(s) URL, before any request.
+
+    Raises:
+        ConfigError: naming the option and the value.
+    """
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in url:
+        raise ConfigError(f"{option} {url!r} is not an http:// or https:// URL")
+    return url
+
+
 def query_endpoint(
     endpoint: str,
     text: str,
@@ -75,51 +91,111 @@ def query_endpoint(
     timeout: float = 30.0,
     retries: int = 3,
     backoff: float = 0.5,
+    notify: Callable[[str], None] | None = None,
 ) -> Any:
     """Run a query on a SPARQL endpoint and return a :class:`kg.query.QueryResult`.
 
+    Args:
+        endpoint: the SPARQL endpoint URL.
+        text: the query.
+        qtype: SELECT, ASK, CONSTRUCT or DESCRIBE.
+        timeout: seconds for each whole request.
+        retries: extra attempts after a timeout, a 429 or a 5xx.
+        backoff: seconds before the first retry, doubled each time.
+        notify: told about each wait before a retry.
+
     Raises:
-        EndpointError: unreachable, timed out, refused or broken, after retries.
+        ConfigError: the endpoint is not an http(s) URL.
+        EndpointError: unreachable, timed out, refused or broken (after
+            retries), or an answer that is not what the query asks for.
         QueryError: the endpoint rejected the query as malformed.
     """
-    from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
-    from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
-
     from kg.query import QueryResult
 
-    client = SPARQLWrapper(endpoint, agent=USER_AGENT)
-    client.setQuery(text)
-    client.setMethod(POST)
-    client.setTimeout(max(1, round(timeout)))
+    check_endpoint_url(endpoint)
     graph_result = qtype in ("CONSTRUCT", "DESCRIBE")
-    client.setReturnFormat(TURTLE if graph_result else JSON)
-
-    def attempt() -> Any:
-        try:
-            return client.query().convert()
-        except QueryBadFormed as exc:
-            raise QueryError(f"{endpoint} rejected the query: {_first_line(exc)}") from exc
-        except SPARQLWrapperException as exc:
-            status = 500 if "EndPointInternalError" in type(exc).__name__ else 0
-            raise _Failure(_first_line(exc), retry=status >= 500) from exc
-        except urllib.error.HTTPError as exc:
-            raise _Failure(f"HTTP {exc.code} {exc.reason}", retry=exc.code >= 500) from exc
-        except (urllib.error.URLError, OSError) as exc:
-            return _network_failure(exc)
-
-    converted = _with_retries(attempt, endpoint, retries, backoff, "query")
+    accept = "text/turtle, application/n-triples;q=0.9" if graph_result else _JSON_RESULTS
+    transport = Transport(
+        endpoint,
+        timeout=timeout,
+        retries=retries,
+        backoff=backoff,
+        notify=notify,
+        user_agent=USER_AGENT,
+    )
+    body = urllib.parse.urlencode({"query": text}).encode("utf-8")
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}
+    try:
+        reply = transport.request("POST", endpoint, body, headers)
+    except HTTPFailure as failure:
+        raise EndpointError(failure.describe("query", endpoint), endpoint) from failure
+    if reply.status == 400:
+        raise QueryError(f"{endpoint} rejected the query: {_first_body_line(reply)}")
+    if not 200 <= reply.status < 300:
+        raise EndpointError(
+            f"query on {endpoint} failed: HTTP {reply.status} {reply.reason}", endpoint
+        )
+    if reply.media_type in ("text/html", "application/xhtml+xml"):
+        raise EndpointError(
+            f"{endpoint} answered a web page, not SPARQL results; is it the SPARQL endpoint?",
+            endpoint,
+        )
     if graph_result:
-        graph = rdflib.Graph()
-        data = converted if isinstance(converted, bytes) else str(converted).encode()
-        graph.parse(data=data, format="turtle")
-        return QueryResult(qtype, graph=graph)
-    if qtype == "ASK":
-        return QueryResult(qtype, boolean=_ask_answer(converted))
-    names = list(converted.get("head", {}).get("vars", []))
-    rows = [
-        {k: _term(v) for k, v in binding.items()}
-        for binding in converted.get("results", {}).get("bindings", [])
-    ]
+        return QueryResult(qtype, graph=_graph_answer(reply, endpoint))
+    return _results_answer(reply, endpoint, qtype)
+
+
+_JSON_RESULTS = "application/sparql-results+json"
+#: Graph answers kg reads, by media type; anything else is read as Turtle.
+_GRAPH_FORMATS = {
+    "application/n-triples": "nt",
+    "application/rdf+xml": "xml",
+    "application/ld+json": "json-ld",
+}
+
+
+def _first_body_line(reply: Reply) -> str:
+    text = reply.body.decode("utf-8", "replace").strip()
+    return text.splitlines()[0][:200] if text else f"HTTP {reply.status} {reply.reason}"
+
+
+def _graph_answer(reply: Reply, endpoint: str) -> rdflib.Graph:
+    """The graph a CONSTRUCT or DESCRIBE answered."""
+    fmt = _GRAPH_FORMATS.get(reply.media_type, "turtle")
+    graph = rdflib.Graph()
+    try:
+        graph.parse(data=reply.body, format=fmt)
+    except Exception as exc:  # rdflib's parsers raise many unrelated types
+        raise EndpointError(
+            f"{endpoint} answered a graph that does not parse as {fmt}: {_first_line(exc)}",
+            endpoint,
+        ) from exc
+    return graph
+
+
+def _results_answer(reply: Reply, endpoint: str, qtype: str) -> Any:
+    """The rows or boolean of SPARQL JSON results, each term checked."""
+    from kg.query import QueryResult
+
+    def broken(why: str) -> EndpointError:
+        return EndpointError(f"{endpoint} did not answer SPARQL JSON results: {why}", endpoint)
+
+    try:
+        converted = json.loads(reply.body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise broken(repr(reply.body[:60])) from None
+    if not isinstance(converted, dict):
+        raise broken(f"a JSON {type(converted).__name__}, not an object")
+    try:
+        if qtype == "ASK":
+            return QueryResult(qtype, boolean=_ask_answer(converted))
+        names = [str(v) for v in converted["head"].get("vars", [])]
+        rows = [
+            {str(k): _term(v) for k, v in binding.items()}
+            for binding in converted["results"]["bindings"]
+        ]
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise broken(f"malformed ({_first_line(exc)})") from exc
     return QueryResult(qtype, vars=names, rows=rows)
 
 
@@ -144,37 +220,6 @@ def _term(value: dict[str, str]) -> rdflib.term.Identifier:
     if datatype and datatype != str(rdflib.XSD.string):
         return rdflib.Literal(value["value"], datatype=rdflib.URIRef(datatype))
     return rdflib.Literal(value["value"])
-
-
-class _Failure(Exception):
-    """One failed attempt; ``retry`` says whether another may succeed."""
-
-    def __init__(self, message: str, retry: bool) -> None:
-        super().__init__(message)
-        self.retry = retry
-
-
-def _network_failure(exc: BaseException) -> Any:
-    reason = getattr(exc, "reason", exc)
-    timed_out = isinstance(reason, TimeoutError | socket.timeout) or "timed out" in str(reason)
-    message = "timed out" if timed_out else f"unreachable ({reason})"
-    raise _Failure(message, retry=timed_out) from exc
-
-
-def _with_retries(
-    attempt: Callable[[], Any], endpoint: str, retries: int, backoff: float, what: str
-) -> Any:
-    for number in range(retries + 1):
-        try:
-            return attempt()
-        except _Failure as failure:
-            if not failure.retry or number == retries:
-                tries = f" after {number + 1} attempts" if number else ""
-                raise EndpointError(
-                    f"{what} on {endpoint} failed{tries}: {failure}", endpoint
-                ) from failure.__cause__
-            time.sleep(backoff * 2**number)
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _first_line(exc: BaseException) -> str:
@@ -219,58 +264,23 @@ def _batches(triples: list[ox.Triple], size: int) -> Iterator[bytes]:
         yield ox.serialize(chunk, format=ox.RdfFormat.N_TRIPLES)
 
 
-class _Client:
-    """urllib with digest and basic authentication, timeouts and retries."""
+def _send(transport: Transport, method: str, url: str, body: bytes | None, kind: str | None) -> int:
+    """Send one request of a push; return its status (404/405/415/501 returned,
+    not raised: they say the server lacks the Graph Store Protocol).
 
-    def __init__(
-        self,
-        endpoint: str,
-        user: str | None,
-        password: str | None,
-        timeout: float,
-        retries: int,
-        backoff: float,
-        also: tuple[str, ...] = (),
-    ) -> None:
-        self.endpoint, self.user, self.timeout = endpoint, user, timeout
-        self.retries, self.backoff = retries, backoff
-        handlers: list[Any] = []
-        if user is not None:
-            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-            passwords.add_password(None, [endpoint, *also], user, password or "")
-            handlers += [
-                urllib.request.HTTPDigestAuthHandler(passwords),
-                urllib.request.HTTPBasicAuthHandler(passwords),
-            ]
-        self.opener = urllib.request.build_opener(*handlers)
-
-    def send(self, method: str, url: str, body: bytes | None, content_type: str | None) -> int:
-        """Send one request; return the HTTP status (404/405/415/501 returned, not raised)."""
-
-        def attempt() -> int:
-            request = urllib.request.Request(url, data=body, method=method)
-            request.add_header("User-Agent", USER_AGENT)
-            if content_type:
-                request.add_header("Content-Type", content_type)
-            try:
-                with self.opener.open(request, timeout=self.timeout) as response:
-                    response.read()
-                    return response.status
-            except urllib.error.HTTPError as exc:
-                if exc.code in (401, 403):
-                    who = f" as user {self.user!r}" if self.user else " (no user given)"
-                    raise EndpointError(
-                        f"authentication failed for {self.endpoint}{who}", self.endpoint
-                    ) from exc
-                if exc.code in _NO_GSP:
-                    return exc.code
-                raise _Failure(f"HTTP {exc.code} {exc.reason}", retry=exc.code >= 500) from exc
-            except ValueError as exc:  # urllib's digest handler on a malformed challenge
-                raise _Failure(f"bad authentication challenge: {exc}", retry=False) from exc
-            except (urllib.error.URLError, OSError) as exc:
-                return _network_failure(exc)
-
-        return _with_retries(attempt, self.endpoint, self.retries, self.backoff, "push")
+    Raises:
+        EndpointError: authentication failed.
+        HTTPFailure: any other failure, after the transport's retries.
+    """
+    reply = transport.request(method, url, body, {"Content-Type": kind} if kind else None)
+    if reply.status in (401, 403):
+        who = f" as user {transport.user!r}" if transport.user else " (no user given)"
+        raise EndpointError(
+            f"authentication failed for {transport.endpoint}{who}", transport.endpoint
+        )
+    if 200 <= reply.status < 300 or reply.status in _NO_GSP:
+        return reply.status
+    raise HTTPFailure(f"HTTP {reply.status} {reply.reason}", status=reply.status)
 
 
 def push(
@@ -314,6 +324,8 @@ def push(
     """
     if batch_size < 1:
         raise ConfigError(f"batch size must be at least 1, got {batch_size}")
+    check_endpoint_url(endpoint)
+    update_url = check_endpoint_url(update_endpoint or endpoint, "--update-endpoint")
     if graph is not None:
         try:
             ox.NamedNode(graph)
@@ -321,72 +333,108 @@ def push(
             raise ConfigError(f"graph {graph!r} is not a valid IRI: {exc}") from exc
     graphs, skipped = _by_graph(_read_source(source), graph)
     total = sum(len(t) for t in graphs.values())
-    update_url = update_endpoint or endpoint
-    client = _Client(endpoint, user, password, timeout, retries, backoff, also=(update_url,))
-    method, sent, batches, done = "gsp", 0, 0, []
+    transport = Transport(
+        endpoint,
+        user=user,
+        password=password,
+        also=(update_url,),
+        timeout=timeout,
+        retries=retries,
+        backoff=backoff,
+        user_agent=USER_AGENT,
+    )
+    target = _Target(transport, endpoint, update_url)
+    sent, batches, done = 0, 0, []
     for name, triples in graphs.items():
         for number, payload in enumerate(_batches(triples, batch_size)):
             try:
-                method = _send_batch(client, method, endpoint, update_url, name, number, payload)
-            except EndpointError as exc:
-                if number > 0:
-                    _remove(client, method, endpoint, update_url, name)
-                    exc.args = (f"{exc}; graph <{name}> was removed, none half-written",)
-                if done:
-                    exc.args = (f"{exc.args[0]} ({len(done)} graph(s) before it are complete)",)
-                raise
+                target.send_batch(name, number, payload)
+            except (EndpointError, HTTPFailure) as exc:
+                raise _abandoned(target, name, number, exc, done) from exc
             batches += 1
             sent += min(batch_size, len(triples) - number * batch_size)
             if progress is not None:
                 progress(sent, total)
         done.append(name)
-    return PushResult(endpoint, tuple(done), sent, batches, method, skipped)
+    return PushResult(endpoint, tuple(done), sent, batches, target.method, skipped)
 
 
-def _send_batch(
-    client: _Client,
-    method: str,
-    endpoint: str,
-    update_url: str,
-    name: str,
-    number: int,
-    payload: bytes,
-) -> str:
-    """Send one batch; return the method that worked (GSP may fall back to update)."""
-    if method == "gsp":
-        url = _graph_url(endpoint, name)
-        status = client.send("PUT" if number == 0 else "POST", url, payload, "text/turtle")
-        if status not in _NO_GSP:
-            return "gsp"
-        if number > 0:
-            raise EndpointError(f"{endpoint} stopped answering the Graph Store Protocol", endpoint)
-    data = payload.decode("utf-8")
-    update = f"INSERT DATA {{ GRAPH <{name}> {{\n{data}}} }}"
-    if number == 0:
-        update = f"DROP SILENT GRAPH <{name}> ;\n{update}"
-    _update(client, update_url, update)
-    return "update"
+def _abandoned(
+    target: _Target, name: str, number: int, exc: BaseException, done: list[str]
+) -> EndpointError:
+    """The error of a failed push, after removing the graph it may have half-written.
 
-
-def _update(client: _Client, url: str, update: str) -> None:
-    body = urllib.parse.urlencode({"update": update}).encode("ascii")
-    status = client.send("POST", url, body, "application/x-www-form-urlencoded")
-    if status in _NO_GSP:
-        raise EndpointError(
-            f"{url} answers neither the Graph Store Protocol nor SPARQL Update (HTTP {status})",
-            url,
+    A graph may hold part of the push when an earlier batch of it landed, or
+    when the failed request reached the server but its answer was lost (cut
+    short, timed out): then it is removed, and the message says whether that
+    worked. A refusal (an HTTP status) or an unreachable server wrote nothing.
+    """
+    if isinstance(exc, HTTPFailure):
+        message = exc.describe("push", target.endpoint)
+        lost = exc.status is None and not exc.unreachable
+    else:
+        message, lost = str(exc), False
+    if number > 0 or lost:
+        trouble = target.remove(name)
+        message += (
+            f"; graph <{name}> was removed, none half-written"
+            if trouble is None
+            else f"; graph <{name}> may be half-written: removing it failed too ({trouble})"
         )
+    if done:
+        message += f" ({len(done)} graph(s) before it are complete)"
+    return EndpointError(message, target.endpoint)
 
 
-def _remove(client: _Client, method: str, endpoint: str, update_url: str, name: str) -> None:
-    """Delete a half-written graph; the original error is what the caller reports."""
-    try:
-        if method == "gsp":
-            client.send("DELETE", _graph_url(endpoint, name), None, None)
-        else:
-            _update(client, update_url, f"DROP SILENT GRAPH <{name}>")
-    except EndpointError:
-        pass
+class _Target:
+    """The remote store of a push: Graph Store Protocol, or SPARQL Update once
+    the server shows it lacks the protocol (``method``)."""
+
+    def __init__(self, transport: Transport, endpoint: str, update_url: str) -> None:
+        self.transport, self.endpoint, self.update_url = transport, endpoint, update_url
+        self.method = "gsp"
+
+    def send_batch(self, name: str, number: int, payload: bytes) -> None:
+        """Send one batch of a graph: the first replaces the graph, later ones add to it."""
+        if self.method == "gsp":
+            url = _graph_url(self.endpoint, name)
+            verb = "PUT" if number == 0 else "POST"
+            status = _send(self.transport, verb, url, payload, "text/turtle")
+            if status not in _NO_GSP:
+                return
+            if number > 0:
+                raise EndpointError(
+                    f"{self.endpoint} stopped answering the Graph Store Protocol", self.endpoint
+                )
+            self.method = "update"
+        data = payload.decode("utf-8")
+        update = f"INSERT DATA {{ GRAPH <{name}> {{\n{data}}} }}"
+        if number == 0:
+            update = f"DROP SILENT GRAPH <{name}> ;\n{update}"
+        self.update(update)
+
+    def update(self, update: str) -> None:
+        """Run a SPARQL Update on the update endpoint."""
+        body = urllib.parse.urlencode({"update": update}).encode("ascii")
+        kind = "application/x-www-form-urlencoded"
+        status = _send(self.transport, "POST", self.update_url, body, kind)
+        if status in _NO_GSP:
+            raise EndpointError(
+                f"{self.update_url} answers neither the Graph Store Protocol nor SPARQL Update "
+                f"(HTTP {status})",
+                self.update_url,
+            )
+
+    def remove(self, name: str) -> str | None:
+        """Delete a graph; None when done, else why it failed."""
+        try:
+            if self.method == "gsp":
+                _send(self.transport, "DELETE", _graph_url(self.endpoint, name), None, None)
+            else:
+                self.update(f"DROP SILENT GRAPH <{name}>")
+        except (EndpointError, HTTPFailure) as exc:
+            return str(exc)
+        return None
 
 
 def _graph_url(endpoint: str, graph: str) -> str:

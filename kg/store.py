@@ -40,6 +40,7 @@ __all__ = [
     "Store",
     "StoreEntity",
     "StoreStats",
+    "is_store",
     "ntriples_term",
     "oxigraph_term",
     "to_oxigraph",
@@ -225,6 +226,11 @@ def ntriples_term(term: rdflib.term.Node) -> str:
     return str(oxigraph_term(term))
 
 
+def is_store(path: Path) -> bool:
+    """True when a directory holds an on-disk store (RocksDB's ``CURRENT`` file)."""
+    return (Path(path) / "CURRENT").is_file()
+
+
 class Store:
     """An on-disk RDF store: articles in named graphs, the ontology in the default graph.
 
@@ -242,15 +248,23 @@ class Store:
         self.path = Path(path)
         if not create and not self.path.is_dir():
             raise StoreError(f"no store at {self.path}: the directory does not exist", str(path))
+        if not create and not is_store(self.path):
+            raise StoreError(
+                f"no store at {self.path}: the directory is not a kg store (kg build --store "
+                "or kg store load makes one)",
+                str(path),
+            )
         if self.path.exists() and not self.path.is_dir():
             raise StoreError(f"cannot open store {self.path}: it is a file", str(path))
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             self._store: ox.Store | None = ox.Store(str(self.path))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             if "lock" in reason.lower():
                 reason = f"it is locked by another process ({reason})"
+            elif isinstance(exc, RuntimeError):
+                reason = f"it is damaged ({reason}); rebuild it or restore a copy"
             raise StoreError(f"cannot open store {self.path}: {reason}", str(path)) from exc
 
     def __enter__(self) -> Store:
@@ -311,7 +325,7 @@ class Store:
         update += ntriples + "\n} }"
         try:
             self.oxigraph.update(update)
-        except (OSError, SyntaxError, ValueError) as exc:
+        except (OSError, RuntimeError, SyntaxError, ValueError) as exc:
             raise StoreError(
                 f"cannot replace graph <{graph_iri}> in store {self.path}: {exc}", str(self.path)
             ) from exc
@@ -325,7 +339,7 @@ class Store:
         rdf_format = _rdf_format(fmt, source) if fmt else None
         try:
             self.oxigraph.load(path=str(source), format=rdf_format)
-        except (OSError, SyntaxError, ValueError) as exc:
+        except (OSError, RuntimeError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot load {source} into store {self.path}: {exc}") from exc
 
     def has_article(self, article_iri: str, sha256: str) -> bool:
@@ -337,7 +351,7 @@ class Store:
         }
         try:
             return bool(self.oxigraph.query(query, substitutions=subs))
-        except (OSError, SyntaxError, ValueError) as exc:
+        except (OSError, RuntimeError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot query store {self.path}: {exc}", str(self.path)) from exc
 
     def load_ontology(self) -> int:
@@ -386,10 +400,17 @@ class Store:
                 f"SELECT DISTINCT ?e WHERE {{ VALUES ?t {{ {kinds} }} GRAPH ?g {{ ?e a ?t }} }}"
             ),
             facts=count(f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s a <{KG}Statement> }} }}"),
-            quads=len(self.oxigraph),
-            graphs=sum(1 for _ in self.oxigraph.named_graphs()),
+            quads=self._read(lambda store: len(store)),
+            graphs=self._read(lambda store: sum(1 for _ in store.named_graphs())),
             by_predicate=by_predicate,
         )
+
+    def _read(self, reader: Any) -> Any:
+        """Call ``reader(pyoxigraph store)``, turning storage failures into StoreError."""
+        try:
+            return reader(self.oxigraph)
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"cannot read store {self.path}: {exc}", str(self.path)) from exc
 
     def entities(self, etype: str | None = None, limit: int | None = None) -> list[StoreEntity]:
         """The entities of the store with the articles that mention them.
@@ -486,7 +507,7 @@ class Store:
                 return
             triples = self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", union=True)
             self._write_triples(triples, target, rdf_format)
-        except (OSError, ValueError) as exc:
+        except (OSError, RuntimeError, ValueError) as exc:
             raise StoreError(f"cannot dump store {self.path} as {fmt}: {exc}") from exc
 
     @staticmethod

@@ -4,14 +4,13 @@ with local HTTP servers in front of it for counting, 429 and timeouts."""
 from __future__ import annotations
 
 import socket
-import threading
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from badserver import serving
 
 from kg.errors import EndpointError
 from kg.link import USER_AGENT, Cache, Catalogue, Linker, WikidataEndpoint
@@ -76,20 +75,9 @@ class _FrontHandler(BaseHTTPRequestHandler):
         return
 
 
-@contextmanager
-def _serving(server: _Front) -> Iterator[_Front]:
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture
 def front(wikidata_url: str) -> Iterator[_Front]:
-    with _serving(_Front(wikidata_url)) as server:
+    with serving(_Front(wikidata_url)) as server:
         yield server
 
 
@@ -163,7 +151,7 @@ def test_link_wikidata_offline_without_cache_entry_is_an_error(tmp_path: Path) -
 def test_link_wikidata_retries_after_429_honouring_retry_after(wikidata_url: str) -> None:
     waits: list[float] = []
     server = _Front(wikidata_url, refusals=2, retry_after="3")
-    with _serving(server):
+    with serving(server):
         endpoint = WikidataEndpoint(server.url, None, 10.0, USER_AGENT, 2, sleep=waits.append)
         assert endpoint.search(["OTAN"])["OTAN"] == ["Q7184"]
     assert waits == [3.0, 3.0]
@@ -173,7 +161,7 @@ def test_link_wikidata_retries_after_429_honouring_retry_after(wikidata_url: str
 def test_link_wikidata_gives_up_after_bounded_retries(wikidata_url: str) -> None:
     waits: list[float] = []
     server = _Front(wikidata_url, refusals=5, retry_after="1")
-    with _serving(server):
+    with serving(server):
         endpoint = WikidataEndpoint(server.url, None, 10.0, USER_AGENT, 1, sleep=waits.append)
         with pytest.raises(EndpointError, match="HTTP 429") as caught:
             endpoint.search(["OTAN"])

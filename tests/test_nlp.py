@@ -85,3 +85,33 @@ def test_nlp_lemma_word_sets_give_the_same_lemmas(shared_dir) -> None:
     with_sets = [[lemmatizer.lemmatize(t)[0] for t in doc] for doc in docs]
     assert with_sets == with_lists
     assert sum(len(lemmas) for lemmas in with_sets) > 5000
+
+
+def test_nlp_split_text_cuts_at_line_breaks_then_sentences_then_spaces():
+    from kg.nlp import split_text
+
+    lines = "Une ligne de texte.\n" * 10
+    parts = split_text(lines, 50)
+    assert "".join(parts) == lines
+    assert all(len(p) <= 50 and p.endswith("\n") for p in parts)
+    prose = "Une phrase courte. " * 10
+    parts = split_text(prose, 50)
+    assert "".join(parts) == prose and all(p.endswith(". ") for p in parts)
+    words = "mot " * 30
+    assert all(p.endswith(" ") for p in split_text(words, 50)[:-1])
+    solid = "x" * 120
+    assert split_text(solid, 50) == ["x" * 50, "x" * 50, "x" * 20]
+    assert split_text("court", 50) == ["court"]
+
+
+def test_nlp_long_text_parsed_in_parts_is_one_doc_with_its_sentences():
+    from kg.nlp import split_text
+
+    said = ["Le ministre a parlé à Lyon.", "La présidente a visité Nantes.", "Il pleut à Brest."]
+    text = ("\n" * 70_000).join(said)
+    assert len(split_text(text)) == 2
+    parsed = next(parse([article_from_text(text, "long")]))
+    assert parsed.doc.text == parsed.text == text
+    found = [parsed.original(s).strip() for s in parsed.doc.sents if s.text.strip()]
+    assert found == said
+    assert [e.text for e in parsed.doc.ents if e.label_ == "LOC"] == ["Lyon", "Nantes", "Brest"]

@@ -221,7 +221,10 @@ def test_remote_timeout_retries_then_one_line():
     finally:
         server.shutdown()
         server.server_close()
-    assert str(caught.value) == f"push on {url} failed after 2 attempts: timed out"
+    assert str(caught.value) == (
+        f"push on {url} failed after 2 attempts: no complete answer within 0.3 s (timed out); "
+        f"graph <{EX}graph/a1> was removed, none half-written"
+    )
     assert _Slow.hits == 2
 
 

@@ -1,5 +1,5 @@
 """The reference article's real graph: every stored query gives the same rows on
-a real Virtuoso (through SPARQLWrapper) and on the local pyoxigraph store."""
+a real Virtuoso (through the SPARQL Protocol) and on the local pyoxigraph store."""
 
 from __future__ import annotations
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import io
 import re
+import resource
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -192,3 +196,88 @@ def test_store_ntriples_term_writes_what_pyoxigraph_writes(term: rdflib.term.Nod
 def test_store_ntriples_term_refuses_a_bad_iri() -> None:
     with pytest.raises(ValueError):
         ntriples_term(rdflib.URIRef("not an iri"))
+
+
+def _kg(*args: str, file_limit: int | None = None) -> subprocess.CompletedProcess:
+    """Run the kg command in a process of its own, optionally with a file size
+    limit, so that writing past it fails as on a full disk."""
+
+    def limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (file_limit, file_limit))
+
+    kg = Path(sys.executable).with_name("kg")
+    return subprocess.run(
+        [str(kg), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        preexec_fn=limit if file_limit else None,
+    )
+
+
+def test_store_export_onto_a_full_disk_is_one_line_and_keeps_the_old_file(tmp_path):
+    store = tmp_path / "s"
+    with Store(store) as opened:
+        opened.load(DATA)
+        # Larger than the files the store itself writes when opened (OPTIONS).
+        words = "une phrase assez longue pour grossir le fichier " * 4
+        body = "\n".join(f'<{EX}s{n}> <{EX}p> "{words}{n}" .' for n in range(2000))
+        opened.oxigraph.update(f"INSERT DATA {{ GRAPH <{EX}graph/big> {{ {body} }} }}")
+    whole = tmp_path / "whole.nq"
+    assert _kg("export", "--store", str(store), "-o", str(whole)).returncode == 0
+    dest = tmp_path / "out.nq"
+    dest.write_text("the previous export\n", encoding="utf-8")
+    # The write that fails is the last one, when the file is closed.
+    done = _kg(
+        "export",
+        "--store",
+        str(store),
+        "-o",
+        str(dest),
+        "--force",
+        file_limit=whole.stat().st_size - 100,
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip() == (
+        f"error: cannot write {dest}: File too large; {dest} was left as it was"
+    )
+    assert dest.read_text(encoding="utf-8") == "the previous export\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.nq", "s", "whole.nq"]
+
+
+def test_store_commands_refuse_a_folder_that_is_not_a_store(tmp_path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "todo.txt").write_text("acheter du pain\n", encoding="utf-8")
+    for args in (
+        ["store", "stats", str(folder)],
+        ["store", "entities", str(folder)],
+        ["export", "--store", str(folder)],
+        ["query", "articles", "--store", str(folder)],
+    ):
+        done = _kg(*args)
+        assert done.returncode == 1, args
+        assert done.stderr.strip() == (
+            f"error: no store at {folder}: the directory is not a kg store "
+            "(kg build --store or kg store load makes one)"
+        )
+        assert [p.name for p in folder.iterdir()] == ["todo.txt"]
+
+
+@pytest.mark.parametrize("damage", ["CURRENT", "sst"])
+def test_store_damaged_store_is_one_line(tmp_path, damage):
+    store = tmp_path / "s"
+    with Store(store) as opened:
+        opened.load(DATA)
+    victims = [store / "CURRENT"] if damage == "CURRENT" else sorted(store.glob("*.sst"))
+    assert victims
+    for victim in victims:
+        victim.write_bytes(b"\x5a" * victim.stat().st_size)
+    for args in (["store", "stats", str(store)], ["export", "--store", str(store)]):
+        done = _kg(*args)
+        assert done.returncode == 1
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(
+            f"error: cannot open store {store}: it is damaged"
+        )

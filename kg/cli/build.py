@@ -6,7 +6,6 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -25,20 +24,6 @@ from kg.errors import ConfigError, InputError
 from kg.model import Article
 
 __all__ = ["build", "show"]
-
-
-def _articles(inputs: list[str], lang: str) -> Iterator[Article | InputError]:
-    """Articles from files, directories, globs and stdin; errors are yielded, not raised."""
-    from kg.ingest import expand_inputs, read_path, read_stdin
-
-    for item in expand_inputs(inputs):
-        try:
-            if item == "-":
-                yield from read_stdin(sys.stdin.buffer.read(), lang)
-            else:
-                yield from read_path(Path(item), lang)
-        except InputError as exc:
-            yield exc
 
 
 def _count(inputs: list[str]) -> int | None:
@@ -79,6 +64,51 @@ def _summary(report, seconds: float) -> Table:
     table.add_row("quads", str(report.quads))
     table.add_row("seconds", f"{seconds:.1f}")
     return table
+
+
+def _count_of(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def _one_line(report, seconds: float, where: str) -> str:
+    """What a run of one article did, in one line."""
+    return (
+        f"built {_count_of(report.built, 'article', 'articles')}: "
+        f"{_count_of(sum(report.entity_types.values()), 'entity', 'entities')}, "
+        f"{_count_of(sum(report.predicates.values()), 'fact', 'facts')} -> {where} "
+        f"({seconds:.1f} s)"
+    )
+
+
+def _report(report, seconds: float, table: bool, where: str) -> None:
+    """The summary of a run on stderr: a table, or one line for one article."""
+    if table or report.read > 1:
+        err.print(_summary(report, seconds))
+    elif report.built:
+        err.print(_one_line(report, seconds, where), markup=False, soft_wrap=True)
+    if report.no_facts:
+        err.print(
+            f"note: {_count_of(report.no_facts, 'article', 'articles')} gave entities but no fact",
+            markup=False,
+        )
+
+
+def _anything_to_build(inputs: list[str], lang: str, store: Path, base: str | None) -> bool:
+    """False when every article is already in the store unchanged, so that a
+    re-run neither loads the model nor starts workers. Standard input cannot
+    be read twice: it always counts as something to build."""
+    from kg.graph import DEFAULT_BASE, article_iri
+    from kg.ingest import read_inputs
+    from kg.store import Store, is_store
+
+    if "-" in inputs or not is_store(store):
+        return True
+    with Store(store, create=False) as opened:
+        return any(
+            isinstance(item, Article)
+            and not opened.has_article(str(article_iri(item.id, base or DEFAULT_BASE)), item.sha256)
+            for item in read_inputs(inputs, lang)
+        )
 
 
 def _sink(dest: str, fmt: str, store: Path | None, base: str | None, force: bool):
@@ -170,6 +200,8 @@ def build(
     """
     from kg.corpus import BuildConfig, WorkerPool, run_build
     from kg.export import format_from_path, resolve_format
+    from kg.ingest import ARTICLE_SUFFIXES, read_inputs
+    from kg.lang import language_config
     from kg.pipeline import Pipeline
 
     dest = output or "-"
@@ -177,16 +209,20 @@ def build(
         raise ConfigError("give either -o/--output or --store, not both")
     fmt_name = resolve_format(fmt) if fmt else (format_from_path(dest) if dest != "-" else None)
     fmt_name = fmt_name or "turtle"
-    many = len(inputs) > 1 or any(Path(i).is_dir() or i == "-" or "*" in i for i in inputs)
-    jobs = workers or ((os.cpu_count() or 1) if many else 1)
+    records = tuple(s for s in ARTICLE_SUFFIXES if s != ".txt")
+    many = len(inputs) > 1 or any(
+        Path(i).is_dir() or i == "-" or "*" in i or i.lower().removesuffix(".gz").endswith(records)
+        for i in inputs
+    )
+    language_config(lang)  # an unsupported language fails before any work
     extra = tuple(str(path) for path in catalogues)
     config = BuildConfig(
         lang=lang, link=link, endpoint=endpoint, base=base, batch_size=batch_size, catalogues=extra
     )
-    # An unsupported language or a bad catalogue file fails before any work.
-    checked = Pipeline(lang=lang, link=link, catalogues=extra)
-    if extra and link:
-        _ = checked.linker
+    if extra and link:  # a bad catalogue file fails before any work too
+        _ = Pipeline(lang=lang, link=link, catalogues=extra).linker
+    needed = store is None or force or _anything_to_build(inputs, lang, store, base)
+    jobs = (workers or ((os.cpu_count() or 1) if many else 1)) if needed else 1
     # Workers are forked before any thread (progress bar) starts or store opens.
     with WorkerPool(config, jobs if dask is None else 1) as pool:
         sink = _sink(dest, fmt_name, store, base, force)
@@ -203,7 +239,7 @@ def build(
                 disable=not many,
                 transient=True,
             ) as progress,
-            _executor(dask, shards, config) as executor,
+            _executor(dask if needed else None, shards, config) as executor,
         ):
             task = progress.add_task("building", total=_count(inputs) if many else None, rate="")
 
@@ -218,15 +254,17 @@ def build(
                 progress.update(task, advance=1, rate=f"{done / elapsed:.1f} articles/s")
 
             report = run_build(
-                _articles(inputs, lang),
+                read_inputs(inputs, lang, sys.stdin.buffer if "-" in inputs else None),
                 sink,
                 config,
                 strict=strict or not many,
                 on_article=on_article,
                 executor=executor or pool.outputs,
             )
-    if summary or many:
-        err.print(_summary(report, time.monotonic() - started))
+    if report.read == 0:
+        raise InputError(f"no articles found in {' '.join(inputs)}")
+    where = f"store {store}" if store is not None else ("stdout" if dest == "-" else dest)
+    _report(report, time.monotonic() - started, summary, where)
     if report.unchanged:
         err.print(f"{report.unchanged} article(s) unchanged, skipped (use --force to rebuild)")
     if report.failed:

@@ -10,7 +10,7 @@ from pathlib import Path
 import typer
 
 from kg.cli.common import app, err, handle_errors
-from kg.errors import ConfigError
+from kg.errors import ConfigError, StoreError
 
 __all__ = ["export"]
 
@@ -45,12 +45,20 @@ def export(
         if dest.exists() and not force:
             raise ConfigError(f"{dest} exists; add --force to overwrite it")
         dest.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.")
+        try:
+            handle, temporary = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.")
+        except OSError as exc:
+            raise ConfigError(f"cannot write {dest}: {exc.strerror or exc}") from exc
         try:
             with os.fdopen(handle, "wb") as stream:
                 opened.dump(stream, fmt.lower())
             os.replace(temporary, dest)
-        except BaseException:
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot write {dest}: {exc.strerror or exc}; {dest} was left as it was"
+            ) from exc
+        except StoreError as exc:
+            raise ConfigError(f"{exc}; {dest} was left as it was") from exc
+        finally:
             Path(temporary).unlink(missing_ok=True)
-            raise
     err.print(f"wrote {dest}")

@@ -226,8 +226,17 @@ def link(
     if save_catalogue is not None and offline:
         raise ConfigError("--save-catalogue keeps what the endpoint resolved; drop --offline")
     saved = read_rows(save_catalogue) if save_catalogue and save_catalogue.exists() else []
+    if not offline:
+        from kg.remote import check_endpoint_url
+
+        check_endpoint_url(endpoint or DEFAULT_ENDPOINT)
     store = None if offline else Cache(cache or default_cache_path())
-    client = WikidataEndpoint(endpoint or DEFAULT_ENDPOINT, store, timeout)
+    client = WikidataEndpoint(
+        endpoint or DEFAULT_ENDPOINT,
+        store,
+        timeout,
+        notify=lambda message: err.print(message, markup=False, soft_wrap=True),
+    )
     linker = Linker(
         catalogue=Catalogue.with_extra(catalogues) if catalogues else None,
         endpoint=None if offline else client,

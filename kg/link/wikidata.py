@@ -1,34 +1,35 @@
 """A client for Wikidata's SPARQL endpoint (or any endpoint shaped like it).
 
-Queries go through SPARQLWrapper as HTTP POST, ask for SPARQL JSON results,
-and carry a User-Agent naming the project, as the Wikimedia User-Agent policy
+Queries are sent as HTTP POST, ask for SPARQL JSON results, and carry a
+User-Agent naming the project, as the Wikimedia User-Agent policy
 asks. Names and ids are sent in batches with ``VALUES``. Answers are kept in
 a :class:`~kg.link.cache.Cache`, so a repeated query sends no request; with
 ``offline=True`` only the cache is read and a missing answer is an error.
 
-Failures become :class:`~kg.errors.EndpointError` naming the endpoint. An
-answer ``429 Too Many Requests`` (or 502/503/504) is retried at most
-``retries`` times, waiting what ``Retry-After`` says (capped at
-:data:`MAX_WAIT` seconds) or else 1, 2, 4 ... seconds. Timeouts are not
-retried: a query that timed out would most likely time out again.
+Requests go through :mod:`kg.transport` (a form-encoded POST, as the SPARQL
+Protocol says): the timeout is a deadline for the whole request, and an
+answer cut short is an error. Failures become
+:class:`~kg.errors.EndpointError` naming the endpoint. An answer ``429 Too
+Many Requests`` (or 502/503/504) is retried at most ``retries`` times,
+waiting what ``Retry-After`` says or else 1, 2, 4 ... seconds, each wait
+announced through ``notify``; when the waits would pass :data:`MAX_WAIT`
+seconds in all, kg gives up at once instead. Timeouts are not retried: a
+query that timed out would most likely time out again.
 """
 
 from __future__ import annotations
 
-import email.utils
 import json
 import time
-import urllib.error
+import urllib.parse
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from SPARQLWrapper import JSON, POST, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
-
 from kg.errors import EndpointError
 from kg.link.cache import Cache
 from kg.model import Candidate
+from kg.transport import HTTPFailure, Transport
 
 __all__ = [
     "DEFAULT_ENDPOINT",
@@ -113,6 +114,8 @@ class WikidataEndpoint:
         offline: answer from the cache only; never send a request.
         languages: label languages looked up, in order of preference.
         sleep: how to wait between retries (tests pass a recorder).
+        notify: told, in one line, about each wait before a retry.
+        max_wait: the most seconds waited between retries, in all.
     """
 
     def __init__(
@@ -126,6 +129,8 @@ class WikidataEndpoint:
         offline: bool = False,
         languages: tuple[str, ...] = ("fr", "en"),
         sleep: Callable[[float], None] = time.sleep,
+        notify: Callable[[str], None] | None = None,
+        max_wait: float = MAX_WAIT,
     ) -> None:
         self.url = url
         self.cache = cache
@@ -134,8 +139,22 @@ class WikidataEndpoint:
         self.retries = retries
         self.offline = offline
         self.languages = languages
-        self.requests = 0
-        self._sleep = sleep
+        self._transport = Transport(
+            url,
+            timeout=timeout,
+            retries=retries,
+            max_wait=max_wait,
+            retry_timeouts=False,
+            retry_5xx=False,
+            sleep=sleep,
+            notify=notify,
+            user_agent=user_agent,
+        )
+
+    @property
+    def requests(self) -> int:
+        """How many HTTP requests were sent (retries included)."""
+        return self._transport.requests
 
     def select(self, query: str) -> list[dict[str, dict[str, str]]]:
         """Run a SELECT query; return the SPARQL JSON bindings.
@@ -165,62 +184,44 @@ class WikidataEndpoint:
         return bindings
 
     def _send(self, query: str) -> str:
-        wrapper = SPARQLWrapper(self.url, agent=self.user_agent)
-        wrapper.setQuery(query)
-        wrapper.setMethod(POST)
-        wrapper.setReturnFormat(JSON)
-        # setTimeout() truncates to whole seconds; the attribute takes a float.
-        wrapper.timeout = self.timeout
-        attempt = 0
-        while True:
-            attempt += 1
-            self.requests += 1
-            try:
-                return wrapper.query().response.read().decode("utf-8")
-            except urllib.error.HTTPError as exc:
-                if exc.code not in _RETRY_CODES or attempt > self.retries:
-                    tried = f" after {attempt} attempts" if attempt > 1 else ""
-                    raise EndpointError(
-                        f"{self.url} answered HTTP {exc.code} {exc.reason}{tried}",
-                        endpoint=self.url,
-                    ) from exc
-                self._sleep(self._wait(exc, attempt))
-            except TimeoutError as exc:
-                raise self._timeout(exc) from exc
-            except urllib.error.URLError as exc:
-                if isinstance(exc.reason, TimeoutError):
-                    raise self._timeout(exc) from exc
-                raise EndpointError(
-                    f"cannot reach {self.url}: {exc.reason}", endpoint=self.url
-                ) from exc
-            except SPARQLWrapperException as exc:
-                first = str(exc).splitlines()[0]
-                raise EndpointError(
-                    f"{self.url} refused the query: {first}", endpoint=self.url
-                ) from exc
-            except (OSError, UnicodeDecodeError) as exc:
-                raise EndpointError(
-                    f"reading from {self.url} failed: {exc}", endpoint=self.url
-                ) from exc
+        body = urllib.parse.urlencode({"query": query}).encode("utf-8")
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Accept": "application/sparql-results+json",
+        }
+        try:
+            reply = self._transport.request("POST", self.url, body, headers)
+        except HTTPFailure as failure:
+            raise self._failure(failure) from failure
+        if not 200 <= reply.status < 300:
+            detail = reply.body.decode("utf-8", "replace").strip().splitlines()[:1]
+            raise EndpointError(
+                f"{self.url} answered HTTP {reply.status} {reply.reason}"
+                + (f": {detail[0][:160]}" if detail else ""),
+                endpoint=self.url,
+            )
+        try:
+            return reply.body.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise EndpointError(
+                f"reading from {self.url} failed: the answer is not UTF-8", endpoint=self.url
+            ) from exc
 
-    def _timeout(self, exc: BaseException) -> EndpointError:
-        return EndpointError(
-            f"{self.url} did not answer within {self.timeout:g} s (timeout); "
-            "raise --timeout or try later",
-            endpoint=self.url,
-        )
-
-    @staticmethod
-    def _wait(exc: urllib.error.HTTPError, attempt: int) -> float:
-        header = exc.headers.get("Retry-After") if exc.headers else None
-        if header:
-            header = header.strip()
-            if header.isdigit():
-                return min(float(header), MAX_WAIT)
-            when = email.utils.parsedate_to_datetime(header) if "," in header else None
-            if when is not None:
-                return max(0.0, min(when.timestamp() - time.time(), MAX_WAIT))
-        return min(2.0 ** (attempt - 1), MAX_WAIT)
+    def _failure(self, failure: HTTPFailure) -> EndpointError:
+        """The one-line error of a request that failed for good."""
+        tried = f" after {failure.attempts} attempts" if failure.attempts > 1 else ""
+        if failure.timed_out:
+            message = (
+                f"{self.url} did not answer within {self.timeout:g} s (timeout); "
+                "raise --timeout or try later"
+            )
+        elif failure.unreachable:
+            message = f"cannot reach {self.url}: {failure.reason.removeprefix('unreachable ')}"
+        elif failure.status is not None:
+            message = f"{self.url} answered {failure.reason}{tried}"
+        else:
+            message = f"reading from {self.url} failed{tried}: {failure.reason}"
+        return EndpointError(message, endpoint=self.url)
 
     def search(self, names: Iterable[str]) -> dict[str, list[str]]:
         """Ids of items whose label or alias (``rdfs:label``, ``skos:altLabel``)
