@@ -20,7 +20,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from kg.cli.common import app, err, fail, handle_errors, out
+from kg.cli.common import app, err, fail, handle_errors, labelled, out
 from kg.errors import ConfigError, InputError
 from kg.model import Article
 
@@ -201,9 +201,9 @@ def build(
             def on_article(item) -> None:
                 if isinstance(item, str):
                     if not item.endswith(": unchanged"):
-                        err.print(f"[yellow]skipped:[/] {item}", soft_wrap=True)
+                        err.print(labelled("skipped:", "yellow", item), soft_wrap=True)
                 elif item.error is not None:
-                    err.print(f"[yellow]skipped:[/] {item.error}", soft_wrap=True)
+                    err.print(labelled("skipped:", "yellow", item.error), soft_wrap=True)
                 done = progress.tasks[0].completed + 1
                 elapsed = max(time.monotonic() - started, 1e-6)
                 progress.update(task, advance=1, rate=f"{done / elapsed:.1f} articles/s")
