@@ -156,7 +156,7 @@ def test_link_cli_federated_query_joins_with_the_endpoint(
     assert "SERVICE <https://query.wikidata.org/sparql>" in query
     local = query.replace("https://query.wikidata.org/sparql", wikidata_url)
     rows = {
-        (str(r.entity), str(r.wikidataLabel), str(r.country), str(r.office))
+        (str(r.entity), str(r.itemLabel), str(r.country), str(r.office))
         for r in _load(out).query(local)
     }
     assert (f"{EX}entity/person/joe-biden", "Joe Biden", "None", f"{WD}Q11696") in rows

@@ -107,4 +107,4 @@ def query(
     else:
         result = run_query(stored, params, endpoint=endpoint, timeout=timeout)
     default = "ttl" if stored.type in ("CONSTRUCT", "DESCRIBE") else "table"
-    sys.stdout.write(format_result(result, fmt or default))
+    sys.stdout.write(format_result(result, fmt or default, width=out.width))
