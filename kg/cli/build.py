@@ -1,4 +1,4 @@
-"""``kg build`` and ``kg show``: run the pipeline on articles."""
+"""``kg build``: run the pipeline on articles."""
 
 from __future__ import annotations
 
@@ -20,11 +20,11 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from kg.cli.common import app, err, fail, handle_errors, labelled, out
+from kg.cli.common import app, err, fail, handle_errors, labelled
 from kg.errors import ConfigError, InputError
 from kg.model import Article
 
-__all__ = ["build", "show"]
+__all__ = ["build"]
 
 
 def _articles(inputs: list[str], lang: str) -> Iterator[Article | InputError]:
@@ -224,50 +224,3 @@ def build(
         raise fail(f"{len(report.failed)} article(s) skipped")
     if report.built == 0 and report.unchanged == 0:
         raise InputError("no article could be built")
-
-
-@app.command()
-@handle_errors
-def show(
-    path: Path = typer.Argument(..., help="An article (.txt, .json, .jsonl)."),
-    lang: str = typer.Option("fr", "--lang", help="Language of the article."),
-    link: bool = typer.Option(True, "--link/--no-link", help="Link entities to Wikidata."),
-) -> None:
-    """Show the entities and facts found in an article, each with its sentence.
-
-    Example: kg show examples/sommet-helsinki.txt
-    """
-    from kg.ingest import read_path
-    from kg.pipeline import Pipeline
-
-    pipeline = Pipeline(lang=lang, link=link)
-    for extraction in pipeline.extract_many(read_path(path, lang)):
-        names = {e.key: e.label for e in extraction.entities}
-        entities = Table(title=f"entities of {extraction.article.id}", header_style="bold")
-        for column in ("entity", "type", "wikidata", "mentions", "also called"):
-            entities.add_column(column)
-        for e in extraction.entities:
-            entities.add_row(
-                e.label, e.type.value, e.qid or "", str(len(e.mentions)), ", ".join(e.aliases)
-            )
-        out.print(entities)
-        facts = Table(title=f"facts of {extraction.article.id}", header_style="bold")
-        for column in ("subject", "predicate", "object", "qualifiers", "sentence"):
-            facts.add_column(column, overflow="fold")
-        for f in extraction.facts:
-            qualifiers = [f"{f.polarity.value}", f"{f.modality.value}"]
-            for name in ("place", "of", "source"):
-                value = getattr(f, name)
-                if value:
-                    qualifiers.append(f"{name}={names.get(value, value)}")
-            if f.time:
-                qualifiers.append(f"time={f.time}")
-            obj = names.get(f.object, f.object) if f.object else f'"{f.value}"'
-            facts.add_row(
-                names.get(f.subject, f.subject),
-                f.predicate,
-                obj or "",
-                " ".join(qualifiers),
-                f.provenance.sentence,
-            )
-        out.print(facts)
