@@ -41,7 +41,8 @@ ex:graph\\/n1 {
         kg:sentence "« Nous verrons », a dit Hélène Dupré." ; prov:wasDerivedFrom ex:article\\/n1 .
     ex:statement\\/n1\\/2 a kg:Statement ; rdf:predicate kg:said ;
         rdf:subject ex:entity\\/person\\/helene-martin ; rdf:object "Rien n'est fait." ;
-        kg:sentence "« Rien n'est fait », a dit HELENE MARTIN." ; prov:wasDerivedFrom ex:article\\/n1 .
+        kg:sentence "« Rien n'est fait », a dit HELENE MARTIN." ;
+        prov:wasDerivedFrom ex:article\\/n1 .
     ex:statement\\/n1\\/3 a kg:Statement ; rdf:predicate kg:said ;
         rdf:subject ex:entity\\/wd\\/Q7747 ; rdf:object "C'est possible." ;
         kg:sentence "« C'est possible », a dit le président russe." ;
@@ -65,7 +66,7 @@ CASES = [
     ("Q22686", set()),
     ("jean pierre d'arc", {"jean-pierre-darc"}),
     ("Poutine.", set()),
-    ("x\" } DROP ALL #", set()),
+    ('x" } DROP ALL #', set()),
     (EX + "entity/person/helene-martin", {"helene-martin"}),
 ]
 
