@@ -138,7 +138,13 @@ def test_query_parameter_filters_rows(store):
 def test_query_formats(store):
     result = run_query(QueryLibrary().get("speaks-for"), store=store)
     table = format_result(result, "table", width=120)
-    assert table.splitlines()[0].split() == ["speaker", "principal", "role", "sentences", "articles"]
+    assert table.splitlines()[0].split() == [
+        "speaker",
+        "principal",
+        "role",
+        "sentences",
+        "articles",
+    ]
     assert "Sophie Martin   Emmanuel Macron (Q3052772)   porte-parole" in table
     assert format_result(result, "csv").splitlines()[0] == (
         "speaker,speakerLabel,principal,principalLabel,role,sentences,articles"

@@ -163,7 +163,7 @@ def build(
     nothing is written. With --store, unchanged articles are skipped and each
     changed one replaces its named graph in one transaction.
 
-    Example: kg build examples/sommet-helsinki.txt -o out/example.ttl --force
+    Example: kg build examples/sommet-helsinki.txt -o out/example.trig --force
     """
     from kg.corpus import BuildConfig, WorkerPool, run_build
     from kg.export import format_from_path, resolve_format

@@ -104,7 +104,7 @@ def _print_explain(report: Report, out: Console) -> None:
                 out.print(line, markup=False)
 
 
-EXAMPLE = "kg eval tests/data/gold/sommet-elysee.yaml --explain"
+EXAMPLE = "kg eval examples/gold/sommet-elysee.yaml --explain"
 
 
 @app.command("eval", epilog=f"Example: {EXAMPLE}")

@@ -186,7 +186,7 @@ def link(
     others are looked up at the endpoint (answers cached in --cache), unless
     --offline. Entities keep their IRIs; the output is written atomically.
 
-    Example: kg link tests/data/sample.trig -o linked.trig --offline --force
+    Example: kg link out/example.trig -o out/linked.trig --offline --force
     """
     from kg.export import format_from_path, resolve_format, write
     from kg.link import DEFAULT_ENDPOINT, Cache, WikidataEndpoint
