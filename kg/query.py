@@ -71,6 +71,7 @@ _RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
 _OWL = "http://www.w3.org/2002/07/owl#"
 _WD = "http://www.wikidata.org/entity/"
+_KG = "https://w3id.org/newskg/ontology#"
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,25 +269,28 @@ class StoredQuery:
 
 
 def _search_block(variable: str, value: rdflib.term.Identifier) -> str:
-    """A sub-query binding ``?variable`` to the entities that ``value`` names.
+    """A sub-query binding ``?variable`` to the kg entities that ``value`` names.
 
     A Wikidata id finds the entities ``owl:sameAs`` that item; anything else
     finds the entities one of whose labels or aliases contains the text,
-    whatever its case and accents. REGEX gets the label itself, not
-    ``STR(label)``: Virtuoso matches the string it makes with ``STR`` byte
-    by byte, and ``é`` is then two characters.
+    whatever its case and accents. Only nodes typed with a class of the kg
+    ontology answer, not Wikidata items whose labels share the graph. REGEX
+    gets the label itself, not ``STR(label)``: Virtuoso matches the string
+    it makes with ``STR`` byte by byte, and ``é`` is then two characters.
     """
     text = str(value)
+    v = f"?{variable}"
     if _QID.match(text):
         item = rdflib.URIRef(_WD + text.upper()).n3()
-        where = f"GRAPH ?{variable}_g {{ ?{variable} <{_OWL}sameAs> {item} }}"
+        pattern, match = f"{v} <{_OWL}sameAs> {item}", ""
     else:
-        pattern = rdflib.Literal(name_pattern(text)).n3()
-        where = (
-            f"GRAPH ?{variable}_g {{ ?{variable} <{_RDFS}label>|<{_SKOS}altLabel> ?{variable}_n }}"
-            f" FILTER(REGEX(?{variable}_n, {pattern}))"
-        )
-    return f"\n  {{ SELECT DISTINCT ?{variable} WHERE {{ {where} }} }}"
+        regex = rdflib.Literal(name_pattern(text)).n3()
+        pattern = f"{v} <{_RDFS}label>|<{_SKOS}altLabel> {v}_n"
+        match = f" FILTER(REGEX({v}_n, {regex}))"
+    where = (
+        f'GRAPH {v}_g {{ {pattern} . {v} a {v}_t }} FILTER(STRSTARTS(STR({v}_t), "{_KG}")){match}'
+    )
+    return f"\n  {{ SELECT DISTINCT {v} WHERE {{ {where} }} }}"
 
 
 def _strip(text: str) -> str:

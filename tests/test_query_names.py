@@ -16,7 +16,8 @@ from kg.store import Store
 
 EX = "https://w3id.org/newskg/id/"
 
-#: Four speakers written with and without accents, an alias, a hyphen and an apostrophe.
+#: Four speakers written with and without accents, an alias, a hyphen and an apostrophe,
+#: and Wikidata items with labels of their own, which are not entities of the graph.
 NAMES = """\
 @prefix ex: <https://w3id.org/newskg/id/> .
 @prefix kg: <https://w3id.org/newskg/ontology#> .
@@ -51,6 +52,11 @@ ex:graph\\/n1 {
         rdf:subject ex:entity\\/person\\/jean-pierre-darc ; rdf:object "Non." ;
         kg:sentence "« Non », a dit Jean-Pierre d’Arc." ; prov:wasDerivedFrom ex:article\\/n1 .
 }
+
+ex:graph\\/wikidata {
+    wd:Q7747 rdfs:label "Vladimir Poutine"@fr ; skos:altLabel "Poutine"@fr .
+    wd:Q22686 rdfs:label "Donald Trump"@fr .
+}
 """
 
 #: What the user types -> the speakers that must answer (by their IRI's last part).
@@ -64,6 +70,7 @@ CASES = [
     ("Q7747", {"Q7747"}),
     ("q7747", {"Q7747"}),
     ("Q22686", set()),
+    ("Trump", set()),
     ("jean pierre d'arc", {"jean-pierre-darc"}),
     ("Poutine.", set()),
     ('x" } DROP ALL #', set()),
