@@ -20,7 +20,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from kg.cli.common import app, err, fail, handle_errors, labelled
+from kg.cli.common import ARTICLES, app, err, fail, handle_errors, labelled
 from kg.errors import ConfigError, InputError
 from kg.model import Article
 
@@ -114,11 +114,7 @@ def _executor(address: str | None, shards: Path | None, config):
 @app.command()
 @handle_errors
 def build(
-    inputs: list[str] = typer.Argument(
-        ...,
-        metavar="FILE...",
-        help="Articles: .txt, .json/.jsonl (also .gz), directories, globs, or - for stdin.",
-    ),
+    inputs: list[str] = ARTICLES,
     output: str | None = typer.Option(
         None, "-o", "--output", help="Output file ('-' for stdout, the default)."
     ),

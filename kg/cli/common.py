@@ -43,6 +43,14 @@ def _root(
         _state["debug"] = True
 
 
+#: The ``FILE...`` argument of the commands that read articles (build, show).
+ARTICLES = typer.Argument(
+    ...,
+    metavar="FILE...",
+    help="Articles: .txt, .json/.jsonl (also .gz), directories, globs, or - for stdin.",
+)
+
+
 def labelled(label: str, style: str, text: object) -> Text:
     """A label in kg's style followed by ``text`` exactly as it is.
 

@@ -24,7 +24,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from kg.cli.common import app, handle_errors, out
+from kg.cli.common import ARTICLES, app, handle_errors, out
 from kg.errors import ConfigError
 from kg.model import Article, Extraction
 
@@ -34,24 +34,11 @@ __all__ = ["WIDE", "entity_records", "fact_records", "show"]
 WIDE = 120
 
 ENTITY_FIELDS = ("record", "article", "entity", "type", "wikidata", "mentions", "also called")
-FACT_FIELDS = (
-    "record",
-    "article",
-    "subject",
-    "predicate",
-    "object",
-    "value",
-    "polarity",
-    "modality",
-    "place",
-    "time",
-    "of",
-    "source",
-    "role",
-    "sentence",
-)
 #: The fact fields gathered in the tables' "qualifiers" column.
 QUALIFIERS = ("polarity", "modality", "place", "time", "of", "source", "role")
+FACT_FIELDS = (
+    ("record", "article", "subject", "predicate", "object", "value") + QUALIFIERS + ("sentence",)
+)
 FORMATS = ("table", "json", "csv")
 #: The columns of the wide fact table, with their share of the width.
 _FACT_COLUMNS = (
@@ -192,11 +179,7 @@ def _print_tables(extractions: Iterable[Extraction]) -> None:
 @app.command()
 @handle_errors
 def show(
-    inputs: list[str] = typer.Argument(
-        ...,
-        metavar="FILE...",
-        help="Articles: .txt, .json/.jsonl (also .gz), directories, globs, or - for stdin.",
-    ),
+    inputs: list[str] = ARTICLES,
     lang: str = typer.Option("fr", "--lang", help="Language of the articles."),
     link: bool = typer.Option(True, "--link/--no-link", help="Link entities to Wikidata."),
     fmt: str = typer.Option(
