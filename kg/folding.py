@@ -1,4 +1,4 @@
-"""Find a name however it is written: regular expressions blind to case and accents.
+"""Find an entity however its name is written: searches blind to case and accents.
 
 A user types ``Helene`` and the article writes ``Hélène``, or the other way
 round. :func:`name_pattern` turns what the user typed into a SPARQL
@@ -11,11 +11,21 @@ that it means the same to rdflib, pyoxigraph and Virtuoso.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
-__all__ = ["fold", "name_pattern"]
+import rdflib
 
+__all__ = ["entity_search", "fold", "name_pattern"]
+
+_QID = re.compile(r"^[Qq][1-9][0-9]*$")
+_KG = "https://w3id.org/newskg/ontology#"
+_NAMES = (
+    "<http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#altLabel>"
+)
+_SAME_AS = "<http://www.w3.org/2002/07/owl#sameAs>"
+_WD = "http://www.wikidata.org/entity/"
 #: Characters with the same meaning in a name, each set matched as one.
 _EQUIVALENT = ("'’ʼ‘", " -‐‑–")
 #: Characters with a meaning in XPath regular expressions.
@@ -67,3 +77,28 @@ def name_pattern(text: str) -> str:
         else:
             parts.append("(?:" + "|".join(_escape(v) for v in variants) + ")")
     return "".join(parts)
+
+
+def entity_search(value: str) -> str:
+    """A SPARQL SELECT of the ``?entity`` nodes that ``value`` stands for.
+
+    A Wikidata id (``Q7747``) finds the entities ``owl:sameAs`` that item;
+    anything else finds the entities one of whose labels or aliases contains
+    the text, whatever its case and accents. Only nodes typed with a class of
+    the kg ontology answer, not Wikidata items whose labels share the graph.
+    The query reads the default graph (the union of the article graphs on
+    every engine kg runs on). REGEX gets the label itself, not ``STR(label)``:
+    Virtuoso matches the string that ``STR`` makes byte by byte.
+
+    Args:
+        value: what the user typed.
+    """
+    if _QID.match(value):
+        pattern = f"?entity {_SAME_AS} {rdflib.URIRef(_WD + value.upper()).n3()} ."
+    else:
+        regex = rdflib.Literal(name_pattern(value)).n3()
+        pattern = f"?entity {_NAMES} ?name . FILTER(REGEX(?name, {regex}))"
+    return (
+        f"SELECT DISTINCT ?entity WHERE {{ {pattern}"
+        f' FILTER EXISTS {{ ?entity a ?type . FILTER(STRSTARTS(STR(?type), "{_KG}")) }} }}'
+    )

@@ -22,8 +22,10 @@ endpoints get a ``VALUES`` block, placed first in the outermost ``WHERE``
 group so that filters there see the value, whose terms rdflib writes with
 escaping (Oxigraph's ``substitutions`` only accepts projected variables, so
 it cannot bind a parameter used only in a pattern or filter). An entity given
-by name or Wikidata id becomes, on every engine, a sub-query placed there
-that finds the matching entities, its value again written as an escaped term.
+by name or Wikidata id is first looked for by a query of its own
+(:func:`kg.folding.entity_search`) on the same engine, and the entities found
+are bound as a VALUES block: joining a sub-query instead made rdflib evaluate
+the rest of the query unbound (minutes on a thousand articles).
 
 Every engine reads the union of all graphs as the default graph (Virtuoso does
 so without being asked); queries that count use ``GRAPH ?g`` or ``DISTINCT``
@@ -43,7 +45,7 @@ import yaml
 from rdflib.plugins.sparql import prepareQuery
 
 from kg.errors import QueryError
-from kg.folding import name_pattern
+from kg.folding import entity_search
 from kg.results import RESULT_FORMATS, QueryResult, format_result
 
 __all__ = [
@@ -65,13 +67,11 @@ QUERY_TYPES = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 _PARAM = re.compile(r"[?$](_[A-Za-z][A-Za-z0-9]*?(?:_iri|_entity)?)\b")
 _COMMENT_OR_STRING = re.compile(r"#[^\n]*|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|<[^<>\s]*>")
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\s]*$")
-_QID = re.compile(r"^[Qq][1-9][0-9]*$")
 _SUFFIXES = {"_iri": "iri", "_entity": "entity"}
-_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-_SKOS = "http://www.w3.org/2004/02/skos/core#"
-_OWL = "http://www.w3.org/2002/07/owl#"
-_WD = "http://www.wikidata.org/entity/"
-_KG = "https://w3id.org/newskg/ontology#"
+
+
+#: A bound parameter: one RDF term, or the entities found for a name.
+Bound = rdflib.term.Identifier | tuple[rdflib.URIRef, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,21 +228,27 @@ class StoredQuery:
             bound[param.variable] = param.term(value, self.name)
         return bound
 
-    def with_values(
-        self, bound: Mapping[str, rdflib.term.Identifier], *, terms: bool = True
-    ) -> str:
+    def with_values(self, bound: Mapping[str, Bound], *, terms: bool = True) -> str:
         """The query text with ``bound`` placed first in WHERE.
 
         Args:
-            bound: what :meth:`bind` returned.
-            terms: also write the plain terms as a VALUES block (False when
-                the engine takes them apart, as rdflib's ``initBindings``);
-                entities given by name or Wikidata id are always written, as
-                sub-queries that find them.
+            bound: what :meth:`bind` returned, entity parameters given by name
+                or Wikidata id replaced by the entities found (see
+                :func:`run_query`); each becomes its own VALUES block.
+            terms: also write the single terms as a VALUES row (False when the
+                engine takes them apart, as rdflib's ``initBindings``).
+
+        Raises:
+            QueryError: no ``WHERE {`` to bind in, or an entity still given by name.
         """
-        searched = self.searches(bound)
-        values = {v: t for v, t in bound.items() if v not in searched} if terms else {}
-        if not values and not searched:
+        for variable in self.searches(bound):
+            raise QueryError(
+                f"query {self.name!r}: find the entities of ?{variable} first (run_query does)",
+                self.name,
+            )
+        found = {v: t for v, t in bound.items() if isinstance(t, tuple)}
+        values = {v: t for v, t in bound.items() if not isinstance(t, tuple)} if terms else {}
+        if not values and not found:
             return self.text
         match = re.search(r"\bWHERE\s*\{", _strip(self.text), re.IGNORECASE)
         if match is None:
@@ -250,47 +256,22 @@ class StoredQuery:
                 f"query {self.name!r} takes parameters but has no 'WHERE {{' to bind them in",
                 self.name,
             )
-        block = "".join(_search_block(v, t) for v, t in searched.items())
+        block = "".join(
+            f"\n  VALUES ?{v} {{ {' '.join(t.n3() for t in items)} }}" for v, items in found.items()
+        )
         if values:
             names = " ".join(f"?{v}" for v in values)
             block += f"\n  VALUES ({names}) {{ ({' '.join(t.n3() for t in values.values())}) }}"
         return self.text[: match.end()] + block + "\n" + self.text[match.end() :]
 
-    def searches(
-        self, bound: Mapping[str, rdflib.term.Identifier]
-    ) -> dict[str, rdflib.term.Identifier]:
-        """The entity parameters of ``bound`` given as a name or a Wikidata id."""
+    def searches(self, bound: Mapping[str, Bound]) -> dict[str, str]:
+        """The entity parameters of ``bound`` given as a name or a Wikidata id, by variable."""
         kinds = {p.variable: p.kind for p in self.parameters}
         return {
-            v: t
+            v: str(t)
             for v, t in bound.items()
             if kinds.get(v) == "entity" and isinstance(t, rdflib.Literal)
         }
-
-
-def _search_block(variable: str, value: rdflib.term.Identifier) -> str:
-    """A sub-query binding ``?variable`` to the kg entities that ``value`` names.
-
-    A Wikidata id finds the entities ``owl:sameAs`` that item; anything else
-    finds the entities one of whose labels or aliases contains the text,
-    whatever its case and accents. Only nodes typed with a class of the kg
-    ontology answer, not Wikidata items whose labels share the graph. REGEX
-    gets the label itself, not ``STR(label)``: Virtuoso matches the string
-    it makes with ``STR`` byte by byte, and ``é`` is then two characters.
-    """
-    text = str(value)
-    v = f"?{variable}"
-    if _QID.match(text):
-        item = rdflib.URIRef(_WD + text.upper()).n3()
-        pattern, match = f"{v} <{_OWL}sameAs> {item}", ""
-    else:
-        regex = rdflib.Literal(name_pattern(text)).n3()
-        pattern = f"{v} <{_RDFS}label>|<{_SKOS}altLabel> {v}_n"
-        match = f" FILTER(REGEX({v}_n, {regex}))"
-    where = (
-        f'GRAPH {v}_g {{ {pattern} . {v} a {v}_t }} FILTER(STRSTARTS(STR({v}_t), "{_KG}")){match}'
-    )
-    return f"\n  {{ SELECT DISTINCT {v} WHERE {{ {where} }} }}"
 
 
 def _strip(text: str) -> str:
@@ -405,16 +386,44 @@ def run_query(
         raise QueryError(
             f"query {query.name!r}: give exactly one of graph, store or endpoint", query.name
         )
-    bound = query.bind(params)
+    from kg.remote import query_endpoint
+
+    def select(text: str) -> list[rdflib.term.Identifier]:
+        """The first column of a SELECT run where the stored query runs."""
+        if graph is not None:
+            result = _run_rdflib(StoredQuery.parse(text, "search"), {}, graph)
+        elif store is not None:
+            result = _run_store(StoredQuery.parse(text, "search"), {}, store)
+        else:
+            result = query_endpoint(endpoint, text, "SELECT", timeout=timeout, retries=retries)
+        return [row[result.vars[0]] for row in result.rows]
+
+    bound: dict[str, Bound] = dict(query.bind(params))
+    for variable, value in query.searches(bound).items():
+        found = tuple(t for t in select(entity_search(value)) if isinstance(t, rdflib.URIRef))
+        if not found:
+            return _nothing(query)
+        bound[variable] = found
     if graph is not None:
         return _run_rdflib(query, bound, graph)
     if store is not None:
         return _run_store(query, bound, store)
-    from kg.remote import query_endpoint
-
     return query_endpoint(
         endpoint, query.with_values(bound), query.type, timeout=timeout, retries=retries
     )
+
+
+def _nothing(query: StoredQuery) -> QueryResult:
+    """The answer when an entity parameter names no entity: no row, false, no triple.
+
+    Asked of the engine as an empty VALUES block, rdflib 7 fails instead.
+    """
+    if query.type == "ASK":
+        return QueryResult(query.type, boolean=False)
+    if query.type in ("CONSTRUCT", "DESCRIBE"):
+        return QueryResult(query.type, graph=rdflib.Graph())
+    projected = prepareQuery(query.text).algebra.get("PV") or []
+    return QueryResult(query.type, vars=[str(v) for v in projected])
 
 
 #: Where triples found outside any named graph are put for stored queries.
@@ -447,14 +456,14 @@ def queryable(data: rdflib.Graph) -> rdflib.Graph:
     return out
 
 
-def _run_rdflib(query: StoredQuery, bound: dict, graph: rdflib.Graph) -> QueryResult:
+def _run_rdflib(query: StoredQuery, bound: Mapping[str, Bound], graph: rdflib.Graph) -> QueryResult:
     graph = queryable(graph)
     union = getattr(graph, "default_union", None)
     if isinstance(graph, rdflib.Dataset):
         graph.default_union = True
     try:
         text = query.with_values(bound, terms=False)
-        plain = {v: t for v, t in bound.items() if v not in query.searches(bound)}
+        plain = {v: t for v, t in bound.items() if not isinstance(t, tuple)}
         return _collect(query.type, graph.query(text, initBindings=plain))
     except Exception as exc:  # rdflib evaluation errors have no common base
         raise QueryError(f"query {query.name!r} failed on the graph: {exc}", query.name) from exc
@@ -477,7 +486,7 @@ def _collect(qtype: str, result: Any) -> QueryResult:
     return QueryResult(qtype, vars=names, rows=rows)
 
 
-def _run_store(query: StoredQuery, bound: dict, store: Any) -> QueryResult:
+def _run_store(query: StoredQuery, bound: Mapping[str, Bound], store: Any) -> QueryResult:
     from kg.store import to_rdflib
 
     # Oxigraph substitutes only projected variables, so a VALUES block binds here.

@@ -109,8 +109,10 @@ def speakers(rows: list[dict]) -> set[str]:
 def test_query_names_find_the_person_however_typed(engines, engine):
     query = QueryLibrary().get("quotes-by-person")
     for typed, expected in CASES:
-        rows = run_query(query, {"person": typed}, **engines[engine]).rows
+        result = run_query(query, {"person": typed}, **engines[engine])
+        rows = result.rows
         assert speakers(rows) == expected, (engine, typed)
+        assert result.vars == ["speaker", "speakerLabel", "quote", "sentence", "article"]
         assert all(str(row["speakerLabel"]) for row in rows)
 
 
