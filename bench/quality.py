@@ -6,7 +6,7 @@ lists of missed facts, spurious facts and wrong links.
 
 Usage::
 
-    python bench/quality.py tests/data/gold/sommet-elysee.yaml -o quality.md
+    python bench/quality.py examples/gold/sommet-elysee.yaml -o quality.md
     python bench/quality.py GOLD.yaml... -o - --no-link
 """
 

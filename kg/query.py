@@ -11,13 +11,21 @@ in the grlc style::
     #+   - person: Peskov
 
 A variable named ``?_name`` is a literal parameter ``name``; ``?_name_iri`` is
-an IRI parameter ``name``. Values become RDF terms (a plain literal, or an IRI
+an IRI parameter ``name``; ``?_name_entity`` is an entity parameter ``name``,
+which the user gives as an entity IRI, a Wikidata id (``Q7747``: the entities
+``owl:sameAs`` that item) or a piece of a name (``helene``: the entities one of
+whose labels or aliases contains it, whatever the case and the accents, see
+:mod:`kg.folding`). Values become RDF terms (a plain literal, or an IRI
 checked for forbidden characters) and are never spliced into the query as raw
 text: rdflib gets them as ``initBindings``; the pyoxigraph store and remote
 endpoints get a ``VALUES`` block, placed first in the outermost ``WHERE``
 group so that filters there see the value, whose terms rdflib writes with
 escaping (Oxigraph's ``substitutions`` only accepts projected variables, so
-it cannot bind a parameter used only in a pattern or filter).
+it cannot bind a parameter used only in a pattern or filter). An entity given
+by name or Wikidata id is first looked for by a query of its own
+(:func:`kg.folding.entity_search`) on the same engine, and the entities found
+are bound as a VALUES block: joining a sub-query instead made rdflib evaluate
+the rest of the query unbound (minutes on a thousand articles).
 
 Every engine reads the union of all graphs as the default graph (Virtuoso does
 so without being asked); queries that count use ``GRAPH ?g`` or ``DISTINCT``
@@ -26,9 +34,6 @@ so that a triple repeated in two article graphs counts the same everywhere.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -40,6 +45,8 @@ import yaml
 from rdflib.plugins.sparql import prepareQuery
 
 from kg.errors import QueryError
+from kg.folding import entity_search
+from kg.results import RESULT_FORMATS, QueryResult, format_result
 
 __all__ = [
     "DEFAULT_GRAPH_NAME",
@@ -57,9 +64,14 @@ __all__ = [
 
 QUERY_TYPES = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 
-_PARAM = re.compile(r"[?$](_[A-Za-z][A-Za-z0-9]*?(?:_iri)?)\b")
+_PARAM = re.compile(r"[?$](_[A-Za-z][A-Za-z0-9]*?(?:_iri|_entity)?)\b")
 _COMMENT_OR_STRING = re.compile(r"#[^\n]*|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|<[^<>\s]*>")
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\s]*$")
+_SUFFIXES = {"_iri": "iri", "_entity": "entity"}
+
+
+#: A bound parameter: one RDF term, or the entities found for a name.
+Bound = rdflib.term.Identifier | tuple[rdflib.URIRef, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +81,7 @@ class Parameter:
     Attributes:
         name: the name users pass (``person`` for ``?_person`` or ``?_person_iri``).
         variable: the SPARQL variable without ``?``.
-        kind: ``literal`` or ``iri``.
+        kind: ``literal``, ``iri`` or ``entity``.
         default: the value from the ``defaults`` header, or None (then required).
     """
 
@@ -79,9 +91,21 @@ class Parameter:
     default: str | None = None
 
     def term(self, value: str, query: str) -> rdflib.term.Identifier:
-        """Return ``value`` as the RDF term this parameter stands for."""
+        """Return ``value`` as the RDF term this parameter stands for.
+
+        An entity parameter given a name or a Wikidata id keeps it as a
+        literal, which :meth:`StoredQuery.with_values` turns into a search.
+        """
         if self.kind == "literal":
             return rdflib.Literal(value)
+        if self.kind == "entity" and not _IRI.match(value):
+            if not value.strip():
+                raise QueryError(
+                    f"query {query!r}: parameter {self.name!r} needs a name, "
+                    "a Wikidata id or an IRI, got nothing",
+                    query,
+                )
+            return rdflib.Literal(value.strip())
         if not _IRI.match(value):
             raise QueryError(
                 f"query {query!r}: parameter {self.name!r} needs an absolute IRI, got {value!r}",
@@ -145,8 +169,9 @@ class StoredQuery:
         defaults = _defaults(meta.get("defaults"), where, name)
         params: dict[str, Parameter] = {}
         for variable in _PARAM.findall(_strip(text)):
-            kind = "iri" if variable.endswith("_iri") and len(variable) > 4 else "literal"
-            pname = variable[1:-4] if kind == "iri" else variable[1:]
+            suffix = next((x for x in _SUFFIXES if variable.endswith(x) and variable != x), "")
+            kind = _SUFFIXES.get(suffix, "literal")
+            pname = variable[1 : len(variable) - len(suffix)]
             params.setdefault(pname, Parameter(pname, variable, kind, defaults.get(pname)))
         unknown = sorted(set(defaults) - set(params))
         if unknown:
@@ -203,9 +228,27 @@ class StoredQuery:
             bound[param.variable] = param.term(value, self.name)
         return bound
 
-    def with_values(self, bound: Mapping[str, rdflib.term.Identifier]) -> str:
-        """The query text with a VALUES block for ``bound`` as the first thing in WHERE."""
-        if not bound:
+    def with_values(self, bound: Mapping[str, Bound], *, terms: bool = True) -> str:
+        """The query text with ``bound`` placed first in WHERE.
+
+        Args:
+            bound: what :meth:`bind` returned, entity parameters given by name
+                or Wikidata id replaced by the entities found (see
+                :func:`run_query`); each becomes its own VALUES block.
+            terms: also write the single terms as a VALUES row (False when the
+                engine takes them apart, as rdflib's ``initBindings``).
+
+        Raises:
+            QueryError: no ``WHERE {`` to bind in, or an entity still given by name.
+        """
+        for variable in self.searches(bound):
+            raise QueryError(
+                f"query {self.name!r}: find the entities of ?{variable} first (run_query does)",
+                self.name,
+            )
+        found = {v: t for v, t in bound.items() if isinstance(t, tuple)}
+        values = {v: t for v, t in bound.items() if not isinstance(t, tuple)} if terms else {}
+        if not values and not found:
             return self.text
         match = re.search(r"\bWHERE\s*\{", _strip(self.text), re.IGNORECASE)
         if match is None:
@@ -213,10 +256,22 @@ class StoredQuery:
                 f"query {self.name!r} takes parameters but has no 'WHERE {{' to bind them in",
                 self.name,
             )
-        names = " ".join(f"?{v}" for v in bound)
-        terms = " ".join(term.n3() for term in bound.values())
-        block = f"\n  VALUES ({names}) {{ ({terms}) }}\n"
-        return self.text[: match.end()] + block + self.text[match.end() :]
+        block = "".join(
+            f"\n  VALUES ?{v} {{ {' '.join(t.n3() for t in items)} }}" for v, items in found.items()
+        )
+        if values:
+            names = " ".join(f"?{v}" for v in values)
+            block += f"\n  VALUES ({names}) {{ ({' '.join(t.n3() for t in values.values())}) }}"
+        return self.text[: match.end()] + block + "\n" + self.text[match.end() :]
+
+    def searches(self, bound: Mapping[str, Bound]) -> dict[str, str]:
+        """The entity parameters of ``bound`` given as a name or a Wikidata id, by variable."""
+        kinds = {p.variable: p.kind for p in self.parameters}
+        return {
+            v: str(t)
+            for v, t in bound.items()
+            if kinds.get(v) == "entity" and isinstance(t, rdflib.Literal)
+        }
 
 
 def _strip(text: str) -> str:
@@ -240,8 +295,16 @@ def _defaults(raw: Any, where: str, name: str) -> dict[str, str]:
     for item in items:
         if not isinstance(item, dict):
             raise QueryError(f"query {where}: defaults must be 'name: value' entries", name)
-        out.update({str(k).removeprefix("_").removesuffix("_iri"): str(v) for k, v in item.items()})
+        out.update({_plain_name(str(k)): str(v) for k, v in item.items()})
     return out
+
+
+def _plain_name(key: str) -> str:
+    """``_person_entity`` or ``person`` -> ``person``."""
+    key = key.removeprefix("_")
+    for suffix in _SUFFIXES:
+        key = key.removesuffix(suffix)
+    return key
 
 
 def default_query_dir() -> Path:
@@ -292,25 +355,6 @@ class QueryLibrary:
         return StoredQuery.from_file(path)
 
 
-@dataclass(slots=True)
-class QueryResult:
-    """A query's answer in one shape whatever engine ran it.
-
-    Attributes:
-        type: SELECT, ASK, CONSTRUCT or DESCRIBE.
-        vars: the projected variables of a SELECT, in order.
-        rows: SELECT solutions: variable -> rdflib term (unbound ones absent).
-        boolean: the answer of an ASK.
-        graph: the triples of a CONSTRUCT or DESCRIBE.
-    """
-
-    type: str
-    vars: list[str] = field(default_factory=list)
-    rows: list[dict[str, rdflib.term.Identifier]] = field(default_factory=list)
-    boolean: bool | None = None
-    graph: rdflib.Graph | None = None
-
-
 def run_query(
     query: StoredQuery,
     params: Mapping[str, str] | None = None,
@@ -342,16 +386,44 @@ def run_query(
         raise QueryError(
             f"query {query.name!r}: give exactly one of graph, store or endpoint", query.name
         )
-    bound = query.bind(params)
+    from kg.remote import query_endpoint
+
+    def select(text: str) -> list[rdflib.term.Identifier]:
+        """The first column of a SELECT run where the stored query runs."""
+        if graph is not None:
+            result = _run_rdflib(StoredQuery.parse(text, "search"), {}, graph)
+        elif store is not None:
+            result = _run_store(StoredQuery.parse(text, "search"), {}, store)
+        else:
+            result = query_endpoint(endpoint, text, "SELECT", timeout=timeout, retries=retries)
+        return [row[result.vars[0]] for row in result.rows]
+
+    bound: dict[str, Bound] = dict(query.bind(params))
+    for variable, value in query.searches(bound).items():
+        found = tuple(t for t in select(entity_search(value)) if isinstance(t, rdflib.URIRef))
+        if not found:
+            return _nothing(query)
+        bound[variable] = found
     if graph is not None:
         return _run_rdflib(query, bound, graph)
     if store is not None:
         return _run_store(query, bound, store)
-    from kg.remote import query_endpoint
-
     return query_endpoint(
         endpoint, query.with_values(bound), query.type, timeout=timeout, retries=retries
     )
+
+
+def _nothing(query: StoredQuery) -> QueryResult:
+    """The answer when an entity parameter names no entity: no row, false, no triple.
+
+    Asked of the engine as an empty VALUES block, rdflib 7 fails instead.
+    """
+    if query.type == "ASK":
+        return QueryResult(query.type, boolean=False)
+    if query.type in ("CONSTRUCT", "DESCRIBE"):
+        return QueryResult(query.type, graph=rdflib.Graph())
+    projected = prepareQuery(query.text).algebra.get("PV") or []
+    return QueryResult(query.type, vars=[str(v) for v in projected])
 
 
 #: Where triples found outside any named graph are put for stored queries.
@@ -384,13 +456,15 @@ def queryable(data: rdflib.Graph) -> rdflib.Graph:
     return out
 
 
-def _run_rdflib(query: StoredQuery, bound: dict, graph: rdflib.Graph) -> QueryResult:
+def _run_rdflib(query: StoredQuery, bound: Mapping[str, Bound], graph: rdflib.Graph) -> QueryResult:
     graph = queryable(graph)
     union = getattr(graph, "default_union", None)
     if isinstance(graph, rdflib.Dataset):
         graph.default_union = True
     try:
-        return _collect(query.type, graph.query(query.text, initBindings=bound))
+        text = query.with_values(bound, terms=False)
+        plain = {v: t for v, t in bound.items() if not isinstance(t, tuple)}
+        return _collect(query.type, graph.query(text, initBindings=plain))
     except Exception as exc:  # rdflib evaluation errors have no common base
         raise QueryError(f"query {query.name!r} failed on the graph: {exc}", query.name) from exc
     finally:
@@ -412,7 +486,7 @@ def _collect(qtype: str, result: Any) -> QueryResult:
     return QueryResult(qtype, vars=names, rows=rows)
 
 
-def _run_store(query: StoredQuery, bound: dict, store: Any) -> QueryResult:
+def _run_store(query: StoredQuery, bound: Mapping[str, Bound], store: Any) -> QueryResult:
     from kg.store import to_rdflib
 
     # Oxigraph substitutes only projected variables, so a VALUES block binds here.
@@ -434,104 +508,3 @@ def _run_store(query: StoredQuery, bound: dict, store: Any) -> QueryResult:
                 row[name] = to_rdflib(term)
         rows.append(row)
     return QueryResult(query.type, vars=names, rows=rows)
-
-
-#: Output formats by query type.
-RESULT_FORMATS = {
-    "SELECT": ("table", "csv", "tsv", "json"),
-    "ASK": ("table", "csv", "tsv", "json"),
-    "CONSTRUCT": ("ttl", "nt", "jsonld"),
-    "DESCRIBE": ("ttl", "nt", "jsonld"),
-}
-_RDF = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
-
-
-def format_result(result: QueryResult, fmt: str = "table") -> str:
-    """Render a result as text.
-
-    Args:
-        result: what :func:`run_query` returned.
-        fmt: ``table``, ``csv``, ``tsv`` or ``json`` (SPARQL JSON results) for
-            SELECT and ASK; ``ttl``, ``nt`` or ``jsonld`` for CONSTRUCT/DESCRIBE.
-
-    Raises:
-        QueryError: the format does not fit the query type.
-    """
-    valid = RESULT_FORMATS[result.type]
-    if fmt not in valid:
-        raise QueryError(
-            f"format {fmt!r} does not fit a {result.type} query; choose one of: {', '.join(valid)}"
-        )
-    if result.graph is not None:
-        return result.graph.serialize(format=_RDF[fmt])
-    if result.type == "ASK":
-        return _format_ask(bool(result.boolean), fmt)
-    if fmt == "json":
-        return json.dumps(
-            {
-                "head": {"vars": result.vars},
-                "results": {
-                    "bindings": [{k: _json_term(v) for k, v in row.items()} for row in result.rows]
-                },
-            },
-            ensure_ascii=False,
-            indent=1,
-        )
-    if fmt == "tsv":
-        lines = ["\t".join(f"?{v}" for v in result.vars)]
-        lines += [
-            "\t".join(row[v].n3() if v in row else "" for v in result.vars) for row in result.rows
-        ]
-        return "\n".join(lines) + "\n"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(result.vars)
-        writer.writerows([[str(row.get(v, "")) for v in result.vars] for row in result.rows])
-        return buffer.getvalue()
-    return _table(result.vars, [[_short(row.get(v)) for v in result.vars] for row in result.rows])
-
-
-def _format_ask(answer: bool, fmt: str) -> str:
-    if fmt == "json":
-        return json.dumps({"head": {}, "boolean": answer})
-    return ("true" if answer else "false") + "\n"
-
-
-def _json_term(term: rdflib.term.Identifier) -> dict[str, str]:
-    if isinstance(term, rdflib.URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, rdflib.BNode):
-        return {"type": "bnode", "value": str(term)}
-    out = {"type": "literal", "value": str(term)}
-    if isinstance(term, rdflib.Literal) and term.language:
-        out["xml:lang"] = term.language
-    elif isinstance(term, rdflib.Literal) and term.datatype:
-        out["datatype"] = str(term.datatype)
-    return out
-
-
-def _short(term: rdflib.term.Identifier | None) -> str:
-    if term is None:
-        return ""
-    text = str(term)
-    for prefix, ns in _SHORT:
-        if isinstance(term, rdflib.URIRef) and text.startswith(ns):
-            return prefix + text[len(ns) :]
-    return text
-
-
-_SHORT = (
-    ("ex:", "https://w3id.org/newskg/id/"),
-    ("kg:", "https://w3id.org/newskg/ontology#"),
-    ("wd:", "http://www.wikidata.org/entity/"),
-    ("owl:", "http://www.w3.org/2002/07/owl#"),
-)
-
-
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    cells = [header, *rows]
-    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines) + "\n"

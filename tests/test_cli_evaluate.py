@@ -14,7 +14,7 @@ from kg.gold import load_gold
 from kg.model import Article, Entity, EntityType, Extraction, Fact, Provenance
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "tests" / "data" / "gold" / "sommet-elysee.yaml"
+EXAMPLE = ROOT / "examples" / "gold" / "sommet-elysee.yaml"
 try:
     from kg.pipeline import Pipeline  # noqa: F401
 
@@ -36,7 +36,7 @@ def test_cli_evaluate_help_ends_with_a_runnable_example() -> None:
     for option in ("--json", "--explain", "--no-link"):
         assert option in result.stdout
     last = result.stdout.strip().splitlines()[-1].strip()
-    assert last.startswith("Example: kg eval tests/data/gold/")
+    assert last.startswith("Example: kg eval examples/gold/")
     assert (ROOT / last.split()[3]).is_file()
 
 

@@ -9,7 +9,7 @@ import pytest
 from kg.errors import GoldError, InputError
 from kg.gold import PREDICATES, gold_article, load_gold
 
-DATA = Path(__file__).parent / "data" / "gold"
+DATA = Path(__file__).resolve().parent.parent / "examples" / "gold"
 
 HEADER = """\
 text: article.txt

@@ -110,13 +110,13 @@ def test_link_cli_help_ends_with_an_example_that_runs(tmp_path: Path, monkeypatc
     example = re.search(r"Example: (kg link [^\n]+)", result.output)
     assert example, result.output
     args = shlex.split(example.group(1))[1:]
-    (tmp_path / "tests" / "data").mkdir(parents=True)
-    shutil.copy(SAMPLE, tmp_path / "tests" / "data" / "sample.trig")
+    (tmp_path / "out").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "out" / "example.trig")  # what the kg build example writes
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("HOME", str(tmp_path))
     ran = _run(*args)
     assert ran.exit_code == 0, ran.output
-    assert (tmp_path / "linked.trig").stat().st_size > 0
+    assert (tmp_path / "out" / "linked.trig").stat().st_size > 0
 
 
 def test_link_cli_live_endpoint_then_cache(tmp_path: Path, wikidata_url: str) -> None:
@@ -157,7 +157,7 @@ def test_link_cli_federated_query_joins_with_the_endpoint(
     assert "SERVICE <https://query.wikidata.org/sparql>" in query
     local = query.replace("https://query.wikidata.org/sparql", wikidata_url)
     rows = {
-        (str(r.entity), str(r.wikidataLabel), str(r.country), str(r.office))
+        (str(r.entity), str(r.itemLabel), str(r.country), str(r.office))
         for r in _load(out).query(local)
     }
     assert (f"{EX}entity/person/joe-biden", "Joe Biden", "None", f"{WD}Q11696") in rows

@@ -9,6 +9,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib.plugins.sparql import prepareQuery
 
+from kg.folding import entity_search
 from kg.query import QueryLibrary
 
 LIBRARY = QueryLibrary()
@@ -32,11 +33,20 @@ def test_queries_meta_parses_everywhere_and_has_headers(name):
 
 
 def _sample_params(query) -> dict[str, str]:
+    """An IRI for IRI and entity parameters (an entity given by name is looked
+    for by a query of its own, checked below), a word for the others."""
     return {
-        p.name: "https://w3id.org/newskg/id/x" if p.kind == "iri" else "x"
+        p.name: "https://w3id.org/newskg/id/x" if p.kind in ("iri", "entity") else "x"
         for p in query.parameters
-        if p.default is None
+        if p.default is None or p.kind == "entity"
     }
+
+
+@pytest.mark.parametrize("value", ["Hélène d'Arc", "Q7747", 'x" } DROP ALL #'])
+def test_queries_meta_entity_search_parses_everywhere(value):
+    text = entity_search(value)
+    prepareQuery(text)
+    ox.Store().query(text)
 
 
 def test_queries_meta_use_only_ontology_terms():

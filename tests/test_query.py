@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 import rdflib
 from rdflib.compare import isomorphic
+from rdflib.plugins.sparql import prepareQuery
 
 from kg.errors import QueryError
+from kg.folding import entity_search, name_pattern
 from kg.query import QueryLibrary, StoredQuery, format_result, run_query
 from kg.store import Store
 
@@ -78,7 +80,7 @@ def test_query_broken_query_names_the_file(tmp_path):
 
 def test_query_unknown_parameter_lists_valid_ones():
     query = QueryLibrary().get("quotes-by-person")
-    with pytest.raises(QueryError, match=r"no parameter 'persn'; parameters: person \(literal\)"):
+    with pytest.raises(QueryError, match=r"no parameter 'persn'; parameters: person \(entity\)"):
         query.bind({"persn": "x", "person": "y"})
 
 
@@ -89,9 +91,9 @@ def test_query_missing_parameter_is_named():
 
 
 def test_query_iri_parameter_rejects_non_iri():
-    query = QueryLibrary().get("entity")
+    query = QueryLibrary().get("has-article")
     with pytest.raises(QueryError, match="absolute IRI"):
-        query.bind({"entity": "x> } DROP ALL #"})
+        query.bind({"article": "x> } DROP ALL #"})
 
 
 def test_query_unknown_name_lists_known_queries():
@@ -121,7 +123,9 @@ def test_query_injection_in_a_literal_is_harmless(store, dataset):
     assert run_query(query, {"person": hostile}, store=store).rows == []
     assert run_query(query, {"person": hostile}, graph=dataset).rows == []
     assert len(store.oxigraph) == before == 331
-    assert '"x\\" } DROP ALL #"' in query.with_values(query.bind({"person": hostile}))
+    search = entity_search(hostile)
+    assert rdflib.Literal(name_pattern(hostile)).n3() in search
+    prepareQuery(search)
     assert len(run_query(query, {"person": "Peskov"}, store=store).rows) == 2
 
 
@@ -133,11 +137,17 @@ def test_query_parameter_filters_rows(store):
 
 def test_query_formats(store):
     result = run_query(QueryLibrary().get("speaks-for"), store=store)
-    table = format_result(result, "table")
-    assert table.splitlines()[0].split()[:2] == ["speaker", "speakerLabel"]
-    assert "Dmitri Peskov" in table
+    table = format_result(result, "table", width=120)
+    assert table.splitlines()[0].split() == [
+        "speaker",
+        "principal",
+        "role",
+        "sentences",
+        "articles",
+    ]
+    assert "Sophie Martin   Emmanuel Macron (Q3052772)   porte-parole" in table
     assert format_result(result, "csv").splitlines()[0] == (
-        "speaker,speakerLabel,principal,principalLabel,role,article"
+        "speaker,speakerLabel,principal,principalLabel,role,sentences,articles"
     )
     assert '"Sophie Martin"@fr' in format_result(result, "tsv")
     data = json.loads(format_result(result, "json"))
@@ -172,7 +182,7 @@ def test_query_cli_runs_binds_and_reports_errors():
     unknown = runner.invoke(app, [*args, "--param", "persn=x"])
     assert unknown.exit_code == 1
     assert unknown.stderr.strip() == (
-        "error: query 'quotes-by-person' has no parameter 'persn'; parameters: person (literal)"
+        "error: query 'quotes-by-person' has no parameter 'persn'; parameters: person (entity)"
     )
     assert runner.invoke(app, [*args, "--param", "no-equals-sign"]).exit_code == 2
     listed = runner.invoke(app, ["query", "--list"])

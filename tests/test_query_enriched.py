@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 from conftest import EXAMPLES
@@ -27,8 +29,7 @@ def test_query_meetings_in_a_country_through_enrichment(tmp_path: Path, seed_pat
             app, ["query", "meetings-in-country", "--graph", str(graph), "-f", "csv"]
         )
         assert result.exit_code == 0, result.output
-        rows = result.stdout.strip().splitlines()[1:]
-        return sorted(row.split(",")[2] for row in rows)
+        return sorted(row["placeLabel"] for row in csv.DictReader(io.StringIO(result.stdout)))
 
     # Without the Wikidata facts only "en Finlande" answers; with them, "à Helsinki" too.
     assert places(built) == ["Finlande"]

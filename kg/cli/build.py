@@ -1,4 +1,4 @@
-"""``kg build`` and ``kg show``: run the pipeline on articles."""
+"""``kg build``: run the pipeline on articles."""
 
 from __future__ import annotations
 
@@ -19,11 +19,11 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from kg.cli.common import app, err, fail, handle_errors, out
+from kg.cli.common import ARTICLES, app, err, fail, handle_errors, labelled
 from kg.errors import ConfigError, InputError
 from kg.model import Article
 
-__all__ = ["build", "show"]
+__all__ = ["build"]
 
 
 def _count(inputs: list[str]) -> int | None:
@@ -144,11 +144,7 @@ def _executor(address: str | None, shards: Path | None, config):
 @app.command()
 @handle_errors
 def build(
-    inputs: list[str] = typer.Argument(
-        ...,
-        metavar="FILE...",
-        help="Articles: .txt, .json/.jsonl (also .gz), directories, globs, or - for stdin.",
-    ),
+    inputs: list[str] = ARTICLES,
     output: str | None = typer.Option(
         None, "-o", "--output", help="Output file ('-' for stdout, the default)."
     ),
@@ -196,7 +192,7 @@ def build(
     nothing is written. With --store, unchanged articles are skipped and each
     changed one replaces its named graph in one transaction.
 
-    Example: kg build examples/sommet-helsinki.txt -o out/example.ttl --force
+    Example: kg build examples/sommet-helsinki.txt -o out/example.trig --force
     """
     from kg.corpus import BuildConfig, WorkerPool, run_build
     from kg.export import format_from_path, resolve_format
@@ -246,9 +242,9 @@ def build(
             def on_article(item) -> None:
                 if isinstance(item, str):
                     if not item.endswith(": unchanged"):
-                        err.print(f"[yellow]skipped:[/] {item}", soft_wrap=True)
+                        err.print(labelled("skipped:", "yellow", item), soft_wrap=True)
                 elif item.error is not None:
-                    err.print(f"[yellow]skipped:[/] {item.error}", soft_wrap=True)
+                    err.print(labelled("skipped:", "yellow", item.error), soft_wrap=True)
                 done = progress.tasks[0].completed + 1
                 elapsed = max(time.monotonic() - started, 1e-6)
                 progress.update(task, advance=1, rate=f"{done / elapsed:.1f} articles/s")
@@ -271,50 +267,3 @@ def build(
         raise fail(f"{len(report.failed)} article(s) skipped")
     if report.built == 0 and report.unchanged == 0:
         raise InputError("no article could be built")
-
-
-@app.command()
-@handle_errors
-def show(
-    path: Path = typer.Argument(..., help="An article (.txt, .json, .jsonl)."),
-    lang: str = typer.Option("fr", "--lang", help="Language of the article."),
-    link: bool = typer.Option(True, "--link/--no-link", help="Link entities to Wikidata."),
-) -> None:
-    """Show the entities and facts found in an article, each with its sentence.
-
-    Example: kg show examples/sommet-helsinki.txt
-    """
-    from kg.ingest import read_path
-    from kg.pipeline import Pipeline
-
-    pipeline = Pipeline(lang=lang, link=link)
-    for extraction in pipeline.extract_many(read_path(path, lang)):
-        names = {e.key: e.label for e in extraction.entities}
-        entities = Table(title=f"entities of {extraction.article.id}", header_style="bold")
-        for column in ("entity", "type", "wikidata", "mentions", "also called"):
-            entities.add_column(column)
-        for e in extraction.entities:
-            entities.add_row(
-                e.label, e.type.value, e.qid or "", str(len(e.mentions)), ", ".join(e.aliases)
-            )
-        out.print(entities)
-        facts = Table(title=f"facts of {extraction.article.id}", header_style="bold")
-        for column in ("subject", "predicate", "object", "qualifiers", "sentence"):
-            facts.add_column(column, overflow="fold")
-        for f in extraction.facts:
-            qualifiers = [f"{f.polarity.value}", f"{f.modality.value}"]
-            for name in ("place", "of", "source"):
-                value = getattr(f, name)
-                if value:
-                    qualifiers.append(f"{name}={names.get(value, value)}")
-            if f.time:
-                qualifiers.append(f"time={f.time}")
-            obj = names.get(f.object, f.object) if f.object else f'"{f.value}"'
-            facts.add_row(
-                names.get(f.subject, f.subject),
-                f.predicate,
-                obj or "",
-                " ".join(qualifiers),
-                f.provenance.sentence,
-            )
-        out.print(facts)

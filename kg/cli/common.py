@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from kg.errors import KGError
 
@@ -24,8 +25,10 @@ app = typer.Typer(
 )
 
 #: Data goes to stdout; progress, tables for people and errors go to stderr.
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+#: Markup is off: text from kg, from files or from the user prints as it is
+#: (``[dask]`` stays ``[dask]``); kg's own styling goes through :func:`labelled`.
+out = Console(highlight=False, markup=False)
+err = Console(stderr=True, highlight=False, markup=False)
 
 _state = {"debug": bool(os.environ.get("KG_DEBUG"))}
 
@@ -56,9 +59,28 @@ class _DebugLines(logging.Handler):
         err.print(f"{record.name}: {record.getMessage()}", markup=False, soft_wrap=True)
 
 
+#: The ``FILE...`` argument of the commands that read articles (build, show).
+ARTICLES = typer.Argument(
+    ...,
+    metavar="FILE...",
+    help="Articles: .txt, .json/.jsonl (also .gz), directories, globs, or - for stdin.",
+)
+
+
+def labelled(label: str, style: str, text: object) -> Text:
+    """A label in kg's style followed by ``text`` exactly as it is.
+
+    Args:
+        label: kg's own word, such as ``error:`` or ``skipped:``.
+        style: a rich style for the label, such as ``bold red``.
+        text: a message, a path or a name; brackets in it are never read as markup.
+    """
+    return Text.assemble((label, style), " ", str(text))
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one error line on stderr and return the Exit to raise."""
-    err.print(f"[bold red]error:[/] {message}", soft_wrap=True)
+    err.print(labelled("error:", "bold red", message), soft_wrap=True)
     return typer.Exit(code)
 
 

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from kg.cli.common import app, err, handle_errors, out
 from kg.errors import ConfigError
@@ -79,7 +80,7 @@ def _tables(report: Report) -> tuple[Table, Table]:
 def _print_explain(report: Report, out: Console) -> None:
     for file in report.files:
         ex = file.explain
-        out.print(f"\n[bold]{file.gold}[/] (article {file.article_id})")
+        out.print(Text.assemble("\n", (str(file.gold), "bold"), f" (article {file.article_id})"))
         out.print(f"missed facts ({len(ex.missed)}):")
         for missed in ex.missed:
             out.print(f"  - {missed.text}", markup=False)
@@ -103,7 +104,7 @@ def _print_explain(report: Report, out: Console) -> None:
                 out.print(line, markup=False)
 
 
-EXAMPLE = "kg eval tests/data/gold/sommet-elysee.yaml --explain"
+EXAMPLE = "kg eval examples/gold/sommet-elysee.yaml --explain"
 
 
 @app.command("eval", epilog=f"Example: {EXAMPLE}")

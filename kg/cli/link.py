@@ -202,7 +202,7 @@ def link(
     (its rows are kept, new ones added); --catalogue reads such files, so an
     archive linked once online is linked offline afterwards.
 
-    Example: kg link tests/data/sample.trig -o linked.trig --offline --force
+    Example: kg link out/example.trig -o out/linked.trig --offline --force
     """
     from kg.export import format_from_path, resolve_format, write
     from kg.link import DEFAULT_ENDPOINT, Cache, WikidataEndpoint

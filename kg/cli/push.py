@@ -13,7 +13,7 @@ __all__ = ["push"]
 
 
 _EXAMPLE = (
-    "Example: kg push tests/data/sample.trig --user dba --password dba"
+    "Example: kg push out/example.trig --user dba --password dba"
     " --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth"
 )
 

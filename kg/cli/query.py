@@ -84,7 +84,7 @@ def query(
     Give exactly one of --graph (one or more files), --store or --endpoint.
     Rows go to stdout.
 
-    Example: kg query quotes-by-person --graph tests/data/sample.trig --param person=Peskov
+    Example: kg query quotes-by-person --graph out/example.trig --param person=peskov
     """
     from kg.query import QueryLibrary, format_result, run_query
     from kg.store import Store
@@ -107,4 +107,4 @@ def query(
     else:
         result = run_query(stored, params, endpoint=endpoint, timeout=timeout)
     default = "ttl" if stored.type in ("CONSTRUCT", "DESCRIBE") else "table"
-    sys.stdout.write(format_result(result, fmt or default))
+    sys.stdout.write(format_result(result, fmt or default, width=out.width))

@@ -29,7 +29,7 @@ def load(
 ) -> None:
     """Load RDF files into a store, each file in one transaction.
 
-    Example: kg store load out/store tests/data/sample.trig
+    Example: kg store load out/store out/example.trig
     """
     from kg.store import Store
 

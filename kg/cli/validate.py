@@ -47,7 +47,7 @@ def validate_command(
 
     Example:
 
-        kg validate out/example.ttl
+        kg validate out/example.trig
     """
     result = validate(load_rdf_file(file), shapes)
     if result.conforms:

@@ -1,0 +1,56 @@
+"""Text from kg, files and users reaches the console literally, never as markup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import typer
+from conftest import EXAMPLES
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.cli.common import handle_errors
+from kg.errors import ConfigError
+
+runner = CliRunner()
+
+
+def test_cli_common_error_keeps_brackets(capsys):
+    @handle_errors
+    def needs_dask() -> None:
+        raise ConfigError("--dask needs dask.distributed: pip install 'newskg[dask]'")
+
+    with pytest.raises(typer.Exit) as exited:
+        needs_dask()
+    assert exited.value.exit_code == 1
+    assert capsys.readouterr().err == (
+        "error: --dask needs dask.distributed: pip install 'newskg[dask]'\n"
+    )
+
+
+def test_cli_common_file_names_keep_brackets(tmp_path: Path):
+    draft = tmp_path / "[draft] note.txt"
+    draft.write_bytes((EXAMPLES / "sommet-helsinki.txt").read_bytes())
+    (tmp_path / "[bold]empty.txt").write_bytes(b"")
+    built = runner.invoke(app, ["build", str(tmp_path), "-o", str(tmp_path / "o.nq")])
+    assert built.exit_code == 1
+    assert "skipped:" in built.stderr and "[bold]empty.txt" in built.stderr
+
+    note = tmp_path / "note.txt"
+    note.write_text(
+        "Donald Trump et Vladimir Poutine se sont rencontrés [bold]lundi[/bold] à Helsinki.\n",
+        encoding="utf-8",
+    )
+    shown = runner.invoke(app, ["show", str(note)], env={"COLUMNS": "100"})
+    assert shown.exit_code == 0, shown.output
+    assert "se sont rencontrés [bold]lundi[/bold] à" in shown.stdout
+
+    missing = runner.invoke(app, ["show", str(tmp_path / "[red]gone.txt")])
+    assert missing.exit_code == 1 and "[red]gone.txt" in missing.stderr
+
+
+def test_cli_common_user_text_keeps_brackets():
+    result = runner.invoke(app, ["query", "[italic]speaks-for", "--graph", "x.trig"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: no stored query '[italic]speaks-for' in ")
