@@ -1,0 +1,309 @@
+"""The web application: routes, HTML or JSON answers, errors, security headers.
+
+Pages are Jinja2 templates with autoescaping, so every name and sentence from
+the data is written as text; scripts are static files of the package (the
+Content-Security-Policy allows no other), and data reaches them through
+``data-`` attributes or JSON fetched from this server. Every page answers as
+JSON too, with ``?format=json`` or ``Accept: application/json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, quote
+
+import anyio
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from kg.errors import KGError, QueryError
+from kg.query import QueryLibrary, QueryResult
+from kg.serve.api import RESERVED, openapi, query_index, run_stored
+from kg.serve.article import article_page
+from kg.serve.entity import entity_page
+from kg.serve.facts import BASE, name_facts, names_of, statements
+from kg.serve.neighbourhood import neighbourhood
+from kg.serve.search import NameIndex, overview
+from kg.serve.source import Source
+from kg.serve.sparql import (
+    GuardedSource,
+    Limits,
+    QueryTimeout,
+    UpdateRefused,
+    negotiate,
+    run_sparql,
+)
+from kg.serve.sparql import render as render_result
+
+__all__ = ["CSP", "create_app"]
+
+HERE = Path(__file__).resolve().parent
+
+#: Scripts, styles and connections only from this server; nothing inline, no frames.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+]
+
+
+class SecurityHeaders:
+    """ASGI middleware that adds the CSP and related headers to every response."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
+        """Pass the request on; add the headers when the response starts."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = list(message.get("headers", [])) + _HEADERS
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def create_app(
+    source: Source, limits: Limits | None = None, library: QueryLibrary | None = None
+) -> Starlette:
+    """The kg web application over ``source``.
+
+    Args:
+        source: the data to serve (see :func:`kg.serve.source.open_source`).
+        limits: time and row limits for ``/sparql`` and ``/api``.
+        library: the stored queries (default: the packaged ``queries/``).
+    """
+    site = _Site(source, limits or Limits(), library or QueryLibrary())
+    routes = [
+        Route("/", site.home),
+        Route("/search", site.search),
+        Route("/entity/{path:path}", site.entity),
+        Route("/graph/{path:path}", site.graph),
+        Route("/article/{path:path}", site.article),
+        Route("/statement/{path:path}", site.statement),
+        Route("/sparql", site.sparql, methods=["GET", "POST"]),
+        Route("/query", site.query_page),
+        Route("/api", site.api_index),
+        Route("/api/openapi.json", site.api_description),
+        Route("/api/{name}", site.api),
+        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+    ]
+    app = Starlette(
+        routes=routes,
+        exception_handlers={KGError: site.error, HTTPException: site.error},
+    )
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def _wants_json(request: Request) -> bool:
+    if request.query_params.get("format") == "json":
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+class _Site:
+    """The route handlers, sharing the data, limits, stored queries and templates."""
+
+    def __init__(self, source: Source, limits: Limits, library: QueryLibrary) -> None:
+        self.source = source
+        self.guarded = GuardedSource(source, limits)
+        self.limits = limits
+        self.library = library
+        self.templates = Jinja2Templates(directory=HERE / "templates")
+        self.templates.env.filters["url_path"] = lambda p: quote(p or "", safe="/")
+        # Read once at start: the data cannot change under a read-only server.
+        self.names = NameIndex(source)
+        self.counts = overview(source)
+
+    def respond(self, request: Request, template: str, data: Any, status: int = 200) -> Response:
+        """The page as HTML, or its data as JSON when the client asks for JSON."""
+        if _wants_json(request):
+            return JSONResponse(data, status_code=status)
+        return self.templates.TemplateResponse(
+            request, template, {"data": data, "source": self.source.name}, status_code=status
+        )
+
+    async def error(self, request: Request, exc: Exception) -> Response:
+        """A one-line message, as HTML or JSON, with the error's status."""
+        status = getattr(exc, "status_code", None) or getattr(exc, "status", 400)
+        message = str(getattr(exc, "detail", None) or exc).splitlines()[0]
+        if request.url.path in ("/sparql",) or request.url.path.startswith("/api/"):
+            if not _wants_html(request):
+                return Response(message + "\n", status_code=status, media_type="text/plain")
+        return self.respond(request, "error.html", {"error": message, "status": status}, status)
+
+    async def home(self, request: Request) -> Response:
+        """What the data holds, and the search box."""
+        return self.respond(request, "home.html", self.counts)
+
+    async def search(self, request: Request) -> Response:
+        """Entities whose names have a word starting with ``q``."""
+        text = request.query_params.get("q", "")
+        found = await anyio.to_thread.run_sync(lambda: self.names.search(text))
+        return self.respond(request, "search.html", {"q": text, "entities": found})
+
+    async def entity(self, request: Request) -> Response:
+        """An entity's page."""
+        iri = _iri(request, "entity/")
+        data = await anyio.to_thread.run_sync(entity_page, self.source, iri)
+        if data is None:
+            raise HTTPException(404, f"no entity {iri} in {self.source.name}")
+        return self.respond(request, "entity.html", data)
+
+    async def graph(self, request: Request) -> Response:
+        """The picture of an entity's neighbourhood; its data as JSON."""
+        iri = _iri(request, "entity/")
+        hops = _int(request, "hops", 1, 1, 2)
+        limit = _int(request, "limit", 40, 2, 500)
+        if _wants_json(request):
+            data = await anyio.to_thread.run_sync(neighbourhood, self.source, iri, hops, limit)
+            return JSONResponse(data)
+        names = await anyio.to_thread.run_sync(names_of, self.source, [iri])
+        page = {"iri": iri, "path": request.path_params["path"], "hops": hops, "limit": limit}
+        return self.respond(request, "graph.html", page | {"entity": names[iri]})
+
+    async def article(self, request: Request) -> Response:
+        """An article's sentences with mentions highlighted, and its facts."""
+        iri = _iri(request, "article/")
+        data = await anyio.to_thread.run_sync(article_page, self.source, iri)
+        if data is None:
+            raise HTTPException(404, f"no article {iri} in {self.source.name}")
+        return self.respond(request, "article.html", data)
+
+    async def statement(self, request: Request) -> Response:
+        """One statement with its ends named."""
+        iri = _iri(request, "statement/")
+
+        def read() -> dict[str, Any] | None:
+            found = statements(self.source, [iri])[0]
+            if "predicate" not in found:
+                return None
+            found["names"] = name_facts(self.source, [found])
+            return found
+
+        data = await anyio.to_thread.run_sync(read)
+        if data is None:
+            raise HTTPException(404, f"no statement {iri} in {self.source.name}")
+        return self.respond(request, "statement.html", data)
+
+    async def sparql(self, request: Request) -> Response:
+        """The SPARQL 1.1 Protocol: a query by GET or POST, the answer by Accept."""
+        form = await _protocol_params(request)
+        if "update" in form or request.headers.get("content-type", "").startswith(
+            "application/sparql-update"
+        ):
+            raise UpdateRefused("this server is read-only: SPARQL updates are refused")
+        text = form.get("query")
+        if not text:
+            if _wants_html(request):
+                return await self.query_page(request)
+            raise QueryError("give a SPARQL query as the 'query' parameter")
+        return await self.answer(request, lambda: run_sparql(self.guarded, text))
+
+    async def answer(self, request: Request, run: Callable[[], QueryResult]) -> Response:
+        """Run a query in a worker thread under the time limit; negotiate its format."""
+        try:
+            with anyio.fail_after(self.limits.timeout):
+                result = await anyio.to_thread.run_sync(run, abandon_on_cancel=True)
+        except TimeoutError:
+            raise QueryTimeout(self.limits.timeout_message()) from None
+        accept = request.headers.get("accept")
+        fmt = request.query_params.get("format")
+        if fmt in ("json", "csv", "tsv", "xml", "ttl", "nt"):
+            accept = _FORMAT_TYPES[fmt]
+        media_type = negotiate(accept, result.type)
+        body = await anyio.to_thread.run_sync(render_result, result, media_type)
+        charset = "" if media_type.endswith("xml") else "; charset=utf-8"
+        return Response(body, media_type=media_type + charset)
+
+    async def query_page(self, request: Request) -> Response:
+        """The SPARQL editor, with the stored queries as examples."""
+        return self.respond(request, "query.html", {"queries": query_index(self.library)})
+
+    async def api_index(self, request: Request) -> Response:
+        """The stored queries and how to call them."""
+        return self.respond(request, "api.html", {"queries": query_index(self.library)})
+
+    async def api_description(self, request: Request) -> Response:
+        """The OpenAPI description of ``/api/<name>``."""
+        return JSONResponse(openapi(self.library))
+
+    async def api(self, request: Request) -> Response:
+        """Run a stored query with the request's parameters."""
+        name = request.path_params["name"]
+        if name not in self.library.names():
+            raise HTTPException(
+                404, f"no stored query {name!r}; known: {', '.join(self.library.names())}"
+            )
+        stored = self.library.get(name)
+        params = dict(request.query_params)
+        return await self.answer(request, lambda: run_stored(stored, params, self.guarded))
+
+
+_FORMAT_TYPES = {
+    "json": "application/sparql-results+json",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "xml": "application/sparql-results+xml",
+    "ttl": "text/turtle",
+    "nt": "application/n-triples",
+}
+
+
+def _wants_html(request: Request) -> bool:
+    return "text/html" in request.headers.get("accept", "")
+
+
+def _iri(request: Request, kind: str) -> str:
+    return BASE + kind + request.path_params["path"]
+
+
+def _int(request: Request, name: str, default: int, low: int, high: int) -> int:
+    raw = request.query_params.get(name)
+    if raw is None:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise HTTPException(400, f"{name} must be a whole number, got {raw!r}") from None
+    if not low <= value <= high:
+        raise HTTPException(400, f"{name} must be between {low} and {high}, got {value}")
+    return value
+
+
+async def _protocol_params(request: Request) -> dict[str, str]:
+    """The protocol's parameters from the URL, a form body, or a query body."""
+    params = {k: v for k, v in request.query_params.items() if k not in RESERVED}
+    if request.method != "POST":
+        return params
+    kind = request.headers.get("content-type", "").split(";")[0].strip()
+    if kind == "application/x-www-form-urlencoded":
+        body = (await request.body()).decode("utf-8", "replace")
+        params.update(parse_qsl(body, keep_blank_values=True))
+    elif kind in ("application/sparql-query", "application/sparql-update"):
+        params["query"] = (await request.body()).decode("utf-8", "replace")
+    else:
+        raise HTTPException(
+            415,
+            f"a POST to /sparql must be application/x-www-form-urlencoded or "
+            f"application/sparql-query, not {kind or 'without a content type'!r}",
+        )
+    return params

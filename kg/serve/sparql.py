@@ -1,0 +1,261 @@
+"""SPARQL on the served data: limits, error kinds, result formats, content negotiation.
+
+Every query the server runs from outside (``/sparql``, ``/api/...``) goes
+through :class:`Limits`: the rows are read one by one and the query stops as
+soon as it passes the row limit or the time limit. Oxigraph evaluates without
+holding Python's lock, so the web server answers at the deadline even when
+the query is still computing its first row; such a query cannot be
+interrupted and finishes in a background thread, its answer dropped.
+
+The errors a client can cause::
+
+    QueryError
+    ├── BadQuery        the text does not parse (HTTP 400, the parser's message)
+    ├── UpdateRefused   an update sent to a read-only server (HTTP 403)
+    ├── QueryTimeout    the time limit was hit (HTTP 503)
+    └── TooManyRows     the row limit was hit (HTTP 413)
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pyoxigraph as ox
+import rdflib
+import rdflib.query
+from rdflib.plugins.sparql.parser import parseUpdate
+
+from kg.errors import QueryError
+from kg.query import QueryResult, format_result
+from kg.serve.source import Source
+from kg.store import to_rdflib
+
+__all__ = [
+    "BadQuery",
+    "GuardedSource",
+    "MEDIA_TYPES",
+    "NotAcceptable",
+    "Limits",
+    "QueryTimeout",
+    "TooManyRows",
+    "UpdateRefused",
+    "negotiate",
+    "render",
+    "run_sparql",
+]
+
+
+class BadQuery(QueryError):
+    """The query text does not parse; the message is the parser's."""
+
+    status = 400
+
+
+class UpdateRefused(QueryError):
+    """A SPARQL update sent to the read-only server."""
+
+    status = 403
+
+
+class QueryTimeout(QueryError):
+    """The query ran longer than the time limit."""
+
+    status = 503
+
+
+class TooManyRows(QueryError):
+    """The query returned more rows than the row limit."""
+
+    status = 413
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How long a query may run and how many rows it may return.
+
+    Attributes:
+        timeout: seconds.
+        rows: solutions (SELECT) or triples (CONSTRUCT, DESCRIBE).
+    """
+
+    timeout: float = 30.0
+    rows: int = 10_000
+
+    def guard(self, items: Iterator[Any], started: float) -> Iterator[Any]:
+        """Yield ``items``, raising when the row or time limit is passed."""
+        for count, item in enumerate(items, 1):
+            if count > self.rows:
+                raise TooManyRows(
+                    f"the query returns more than {self.rows} rows (the row limit); "
+                    "add a LIMIT, or start kg serve with a larger --row-limit"
+                )
+            self.check_time(started)
+            yield item
+
+    def check_time(self, started: float) -> None:
+        """Raise :class:`QueryTimeout` when more than ``timeout`` seconds have passed."""
+        if time.monotonic() - started > self.timeout:
+            raise QueryTimeout(self.timeout_message())
+
+    def timeout_message(self) -> str:
+        """The message of a query stopped by the time limit."""
+        return (
+            f"the query ran longer than {self.timeout:g} s (the time limit); "
+            "narrow it, or start kg serve with a larger --timeout"
+        )
+
+
+class GuardedSource:
+    """A :class:`Source` whose query answers are read under :class:`Limits`.
+
+    It has the ``query`` method :func:`kg.query.run_query` calls, so stored
+    queries run on it as on a store.
+    """
+
+    def __init__(self, source: Source, limits: Limits) -> None:
+        self.source = source
+        self.limits = limits
+
+    def query(self, sparql: str, bindings: Any = None, *, union: bool = False) -> Any:
+        """Run ``sparql`` (see :meth:`Source.query`); rows are read under the limits.
+
+        Returns:
+            A boolean for ASK, else an iterable with pyoxigraph's ``variables``
+            (empty for triples) and a ``kind``: ``SELECT`` or ``CONSTRUCT``.
+        """
+        started = time.monotonic()
+        try:
+            result = self.source.query(sparql, bindings, union=union)
+        except SyntaxError as exc:
+            raise _syntax_error(sparql, exc) from exc
+        if isinstance(result, ox.QueryBoolean):
+            self.limits.check_time(started)
+            return bool(result)
+        return _Guarded(result, self.limits.guard(iter(result), started))
+
+
+class _Guarded:
+    """pyoxigraph's solutions or triples, iterated through a guard."""
+
+    def __init__(self, result: Any, rows: Iterator[Any]) -> None:
+        solutions = isinstance(result, ox.QuerySolutions)
+        self.kind = "SELECT" if solutions else "CONSTRUCT"
+        self.variables = result.variables if solutions else []
+        self._rows = rows
+
+    def __iter__(self) -> Iterator[Any]:
+        return self._rows
+
+
+def _syntax_error(text: str, exc: SyntaxError) -> QueryError:
+    try:
+        parseUpdate(text)
+    except Exception:  # not an update either: report the query parser's message
+        return BadQuery(f"the query does not parse: {exc}")
+    return UpdateRefused("this server is read-only: SPARQL updates are refused")
+
+
+def run_sparql(source: GuardedSource, text: str) -> QueryResult:
+    """Run a query sent by a client on the union of all graphs.
+
+    Raises:
+        BadQuery, UpdateRefused, QueryTimeout, TooManyRows.
+    """
+    result = source.query(text, union=True)
+    if isinstance(result, bool):
+        return QueryResult("ASK", boolean=result)
+    if result.kind == "SELECT":
+        names = [v.value for v in result.variables]
+        rows = [{n: to_rdflib(s[n]) for n in names if s[n] is not None} for s in result]
+        return QueryResult("SELECT", vars=names, rows=rows)
+    graph = rdflib.Graph()
+    for t in result:
+        graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+    return QueryResult("CONSTRUCT", graph=graph)
+
+
+#: Media types by result kind, the first being the default; value: kg.query format.
+MEDIA_TYPES: dict[str, dict[str, str]] = {
+    "solutions": {
+        "application/sparql-results+json": "json",
+        "application/sparql-results+xml": "xml",
+        "text/csv": "csv",
+        "text/tab-separated-values": "tsv",
+        "application/json": "json",
+    },
+    "graph": {
+        "text/turtle": "ttl",
+        "application/n-triples": "nt",
+        "application/ld+json": "jsonld",
+        "application/rdf+xml": "xml",
+    },
+}
+
+
+class NotAcceptable(QueryError):
+    """No result format fits the client's Accept header."""
+
+    status = 406
+
+
+def negotiate(accept: str | None, qtype: str) -> str:
+    """Choose the response media type for a result of ``qtype`` from an Accept header.
+
+    Raises:
+        NotAcceptable: none of the offered types is acceptable (the message lists them).
+    """
+    offered = MEDIA_TYPES["graph" if qtype in ("CONSTRUCT", "DESCRIBE") else "solutions"]
+    best, best_q = None, 0.0
+    for pattern, q in _accepted(accept or "*/*"):
+        match = next((c for c in offered if _matches(pattern, c)), None)
+        if match is not None and q > best_q:
+            best, best_q = match, q
+    if best is None:
+        raise NotAcceptable(
+            f"cannot answer a {qtype} query as {accept!r}; offered: {', '.join(offered)}"
+        )
+    return best
+
+
+def _accepted(header: str) -> list[tuple[str, float]]:
+    items = []
+    for part in header.split(","):
+        fields = [f.strip() for f in part.split(";")]
+        q = 1.0
+        for param in fields[1:]:
+            key, _, value = param.partition("=")
+            if key.strip() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if fields[0] and q > 0:
+            items.append((fields[0].lower(), q))
+    return items
+
+
+def _matches(pattern: str, mtype: str) -> bool:
+    if pattern == "*/*":
+        return True
+    major, _, minor = pattern.partition("/")
+    return pattern == mtype or (minor == "*" and mtype.startswith(major + "/"))
+
+
+def render(result: QueryResult, media_type: str) -> bytes:
+    """The result as bytes of ``media_type`` (one of :data:`MEDIA_TYPES`)."""
+    kind = "graph" if result.graph is not None else "solutions"
+    fmt = MEDIA_TYPES[kind][media_type]
+    if fmt != "xml":
+        return format_result(result, fmt).encode("utf-8")
+    if result.graph is not None:
+        return result.graph.serialize(format="xml", encoding="utf-8")
+    out = rdflib.query.Result(result.type)
+    if result.type == "ASK":
+        out.askAnswer = bool(result.boolean)
+    else:
+        out.vars = [rdflib.Variable(v) for v in result.vars]
+        out.bindings = [{rdflib.Variable(k): v for k, v in row.items()} for row in result.rows]
+    return out.serialize(format="xml", encoding="utf-8")
