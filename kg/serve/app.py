@@ -170,7 +170,7 @@ class _Site:
 
     async def graph(self, request: Request) -> Response:
         """The picture of an entity's neighbourhood; its data as JSON."""
-        iri = _iri(request, "entity/")
+        iri = _iri(request, "")
         hops = _int(request, "hops", 1, 1, 2)
         limit = _int(request, "limit", 40, 2, 500)
         if _wants_json(request):
