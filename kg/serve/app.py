@@ -42,21 +42,25 @@ from kg.serve.sparql import (
 )
 from kg.serve.sparql import render as render_result
 
-__all__ = ["CSP", "create_app"]
+__all__ = ["CSP", "EDITOR_CSP", "create_app"]
 
 HERE = Path(__file__).resolve().parent
 
+#: Cytoscape.js adds one fixed <style> element of its own (this is its hash, as
+#: Chromium reports it); allowing that exact text keeps every other inline style out.
+_CYTOSCAPE_STYLE = "'sha256-pgvDUBa4IjFA2yuSJ2cqcyxmNYJMborsd0ORcRv9vw8='"
+
 #: Scripts, styles and connections only from this server; nothing inline, no frames.
 CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    f"default-src 'self'; script-src 'self'; style-src 'self' {_CYTOSCAPE_STYLE}; "
+    "img-src 'self' data:; "
     "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
     "frame-ancestors 'none'"
 )
-_HEADERS = [
-    (b"content-security-policy", CSP.encode()),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
-]
+#: The query page's editor (Yasgui) sets many inline styles as it lays itself
+#: out; that page alone allows inline styles. Scripts stay as strict as elsewhere.
+EDITOR_CSP = CSP.replace(f"style-src 'self' {_CYTOSCAPE_STYLE}", "style-src 'self' 'unsafe-inline'")
+_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
 
 
 class SecurityHeaders:
@@ -73,7 +77,9 @@ class SecurityHeaders:
 
         async def with_headers(message: dict) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = list(message.get("headers", [])) + _HEADERS
+                policy = EDITOR_CSP if scope["path"] == "/query" else CSP
+                headers = [(b"content-security-policy", policy.encode()), *_HEADERS]
+                message["headers"] = list(message.get("headers", [])) + headers
             await send(message)
 
         await self.app(scope, receive, with_headers)
