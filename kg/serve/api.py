@@ -9,10 +9,10 @@ and their defaults), whatever the ``.rq`` files say.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from kg.query import QueryLibrary, QueryResult, StoredQuery, run_query
+from kg.query import QueryResult, StoredQuery, run_query
 from kg.serve.sparql import MEDIA_TYPES, GuardedSource
 
 __all__ = ["RESERVED", "openapi", "query_index", "run_stored"]
@@ -33,7 +33,7 @@ def run_stored(
     return run_query(stored, given, store=source)
 
 
-def query_index(library: QueryLibrary) -> list[dict[str, Any]]:
+def query_index(library: Iterable[StoredQuery]) -> list[dict[str, Any]]:
     """Every stored query: name, type, summary, description, tags, parameters, text."""
     return [
         {
@@ -51,7 +51,7 @@ def query_index(library: QueryLibrary) -> list[dict[str, Any]]:
     ]
 
 
-def openapi(library: QueryLibrary, title: str = "kg stored queries") -> dict[str, Any]:
+def openapi(library: Iterable[StoredQuery], title: str = "kg stored queries") -> dict[str, Any]:
     """An OpenAPI 3.0 description of ``/api/<name>`` for every stored query."""
     paths = {}
     for q in library:

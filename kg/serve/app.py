@@ -133,6 +133,10 @@ class _Site:
         self.guarded = GuardedSource(source, limits)
         self.limits = limits
         self.library = library
+        # Parsed once: parsing a query with rdflib takes milliseconds a request.
+        self.stored = {query.name: query for query in library}
+        self.index = query_index(self.stored.values())
+        self.description = openapi(self.stored.values())
         self.templates = Jinja2Templates(directory=HERE / "templates")
         self.templates.env.filters["url_path"] = lambda p: quote(p or "", safe="/")
         # Read once at start: the data cannot change under a read-only server.
@@ -242,24 +246,22 @@ class _Site:
 
     async def query_page(self, request: Request) -> Response:
         """The SPARQL editor, with the stored queries as examples."""
-        return self.respond(request, "query.html", {"queries": query_index(self.library)})
+        return self.respond(request, "query.html", {"queries": self.index})
 
     async def api_index(self, request: Request) -> Response:
         """The stored queries and how to call them."""
-        return self.respond(request, "api.html", {"queries": query_index(self.library)})
+        return self.respond(request, "api.html", {"queries": self.index})
 
     async def api_description(self, request: Request) -> Response:
         """The OpenAPI description of ``/api/<name>``."""
-        return JSONResponse(openapi(self.library))
+        return JSONResponse(self.description)
 
     async def api(self, request: Request) -> Response:
         """Run a stored query with the request's parameters."""
         name = request.path_params["name"]
-        if name not in self.library.names():
-            raise HTTPException(
-                404, f"no stored query {name!r}; known: {', '.join(self.library.names())}"
-            )
-        stored = self.library.get(name)
+        stored = self.stored.get(name)
+        if stored is None:
+            raise HTTPException(404, f"no stored query {name!r}; known: {', '.join(self.stored)}")
         params = dict(request.query_params)
         return await self.answer(request, lambda: run_stored(stored, params, self.guarded))
 
