@@ -368,3 +368,26 @@ def test_serve_app_reads_turtle_into_a_named_graph(tmp_path: Path):
     expected = run_query(QueryLibrary().get("speaks-for"), graph=flat)
     got = client.get("/api/speaks-for").json()["results"]["bindings"]
     assert len(got) == len(expected.rows) > 0
+
+
+def test_serve_app_sparql_dataset_parameters(client: TestClient):
+    articles = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <https://w3id.org/newskg/ontology#Article> }"
+    graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g"
+    graph = "https://w3id.org/newskg/id/graph/"
+
+    def values(query: str, **dataset) -> list[str]:
+        answer = client.get("/sparql", params={"query": query, **dataset})
+        assert answer.status_code == 200, answer.text
+        return [next(iter(b.values()))["value"] for b in answer.json()["results"]["bindings"]]
+
+    assert values(articles) == ["4"]
+    assert values(articles, **{"default-graph-uri": graph + "a1"}) == ["1"]
+    assert values(articles, **{"default-graph-uri": [graph + "a1", graph + "x1"]}) == ["2"]
+    named = values(graphs, **{"named-graph-uri": [graph + "a3", graph + "a1"]})
+    assert named == [graph + "a1", graph + "a3"]
+    form = client.post("/sparql", data={"query": graphs, "named-graph-uri": graph + "x1"})
+    assert [b["g"]["value"] for b in form.json()["results"]["bindings"]] == [graph + "x1"]
+    bad = client.get("/sparql", params={"query": articles, "default-graph-uri": "not an iri"})
+    assert bad.status_code == 400 and "not an IRI" in bad.text
+    two = client.get("/sparql", params={"query": [articles, articles]})
+    assert two.status_code == 400 and "one 'query'" in two.text

@@ -9,9 +9,10 @@ JSON too, with ``?format=json`` or ``Accept: application/json``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qsl, quote
 
 import anyio
@@ -38,6 +39,7 @@ from kg.serve.sparql import (
     QueryTimeout,
     UpdateRefused,
     negotiate,
+    released,
     run_sparql,
 )
 from kg.serve.sparql import render as render_result
@@ -45,6 +47,7 @@ from kg.serve.sparql import render as render_result
 __all__ = ["CSP", "EDITOR_CSP", "create_app"]
 
 HERE = Path(__file__).resolve().parent
+T = TypeVar("T")
 
 #: Cytoscape.js adds one fixed <style> element of its own (this is its hash, as
 #: Chromium reports it); allowing that exact text keeps every other inline style out.
@@ -167,13 +170,13 @@ class _Site:
     async def search(self, request: Request) -> Response:
         """Entities whose names have a word starting with ``q``."""
         text = request.query_params.get("q", "")
-        found = await anyio.to_thread.run_sync(lambda: self.names.search(text))
+        found = await _work(self.names.search, text)
         return self.respond(request, "search.html", {"q": text, "entities": found})
 
     async def entity(self, request: Request) -> Response:
         """An entity's page."""
         iri = _iri(request, "entity/")
-        data = await anyio.to_thread.run_sync(entity_page, self.source, iri)
+        data = await _work(entity_page, self.source, iri)
         if data is None:
             raise HTTPException(404, f"no entity {iri} in {self.source.name}")
         return self.respond(request, "entity.html", data)
@@ -184,16 +187,16 @@ class _Site:
         hops = _int(request, "hops", 1, 1, 2)
         limit = _int(request, "limit", 40, 2, 500)
         if _wants_json(request):
-            data = await anyio.to_thread.run_sync(neighbourhood, self.source, iri, hops, limit)
+            data = await _work(neighbourhood, self.source, iri, hops, limit)
             return JSONResponse(data)
-        names = await anyio.to_thread.run_sync(names_of, self.source, [iri])
+        names = await _work(names_of, self.source, [iri])
         page = {"iri": iri, "path": request.path_params["path"], "hops": hops, "limit": limit}
         return self.respond(request, "graph.html", page | {"entity": names[iri]})
 
     async def article(self, request: Request) -> Response:
         """An article's sentences with mentions highlighted, and its facts."""
         iri = _iri(request, "article/")
-        data = await anyio.to_thread.run_sync(article_page, self.source, iri)
+        data = await _work(article_page, self.source, iri)
         if data is None:
             raise HTTPException(404, f"no article {iri} in {self.source.name}")
         return self.respond(request, "article.html", data)
@@ -209,7 +212,7 @@ class _Site:
             found["names"] = name_facts(self.source, [found])
             return found
 
-        data = await anyio.to_thread.run_sync(read)
+        data = await _work(read)
         if data is None:
             raise HTTPException(404, f"no statement {iri} in {self.source.name}")
         return self.respond(request, "statement.html", data)
@@ -217,22 +220,26 @@ class _Site:
     async def sparql(self, request: Request) -> Response:
         """The SPARQL 1.1 Protocol: a query by GET or POST, the answer by Accept."""
         form = await _protocol_params(request)
-        if "update" in form or request.headers.get("content-type", "").startswith(
-            "application/sparql-update"
-        ):
+        if "update" in form:
             raise UpdateRefused("this server is read-only: SPARQL updates are refused")
-        text = form.get("query")
-        if not text:
+        texts = form.get("query", [])
+        if len(texts) > 1:
+            raise QueryError("give one 'query' parameter, not several")
+        if not texts or not texts[0]:
             if _wants_html(request):
                 return await self.query_page(request)
             raise QueryError("give a SPARQL query as the 'query' parameter")
-        return await self.answer(request, lambda: run_sparql(self.guarded, text))
+        dataset = {
+            "default_graphs": form.get("default-graph-uri", []),
+            "named_graphs": form.get("named-graph-uri", []),
+        }
+        return await self.answer(request, lambda: run_sparql(self.guarded, texts[0], **dataset))
 
     async def answer(self, request: Request, run: Callable[[], QueryResult]) -> Response:
         """Run a query in a worker thread under the time limit; negotiate its format."""
         try:
             with anyio.fail_after(self.limits.timeout):
-                result = await anyio.to_thread.run_sync(run, abandon_on_cancel=True)
+                result = await anyio.to_thread.run_sync(released, run, abandon_on_cancel=True)
         except TimeoutError:
             raise QueryTimeout(self.limits.timeout_message()) from None
         accept = request.headers.get("accept")
@@ -276,6 +283,11 @@ _FORMAT_TYPES = {
 }
 
 
+async def _work(func: Callable[..., T], *args: Any) -> T:
+    """Run a function that reads the data in a worker thread (see :func:`released`)."""
+    return await anyio.to_thread.run_sync(released, functools.partial(func, *args))
+
+
 def _wants_html(request: Request) -> bool:
     return "text/html" in request.headers.get("accept", "")
 
@@ -297,21 +309,23 @@ def _int(request: Request, name: str, default: int, low: int, high: int) -> int:
     return value
 
 
-async def _protocol_params(request: Request) -> dict[str, str]:
-    """The protocol's parameters from the URL, a form body, or a query body."""
-    params = {k: v for k, v in request.query_params.items() if k not in RESERVED}
-    if request.method != "POST":
-        return params
-    kind = request.headers.get("content-type", "").split(";")[0].strip()
-    if kind == "application/x-www-form-urlencoded":
+async def _protocol_params(request: Request) -> dict[str, list[str]]:
+    """The protocol's parameters (each a list: graph IRIs repeat) from the URL and body."""
+    pairs = [(k, v) for k, v in request.query_params.multi_items() if k not in RESERVED]
+    if request.method == "POST":
+        kind = request.headers.get("content-type", "").split(";")[0].strip()
         body = (await request.body()).decode("utf-8", "replace")
-        params.update(parse_qsl(body, keep_blank_values=True))
-    elif kind in ("application/sparql-query", "application/sparql-update"):
-        params["query"] = (await request.body()).decode("utf-8", "replace")
-    else:
-        raise HTTPException(
-            415,
-            f"a POST to /sparql must be application/x-www-form-urlencoded or "
-            f"application/sparql-query, not {kind or 'without a content type'!r}",
-        )
+        if kind == "application/x-www-form-urlencoded":
+            pairs += parse_qsl(body, keep_blank_values=True)
+        elif kind in ("application/sparql-query", "application/sparql-update"):
+            pairs.append(("query" if kind.endswith("query") else "update", body))
+        else:
+            raise HTTPException(
+                415,
+                f"a POST to /sparql must be application/x-www-form-urlencoded or "
+                f"application/sparql-query, not {kind or 'without a content type'!r}",
+            )
+    params: dict[str, list[str]] = {}
+    for key, value in pairs:
+        params.setdefault(key, []).append(value)
     return params

@@ -57,8 +57,14 @@ class Source:
         bindings: Mapping[str, Any] | None = None,
         *,
         union: bool = False,
+        default_graph: list[ox.NamedNode] | None = None,
+        named_graphs: list[ox.NamedNode] | None = None,
     ) -> Any:
         """Run a SPARQL query; ``union`` reads all graphs as the default graph.
+
+        ``default_graph`` and ``named_graphs``, when given, set the dataset
+        instead, as the SPARQL protocol's ``default-graph-uri`` and
+        ``named-graph-uri`` do.
 
         Raises:
             SyntaxError: the query does not parse (pyoxigraph's message).
@@ -72,7 +78,11 @@ class Source:
         }
         try:
             return self.oxigraph.query(
-                sparql, substitutions=subs or None, use_default_graph_as_union=union
+                sparql,
+                substitutions=subs or None,
+                use_default_graph_as_union=union and default_graph is None,
+                default_graph=default_graph,
+                named_graphs=named_graphs,
             )
         except OSError as exc:
             raise StoreError(f"cannot read {self.name}: {exc}", self.name) from exc

@@ -18,17 +18,18 @@ The errors a client can cause::
 
 from __future__ import annotations
 
+import copy
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import pyoxigraph as ox
 import rdflib
 import rdflib.query
 from rdflib.plugins.sparql.parser import parseUpdate
 
-from kg.errors import QueryError
+from kg.errors import KGError, QueryError
 from kg.query import QueryResult, format_result
 from kg.serve.source import Source
 from kg.store import to_rdflib
@@ -44,8 +45,11 @@ __all__ = [
     "UpdateRefused",
     "negotiate",
     "render",
+    "released",
     "run_sparql",
 ]
+
+T = TypeVar("T")
 
 
 class BadQuery(QueryError):
@@ -119,7 +123,9 @@ class GuardedSource:
         self.source = source
         self.limits = limits
 
-    def query(self, sparql: str, bindings: Any = None, *, union: bool = False) -> Any:
+    def query(
+        self, sparql: str, bindings: Any = None, *, union: bool = False, **dataset: Any
+    ) -> Any:
         """Run ``sparql`` (see :meth:`Source.query`); rows are read under the limits.
 
         Returns:
@@ -128,7 +134,7 @@ class GuardedSource:
         """
         started = time.monotonic()
         try:
-            result = self.source.query(sparql, bindings, union=union)
+            result = self.source.query(sparql, bindings, union=union, **dataset)
         except SyntaxError as exc:
             raise _syntax_error(sparql, exc) from exc
         if isinstance(result, ox.QueryBoolean):
@@ -150,6 +156,23 @@ class _Guarded:
         return self._rows
 
 
+def released(run: Callable[[], T]) -> T:
+    """Call ``run`` in a worker thread so that no pyoxigraph result leaves the thread.
+
+    pyoxigraph's results must be dropped by the thread that made them. An
+    error's traceback keeps the frames that hold them, and the error is
+    handled on the server's event loop thread; so a :class:`KGError` is
+    copied without its traceback, and the original, with its frames, is
+    dropped here.
+    """
+    try:
+        return run()
+    except KGError as exc:
+        error = copy.copy(exc)
+    error.__traceback__ = None
+    raise error
+
+
 def _syntax_error(text: str, exc: SyntaxError) -> QueryError:
     try:
         parseUpdate(text)
@@ -158,13 +181,34 @@ def _syntax_error(text: str, exc: SyntaxError) -> QueryError:
     return UpdateRefused("this server is read-only: SPARQL updates are refused")
 
 
-def run_sparql(source: GuardedSource, text: str) -> QueryResult:
-    """Run a query sent by a client on the union of all graphs.
+def run_sparql(
+    source: GuardedSource,
+    text: str,
+    default_graphs: Sequence[str] = (),
+    named_graphs: Sequence[str] = (),
+) -> QueryResult:
+    """Run a query sent by a client.
+
+    Args:
+        source: the served data, under limits.
+        text: the query.
+        default_graphs: the protocol's ``default-graph-uri`` values: these
+            graphs merged are the default graph; when none, all graphs are.
+        named_graphs: the protocol's ``named-graph-uri`` values: the only
+            graphs ``GRAPH`` sees; when none, every graph.
 
     Raises:
-        BadQuery, UpdateRefused, QueryTimeout, TooManyRows.
+        BadQuery, UpdateRefused, QueryTimeout, TooManyRows; BadQuery too for
+        a graph IRI that is not an IRI.
     """
-    result = source.query(text, union=True)
+    try:
+        dataset = {
+            "default_graph": [ox.NamedNode(g) for g in default_graphs] or None,
+            "named_graphs": [ox.NamedNode(g) for g in named_graphs] or None,
+        }
+    except ValueError as exc:
+        raise BadQuery(f"a graph IRI is not an IRI: {exc}") from exc
+    result = source.query(text, union=not default_graphs, **dataset)
     if isinstance(result, bool):
         return QueryResult("ASK", boolean=result)
     if result.kind == "SELECT":
