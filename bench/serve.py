@@ -145,14 +145,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=30, help="entities timed")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs after the warm-up")
     parser.add_argument("--requests", type=int, default=400, help="for the 8 clients")
+    parser.add_argument(
+        "--store",
+        type=Path,
+        help="keep the store here (reused when it exists) instead of a temporary one",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        nquads = Path(tmp) / "corpus.nq"
-        quads = write_nquads(args.articles, nquads)
-        store, seconds = load_store(Path(tmp) / "store", nquads)
-        print(f"{quads} quads, store loaded in {seconds:.0f} s", file=sys.stderr)
+        path = args.store or Path(tmp) / "store"
+        if path.is_dir():
+            store = Store(path, create=False)
+        else:
+            nquads = Path(tmp) / "corpus.nq"
+            write_nquads(args.articles, nquads)
+            store, seconds = load_store(path, nquads)
+            print(f"store loaded in {seconds:.0f} s", file=sys.stderr)
+        quads = store.stats().quads
         top, sample = _entities(store, args.sample)
-        process, url = _start(Path(tmp) / "store")
+        process, url = _start(path)
         try:
             latency = _latency(url, sample)
             heavy = _latency(url, [top])
@@ -165,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
             served, errors, wall = _clients(url, paths, args.requests)
         finally:
             process.send_signal(signal.SIGINT)
-            process.wait(timeout=60)
+            process.wait(timeout=300)
             store.close()
     print(f"## kg serve on {args.articles} synthetic articles ({quads} quads)\n")
     print("| page data | median ms | worst ms | most mentioned entity ms |")

@@ -20,6 +20,7 @@ from kg.serve import CSP, Limits, create_app, open_source
 from kg.serve.app import EDITOR_CSP
 
 DATA = ROOT / "tests" / "data"
+KG = "https://w3id.org/newskg/ontology#"
 PUTIN = "https://w3id.org/newskg/id/entity/wd/Q7747"
 EVIL = "<script>alert(1)</script>"
 
@@ -371,7 +372,7 @@ def test_serve_app_reads_turtle_into_a_named_graph(tmp_path: Path):
 
 
 def test_serve_app_sparql_dataset_parameters(client: TestClient):
-    articles = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <https://w3id.org/newskg/ontology#Article> }"
+    articles = f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ ?a a <{KG}Article> }}"
     graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g"
     graph = "https://w3id.org/newskg/id/graph/"
 
@@ -391,3 +392,16 @@ def test_serve_app_sparql_dataset_parameters(client: TestClient):
     assert bad.status_code == 400 and "not an IRI" in bad.text
     two = client.get("/sparql", params={"query": [articles, articles]})
     assert two.status_code == 400 and "one 'query'" in two.text
+
+
+def test_serve_app_names_read_from_the_data_match_the_search_index(graph_file: Path):
+    from kg.serve.facts import names_of
+    from kg.serve.search import NameIndex
+
+    source = open_source(graph_file)
+    index = NameIndex(source)
+    iris = [*index.entities, "http://www.wikidata.org/entity/Q7747"]
+    read = names_of(source, iris)
+    assert read == names_of(source, iris, index.entities)
+    assert read[PUTIN] == {"label": "Vladimir Poutine", "type": "Person", "path": "entity/wd/Q7747"}
+    assert read[iris[-1]] == {"label": iris[-1], "type": "Entity", "path": None}

@@ -176,7 +176,7 @@ class _Site:
     async def entity(self, request: Request) -> Response:
         """An entity's page."""
         iri = _iri(request, "entity/")
-        data = await _work(entity_page, self.source, iri)
+        data = await _work(entity_page, self.source, iri, 200, self.names.entities)
         if data is None:
             raise HTTPException(404, f"no entity {iri} in {self.source.name}")
         return self.respond(request, "entity.html", data)
@@ -187,16 +187,16 @@ class _Site:
         hops = _int(request, "hops", 1, 1, 2)
         limit = _int(request, "limit", 40, 2, 500)
         if _wants_json(request):
-            data = await _work(neighbourhood, self.source, iri, hops, limit)
+            data = await _work(neighbourhood, self.source, iri, hops, limit, self.names.entities)
             return JSONResponse(data)
-        names = await _work(names_of, self.source, [iri])
+        names = await _work(names_of, self.source, [iri], self.names.entities)
         page = {"iri": iri, "path": request.path_params["path"], "hops": hops, "limit": limit}
         return self.respond(request, "graph.html", page | {"entity": names[iri]})
 
     async def article(self, request: Request) -> Response:
         """An article's sentences with mentions highlighted, and its facts."""
         iri = _iri(request, "article/")
-        data = await _work(article_page, self.source, iri)
+        data = await _work(article_page, self.source, iri, self.names.entities)
         if data is None:
             raise HTTPException(404, f"no article {iri} in {self.source.name}")
         return self.respond(request, "article.html", data)
@@ -209,7 +209,7 @@ class _Site:
             found = statements(self.source, [iri])[0]
             if "predicate" not in found:
                 return None
-            found["names"] = name_facts(self.source, [found])
+            found["names"] = name_facts(self.source, [found], self.names.entities)
             return found
 
         data = await _work(read)

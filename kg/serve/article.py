@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kg.serve.facts import Row, local_path, name_facts, names_of, rows, statements, values
+from kg.serve.facts import Known, Row, local_path, name_facts, names_of, rows, statements, values
 from kg.serve.source import Source
 
 __all__ = ["article_page", "place_sentences"]
 
 
-def article_page(source: Source, iri: str) -> Row | None:
+def article_page(source: Source, iri: str, known: Known = None) -> Row | None:
     """Everything the article page shows, or None when ``iri`` is not an article.
+
+    ``known`` are names already read (see :func:`kg.serve.facts.names_of`).
 
     Returns:
         ``iri``, ``path``, ``title``, ``date``, ``url``, ``language``,
@@ -55,7 +57,7 @@ def article_page(source: Source, iri: str) -> Row | None:
         "rdf:predicate ?p FILTER(?p != owl:sameAs) }",
     )
     facts = sorted(statements(source, [r["s"] for r in found]), key=lambda f: f.get("start", 0))
-    names = name_facts(source, facts) | names_of(source, {m["e"] for m in mentions})
+    names = name_facts(source, facts, known) | names_of(source, {m["e"] for m in mentions}, known)
     for mention in mentions:
         mention["entity"] = names[mention["e"]]
     sentences = place_sentences(mentions, facts)

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from kg.serve.facts import ENTITY_TYPES, Row, local_path, name_facts, rows, statements, values
+from collections import Counter
+
+from kg.serve.facts import (
+    ENTITY_TYPES,
+    Known,
+    Row,
+    local_path,
+    name_facts,
+    rows,
+    statements,
+    values,
+)
 from kg.serve.source import Source
 
 __all__ = ["entity_page"]
@@ -10,13 +21,14 @@ __all__ = ["entity_page"]
 _WIKIDATA = "http://www.wikidata.org/entity/"
 
 
-def entity_page(source: Source, iri: str, fact_limit: int = 200) -> Row | None:
+def entity_page(source: Source, iri: str, fact_limit: int = 200, known: Known = None) -> Row | None:
     """Everything the entity page shows, or None when ``iri`` is not an entity.
 
     Args:
         source: the served data.
         iri: the entity's IRI.
         fact_limit: at most this many facts are read (``facts_total`` says how many exist).
+        known: names already read (see :func:`kg.serve.facts.names_of`).
 
     Returns:
         ``iri``, ``path``, ``label``, ``type``, ``names`` (other names),
@@ -39,7 +51,7 @@ def entity_page(source: Source, iri: str, fact_limit: int = 200) -> Row | None:
     if not kinds and not about["label"]:
         return None
     label = min(about["label"], key=len) if about["label"] else iri
-    facts, total = _facts(source, iri, fact_limit)
+    facts, total = _facts(source, iri, fact_limit, known)
     articles, articles_total = _articles(source, iri)
     return {
         "iri": iri,
@@ -55,7 +67,7 @@ def entity_page(source: Source, iri: str, fact_limit: int = 200) -> Row | None:
     }
 
 
-def _facts(source: Source, iri: str, limit: int) -> tuple[list[Row], int]:
+def _facts(source: Source, iri: str, limit: int, known: Known) -> tuple[list[Row], int]:
     this = values("e", [iri])
     where = (
         f'{this} {{ ?s rdf:subject ?e BIND("out" AS ?dir) }} '
@@ -67,7 +79,7 @@ def _facts(source: Source, iri: str, limit: int) -> tuple[list[Row], int]:
         total = rows(source, f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {where} }}")[0]["n"]
     direction = {row["s"]: row["dir"] for row in found}
     facts = statements(source, direction)
-    names = name_facts(source, facts)
+    names = name_facts(source, facts, known)
     for fact in facts:
         fact["direction"] = direction[fact["iri"]]
         end = fact.get("object" if fact["direction"] == "out" else "subject")
@@ -95,18 +107,26 @@ def _groups(facts: list[Row]) -> list[Row]:
 
 
 def _articles(source: Source, iri: str, limit: int = 50) -> tuple[list[Row], int]:
-    this = values("e", [iri])
-    where = f"{this} ?m kg:refersTo ?e ; prov:wasDerivedFrom ?a ."
-    found = rows(
+    # Counted here rather than by GROUP BY ... ORDER BY, which took five times
+    # as long for an entity named in 2,600 articles.
+    mentions = rows(
         source,
-        f"SELECT ?a (SAMPLE(?t) AS ?title) (COUNT(DISTINCT ?m) AS ?n) WHERE {{ {where} "
-        f"OPTIONAL {{ ?a dcterms:title ?t }} }} GROUP BY ?a ORDER BY DESC(?n) ?a LIMIT {limit}",
+        f"SELECT ?a WHERE {{ {values('e', [iri])} ?m kg:refersTo ?e ; prov:wasDerivedFrom ?a }}",
     )
-    total = len(found)
-    if total >= limit:
-        total = rows(source, f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ {where} }}")[0]["n"]
+    counts = Counter(row["a"] for row in mentions)
+    top = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    titles = (
+        {
+            row["a"]: row["t"]
+            for row in rows(
+                source,
+                f"SELECT ?a ?t WHERE {{ {values('a', [a for a, _ in top])} ?a dcterms:title ?t }}",
+            )
+        }
+        if top
+        else {}
+    )
     articles = [
-        {"iri": r["a"], "path": local_path(r["a"]), "title": r.get("title", ""), "mentions": r["n"]}
-        for r in found
+        {"iri": a, "path": local_path(a), "title": titles.get(a, ""), "mentions": n} for a, n in top
     ]
-    return articles, total
+    return articles, len(counts)

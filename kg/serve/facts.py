@@ -11,7 +11,7 @@ point to. IRIs are put into query text only through pyoxigraph's
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pyoxigraph as ox
@@ -22,6 +22,7 @@ from kg.store import KG
 __all__ = [
     "BASE",
     "ENTITY_TYPES",
+    "Known",
     "PREFIXES",
     "Row",
     "labels",
@@ -50,6 +51,9 @@ PREFIX schema: <https://schema.org/>
 """
 
 Row = dict[str, Any]
+
+#: Names already known, by IRI (see :func:`names_of`).
+Known = Mapping[str, Row] | None
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _FIELDS = {
@@ -139,19 +143,19 @@ def statements(source: Source, iris: Iterable[str]) -> list[Row]:
     return [found[iri] for iri in order]
 
 
-def labels(source: Source, facts: Iterable[Row]) -> dict[str, Row]:
+def labels(source: Source, facts: Iterable[Row], known: Known = None) -> dict[str, Row]:
     """Label and type of every resource the facts point to: IRI -> {label, type, path}."""
     iris = {f[k] for f in facts for k in _LINKS if k in f and not (k == "object" and f["literal"])}
-    return names_of(source, iris)
+    return names_of(source, iris, known)
 
 
-def name_facts(source: Source, facts: list[Row]) -> dict[str, Row]:
+def name_facts(source: Source, facts: list[Row], known: Known = None) -> dict[str, Row]:
     """Give the facts' qualifiers (place, of, source) names, and their article a page path.
 
     Returns:
         The names of every resource the facts point to (see :func:`labels`).
     """
-    names = labels(source, facts)
+    names = labels(source, facts, known)
     for fact in facts:
         for key in ("place", "of", "source"):
             if key in fact:
@@ -160,21 +164,39 @@ def name_facts(source: Source, facts: list[Row]) -> dict[str, Row]:
     return names
 
 
-def names_of(source: Source, iris: Iterable[str]) -> dict[str, Row]:
-    """Label, type and page path of each IRI (the IRI itself when it has no label)."""
-    wanted = sorted(set(iris))
-    out = {iri: {"label": iri, "type": "Entity", "path": local_path(iri)} for iri in wanted}
+def names_of(source: Source, iris: Iterable[str], known: Known = None) -> dict[str, Row]:
+    """Label, type and page path of each IRI (the IRI itself when it has no label).
+
+    Args:
+        source: the served data.
+        iris: the resources to name.
+        known: names already read (IRI -> a row with ``label``, ``type``,
+            ``path``), such as the search index's; only the others are queried.
+    """
+    known = known or {}
+    out = {
+        iri: {key: known[iri][key] for key in ("label", "type", "path")}
+        for iri in set(iris)
+        if iri in known
+    }
+    wanted = sorted(set(iris) - set(out))
+    out |= {iri: {"label": iri, "type": "Entity", "path": local_path(iri)} for iri in wanted}
     if not wanted:
         return out
+    # One branch a property, each DISTINCT: an entity named in many articles has
+    # its label and type once in each article's graph, and joining label with
+    # type would pair every copy with every other.
     sparql = (
-        f"SELECT ?x ?l ?t WHERE {{ {values('x', wanted)} "
-        "OPTIONAL { ?x rdfs:label ?l } OPTIONAL { ?x a ?t } }"
+        f"SELECT DISTINCT ?x ?k ?v WHERE {{ {values('x', wanted)} "
+        '{ ?x rdfs:label ?v BIND("label" AS ?k) } UNION { ?x a ?v BIND("type" AS ?k) } }'
     )
     for row in rows(source, sparql):
         entry = out[row["x"]]
-        if "l" in row:
-            entry["label"] = row["l"]
-        kind = row.get("t", "").rsplit("#", 1)[-1]
+        if row["k"] == "label":
+            if entry["label"] == row["x"] or len(row["v"]) < len(entry["label"]):
+                entry["label"] = row["v"]
+            continue
+        kind = row["v"].rsplit("#", 1)[-1]
         if kind in ENTITY_TYPES and ENTITY_TYPES.index(kind) < ENTITY_TYPES.index(entry["type"]):
             entry["type"] = kind
     return out

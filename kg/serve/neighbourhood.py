@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kg.serve.facts import Row, local_path, names_of, rows, values
+from kg.serve.facts import Known, Row, local_path, names_of, rows, values
 from kg.serve.source import Source
 
 __all__ = ["neighbourhood"]
@@ -19,7 +19,9 @@ __all__ = ["neighbourhood"]
 STATEMENT_LIMIT = 5000
 
 
-def neighbourhood(source: Source, iri: str, hops: int = 1, limit: int = 40) -> Row:
+def neighbourhood(
+    source: Source, iri: str, hops: int = 1, limit: int = 40, known: Known = None
+) -> Row:
     """The entity, its neighbours up to ``hops`` away, and the edges between them.
 
     Args:
@@ -28,6 +30,7 @@ def neighbourhood(source: Source, iri: str, hops: int = 1, limit: int = 40) -> R
         hops: 1 or 2.
         limit: at most this many nodes; the neighbours with the most
             statements are kept.
+        known: names already read (see :func:`kg.serve.facts.names_of`).
 
     Returns:
         Cytoscape.js elements: ``nodes`` (``data``: ``id``, ``label``,
@@ -56,7 +59,7 @@ def neighbourhood(source: Source, iri: str, hops: int = 1, limit: int = 40) -> R
         frontier = chosen
         if not frontier:
             break
-    names = names_of(source, kept)
+    names = names_of(source, kept, known)
     nodes = [{"data": {"id": node, **names[node], "center": node == iri}} for node in sorted(kept)]
     drawn = []
     for number, ((x, y, p, pol, mod), found) in enumerate(sorted(edges.items())):

@@ -56,24 +56,33 @@ class NameIndex:
 
     def __init__(self, source: Source) -> None:
         self.entities: dict[str, Row] = {}
-        keys: set[tuple[str, str]] = set()
-        found = rows(
-            source,
-            f"SELECT DISTINCT ?e ?t ?l ?n WHERE {{ VALUES ?t {{ {_TYPES} }} ?e a ?t ; "
-            "rdfs:label ?l . { ?e rdfs:label ?n } UNION { ?e skos:altLabel ?n } }",
-        )
-        for row in found:
+        # Types and names are read apart, each DISTINCT: an entity named in many
+        # articles has them once in each article's graph.
+        for row in rows(
+            source, f"SELECT DISTINCT ?e ?t WHERE {{ VALUES ?t {{ {_TYPES} }} ?e a ?t }}"
+        ):
             iri, kind = row["e"], row["t"].removeprefix(KG)
             entry = self.entities.setdefault(
-                iri, {"iri": iri, "label": row["l"], "type": kind, "path": local_path(iri)}
+                iri, {"iri": iri, "label": "", "type": kind, "path": local_path(iri)}
             )
-            if len(row["l"]) < len(entry["label"]):
-                entry["label"] = row["l"]
             if ENTITY_TYPES.index(kind) < ENTITY_TYPES.index(entry["type"]):
                 entry["type"] = kind
+        keys: set[tuple[str, str]] = set()
+        for row in rows(
+            source,
+            "SELECT DISTINCT ?e ?p ?n WHERE { VALUES ?p { rdfs:label skos:altLabel } ?e ?p ?n }",
+        ):
+            entry = self.entities.get(row["e"])
+            if entry is None:
+                continue
+            label = row["p"].endswith("#label")
+            if label and (not entry["label"] or len(row["n"]) < len(entry["label"])):
+                entry["label"] = row["n"]
             words = name_key(row["n"]).split()
             for at in range(len(words)):
-                keys.add((" ".join(words[at:]), iri))
+                keys.add((" ".join(words[at:]), row["e"]))
+        for entry in self.entities.values():
+            entry["label"] = entry["label"] or entry["iri"]
         self._keys = sorted(keys)
 
     def search(self, text: str, limit: int = 20) -> list[Row]:
