@@ -67,7 +67,7 @@ def test_serve_app_pages_are_html_with_csp(client: TestClient, url: str):
     assert not re.search(r"\son[a-z]+=", response.text), "inline event handler"
 
 
-@pytest.mark.parametrize("url", [p for p in PAGES if p not in ("/query", "/api")])
+@pytest.mark.parametrize("url", PAGES)
 def test_serve_app_pages_answer_json(client: TestClient, url: str):
     by_param = client.get(url + ("&" if "?" in url else "?") + "format=json")
     by_accept = client.get(url, headers={"Accept": "application/json"})

@@ -16,11 +16,10 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, require_server
-
-webdriver = pytest.importorskip("selenium.webdriver")
-from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support import expected_conditions as ready  # noqa: E402
-from selenium.webdriver.support.wait import WebDriverWait  # noqa: E402
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as ready
+from selenium.webdriver.support.wait import WebDriverWait
 
 TRUMP = "entity/wd/Q22686"
 

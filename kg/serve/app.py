@@ -135,7 +135,6 @@ class _Site:
         self.source = source
         self.guarded = GuardedSource(source, limits)
         self.limits = limits
-        self.library = library
         # Parsed once: parsing a query with rdflib takes milliseconds a request.
         self.stored = {query.name: query for query in library}
         self.index = query_index(self.stored.values())
@@ -155,12 +154,18 @@ class _Site:
         )
 
     async def error(self, request: Request, exc: Exception) -> Response:
-        """A one-line message, as HTML or JSON, with the error's status."""
-        status = getattr(exc, "status_code", None) or getattr(exc, "status", 400)
+        """A one-line message with the error's status: JSON, plain text for
+        protocol and API clients, else an HTML page.
+
+        A query or parameter the client got wrong is a 400 unless the error
+        says otherwise; any other kg error (the store unreadable) is a 500.
+        """
+        status = getattr(exc, "status_code", None) or getattr(exc, "status", None)
+        status = status or (400 if isinstance(exc, QueryError) else 500)
         message = str(getattr(exc, "detail", None) or exc).splitlines()[0]
-        if request.url.path in ("/sparql",) or request.url.path.startswith("/api/"):
-            if not _wants_html(request):
-                return Response(message + "\n", status_code=status, media_type="text/plain")
+        protocol = request.url.path == "/sparql" or request.url.path.startswith("/api/")
+        if protocol and not _wants_json(request) and not _wants_html(request):
+            return Response(message + "\n", status_code=status, media_type="text/plain")
         return self.respond(request, "error.html", {"error": message, "status": status}, status)
 
     async def home(self, request: Request) -> Response:
