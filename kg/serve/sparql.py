@@ -30,9 +30,8 @@ import rdflib.query
 from rdflib.plugins.sparql.parser import parseUpdate
 
 from kg.errors import KGError, QueryError
-from kg.query import QueryResult, format_result
+from kg.query import QueryResult, format_result, oxigraph_result
 from kg.serve.source import Source
-from kg.store import to_rdflib
 
 __all__ = [
     "BadQuery",
@@ -209,16 +208,7 @@ def run_sparql(
     except ValueError as exc:
         raise BadQuery(f"a graph IRI is not an IRI: {exc}") from exc
     result = source.query(text, union=not default_graphs, **dataset)
-    if isinstance(result, bool):
-        return QueryResult("ASK", boolean=result)
-    if result.kind == "SELECT":
-        names = [v.value for v in result.variables]
-        rows = [{n: to_rdflib(s[n]) for n in names if s[n] is not None} for s in result]
-        return QueryResult("SELECT", vars=names, rows=rows)
-    graph = rdflib.Graph()
-    for t in result:
-        graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
-    return QueryResult("CONSTRUCT", graph=graph)
+    return oxigraph_result("ASK" if isinstance(result, bool) else result.kind, result)
 
 
 #: Media types by result kind, the first being the default; value: kg.query format.
