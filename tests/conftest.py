@@ -91,59 +91,46 @@ def assert_same_answer(query_type: str, one, other) -> None:
         assert {tuple(map(str, t)) for t in one.graph} == {tuple(map(str, t)) for t in other.graph}
 
 
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on now."""
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def kg_serve():
-    """Start ``kg serve DATA --port <random>`` as a user would; yield its base URL.
+    """Start ``kg serve DATA --port 0`` as a user would; yield the URL it prints.
 
     Used as a context manager factory: ``with kg_serve(path, "--timeout", "5") as url``.
     On exit the server gets Ctrl-C (SIGINT) and must stop cleanly with status 0.
     """
     import contextlib
+    import select
     import signal
     import subprocess
     import sys
     import time
-    import urllib.request
 
     @contextlib.contextmanager
     def start(data: Path, *options: str):
-        port = free_port()
-        command = [str(Path(sys.executable).parent / "kg"), "serve", str(data)]
-        process = subprocess.Popen(
-            [*command, "--port", str(port), *options],
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(url + "/?format=json", timeout=2).read()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    process.kill()
-                    pytest.fail(f"kg serve did not start: {process.communicate()[1]}")
-                time.sleep(0.2)
+        command = [str(Path(sys.executable).parent / "kg"), "serve", str(data), "--port", "0"]
+        process = subprocess.Popen([*command, *options], stderr=subprocess.PIPE)
+        assert process.stderr is not None
+        printed = ""
+        deadline = time.monotonic() + 120
+        while "(Ctrl-C stops)" not in printed:
+            remaining = deadline - time.monotonic()
+            ready = select.select([process.stderr], [], [], max(remaining, 0))[0]
+            chunk = os.read(process.stderr.fileno(), 4096) if ready else b""
+            if not chunk:
+                process.kill()
+                pytest.fail(f"kg serve did not start: {printed}{process.communicate()[1]!r}")
+            printed += chunk.decode("utf-8", "replace")
+        url = printed.rsplit(" at ", 1)[1].split("/ (Ctrl-C", 1)[0]
         try:
             yield url
         finally:
             process.send_signal(signal.SIGINT)
             try:
-                _, stderr = process.communicate(timeout=20)
+                _, rest = process.communicate(timeout=20)
             except subprocess.TimeoutExpired:
                 process.kill()
                 pytest.fail("kg serve did not stop on Ctrl-C")
-            assert process.returncode == 0, stderr
-            assert f"at {url}/" in stderr
+            assert process.returncode == 0, printed + rest.decode("utf-8", "replace")
+            assert rest.decode().strip().endswith("stopped")
 
     return start

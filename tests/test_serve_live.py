@@ -66,6 +66,27 @@ def test_serve_live_eight_concurrent_clients(kg_serve, store_dir: Path):
     assert statuses == [200] * 80
 
 
+def test_serve_live_busy_port_and_exposed_host(kg_serve):
+    runner = CliRunner()
+    sample = str(DATA / "sample.trig")
+    with kg_serve(DATA / "sample.trig") as url:
+        assert url.startswith("http://127.0.0.1:")
+        port = url.rsplit(":", 1)[1]
+        busy = runner.invoke(app, ["serve", sample, "--port", port])
+        assert busy.exit_code == 1
+        assert busy.output.strip() == f"error: cannot listen on 127.0.0.1 port {port}: " + (
+            "Address already in use"
+        )
+    # 192.0.2.1 is a documentation address that no machine here has: the bind fails.
+    exposed = runner.invoke(app, ["serve", sample, "--host", "192.0.2.1", "--port", "0"])
+    assert exposed.exit_code == 1
+    lines = " ".join(exposed.output.split())
+    assert "warning: listening on 192.0.2.1: the store is exposed to other machines" in lines
+    assert lines.endswith(
+        "error: cannot listen on 192.0.2.1 port 0: Cannot assign requested address"
+    )
+
+
 def test_serve_live_errors_are_one_line(kg_serve, tmp_path: Path):
     runner = CliRunner()
     result = runner.invoke(app, ["serve", str(tmp_path / "nothing")])
