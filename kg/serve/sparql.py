@@ -13,7 +13,8 @@ The errors a client can cause::
     ├── BadQuery        the text does not parse (HTTP 400, the parser's message)
     ├── UpdateRefused   an update sent to a read-only server (HTTP 403)
     ├── QueryTimeout    the time limit was hit (HTTP 503)
-    └── TooManyRows     the row limit was hit (HTTP 413)
+    ├── TooManyRows     the row limit was hit (HTTP 413)
+    └── NotAcceptable   no result format fits the Accept header (HTTP 406)
 """
 
 from __future__ import annotations
@@ -36,9 +37,9 @@ from kg.serve.source import Source
 __all__ = [
     "BadQuery",
     "GuardedSource",
+    "Limits",
     "MEDIA_TYPES",
     "NotAcceptable",
-    "Limits",
     "QueryTimeout",
     "TooManyRows",
     "UpdateRefused",
