@@ -23,15 +23,17 @@ demo: $(STAMP)
 	@mkdir -p out
 	$(BIN)/kg build examples/sommet-helsinki.txt -o out/example.ttl --force --summary
 
-# Debian packages the tests use: rapper (an independent RDF parser) and Virtuoso.
+# Debian packages the tests use: rapper (an independent RDF parser), Virtuoso, and
+# Chromium with its WebDriver for the browser tests of kg serve.
 servers:
-	@if ! command -v rapper >/dev/null || ! command -v virtuoso-t >/dev/null; then \
+	@if ! command -v rapper >/dev/null || ! command -v virtuoso-t >/dev/null \
+	     || ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q raptor2-utils virtuoso-opensource; \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q raptor2-utils virtuoso-opensource chromium chromium-driver; \
 	  elif command -v sudo >/dev/null; then \
-	    sudo apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q raptor2-utils virtuoso-opensource; \
+	    sudo apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q raptor2-utils virtuoso-opensource chromium chromium-driver; \
 	  else \
-	    echo "rapper or virtuoso-t missing and cannot install them (not root): their tests will skip"; \
+	    echo "rapper, virtuoso-t or chromium missing and cannot install them (not root): their tests will skip"; \
 	  fi; \
 	fi
 

@@ -59,6 +59,7 @@ __all__ = [
     "RESULT_FORMATS",
     "default_query_dir",
     "format_result",
+    "oxigraph_result",
     "run_query",
 ]
 
@@ -487,17 +488,27 @@ def _collect(qtype: str, result: Any) -> QueryResult:
 
 
 def _run_store(query: StoredQuery, bound: Mapping[str, Bound], store: Any) -> QueryResult:
+    # Oxigraph substitutes only projected variables, so a VALUES block binds here.
+    return oxigraph_result(query.type, store.query(query.with_values(bound), union=True))
+
+
+def oxigraph_result(qtype: str, result: Any) -> QueryResult:
+    """Read a pyoxigraph answer through into a :class:`QueryResult` of rdflib terms.
+
+    Args:
+        qtype: SELECT, ASK, CONSTRUCT or DESCRIBE.
+        result: what pyoxigraph's ``Store.query`` returned (or any iterable of
+            its solutions with their ``variables``, or of its triples).
+    """
     from kg.store import to_rdflib
 
-    # Oxigraph substitutes only projected variables, so a VALUES block binds here.
-    result = store.query(query.with_values(bound), union=True)
-    if query.type == "ASK":
-        return QueryResult(query.type, boolean=bool(result))
-    if query.type in ("CONSTRUCT", "DESCRIBE"):
+    if qtype == "ASK":
+        return QueryResult(qtype, boolean=bool(result))
+    if qtype in ("CONSTRUCT", "DESCRIBE"):
         out = rdflib.Graph()
         for t in result:
             out.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
-        return QueryResult(query.type, graph=out)
+        return QueryResult(qtype, graph=out)
     names = [v.value for v in result.variables]
     rows = []
     for solution in result:
@@ -507,4 +518,4 @@ def _run_store(query: StoredQuery, bound: Mapping[str, Bound], store: Any) -> Qu
             if term is not None:
                 row[name] = to_rdflib(term)
         rows.append(row)
-    return QueryResult(query.type, vars=names, rows=rows)
+    return QueryResult(qtype, vars=names, rows=rows)

@@ -89,3 +89,48 @@ def assert_same_answer(query_type: str, one, other) -> None:
         assert one.boolean is other.boolean is True
     else:
         assert {tuple(map(str, t)) for t in one.graph} == {tuple(map(str, t)) for t in other.graph}
+
+
+@pytest.fixture(scope="session")
+def kg_serve():
+    """Start ``kg serve DATA --port 0`` as a user would; yield the URL it prints.
+
+    Used as a context manager factory: ``with kg_serve(path, "--timeout", "5") as url``.
+    On exit the server gets Ctrl-C (SIGINT) and must stop cleanly with status 0.
+    """
+    import contextlib
+    import select
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    @contextlib.contextmanager
+    def start(data: Path, *options: str):
+        command = [str(Path(sys.executable).parent / "kg"), "serve", str(data), "--port", "0"]
+        process = subprocess.Popen([*command, *options], stderr=subprocess.PIPE)
+        assert process.stderr is not None
+        printed = ""
+        deadline = time.monotonic() + 120
+        while "(Ctrl-C stops)" not in printed:
+            remaining = deadline - time.monotonic()
+            ready = select.select([process.stderr], [], [], max(remaining, 0))[0]
+            chunk = os.read(process.stderr.fileno(), 4096) if ready else b""
+            if not chunk:
+                process.kill()
+                pytest.fail(f"kg serve did not start: {printed}{process.communicate()[1]!r}")
+            printed += chunk.decode("utf-8", "replace")
+        url = printed.rsplit(" at ", 1)[1].split("/ (Ctrl-C", 1)[0]
+        try:
+            yield url
+        finally:
+            process.send_signal(signal.SIGINT)
+            try:
+                _, rest = process.communicate(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                pytest.fail("kg serve did not stop on Ctrl-C")
+            assert process.returncode == 0, printed + rest.decode("utf-8", "replace")
+            assert rest.decode().strip().endswith("stopped")
+
+    return start

@@ -15,6 +15,7 @@ from kg.cli import export as _export  # noqa: E402,F401
 from kg.cli import link as _link  # noqa: E402,F401
 from kg.cli import push as _push  # noqa: E402,F401
 from kg.cli import query as _query  # noqa: E402,F401
+from kg.cli import serve as _serve  # noqa: E402,F401
 from kg.cli import show as _show  # noqa: E402,F401
 from kg.cli import store as _store  # noqa: E402,F401
 from kg.cli import validate as _validate  # noqa: E402,F401
