@@ -217,6 +217,20 @@ def test_serve_app_sparql_errors_are_clear(client: TestClient):
     assert wrong.status_code == 415 and "application/sparql-query" in wrong.text
 
 
+def test_serve_app_service_calls_are_refused_unless_federated(client: TestClient):
+    # Port 9 (discard) on loopback: were the call made, it could reach nothing.
+    service = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    for response in (
+        client.get("/sparql", params={"query": service}),
+        client.get("/sparql", params={"query": service.replace("SERVICE", "service SILENT")}),
+        client.get("/api/wikidata-federated"),
+    ):
+        assert response.status_code == 403 and "SERVICE is refused" in response.text
+        assert "--federated" in response.text
+    word = client.get("/sparql", params={"query": 'SELECT * WHERE { ?s ?p "service" }'})
+    assert word.status_code == 200
+
+
 def test_serve_app_row_and_time_limits(graph_file: Path):
     small = TestClient(create_app(open_source(graph_file), Limits(timeout=30, rows=5)))
     many = small.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
@@ -277,10 +291,10 @@ def test_serve_app_api_binds_parameters_as_terms(client: TestClient):
     hostile = 'Peskov" } ?a ?b ?c . { "'
     nothing = client.get("/api/quotes-by-person", params={"person": hostile})
     assert nothing.status_code == 200 and nothing.json()["results"]["bindings"] == []
-    bad_iri = client.get("/api/entity", params={"entity": "not an iri"})
+    bad_iri = client.get("/api/meetings-in-country", params={"country": "not an iri"})
     assert bad_iri.status_code == 400 and "needs an absolute IRI" in bad_iri.text
-    unknown = client.get("/api/entity", params={"who": "x"})
-    assert unknown.status_code == 400 and "parameters: entity (iri)" in unknown.text
+    unknown = client.get("/api/meetings-in-country", params={"who": "x"})
+    assert unknown.status_code == 400 and "parameters: country (iri)" in unknown.text
     missing = client.get("/api/nothing-like-this")
     assert missing.status_code == 404 and "quotes-by-person" in missing.text
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from kg.cli.common import app, err, handle_errors
+from kg.cli.common import app, err, handle_errors, labelled
 from kg.errors import ConfigError
 
 __all__ = ["serve"]
@@ -59,6 +59,11 @@ def serve(
     row_limit: int = typer.Option(
         10_000, "--row-limit", min=1, help="Rows a /sparql or /api answer may have."
     ),
+    federated: bool = typer.Option(
+        False,
+        "--federated",
+        help="Let queries call other endpoints with SERVICE (refused by default).",
+    ),
 ) -> None:
     """Serve a store or graph file read-only: pages, a SPARQL endpoint, the stored queries.
 
@@ -66,17 +71,22 @@ def serve(
     /sparql (SPARQL 1.1 Protocol) and /query (an editor); /api/<query> and
     /api/openapi.json. Every page answers JSON with ?format=json. Ctrl-C stops.
 
-    Example: kg serve tests/data/sample.trig --port 8000
+    Example: kg serve out/example.trig --port 8000
     """
     import uvicorn
 
     from kg.serve import Limits, create_app, open_source
 
-    application = create_app(open_source(data), Limits(timeout=timeout, rows=row_limit))
+    application = create_app(
+        open_source(data), Limits(timeout=timeout, rows=row_limit, federated=federated)
+    )
     if _exposed(host):
         err.print(
-            f"[bold yellow]warning:[/] listening on {host}: the store is exposed to "
-            "other machines (read-only)",
+            labelled(
+                "warning:",
+                "bold yellow",
+                f"listening on {host}: the store is exposed to other machines (read-only)",
+            ),
             soft_wrap=True,
         )
     sock = _listen(host, port)

@@ -12,6 +12,7 @@ The errors a client can cause::
     QueryError
     ├── BadQuery        the text does not parse (HTTP 400, the parser's message)
     ├── UpdateRefused   an update sent to a read-only server (HTTP 403)
+    ├── ServiceRefused  a SERVICE call while federation is off (HTTP 403)
     ├── QueryTimeout    the time limit was hit (HTTP 503)
     ├── TooManyRows     the row limit was hit (HTTP 413)
     └── NotAcceptable   no result format fits the Accept header (HTTP 406)
@@ -20,6 +21,7 @@ The errors a client can cause::
 from __future__ import annotations
 
 import copy
+import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -28,7 +30,9 @@ from typing import Any, TypeVar
 import pyoxigraph as ox
 import rdflib
 import rdflib.query
-from rdflib.plugins.sparql.parser import parseUpdate
+from pyparsing import ParseResults
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
 
 from kg.errors import KGError, QueryError
 from kg.query import QueryResult, format_result, oxigraph_result
@@ -41,6 +45,7 @@ __all__ = [
     "MEDIA_TYPES",
     "NotAcceptable",
     "QueryTimeout",
+    "ServiceRefused",
     "TooManyRows",
     "UpdateRefused",
     "negotiate",
@@ -64,6 +69,12 @@ class UpdateRefused(QueryError):
     status = 403
 
 
+class ServiceRefused(QueryError):
+    """A query that would make the server call another endpoint (``SERVICE``)."""
+
+    status = 403
+
+
 class QueryTimeout(QueryError):
     """The query ran longer than the time limit."""
 
@@ -83,10 +94,14 @@ class Limits:
     Attributes:
         timeout: seconds.
         rows: solutions (SELECT) or triples (CONSTRUCT, DESCRIBE).
+        federated: whether ``SERVICE`` may call other endpoints; off, such a
+            query is refused, so that a page's visitor cannot make the server
+            send requests on its behalf.
     """
 
     timeout: float = 30.0
     rows: int = 10_000
+    federated: bool = False
 
     def guard(self, items: Iterator[Any], started: float) -> Iterator[Any]:
         """Yield ``items``, raising when the row or time limit is passed."""
@@ -132,6 +147,11 @@ class GuardedSource:
             A boolean for ASK, else an iterable with pyoxigraph's ``variables``
             (empty for triples) and a ``kind``: ``SELECT`` or ``CONSTRUCT``.
         """
+        if not self.limits.federated and calls_service(sparql):
+            raise ServiceRefused(
+                "this server does not call other endpoints: SERVICE is refused "
+                "(start kg serve with --federated to allow it)"
+            )
         started = time.monotonic()
         try:
             result = self.source.query(sparql, bindings, union=union, **dataset)
@@ -171,6 +191,31 @@ def released(run: Callable[[], T]) -> T:
         error = copy.copy(exc)
     error.__traceback__ = None
     raise error
+
+
+def calls_service(text: str) -> bool:
+    """Whether the query ``text`` has a ``SERVICE`` pattern (not the word in a string).
+
+    A text that rdflib cannot parse is left to the engine, whose parser
+    reports the error.
+    """
+    if not re.search(r"service", text, re.IGNORECASE):
+        return False
+    try:
+        tree = parseQuery(text)
+    except Exception:  # rdflib's parser raises pyparsing's errors
+        return False
+    return _has_service(tree)
+
+
+def _has_service(node: Any) -> bool:
+    if isinstance(node, CompValue):
+        if node.name == "ServiceGraphPattern":
+            return True
+        return any(_has_service(value) for value in node.values())
+    if isinstance(node, list | tuple | ParseResults):
+        return any(_has_service(item) for item in node)
+    return False
 
 
 def _syntax_error(text: str, exc: SyntaxError) -> QueryError:
