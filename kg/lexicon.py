@@ -45,6 +45,7 @@ class Lexicon:
     media: frozenset[str]  # name keys of news media: Organizations
     work_heads: frozenset[str]  # "l'émission X", "le film X": X is a work (Other)
     institutions: frozenset[str]  # "le Sénat": one capitalised common noun that names
+    office_bodies: frozenset[str]  # "président du Conseil": a role's body, no name alone
     honorifics: frozenset[str]  # name keys of "M.", "Mme", "Dr" ...
     organization_phrases: tuple[tuple[str, ...], ...]  # name keys of their words
     state_phrases: frozenset[tuple[str, ...]]  # those that name the state itself
@@ -90,6 +91,7 @@ def lexicon(lang: str = "fr") -> Lexicon:
         media=frozenset(name_key(w) for w in lex.get("media", [])),
         work_heads=frozenset(name_key(w) for w in lex.get("work_heads", [])),
         institutions=frozenset(name_key(w) for w in lex.get("institutions", [])),
+        office_bodies=frozenset(name_key(w) for w in lex.get("office_bodies", [])),
         honorifics=frozenset(name_key(w) for w in lex.get("honorifics", [])),
         organization_phrases=tuple(
             sorted(

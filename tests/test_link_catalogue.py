@@ -32,7 +32,7 @@ def test_link_catalogue_every_id_is_checked_against_the_tables(shared_dir: Path)
     for qid, _field, value, _lang, _source in _shipped_rows():
         ids.add(qid)
         ids |= _ids_in(value.split("|"))
-    # ids outside the tables that names-fr.yaml or figures-fr.yaml back with the sources they name
+    # ids outside the tables that the hand-written files back with the sources they name
     elsewhere = {
         q
         for source in (NAMES, FIGURES)
@@ -66,7 +66,7 @@ def test_link_catalogue_rows_name_their_source_and_snapshot() -> None:
     sources = {row[4] for row in _shipped_rows()}
     for source in sources:
         for part in source.split("+"):
-            assert part in {"places.yaml", "names-fr.yaml", "figures-fr.yaml"} or "@" in part, source
+            assert part in {NAMES.name, FIGURES.name, PLACES.name} or "@" in part, source
 
 
 def test_link_catalogue_generator_refuses_an_unchecked_id(shared_dir: Path) -> None:

@@ -262,3 +262,73 @@ def test_names_media_are_organisations_and_end_a_span(text: str, expected) -> No
 def test_names_the_common_phrase_of_a_medium_stays_no_name() -> None:
     kept, dropped = _names("Le monde entier regarde.", ents=[("Le monde", "ORG")])
     assert kept == [] and [text for text, _ in dropped] == ["Le monde"]
+
+
+@pytest.mark.parametrize(
+    "text, ents, word",
+    [
+        ("Marc Durand, président du Conseil, a démissionné.", [("Conseil", "ORG")], "Conseil"),
+        ("La vice-présidente du Conseil, Anne Roy, a voté.", [("Conseil", "ORG")], "Conseil"),
+        (
+            "Le secrétaire général du Conseil a signé hier.",
+            [("Conseil", "ORG")],
+            "Conseil",
+        ),
+    ],
+)
+def test_names_lone_office_body_after_a_role_is_part_of_the_title(text, ents, word) -> None:
+    kept, dropped = _names(text, ents=ents)
+    assert word not in [k for k, _ in kept]
+    assert (word, "body completing a role") in dropped
+
+
+@pytest.mark.parametrize(
+    "text, ents, name",
+    [
+        ("Claire Martin, présidente du Sénat, a reçu Paul Leroy.", [("Sénat", "ORG")], "Sénat"),
+        ("Le porte-parole du Kremlin a démenti.", [("Kremlin", "LOC")], "Kremlin"),
+        (
+            "Le président du Conseil européen a parlé.",
+            [("Conseil européen", "ORG")],
+            "Conseil européen",
+        ),
+    ],
+)
+def test_names_a_named_body_after_a_role_stays_a_name(text, ents, name) -> None:
+    kept, _ = _names(text, ents=ents)
+    assert (name, ORG) in kept
+
+
+@pytest.mark.parametrize(
+    "text, ents, word",
+    [
+        (
+            "L'émission s'ouvrait sur la mention « Rodolphe III » à l'écran.",
+            [("Rodolphe III", "PER")],
+            "Rodolphe III",
+        ),
+        ('La "Grand Juge" de la cour a prêté serment.', [("Grand Juge", "PER")], "Grand Juge"),
+        (
+            "Le comique criait « Bonjour Lucien Morel » en riant.",
+            [("Bonjour Lucien Morel", "PER")],
+            "Bonjour Lucien Morel",
+        ),
+    ],
+)
+def test_names_a_span_that_is_a_whole_quotation_is_no_name(text, ents, word) -> None:
+    kept, dropped = _names(text, ents=ents)
+    assert kept == []
+    assert (word, "a whole quotation, not a name") in dropped
+
+
+@pytest.mark.parametrize(
+    "text, ents, name",
+    [
+        ("« Lucien Morel a menti », a dit Paul Leroy.", [("Lucien Morel", "PER")], "Lucien Morel"),
+        ("Le quotidien « Le Monde » a publié l'entretien.", [("Le Monde", "ORG")], "Le Monde"),
+        ("Selon « Lucien Morel », tout va bien.", [("Lucien Morel", "PER")], "Lucien Morel"),
+    ],
+)
+def test_names_a_name_inside_a_longer_quote_or_known_stays(text, ents, name) -> None:
+    kept, _ = _names(text, ents=ents)
+    assert name in [k for k, _ in kept]
