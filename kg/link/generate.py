@@ -359,9 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         tables = Tables.read(args.shared)
-        rows = build_rows(
-            tables, _load_yaml(PLACES), _load_yaml(NAMES), _load_yaml(FIGURES)
-        )
+        rows = build_rows(tables, _load_yaml(PLACES), _load_yaml(NAMES), _load_yaml(FIGURES))
         count = write_catalogue(rows, args.output)
     except ConfigError as exc:
         sys.stderr.write(f"error: {exc}\n")
