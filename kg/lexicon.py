@@ -50,6 +50,7 @@ class Lexicon:
     organization_phrases: tuple[tuple[str, ...], ...]  # name keys of their words
     state_phrases: frozenset[tuple[str, ...]]  # those that name the state itself
     demonyms: dict[str, str]  # demonym -> place name
+    parties: dict[str, str]  # "républicaine" after a role -> "Parti républicain"
     places: dict[str, str]  # name key of a country/region name or alias -> its name
 
 
@@ -105,5 +106,10 @@ def lexicon(lang: str = "fr") -> Lexicon:
         ),
         state_phrases=frozenset(tuple(name_key(p).split()) for p in lex.get("state_phrases", [])),
         demonyms=demonyms,
+        parties={
+            form.lower(): party
+            for party, forms in (lex.get("party_adjectives") or {}).items()
+            for form in forms
+        },
         places=names,
     )

@@ -24,6 +24,9 @@ Three sources, each with its rule id in the provenance:
   common-noun phrase of the lexicon followed by a demonym names an organisation.
 * ``state``: "le gouvernement roumain": a phrase of the lexicon's
   ``state_phrases`` and a demonym mention the country itself.
+* ``party-adjective``: "le sénateur républicain": an adjective of the
+  lexicon's ``party_adjectives`` right after a role noun mentions the party
+  (an adjective standing for its entity, like a demonym).
 
 Confidence: 0.75 for organisation phrases, 0.9 for NER names (0.8 when the
 type came from a head noun or the place list rather than the NER), 0.95 for
@@ -302,4 +305,10 @@ def _add_roles(parsed: Parsed, lex: Lexicon, add, taken: set[int], keys: list[st
         span = doc[i:end]
         key = " ".join(keys[i:end])
         add(span, EntityType.PERSON, MentionKind.ROLE, key, "role", 0.6)
+        party = lex.parties.get(doc[end].text.lower()) if end < len(doc) else None
+        if party and end not in taken:
+            # "le sénateur républicain": the adjective names the person's party
+            add(doc[end : end + 1], EntityType.ORGANIZATION, MentionKind.DEMONYM, name_key(party),
+                "party-adjective", 0.75)  # fmt: skip
+            end += 1
         i = end

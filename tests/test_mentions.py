@@ -107,3 +107,32 @@ def test_mentions_head_noun_and_acronym_the_ner_missed_name_an_organisation() ->
     parsed = next(parse([article_from_text("Le député du parti a voté contre.", "t")]))
     parsed.doc.ents = []
     assert all(m.provenance.rule != "headed-acronym" for m in extract_mentions(parsed))
+
+
+@pytest.mark.parametrize(
+    "text, adjective, party",
+    [
+        ("Le sénateur républicain Paul Leroy a voté contre.", "républicain", "parti republicain"),
+        ("La députée socialiste Anne Roy a critiqué la réforme.", "socialiste", "parti socialiste"),
+        ("Selon le gouverneur démocrate, la loi passera.", "démocrate", "parti democrate"),
+    ],
+)
+def test_mentions_party_adjective_after_a_role_names_the_party(nlp, text, adjective, party):
+    _, mentions = mentions_of(nlp, text)
+    parties = [m for m in mentions if m.provenance.rule == "party-adjective"]
+    assert [(m.text, m.key, m.type) for m in parties] == [
+        (adjective, party, EntityType.ORGANIZATION)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président a salué les valeurs républicaines du pays.",
+        "Un juge conservateur a été nommé hier.",
+        "Les idées socialistes ont reculé en Europe.",
+    ],
+)
+def test_mentions_party_adjective_without_a_role_names_nothing(nlp, text):
+    _, mentions = mentions_of(nlp, text)
+    assert not [m for m in mentions if m.provenance.rule == "party-adjective"]
