@@ -48,6 +48,7 @@ class Lexicon:
     office_bodies: frozenset[str]  # "président du Conseil": a role's body, no name alone
     honorifics: frozenset[str]  # name keys of "M.", "Mme", "Dr" ...
     organization_phrases: tuple[tuple[str, ...], ...]  # name keys of their words
+    mission_heads: tuple[tuple[str, ...], ...]  # "ambassade": a country after it names one
     state_phrases: frozenset[tuple[str, ...]]  # those that name the state itself
     demonyms: dict[str, str]  # demonym -> place name
     parties: dict[str, str]  # "républicaine" after a role -> "Parti républicain"
@@ -103,6 +104,11 @@ def lexicon(lang: str = "fr") -> Lexicon:
                 key=len,
                 reverse=True,
             )
+        ),
+        mission_heads=tuple(
+            sorted((tuple(name_key(p).split()) for p in lex.get("mission_heads", [])), key=len)[
+                ::-1
+            ]
         ),
         state_phrases=frozenset(tuple(name_key(p).split()) for p in lex.get("state_phrases", [])),
         demonyms=demonyms,

@@ -24,6 +24,8 @@ Three sources, each with its rule id in the provenance:
   common-noun phrase of the lexicon followed by a demonym names an organisation.
 * ``state``: "le gouvernement roumain": a phrase of the lexicon's
   ``state_phrases`` and a demonym mention the country itself.
+* ``mission``: "l'ambassade du Japon": a diplomatic mission of a country
+  named after the lexicon's ``mission_heads`` is an organisation.
 * ``party-adjective``: "le sénateur républicain": an adjective of the
   lexicon's ``party_adjectives`` right after a role noun mentions the party
   (an adjective standing for its entity, like a demonym).
@@ -93,6 +95,7 @@ def extract_mentions(
     _add_headed_acronyms(parsed, lex, add, taken, words, keys)
     _add_credits(parsed, lex, add, taken)
     _add_organization_phrases(parsed, lex, add, taken, keys)
+    _add_missions(parsed, lex, add, taken, keys)
     for i, word in enumerate(words):
         place = lex.demonyms.get(word.lower()) if word[:1].islower() else None
         if place and i not in taken and doc[i].pos_ == "ADJ":
@@ -269,6 +272,31 @@ def _add_organization_phrases(
                 "demonym",
                 0.95,
             )
+            break
+
+
+_OF = frozenset({"de", "du", "des", "d'"})
+
+
+def _add_missions(parsed: Parsed, lex: Lexicon, add, taken: set[int], keys: list[str]) -> None:
+    """ "l'ambassade du Japon", "le consulat général de France": a mission head
+    of the lexicon, "de", and a country name the organisation (the country
+    keeps its own mention)."""
+    doc = parsed.doc
+    for i in range(len(keys)):
+        if i in taken:
+            continue
+        for words in lex.mission_heads:
+            of = i + len(words)
+            if tuple(keys[i:of]) != words or of + 1 >= len(doc) or keys[of] not in _OF:
+                continue
+            end = of + 1
+            while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text == "-"):
+                end += 1
+            if end > of + 1 and name_key(doc[of + 1 : end].text) in lex.places:
+                span = doc[i:end]
+                add(span, EntityType.ORGANIZATION, MentionKind.NAME, name_key(span.text),
+                    "mission", 0.75)  # fmt: skip
             break
 
 

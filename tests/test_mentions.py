@@ -136,3 +136,28 @@ def test_mentions_party_adjective_after_a_role_names_the_party(nlp, text, adject
 def test_mentions_party_adjective_without_a_role_names_nothing(nlp, text):
     _, mentions = mentions_of(nlp, text)
     assert not [m for m in mentions if m.provenance.rule == "party-adjective"]
+
+
+@pytest.mark.parametrize(
+    "text, mission",
+    [
+        ("Des manifestants s'en sont pris à l'ambassade du Japon à Pékin.", "ambassade du Japon"),
+        ("Le consulat général de France a fermé ses portes.", "consulat général de France"),
+        ("L'ambassade des États-Unis a publié un communiqué.", "ambassade des États-Unis"),
+    ],
+)
+def test_mentions_mission_of_a_country_is_an_organisation(nlp, text, mission):
+    _, mentions = mentions_of(nlp, text)
+    missions = [(m.text, m.type) for m in mentions if m.provenance.rule == "mission"]
+    assert missions == [(mission, EntityType.ORGANIZATION)]
+    country = mission.split()[-1]
+    assert any(m.text == country and m.type is EntityType.PLACE for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Une ambassade de bonne volonté a été envoyée.", "Le consulat a fermé hier soir."],
+)
+def test_mentions_mission_without_a_country_names_nothing(nlp, text):
+    _, mentions = mentions_of(nlp, text)
+    assert not [m for m in mentions if m.provenance.rule == "mission"]
