@@ -49,10 +49,16 @@ class Lexicon:
     honorifics: frozenset[str]  # name keys of "M.", "Mme", "Dr" ...
     organization_phrases: tuple[tuple[str, ...], ...]  # name keys of their words
     mission_heads: tuple[tuple[str, ...], ...]  # "ambassade": a country after it names one
+    role_bodies: tuple[tuple[str, ...], ...]  # "commission": a role's body, in lower case
     state_phrases: frozenset[tuple[str, ...]]  # those that name the state itself
     demonyms: dict[str, str]  # demonym -> place name
     parties: dict[str, str]  # "républicaine" after a role -> "Parti républicain"
     places: dict[str, str]  # name key of a country/region name or alias -> its name
+
+
+def _phrases(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Phrases as tuples of word keys, longest first."""
+    return tuple(sorted((tuple(name_key(p).split()) for p in phrases), key=len, reverse=True))
 
 
 @cache
@@ -105,11 +111,8 @@ def lexicon(lang: str = "fr") -> Lexicon:
                 reverse=True,
             )
         ),
-        mission_heads=tuple(
-            sorted((tuple(name_key(p).split()) for p in lex.get("mission_heads", [])), key=len)[
-                ::-1
-            ]
-        ),
+        mission_heads=_phrases(lex.get("mission_heads", [])),
+        role_bodies=_phrases(lex.get("role_bodies", [])),
         state_phrases=frozenset(tuple(name_key(p).split()) for p in lex.get("state_phrases", [])),
         demonyms=demonyms,
         parties={

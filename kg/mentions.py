@@ -26,6 +26,9 @@ Three sources, each with its rule id in the provenance:
   ``state_phrases`` and a demonym mention the country itself.
 * ``mission``: "l'ambassade du Japon": a diplomatic mission of a country
   named after the lexicon's ``mission_heads`` is an organisation.
+* ``role-body``: "président de la commission des lois": a body of the
+  lexicon's ``role_bodies`` after a role, with its complement, is an
+  organisation.
 * ``party-adjective``: "le sénateur républicain": an adjective of the
   lexicon's ``party_adjectives`` right after a role noun mentions the party
   (an adjective standing for its entity, like a demonym).
@@ -339,4 +342,37 @@ def _add_roles(parsed: Parsed, lex: Lexicon, add, taken: set[int], keys: list[st
             add(doc[end : end + 1], EntityType.ORGANIZATION, MentionKind.DEMONYM, name_key(party),
                 "party-adjective", 0.75)  # fmt: skip
             end += 1
+        body = _role_body(parsed, lex, keys, end)
+        if body and body[0] not in taken:
+            span = doc[body[0] : body[1]]
+            add(span, EntityType.ORGANIZATION, MentionKind.NAME, name_key(span.text),
+                "role-body", 0.7)  # fmt: skip
+            end = body[1]
         i = end
+
+
+_LINKS = frozenset({"de", "du", "des", "d'", "au", "aux"})
+_ARTICLES = frozenset({"la", "l'", "le", "les"})
+
+
+def _role_body(parsed: Parsed, lex: Lexicon, keys: list[str], start: int) -> tuple[int, int] | None:
+    """The body a role belongs to, written in lower case after it: "(président)
+    de la commission des lois", "(directeur) au service de presse épiscopal".
+    A one-word body needs an adjective or a complement ("du comité" alone
+    says too little). Returns its token range, or None."""
+    doc, n = parsed.doc, len(keys)
+    if start >= n or keys[start] not in _LINKS:
+        return None
+    j = start + 1 + (start + 1 < n and keys[start + 1] in _ARTICLES)
+    head = next((w for w in lex.role_bodies if tuple(keys[j : j + len(w)]) == w), None)
+    if head is None or not doc[j].text[:1].islower():
+        return None
+    end = j + len(head)
+    for _ in range(3):
+        if end < n and doc[end].pos_ == "ADJ" and doc[end].text[:1].islower():
+            end += 1
+        elif end + 1 < n and keys[end] in _LINKS and doc[end + 1].pos_ in ("NOUN", "PROPN"):
+            end += 2
+        else:
+            break
+    return (j, end) if end > j + 1 else None

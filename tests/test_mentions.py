@@ -161,3 +161,34 @@ def test_mentions_mission_of_a_country_is_an_organisation(nlp, text, mission):
 def test_mentions_mission_without_a_country_names_nothing(nlp, text):
     _, mentions = mentions_of(nlp, text)
     assert not [m for m in mentions if m.provenance.rule == "mission"]
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("Pascal Martin, président de la commission des lois, a parlé.", "commission des lois"),
+        (
+            "Il était directeur adjoint au service de presse du diocèse.",
+            "service de presse du diocèse",
+        ),
+        ("Le secrétaire général du conseil municipal a signé.", "conseil municipal"),
+        ("Le chef des forces armées a démissionné.", "forces armées"),
+    ],
+)
+def test_mentions_body_of_a_role_in_lower_case_is_an_organisation(nlp, text, body):
+    _, mentions = mentions_of(nlp, text)
+    bodies = [(m.text, m.type) for m in mentions if m.provenance.rule == "role-body"]
+    assert bodies == [(body, EntityType.ORGANIZATION)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président du comité a parlé.",
+        "La commission des lois a siégé sans son président.",
+        "Le président a réuni le conseil des ministres.",
+    ],
+)
+def test_mentions_bare_body_or_body_without_a_role_names_nothing(nlp, text):
+    _, mentions = mentions_of(nlp, text)
+    assert not [m for m in mentions if m.provenance.rule == "role-body"]
