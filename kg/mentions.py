@@ -20,6 +20,8 @@ Three sources, each with its rule id in the provenance:
   sécurité des Nations unies" names the Nations unies too).
 * ``headed-acronym``: "le parti ACT": a head noun and an acronym the NER missed.
 * ``coordination``: an untyped name in a list of places is a place.
+* ``quoted-title``: a name that fills a quotation after a verb, a noun or
+  an article (la « Caméra d'Or ») is a title, caption or quoted term: Other.
 * ``organization-phrase``: "les services de renseignement américains": a
   common-noun phrase of the lexicon followed by a demonym names an organisation.
 * ``state``: "le gouvernement roumain": a phrase of the lexicon's

@@ -153,9 +153,10 @@ def _complement(span: Span, role: str, ctx: SpanContext) -> str | None:
 
 def _whole_quotation(span: Span) -> bool:
     """True when quote marks enclose the span and nothing else, after a verb,
-    a noun or an article: quoted words, a caption or a borrowed term (annoncer
-    « Habemus Papa X », la mention « Y II », la "Chief Justice"). After a
-    preposition (selon « Jean Morel ») the quotation may be a name."""
+    a noun or an article: a title, a caption, quoted words or a borrowed term
+    (la « Caméra d'Or », la mention « Y II », annoncer « Habemus Papa X », la
+    "Chief Justice"), typed Other whatever the NER said. After a preposition
+    (selon « Jean Morel ») the quotation may be a person's name."""
     doc = span.doc
     start, end = span.start - 1, span.end
     while start >= 0 and doc[start].is_space:
@@ -185,7 +186,7 @@ def _judge(piece: Span, label: str, ctx: SpanContext) -> NameSpan | str:
     if known is None and key in lex.not_entities:
         return "listed as not an entity"
     if known is None and _whole_quotation(span):
-        return "a whole quotation, not a name"
+        return NameSpan(span, EntityType.OTHER, key, 0.7, "quoted-title")
     if not any(t.text[:1].isupper() for t in span) or not any(c.isalpha() for c in span.text):
         return "no capitalised word"
     if known is None and len(span) == 1 and span[0].pos_ in _NON_NAME_POS:
