@@ -66,8 +66,10 @@ class _Group:
 
 @cache
 def _places_by_key(lang: str) -> dict[str, str]:
-    """The language's place names by their name key."""
-    return {name_key(v): v for v in lexicon(lang).places.values()}
+    """The names that adjectives stand for (places of demonyms, parties of
+    party adjectives), by their name key."""
+    lex = lexicon(lang)
+    return {name_key(v): v for v in [*lex.places.values(), *lex.parties.values()]}
 
 
 def group_mentions(mentions: Sequence[Mention], lang: str = "fr") -> list[Entity]:

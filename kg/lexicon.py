@@ -45,11 +45,20 @@ class Lexicon:
     media: frozenset[str]  # name keys of news media: Organizations
     work_heads: frozenset[str]  # "l'émission X", "le film X": X is a work (Other)
     institutions: frozenset[str]  # "le Sénat": one capitalised common noun that names
+    office_bodies: frozenset[str]  # "président du Conseil": a role's body, no name alone
     honorifics: frozenset[str]  # name keys of "M.", "Mme", "Dr" ...
     organization_phrases: tuple[tuple[str, ...], ...]  # name keys of their words
+    mission_heads: tuple[tuple[str, ...], ...]  # "ambassade": a country after it names one
+    role_bodies: tuple[tuple[str, ...], ...]  # "commission": a role's body, in lower case
     state_phrases: frozenset[tuple[str, ...]]  # those that name the state itself
     demonyms: dict[str, str]  # demonym -> place name
+    parties: dict[str, str]  # "républicaine" after a role -> "Parti républicain"
     places: dict[str, str]  # name key of a country/region name or alias -> its name
+
+
+def _phrases(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Phrases as tuples of word keys, longest first."""
+    return tuple(sorted((tuple(name_key(p).split()) for p in phrases), key=len, reverse=True))
 
 
 @cache
@@ -90,6 +99,7 @@ def lexicon(lang: str = "fr") -> Lexicon:
         media=frozenset(name_key(w) for w in lex.get("media", [])),
         work_heads=frozenset(name_key(w) for w in lex.get("work_heads", [])),
         institutions=frozenset(name_key(w) for w in lex.get("institutions", [])),
+        office_bodies=frozenset(name_key(w) for w in lex.get("office_bodies", [])),
         honorifics=frozenset(name_key(w) for w in lex.get("honorifics", [])),
         organization_phrases=tuple(
             sorted(
@@ -101,7 +111,14 @@ def lexicon(lang: str = "fr") -> Lexicon:
                 reverse=True,
             )
         ),
+        mission_heads=_phrases(lex.get("mission_heads", [])),
+        role_bodies=_phrases(lex.get("role_bodies", [])),
         state_phrases=frozenset(tuple(name_key(p).split()) for p in lex.get("state_phrases", [])),
         demonyms=demonyms,
+        parties={
+            form.lower(): party
+            for party, forms in (lex.get("party_adjectives") or {}).items()
+            for form in forms
+        },
         places=names,
     )

@@ -20,10 +20,20 @@ Three sources, each with its rule id in the provenance:
   sécurité des Nations unies" names the Nations unies too).
 * ``headed-acronym``: "le parti ACT": a head noun and an acronym the NER missed.
 * ``coordination``: an untyped name in a list of places is a place.
+* ``quoted-title``: a name that fills a quotation after a verb, a noun or
+  an article (la « Caméra d'Or ») is a title, caption or quoted term: Other.
 * ``organization-phrase``: "les services de renseignement américains": a
   common-noun phrase of the lexicon followed by a demonym names an organisation.
 * ``state``: "le gouvernement roumain": a phrase of the lexicon's
   ``state_phrases`` and a demonym mention the country itself.
+* ``mission``: "l'ambassade du Japon": a diplomatic mission of a country
+  named after the lexicon's ``mission_heads`` is an organisation.
+* ``role-body``: "président de la commission des lois": a body of the
+  lexicon's ``role_bodies`` after a role, with its complement, is an
+  organisation.
+* ``party-adjective``: "le sénateur républicain": an adjective of the
+  lexicon's ``party_adjectives`` right after a role noun mentions the party
+  (an adjective standing for its entity, like a demonym).
 
 Confidence: 0.75 for organisation phrases, 0.9 for NER names (0.8 when the
 type came from a head noun or the place list rather than the NER), 0.95 for
@@ -90,6 +100,7 @@ def extract_mentions(
     _add_headed_acronyms(parsed, lex, add, taken, words, keys)
     _add_credits(parsed, lex, add, taken)
     _add_organization_phrases(parsed, lex, add, taken, keys)
+    _add_missions(parsed, lex, add, taken, keys)
     for i, word in enumerate(words):
         place = lex.demonyms.get(word.lower()) if word[:1].islower() else None
         if place and i not in taken and doc[i].pos_ == "ADJ":
@@ -269,6 +280,31 @@ def _add_organization_phrases(
             break
 
 
+_OF = frozenset({"de", "du", "des", "d'"})
+
+
+def _add_missions(parsed: Parsed, lex: Lexicon, add, taken: set[int], keys: list[str]) -> None:
+    """ "l'ambassade du Japon", "le consulat général de France": a mission head
+    of the lexicon, "de", and a country name the organisation (the country
+    keeps its own mention)."""
+    doc = parsed.doc
+    for i in range(len(keys)):
+        if i in taken:
+            continue
+        for words in lex.mission_heads:
+            of = i + len(words)
+            if tuple(keys[i:of]) != words or of + 1 >= len(doc) or keys[of] not in _OF:
+                continue
+            end = of + 1
+            while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text == "-"):
+                end += 1
+            if end > of + 1 and name_key(doc[of + 1 : end].text) in lex.places:
+                span = doc[i:end]
+                add(span, EntityType.ORGANIZATION, MentionKind.NAME, name_key(span.text),
+                    "mission", 0.75)  # fmt: skip
+            break
+
+
 def _match_role(keys: list[str], i: int, lex: Lexicon) -> int:
     """The end of the longest role noun starting at token i, or i when none."""
     first = keys[i]
@@ -302,4 +338,43 @@ def _add_roles(parsed: Parsed, lex: Lexicon, add, taken: set[int], keys: list[st
         span = doc[i:end]
         key = " ".join(keys[i:end])
         add(span, EntityType.PERSON, MentionKind.ROLE, key, "role", 0.6)
+        party = lex.parties.get(doc[end].text.lower()) if end < len(doc) else None
+        if party and end not in taken:
+            # "le sénateur républicain": the adjective names the person's party
+            add(doc[end : end + 1], EntityType.ORGANIZATION, MentionKind.DEMONYM, name_key(party),
+                "party-adjective", 0.75)  # fmt: skip
+            end += 1
+        body = _role_body(parsed, lex, keys, end)
+        if body and body[0] not in taken:
+            span = doc[body[0] : body[1]]
+            add(span, EntityType.ORGANIZATION, MentionKind.NAME, name_key(span.text),
+                "role-body", 0.7)  # fmt: skip
+            end = body[1]
         i = end
+
+
+_LINKS = frozenset({"de", "du", "des", "d'", "au", "aux"})
+_ARTICLES = frozenset({"la", "l'", "le", "les"})
+
+
+def _role_body(parsed: Parsed, lex: Lexicon, keys: list[str], start: int) -> tuple[int, int] | None:
+    """The body a role belongs to, written in lower case after it: "(président)
+    de la commission des lois", "(directeur) au service de presse épiscopal".
+    A one-word body needs an adjective or a complement ("du comité" alone
+    says too little). Returns its token range, or None."""
+    doc, n = parsed.doc, len(keys)
+    if start >= n or keys[start] not in _LINKS:
+        return None
+    j = start + 1 + (start + 1 < n and keys[start + 1] in _ARTICLES)
+    head = next((w for w in lex.role_bodies if tuple(keys[j : j + len(w)]) == w), None)
+    if head is None or not doc[j].text[:1].islower():
+        return None
+    end = j + len(head)
+    for _ in range(3):
+        if end < n and doc[end].pos_ == "ADJ" and doc[end].text[:1].islower():
+            end += 1
+        elif end + 1 < n and keys[end] in _LINKS and doc[end + 1].pos_ in ("NOUN", "PROPN"):
+            end += 2
+        else:
+            break
+    return (j, end) if end > j + 1 else None

@@ -49,6 +49,8 @@ __all__ = ["Dropped", "KnownNames", "NameSpan", "name_spans"]
 
 _NON_NAME_POS = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "AUX", "VERB"})
 _BARE = frozenset({"à", "de", "d'", "d’", "en"})
+_OPEN = frozenset('«"“„‹')
+_CLOSE = frozenset('»"”›')
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,14 +138,35 @@ def _nested(name: NameSpan, ctx: SpanContext) -> Iterator[NameSpan]:
 def _complement(span: Span, role: str, ctx: SpanContext) -> str | None:
     """Why the complement of a role is no name, or None. A minister's is a
     portfolio ("ministre de l'Intérieur"); a dictionary noun and a demonym
-    ("président du Conseil italien") describe; anything else names ("porte-parole
-    du Kremlin", "chef de la Sécurité générale")."""
+    ("président du Conseil italien") and a lone office body ("président du
+    Conseil") describe; anything else names ("porte-parole du Kremlin", "chef
+    de la Sécurité générale")."""
     if role in ctx.lex.portfolio_roles:
         return "portfolio of a minister"
     words = [t for t in span if t.is_alpha and t.pos_ not in ("ADP", "DET")]
     if len(words) == 2 and words[1].text.lower() in ctx.lex.demonyms:
         return "complement of a role"
+    if len(words) == 1 and name_key(words[0].text) in ctx.lex.office_bodies:
+        return "body completing a role"  # "président du Conseil"
     return None
+
+
+def _whole_quotation(span: Span) -> bool:
+    """True when quote marks enclose the span and nothing else, after a verb,
+    a noun or an article: a title, a caption, quoted words or a borrowed term
+    (la « Caméra d'Or », la mention « Y II », annoncer « Habemus Papa X », la
+    "Chief Justice"), typed Other whatever the NER said. After a preposition
+    (selon « Jean Morel ») the quotation may be a person's name."""
+    doc = span.doc
+    start, end = span.start - 1, span.end
+    while start >= 0 and doc[start].is_space:
+        start -= 1
+    while end < len(doc) and doc[end].is_space:
+        end += 1
+    if start < 1 or end >= len(doc):
+        return False
+    enclosed = doc[start].text in _OPEN and doc[end].text in _CLOSE
+    return enclosed and doc[start - 1].pos_ in ("VERB", "NOUN", "DET")
 
 
 def _judge(piece: Span, label: str, ctx: SpanContext) -> NameSpan | str:
@@ -162,6 +185,8 @@ def _judge(piece: Span, label: str, ctx: SpanContext) -> NameSpan | str:
     known = ctx.known_type(key, span, "PER" if relation == "name" else label)
     if known is None and key in lex.not_entities:
         return "listed as not an entity"
+    if known is None and _whole_quotation(span):
+        return NameSpan(span, EntityType.OTHER, key, 0.7, "quoted-title")
     if not any(t.text[:1].isupper() for t in span) or not any(c.isalpha() for c in span.text):
         return "no capitalised word"
     if known is None and len(span) == 1 and span[0].pos_ in _NON_NAME_POS:

@@ -202,3 +202,11 @@ def test_entities_state_phrase_is_a_mention_of_the_country() -> None:
     assert "gouvernement roumain" in {m.text for m in romania[0].mentions}
     assert any(e.type is EntityType.ORGANIZATION for e in entities)  # the services stay
     assert not any(e.label == "gouvernement roumain" for e in entities)
+
+
+def test_entities_party_adjective_is_the_party_named_elsewhere() -> None:
+    text = "La députée socialiste Anne Roy a critiqué la réforme, comme le Parti socialiste."
+    parties = [e for e in _pipeline_entities(text) if e.type is EntityType.ORGANIZATION]
+    assert [(e.label, e.aliases) for e in parties] == [("Parti socialiste", ("socialiste",))]
+    alone = _pipeline_entities("Le sénateur républicain Paul Leroy a voté contre.")
+    assert [e.label for e in alone if e.type is EntityType.ORGANIZATION] == ["Parti républicain"]

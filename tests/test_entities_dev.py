@@ -3,7 +3,7 @@ scored through ``kg eval --json``.
 
 The floors are what the project commits to; raise them as extraction
 improves, never lower them to make a change pass. Measured now: entities
-P 0.951 R 0.959 (187 of 195 found, 10 spurious), linking 0.923 (60 of 65).
+P 0.965 R 0.990 (193 of 195 found, 7 spurious), linking 1.0 (65 of 65).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from kg.cli import app
 FLOORS = {
     ("entities", "p"): 0.95,
     ("entities", "r"): 0.95,
-    ("linking", "accuracy"): 0.92,
+    ("linking", "accuracy"): 0.95,
 }
 
 

@@ -11,7 +11,7 @@ import yaml
 
 from kg.errors import ConfigError
 from kg.link.catalogue import DEFAULT_PATH, Catalogue, Row, normalise, read_rows, write_rows
-from kg.link.generate import NAMES, PLACES, Tables, build_rows, write_catalogue
+from kg.link.generate import FIGURES, NAMES, PLACES, Tables, build_rows, write_catalogue
 
 
 def _shipped_rows() -> list[list[str]]:
@@ -32,9 +32,14 @@ def test_link_catalogue_every_id_is_checked_against_the_tables(shared_dir: Path)
     for qid, _field, value, _lang, _source in _shipped_rows():
         ids.add(qid)
         ids |= _ids_in(value.split("|"))
-    names = yaml.safe_load(NAMES.read_text(encoding="utf-8"))
-    # ids outside the tables that names-fr.yaml backs with the sources it names
-    elsewhere = {q for entries in names.values() for q, e in entries.items() if e.get("checked")}
+    # ids outside the tables that the hand-written files back with the sources they name
+    elsewhere = {
+        q
+        for source in (NAMES, FIGURES)
+        for entries in yaml.safe_load(source.read_text(encoding="utf-8")).values()
+        for q, e in entries.items()
+        if e.get("checked")
+    }
     unchecked = ids - in_tables - elsewhere
     assert unchecked <= verified, f"ids in no table: {sorted(unchecked - verified)}"
     # and every id outside the tables is backed by a verified-extra row in the catalogue
@@ -48,6 +53,7 @@ def test_link_catalogue_is_what_the_generator_writes(shared_dir: Path, tmp_path:
         tables,
         yaml.safe_load(PLACES.read_text(encoding="utf-8")),
         yaml.safe_load(NAMES.read_text(encoding="utf-8")),
+        yaml.safe_load(FIGURES.read_text(encoding="utf-8")),
     )
     fresh = tmp_path / "catalogue.tsv"
     write_catalogue(rows, fresh)
@@ -60,7 +66,7 @@ def test_link_catalogue_rows_name_their_source_and_snapshot() -> None:
     sources = {row[4] for row in _shipped_rows()}
     for source in sources:
         for part in source.split("+"):
-            assert part in {"places.yaml", "names-fr.yaml"} or "@" in part, source
+            assert part in {NAMES.name, FIGURES.name, PLACES.name} or "@" in part, source
 
 
 def test_link_catalogue_generator_refuses_an_unchecked_id(shared_dir: Path) -> None:
@@ -184,3 +190,23 @@ def test_link_catalogue_generator_takes_an_id_outside_the_tables_with_its_source
     names["places"][unknown].pop("checked")
     with pytest.raises(ConfigError, match=f"places.{unknown}: {unknown} is in no reference table"):
         build_rows(tables, {}, names)
+
+
+def test_link_catalogue_figures_name_their_sources_and_past_offices() -> None:
+    figures = yaml.safe_load(FIGURES.read_text(encoding="utf-8"))["people"]
+    assert all(entry.get("checked") for entry in figures.values())
+    catalogue = Catalogue.load_default()
+    bush = catalogue.items["Q207"]
+    assert ("label", "George W. Bush") in bush.names
+    assert [m.qid for m in catalogue.lookup("George Walker Bush")] == ["Q207"]
+    # a regnal number is no surname: "II" names neither Jean-Paul II nor a king
+    assert catalogue.with_name("surname", "II") == []
+    assert "Q989" in {m.qid for m in catalogue.lookup("Jean-Paul II")}
+
+
+def test_link_catalogue_generator_refuses_an_unchecked_figure(shared_dir: Path) -> None:
+    tables = Tables.read(shared_dir)
+    unknown = f"Q{max(int(q[1:]) for q in tables.checked_ids()) + 1}"
+    figures = {"people": {unknown: {"name": "Ancien Dirigeant"}}}
+    with pytest.raises(ConfigError, match=r"figures-fr.yaml:\n.*is in no reference table"):
+        build_rows(tables, {}, {}, figures)

@@ -223,3 +223,31 @@ def test_link_disambiguate_namesakes_in_the_same_country_need_a_lead(linker: Lin
     # and a namesake in another country the article names still refuses
     text = "Le maire de Wellington, en Afrique du Sud, a parlé à la Nouvelle-Zélande."
     assert _one_place(linker, "Wellington", text) is None
+
+
+@pytest.mark.parametrize(
+    "name, text, qid",
+    [
+        ("Kofi Annan", "Kofi Annan a rencontré les délégués à Genève.", "Q1254"),
+        ("Jacques Chirac", "Jacques Chirac a reçu son homologue à Paris.", "Q2105"),
+        ("Jean-Paul II", "Le pape Jean-Paul II a béni la foule.", "Q989"),
+        ("Silvio Berlusconi", "Silvio Berlusconi a quitté Rome hier.", "Q11860"),
+    ],
+)
+def test_link_disambiguate_past_world_figures_are_linked(linker: Linker, name, text, qid) -> None:
+    linked = linker.link([Entity("person/x", PERSON, name)], _article(text))
+    assert linked[0].qid == qid
+
+
+def test_link_disambiguate_father_and_son_share_a_surname(linker: Linker) -> None:
+    bare = linker.link([Entity("person/bush", PERSON, "Bush")], _article("Bush a parlé hier."))
+    assert bare[0].link is None  # two presidents bear it
+    text = "George Walker Bush a parlé à Rome. Plus tard, Bush a quitté l'Italie."
+    named = linker.link([Entity("person/bush", PERSON, "Bush")], _article(text))
+    assert named[0].qid == "Q207"
+
+
+def test_link_disambiguate_namesake_of_a_past_figure_stays_unlinked(linker: Linker) -> None:
+    text = "Paul Chirac, boulanger à Lyon, a ouvert une boutique."
+    linked = linker.link([Entity("person/paul-chirac", PERSON, "Paul Chirac")], _article(text))
+    assert linked[0].link is None

@@ -107,3 +107,61 @@ def test_mentions_head_noun_and_acronym_the_ner_missed_name_an_organisation() ->
     parsed = next(parse([article_from_text("Le député du parti a voté contre.", "t")]))
     parsed.doc.ents = []
     assert all(m.provenance.rule != "headed-acronym" for m in extract_mentions(parsed))
+
+
+def _made_by(mentions, rule: str):
+    return [m for m in mentions if m.provenance.rule == rule]
+
+
+@pytest.mark.parametrize(
+    "text, adjective, party",
+    [
+        ("Le sénateur républicain Paul Leroy a voté contre.", "républicain", "parti republicain"),
+        ("La députée socialiste Anne Roy a critiqué la réforme.", "socialiste", "parti socialiste"),
+        ("Selon le gouverneur démocrate, la loi passera.", "démocrate", "parti democrate"),
+    ],
+)
+def test_mentions_party_adjective_after_a_role_names_the_party(nlp, text, adjective, party):
+    _, mentions = mentions_of(nlp, text)
+    parties = [(m.text, m.key, m.type) for m in _made_by(mentions, "party-adjective")]
+    assert parties == [(adjective, party, EntityType.ORGANIZATION)]
+
+
+@pytest.mark.parametrize(
+    "rule, text, name",
+    [
+        ("mission", "Des pierres ont visé l'ambassade du Japon.", "ambassade du Japon"),
+        ("mission", "Le consulat général de France a fermé.", "consulat général de France"),
+        ("mission", "L'ambassade des États-Unis a répondu.", "ambassade des États-Unis"),
+        ("role-body", "Paul Roy, président de la commission des lois, a parlé.",
+         "commission des lois"),
+        ("role-body", "Il était directeur adjoint au service de presse du diocèse.",
+         "service de presse du diocèse"),
+        ("role-body", "Le secrétaire général du conseil municipal a signé.", "conseil municipal"),
+        ("role-body", "Le chef des forces armées a démissionné.", "forces armées"),
+    ],
+)  # fmt: skip
+def test_mentions_missions_and_bodies_of_roles_are_organisations(nlp, rule, text, name):
+    _, mentions = mentions_of(nlp, text)
+    assert [(m.text, m.type) for m in _made_by(mentions, rule)] == [(name, EntityType.ORGANIZATION)]
+    if rule == "mission":  # the country keeps its own mention
+        country = name.split()[-1]
+        assert any(m.text == country and m.type is EntityType.PLACE for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "rule, text",
+    [
+        ("party-adjective", "Le président a salué les valeurs républicaines du pays."),
+        ("party-adjective", "Un juge conservateur a été nommé hier."),
+        ("party-adjective", "Les idées socialistes ont reculé en Europe."),
+        ("mission", "Une ambassade de bonne volonté a été envoyée."),
+        ("mission", "Le consulat a fermé hier soir."),
+        ("role-body", "Le président du comité a parlé."),
+        ("role-body", "La commission des lois a siégé sans son président."),
+        ("role-body", "Le président a réuni le conseil des ministres."),
+    ],
+)
+def test_mentions_descriptive_rules_name_nothing_outside_their_shape(nlp, rule, text):
+    _, mentions = mentions_of(nlp, text)
+    assert _made_by(mentions, rule) == []

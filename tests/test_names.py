@@ -17,6 +17,7 @@ from kg.names import KnownNames, name_spans
 from kg.nlp import parse
 
 PERSON, PLACE, ORG = EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION
+OTHER = EntityType.OTHER
 
 
 def _parsed(text: str):
@@ -262,3 +263,44 @@ def test_names_media_are_organisations_and_end_a_span(text: str, expected) -> No
 def test_names_the_common_phrase_of_a_medium_stays_no_name() -> None:
     kept, dropped = _names("Le monde entier regarde.", ents=[("Le monde", "ORG")])
     assert kept == [] and [text for text, _ in dropped] == ["Le monde"]
+
+
+@pytest.mark.parametrize(
+    "text, body, kept_as",
+    [
+        ("Marc Durand, président du Conseil, a démissionné.", "Conseil", None),
+        ("La vice-présidente du Conseil, Anne Roy, a voté.", "Conseil", None),
+        ("Le secrétaire général du Conseil a signé hier.", "Conseil", None),
+        ("Claire Martin, présidente du Sénat, a reçu Paul Leroy.", "Sénat", ORG),
+        ("Le porte-parole du Kremlin a démenti.", "Kremlin", ORG),
+        ("Le président du Conseil européen a parlé.", "Conseil européen", ORG),
+    ],
+)
+def test_names_body_after_a_role_is_a_name_unless_a_lone_office_body(text, body, kept_as) -> None:
+    kept, dropped = _names(text, ents=[(body, "ORG")])
+    if kept_as is None:  # "président du Conseil": the body belongs to the title
+        assert body not in [k for k, _ in kept]
+        assert (body, "body completing a role") in dropped
+    else:
+        assert (body, kept_as) in kept
+
+
+@pytest.mark.parametrize(
+    "text, name, label, kept_as",
+    [
+        ("L'émission s'ouvrait sur la mention « Rodolphe III » à l'écran.", "Rodolphe III", "PER",
+         OTHER),
+        ('La "Grand Juge" de la cour a prêté serment.', "Grand Juge", "PER", OTHER),
+        ("Le comique criait « Bonjour Lucien Morel » en riant.", "Bonjour Lucien Morel", "PER",
+         OTHER),
+        ("« Lucien Morel a menti », a dit Paul Leroy.", "Lucien Morel", "PER", PERSON),
+        ("Le quotidien « Le Monde » a publié l'entretien.", "Le Monde", "ORG", ORG),
+        ("Selon « Lucien Morel », tout va bien.", "Lucien Morel", "PER", PERSON),
+    ],
+)  # fmt: skip
+def test_names_whole_quotation_after_verb_noun_or_article_is_a_title(
+    text, name, label, kept_as
+) -> None:
+    # a longer quote, a known medium and a quotation after a preposition keep their type
+    kept, _ = _names(text, ents=[(name, label)])
+    assert kept == [(name, kept_as)]

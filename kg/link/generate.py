@@ -10,7 +10,9 @@ reads:
   code, joined to the tables' ids by that code;
 * ``kg/link/sources/names-fr.yaml``: French names and facts of people,
   offices, organisations and places, keyed by ids that must be in a table,
-  or that name in ``checked`` the public sources that confirm them.
+  or that name in ``checked`` the public sources that confirm them;
+* ``kg/link/sources/figures-fr.yaml``: world figures beyond today's leaders
+  (its header states which), in the same format and under the same rule.
 
 and writes ``kg/link/catalogue.tsv``: one row per fact, columns ``qid field
 value lang source``. ``source`` names the table and its snapshot
@@ -42,6 +44,7 @@ __all__ = ["Row", "Tables", "build_rows", "main", "write_catalogue"]
 PACKAGE = Path(__file__).resolve().parent
 PLACES = PACKAGE.parent / "lang" / "fr" / "places.yaml"
 NAMES = PACKAGE / "sources" / "names-fr.yaml"
+FIGURES = PACKAGE / "sources" / "figures-fr.yaml"
 OUTPUT = PACKAGE / "catalogue.tsv"
 QID = re.compile(r"^Q[1-9][0-9]*$")
 
@@ -177,9 +180,13 @@ def _regions(tables: Tables, places: dict[str, Any], country_ids: dict[str, str]
             yield Row(qid, "P625", f"{float(r['latitude'])},{float(r['longitude'])}", "", tag)
 
 
+ROMAN = re.compile(r"^[IVXL]+$")
+
+
 def _surname(name: str) -> str | None:
+    """The last word of a name, unless it is a regnal number ("Jean-Paul II")."""
     parts = name.split()
-    return parts[-1] if len(parts) > 1 else None
+    return parts[-1] if len(parts) > 1 and not ROMAN.match(parts[-1]) else None
 
 
 def _leaders(tables: Tables) -> Iterator[Row]:
@@ -238,9 +245,12 @@ def _verified(tables: Tables) -> Iterator[Row]:
 
 
 def _handwritten(
-    names: dict[str, Any], checked: set[str], capitals: dict[str, str], tag: str
+    names: dict[str, Any],
+    checked: set[str],
+    capitals: dict[str, str],
+    tag: str,
+    source: str = NAMES.name,
 ) -> Iterator[Row]:
-    source = "names-fr.yaml"
     kinds = {"people": "person", "offices": "office", "organisations": "organisation"}
     problems = []
     for section, entries in names.items():
@@ -277,7 +287,7 @@ def _handwritten(
                 yield Row(qid, "P17", capitals[entry["name"]], "", f"{source}+{tag}")
     if problems:
         raise ConfigError(
-            "unchecked Wikidata ids in kg/link/sources/names-fr.yaml:\n" + "\n".join(problems)
+            f"unchecked Wikidata ids in kg/link/sources/{source}:\n" + "\n".join(problems)
         )
 
 
@@ -300,8 +310,15 @@ def _check_keys(places: dict[str, Any]) -> None:
         raise ConfigError("kg/lang/fr/places.yaml:\n" + "\n".join(problems))
 
 
-def build_rows(tables: Tables, places: dict[str, Any], names: dict[str, Any]) -> list[Row]:
+def build_rows(
+    tables: Tables,
+    places: dict[str, Any],
+    names: dict[str, Any],
+    figures: dict[str, Any] | None = None,
+) -> list[Row]:
     """Join the tables with the hand-written names into sorted, unique rows.
+
+    ``figures`` is the content of ``figures-fr.yaml``, read like ``names``.
 
     Raises:
         ConfigError: when a hand-written id is in no table, or a key of the
@@ -319,7 +336,9 @@ def build_rows(tables: Tables, places: dict[str, Any], names: dict[str, Any]) ->
     rows.update(_orgs(tables))
     rows.update(_cities(tables, places, country_ids))
     rows.update(_verified(tables))
-    rows.update(_handwritten(names, tables.checked_ids(), capitals, tables.tags["countries"]))
+    checked, tag = tables.checked_ids(), tables.tags["countries"]
+    rows.update(_handwritten(names, checked, capitals, tag))
+    rows.update(_handwritten(figures or {}, checked, capitals, tag, FIGURES.name))
     return sorted(rows)
 
 
@@ -340,7 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         tables = Tables.read(args.shared)
-        rows = build_rows(tables, _load_yaml(PLACES), _load_yaml(NAMES))
+        rows = build_rows(tables, _load_yaml(PLACES), _load_yaml(NAMES), _load_yaml(FIGURES))
         count = write_catalogue(rows, args.output)
     except ConfigError as exc:
         sys.stderr.write(f"error: {exc}\n")
