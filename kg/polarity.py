@@ -13,7 +13,8 @@ s'entretenir"):
   intention ("envisager", "prévoir", "compter") planned, and a negation on
   that verb makes the planned fact negative ("n'envisage pas de");
 * a verb that denies its complement ("refuser de") makes it negative;
-* the future makes it planned; the conditional makes it planned inside
+* the future makes it planned (tense and mood from the tagger's
+  morphology, not from word endings); the conditional makes it planned inside
   reported speech ("a déclaré qu'il appellerait") and possible elsewhere
   ("il pourrait", "il aurait rencontré").
 """
@@ -40,8 +41,8 @@ _LISTS = (
     "planned_verbs",
     "planned_words",
     "not_excluded_verbs",
-    "conditional_endings",
-    "future_endings",
+    "imperfect_endings",
+    "infinitive_endings",
     "speech_verbs",
     "stance_verbs",
     "report_verbs",
@@ -65,8 +66,8 @@ class Cues:
     planned_verbs: frozenset[str]
     planned_words: frozenset[str]
     not_excluded_verbs: frozenset[str]
-    conditional_endings: tuple[str, ...]
-    future_endings: tuple[str, ...]
+    imperfect_endings: tuple[str, ...]
+    infinitive_endings: tuple[str, ...]
     speech_verbs: frozenset[str]
     stance_verbs: frozenset[str]
     report_verbs: frozenset[str]
@@ -121,8 +122,8 @@ def load_cues(lang: str = "fr") -> Cues:
         negation_strong=frozenset(neg["strong"]),
         negation_words=frozenset(neg["words"]),
         negation_determiners=frozenset(neg["determiners"]),
-        conditional_endings=lists.pop("conditional_endings"),
-        future_endings=lists.pop("future_endings"),
+        imperfect_endings=lists.pop("imperfect_endings"),
+        infinitive_endings=lists.pop("infinitive_endings"),
         months={name: i + 1 for i, name in enumerate(months)},
         **{k: frozenset(v) for k, v in lists.items()},
     )
@@ -157,28 +158,34 @@ def _mood(token: Token) -> tuple[Token, ...]:
     return (token, *(c for c in token.children if c.dep_.startswith("aux")))
 
 
+def _conditional_read_as_imperfect(token: Token, cues: Cues) -> bool:
+    """An imperfect in the morphology built on the future stem: "appellerait"
+    (appeller-ait, from "appeler") is a conditional, "rencontrait" (rencontr-ait,
+    from "rencontrer") is not. An unlemmatised form proves nothing."""
+    form, lemma = token.lower_, token.lemma_.lower()
+    if "Imp" not in token.morph.get("Tense") or form == lemma:
+        return False
+    ending = next((e for e in cues.imperfect_endings if form.endswith(e)), None)
+    infinitive = next((e for e in cues.infinitive_endings if lemma.endswith(e)), None)
+    if ending is None or infinitive is None:
+        return False
+    stem = form[: -len(ending)]
+    return stem.endswith("r") and stem != lemma[: -len(infinitive)]
+
+
 def is_conditional(token: Token, cues: Cues) -> bool:
-    """True for a verb in the conditional (its own form or its auxiliary's)."""
-    for t in _mood(token):
-        if "Cnd" in t.morph.get("Mood"):
-            return True
-        if t.pos_ in ("VERB", "AUX") and t.lower_.endswith(cues.conditional_endings):
-            return True
-    return False
+    """True for a verb in the conditional (its own form or its auxiliary's),
+    read from the morphology (``Mood=Cnd``)."""
+    return any(
+        "Cnd" in t.morph.get("Mood")
+        or (t.pos_ in ("VERB", "AUX") and _conditional_read_as_imperfect(t, cues))
+        for t in _mood(token)
+    )
 
 
-def is_future(token: Token, cues: Cues) -> bool:
-    """True for a verb in the future tense."""
-    for t in _mood(token):
-        if "Fut" in t.morph.get("Tense"):
-            return True
-        if (
-            t.pos_ in ("VERB", "AUX")
-            and "Fin" in t.morph.get("VerbForm")
-            and t.lower_.endswith(cues.future_endings)
-        ):
-            return True
-    return False
+def is_future(token: Token) -> bool:
+    """True for a verb in the future tense (``Tense=Fut`` on it or its auxiliary)."""
+    return any("Fut" in t.morph.get("Tense") for t in _mood(token))
 
 
 def _governors(token: Token) -> list[tuple[Token, bool]]:
@@ -227,7 +234,7 @@ def assess(trigger: Token, cues: Cues) -> tuple[Polarity, Modality]:
     """
     negative = is_negated(trigger, cues)
     modality = Modality.ASSERTED
-    if is_future(trigger, cues):
+    if is_future(trigger):
         modality = Modality.PLANNED
     elif is_conditional(trigger, cues):
         modality = Modality.PLANNED if _in_reported_speech(trigger, cues) else Modality.POSSIBLE
@@ -259,7 +266,7 @@ def assess(trigger: Token, cues: Cues) -> tuple[Polarity, Modality]:
             negative = negative or negated
         else:
             negative = negative or negated
-            if modality is Modality.ASSERTED and is_future(governor, cues):
+            if modality is Modality.ASSERTED and is_future(governor):
                 modality = Modality.PLANNED
             if governor.pos_ in ("VERB", "AUX", "ADJ"):
                 break

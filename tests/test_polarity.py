@@ -36,6 +36,13 @@ def token(text: str, lemma: str):
         ("Marie rencontrera Paul demain.", "rencontrer", "positive", "planned"),
         ("Marie a déclaré qu'elle appellerait Paul.", "appeler", "positive", "planned"),
         ("Il n'y a eu aucun contact avec Paul.", "contact", "negative", "asserted"),
+        # the imperfect ends like a conditional but is an assertion
+        ("Marie rencontrait Paul chaque semaine.", "rencontrer", "positive", "asserted"),
+        ("Les deux hommes se rencontraient souvent.", "rencontrer", "positive", "asserted"),
+        ("Marie montrait le rapport à Paul.", "montrer", "positive", "asserted"),
+        ("Marie rencontra Paul à Lyon.", "rencontrer", "positive", "asserted"),
+        ("Marie visiterait Lyon.", "visiter", "positive", "possible"),
+        ("Marie aurait rencontré Paul.", "rencontrer", "positive", "possible"),
     ],
 )
 def test_polarity_and_modality_of_trigger(
