@@ -21,7 +21,7 @@ s'entretenir"):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.tokens import Token
@@ -44,6 +44,9 @@ _LISTS = (
     "imperfect_endings",
     "infinitive_endings",
     "speech_verbs",
+    "er_verb_endings",
+    "voice_nouns",
+    "purpose_markers",
     "stance_verbs",
     "report_verbs",
     "attribution_markers",
@@ -69,6 +72,9 @@ class Cues:
     imperfect_endings: tuple[str, ...]
     infinitive_endings: tuple[str, ...]
     speech_verbs: frozenset[str]
+    er_verb_endings: frozenset[str]
+    voice_nouns: frozenset[str]
+    purpose_markers: frozenset[str]
     stance_verbs: frozenset[str]
     report_verbs: frozenset[str]
     attribution_markers: frozenset[str]
@@ -77,6 +83,8 @@ class Cues:
     time_nouns: frozenset[str]
     first_person: frozenset[str]
     participle_endings: tuple[tuple[str, str], ...] = ()
+    speech_objects: dict[str, str] = field(default_factory=dict)
+    speech_forms: dict[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -114,9 +122,18 @@ def load_cues(lang: str = "fr") -> Cues:
             f"{where}: participle_endings: expected a mapping of ending: infinitive ending"
         )
         endings = {}
+    objects = data.get("speech_objects") or {}
+    if not isinstance(objects, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in objects.items()
+    ):
+        errors.append(f"{where}: speech_objects: expected a mapping of verb: obj or preposition")
+        objects = {}
     if errors:
         raise FrameError("\n".join(errors), where)
+    verbs = lists["speech_verbs"] + tuple(objects)
     return Cues(
+        speech_objects={k.lower(): v.lower() for k, v in objects.items()},
+        speech_forms=_verb_forms(verbs, lists["er_verb_endings"]),
         participle_endings=tuple(sorted(endings.items(), key=lambda e: -len(e[0]))),
         negation_particles=frozenset(neg["particles"]),
         negation_strong=frozenset(neg["strong"]),
@@ -127,6 +144,18 @@ def load_cues(lang: str = "fr") -> Cues:
         months={name: i + 1 for i, name in enumerate(months)},
         **{k: frozenset(v) for k, v in lists.items()},
     )
+
+
+def _verb_forms(verbs: tuple[str, ...], endings: tuple[str, ...]) -> dict[str, str]:
+    """Each form of the verbs in -er ("estime", "indiquant") -> its infinitive."""
+    forms: dict[str, str] = {}
+    for verb in verbs:
+        words = verb.split()
+        if words[-1].endswith("er"):
+            stem = words[-1][:-2]
+            for ending in endings:
+                forms.setdefault(stem + ending, words[-1])
+    return forms
 
 
 def is_negated(token: Token, cues: Cues) -> bool:

@@ -33,11 +33,13 @@ from kg.frames.paths import markers, subject_of
 from kg.model import Entity, EntityType, Fact, Provenance
 from kg.nlp import Parsed, token_strings
 from kg.polarity import Cues, is_negated
+from kg.speech import reported_content, speech_verb, that_clause, voice_of
 
 __all__ = ["Attribution", "Quote", "find_quotes", "speech_facts"]
 
 _SPEAKERS = (EntityType.PERSON, EntityType.ORGANIZATION)
 _SKIP_AFTER = {",", ":", "-", "—", "–"}
+_MARKS = '"«»“”„'
 EntityAt = Callable[[Token], Entity | None]
 
 
@@ -104,7 +106,7 @@ def find_quotes(parsed: Parsed, cues: Cues) -> list[Quote]:
 
 def _inverted_speech(tok: Token, cues: Cues) -> bool:
     """A speech verb followed by its clitic subject after final punctuation: "? dit-il"."""
-    if tok.lemma_.lower() not in cues.speech_verbs or tok.i == 0:
+    if tok.i == 0 or speech_verb(tok, cues) is None:
         return False
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     prev = tok.doc[tok.i - 1]
@@ -128,8 +130,10 @@ class _Speakers:
         the last named speaker when ``fallback`` (after "selon", "dit-il")."""
         ent = self.entity_at(tok)
         if ent is None and tok.pos_ == "NOUN":
-            # "l'agence de presse russe Interfax": a name apposed to the head noun
-            for child in tok.children:
+            # "l'agence de presse russe Interfax": a name apposed to the head
+            # noun, an apposition first ("le député UMP Pascal Clément")
+            children = sorted(tok.children, key=lambda c: c.dep_ != "appos")
+            for child in children:
                 if child.pos_ not in ("PROPN", "NOUN", "X") or any(
                     g.dep_ == "case" for g in child.children
                 ):
@@ -143,11 +147,36 @@ class _Speakers:
         if ent is None and pronoun and (fallback or inverted):
             earlier = [e for i, e in self.named if i < tok.i]
             ent = earlier[-1] if earlier else None
+        if ent is None and tok.lower_ in self.cues.speaker_pronouns:
+            ent = self.previous_subject(tok)
         if ent is not None and ent.type not in _SPEAKERS:
             return None, pronoun
         if ent is not None and not pronoun:
             self.named.append((tok.i, ent))
         return ent, pronoun
+
+    def previous_subject(self, tok: Token) -> Entity | None:
+        """ "Marc Lenoir est arrivé. Il a déclaré ...": for a third-person
+        pronoun, the closest subject of a main clause before it, in its
+        sentence or the three before, when that subject names a person or an
+        organisation (a subject naming nothing stops the search: the pronoun
+        may stand for it). Pronoun subjects are passed over."""
+        doc = tok.doc
+        start = tok.sent.start
+        for _ in range(3):
+            if start == 0:
+                break
+            start = doc[start - 1].sent.start
+        for i in range(tok.i - 1, start - 1, -1):
+            word = doc[i]
+            if word.dep_ not in ("nsubj", "nsubj:pass") or word.head.dep_ != "ROOT":
+                continue
+            if word.pos_ == "PRON":
+                continue
+            named = [word, *(c for c in word.children if c.dep_ == "appos")]
+            found = [e for e in map(self.entity_at, named) if e is not None]
+            return found[0] if found and found[0].type in _SPEAKERS else None
+        return None
 
 
 def _speech_subject(verb: Token, speakers: _Speakers) -> tuple[Token | None, Entity | None, bool]:
@@ -176,7 +205,7 @@ def _speech_verb_after(doc: Doc, quote: Quote, cues: Cues) -> Token | None:
         tok = doc[i]
         if "\n" in tok.text or tok.text in (".", "!", "?", "..."):
             return None  # the sentence ended: a verb further on speaks of something else
-        if tok.lemma_.lower() in cues.speech_verbs and tok.pos_ in ("VERB", "AUX"):
+        if tok.pos_ in ("VERB", "AUX") and speech_verb(tok, cues):
             return tok
         if tok.text not in _SKIP_AFTER and tok.pos_ != "AUX":
             seen += 1
@@ -193,8 +222,22 @@ def _speech_verb_before(doc: Doc, quote: Quote, cues: Cues) -> Token | None:
         return None
     sent = doc[opening.i - 1].sent
     for tok in reversed(doc[sent.start : opening.i]):
-        if tok.lemma_.lower() in cues.speech_verbs and tok.pos_ == "VERB":
+        if tok.pos_ == "VERB" and speech_verb(tok, cues):
             return tok
+    return None
+
+
+def _speech_verb_above(doc: Doc, quote: Quote, cues: Cues) -> Token | None:
+    """A partial quote inside a sentence: the speech verb it depends on, "a
+    qualifié cette loi d'« absurde »", "a fait connaître son « indignation »"."""
+    node = doc[quote.start]
+    for _ in range(4):
+        if node.head is node:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            # the first verb above: the quote's own speech verb, or none
+            return node if speech_verb(node, cues) else None
     return None
 
 
@@ -208,9 +251,11 @@ def _text(parsed: Parsed, doc: Doc, start: int, end: int, skip: set[int]) -> str
         return ""
     a, _ = parsed.span_offsets(words[0])
     _, b = parsed.span_offsets(words[-1])
-    text = parsed.article.text[a:b]
-    for mark in ('"', "«", "»", "“", "”", "„"):
-        text = text.replace(mark, "")
+    # quote marks inside stay ("chaque prêtre avait été « sollicité »"): the
+    # words quoted within reported speech are quoted in it
+    text = parsed.article.text[a:b].strip(_MARKS + " ")
+    if sum(text.count(m) for m in _MARKS) % 2:
+        text = "".join(c for c in text if c not in _MARKS)  # an unpaired mark
     return " ".join(text.split())
 
 
@@ -243,7 +288,11 @@ def speech_facts(parsed: Parsed, entity_at: EntityAt, cues: Cues) -> tuple[list[
     inside: set[int] = {i for q in quotes for i in range(q.start, q.end)}
     events: list[tuple[int, str, object]] = []
     for quote in quotes:
-        verb = _speech_verb_after(doc, quote, cues) or _speech_verb_before(doc, quote, cues)
+        verb = (
+            _speech_verb_after(doc, quote, cues)
+            or _speech_verb_before(doc, quote, cues)
+            or _speech_verb_above(doc, quote, cues)
+        )
         if verb is not None:
             events.append((verb.i, "quote", (quote, verb)))
     strings = doc.vocab.strings
@@ -257,10 +306,12 @@ def speech_facts(parsed: Parsed, entity_at: EntityAt, cues: Cues) -> tuple[list[
             continue
         tok = doc[i]
         lemma = tok.lemma_.lower()
-        if lemma in cues.speech_verbs or lemma in cues.report_verbs:
-            clauses = [c for c in tok.children if c.dep_ == "ccomp" and markers(c) & {"que", "qu'"}]
-            if clauses:
-                events.append((tok.i, "indirect", (tok, clauses[0])))
+        entry = speech_verb(tok, cues)
+        content = reported_content(tok, entry, cues) if entry else None
+        if content is None and lemma in cues.report_verbs:
+            content = that_clause(tok)  # a report verb only attributes its clause
+        if content is not None:
+            events.append((tok.i, "indirect", (tok, content)))
         if lemma in cues.stance_verbs and is_negated(tok, cues):
             objects = [c for c in tok.children if c.dep_ == "obj" and c.pos_ == "NOUN"]
             if objects:
@@ -271,10 +322,14 @@ def speech_facts(parsed: Parsed, entity_at: EntityAt, cues: Cues) -> tuple[list[
     for _, kind, data in events:
         if kind == "selon":
             assert isinstance(data, Token)
-            ent, _pronoun = speakers.resolve(data)
+            ent, pronoun = speakers.resolve(data)
             if ent is not None:
                 sent = data.sent
                 attribution.mark([i for i in range(sent.start, sent.end) if i != data.i], ent)
+                said = _according_to(parsed, data, ent, pronoun, inside, cues)
+                if said is not None:
+                    facts.append(said)
+                    verbs.append(data.head)
             continue
         if kind == "quote":
             quote, verb = data  # type: ignore[misc]
@@ -295,12 +350,14 @@ def speech_facts(parsed: Parsed, entity_at: EntityAt, cues: Cues) -> tuple[list[
             nested = {
                 t.i
                 for c in content.subtree
-                if c.dep_.startswith("advcl") and c.lemma_.lower() in cues.speech_verbs
+                if c.dep_.startswith("advcl") and speech_verb(c, cues)
                 for t in c.subtree
             }
-            tokens = [t.i for t in content.subtree if t.i not in nested]
+            # "de baisser", "pour une réforme": the word introducing the content is not said
+            lead = {c.i for c in content.children if c.dep_ in ("mark", "case") and c.i < content.i}
+            tokens = [t.i for t in content.subtree if t.i not in nested and t.i not in lead]
             attribution.mark(tokens, ent)
-            if kind == "indirect" and verb.lemma_.lower() not in cues.speech_verbs:
+            if kind == "indirect" and speech_verb(verb, cues) is None:
                 continue  # a report verb only attributes
             value = _text(parsed, doc, min(tokens), max(tokens) + 1, nested)
             first, last = min(tokens + [who.i, verb.i]), max(tokens + [who.i, verb.i])
@@ -311,6 +368,20 @@ def speech_facts(parsed: Parsed, entity_at: EntityAt, cues: Cues) -> tuple[list[
             continue
         if pronoun:
             conf *= 0.85
+        voice = voice_of(verb, who, cues)
+        spokesperson = speakers.resolve(voice, fallback=False)[0] if voice is not None else None
+        if spokesperson is not None and spokesperson.key != ent.key:
+            facts.append(
+                Fact(
+                    subject=spokesperson.key,
+                    predicate="speaksFor",
+                    object=ent.key,
+                    provenance=_provenance(
+                        parsed, doc, min(who.i, voice.i), max(who.i, voice.i), 0.8, "quote:voice.v1"
+                    ),
+                )
+            )
+            verbs.append(verb)
         facts.append(
             Fact(
                 subject=ent.key,
@@ -326,6 +397,44 @@ def speech_facts(parsed: Parsed, entity_at: EntityAt, cues: Cues) -> tuple[list[
         if source is not None and source.key != fact.subject:
             facts[i] = replace(fact, source=source.key)
     return _drop_repeats(facts), attribution
+
+
+def _according_to(
+    parsed: Parsed, marker: Token, ent: Entity, pronoun: bool, inside: set[int], cues: Cues
+) -> Fact | None:
+    """ "Selon X, la réforme sera votée": X said the clause that "selon X"
+    hangs on. Nothing when the phrase hangs on a noun ("le rôle, selon X, de
+    ...") or sits in a quote, when the clause is no more than the phrase, or
+    when its verb is a speech verb ("a déclaré Y, selon X": X is the source of
+    what Y said, not a speaker)."""
+    clause = marker.head
+    if (
+        clause is marker
+        or speech_verb(clause, cues) is not None
+        or clause.pos_ not in ("VERB", "AUX", "ADJ")
+        or not marker.dep_.startswith("obl")
+        or marker.i in inside
+    ):
+        return None
+    doc = parsed.doc
+    # the phrase ends at its comma, whatever the parser hung under it
+    comma = next((t.i for t in doc[marker.i : marker.sent.end] if t.text == ","), None)
+    end = comma + 1 if comma is not None else marker.right_edge.i + 1
+    skip = set(range(marker.left_edge.i, max(end, marker.i + 1)))
+    subordinate = clause.dep_.startswith(("ccomp", "advcl", "acl", "csubj", "xcomp"))
+    scope = clause.subtree if subordinate else clause.sent
+    tokens = [t.i for t in scope if t.i not in skip]
+    value = _text(parsed, doc, min(tokens), max(tokens) + 1, skip)
+    if not value:
+        return None
+    first, last = min(tokens + [marker.i]), max(tokens + [marker.i])
+    conf = 0.7 * (0.85 if pronoun else 1.0)
+    return Fact(
+        subject=ent.key,
+        predicate="said",
+        value=value,
+        provenance=_provenance(parsed, doc, first, last, conf, "quote:according.v1"),
+    )
 
 
 def _drop_repeats(facts: list[Fact]) -> list[Fact]:

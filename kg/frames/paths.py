@@ -38,7 +38,10 @@ def markers(token: Token) -> set[str]:
     found = [c for c in token.lefts if c.dep_ in ("case", "mark") or c.dep_.startswith("case")]
     words = {c.lower_ for c in found} | {c.lemma_.lower() for c in found}
     for c in found:
-        words |= {f.lower_ for f in c.children if f.dep_ == "fixed"}
+        fixed = [f.lower_ for f in c.children if f.dep_ == "fixed"]
+        words |= set(fixed)
+        if fixed:
+            words.add(c.lower_ + "".join(fixed))  # "d'" + "après"
     if len(found) > 1:
         words.add("".join(c.lower_ for c in found))
     return words

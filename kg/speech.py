@@ -1,0 +1,104 @@
+"""Speech verbs and what they report, read on the dependency parse.
+
+The words come from ``kg/lang/<lang>/cues.yaml`` (``speech_verbs``,
+``speech_objects``, ``voice_nouns``); the code knows grammar only:
+
+* :func:`speech_verb`: a verb is a speech verb by its lemma, by its form when
+  the tagger left it unlemmatised ("estime"), or as the second verb of a
+  listed pair ("fait savoir", "laisser entendre").
+* :func:`reported_content`: what a speech verb reports: its "que" clause, else
+  its infinitive or attribute ("a déclaré vouloir", "a promis de", "s'est dit
+  prêt", "a qualifié X d'absurde"), else, for the verbs of
+  ``speech_objects`` only, their noun object or their complement introduced
+  by the listed preposition ("a annoncé sa démission", "a plaidé pour une
+  réforme"). Nothing else: "a dit à ses proches" reports nothing.
+* :func:`voice_of`: the spokesperson of "X, par la voix de Y, a fait savoir".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.frames.paths import markers
+from kg.polarity import Cues
+
+__all__ = ["reported_content", "speech_verb", "that_clause", "voice_of"]
+
+_THAT = frozenset({"que", "qu'"})
+_OF = frozenset({"de", "du", "des", "d'"})
+
+
+def speech_verb(token: Token, cues: Cues) -> str | None:
+    """The speech verb a token is, as the lexicon writes it, or None.
+
+    Args:
+        token: a verb.
+        cues: the language's cue words.
+
+    Returns:
+        The lexicon entry ("estimer" for "estime", "faire savoir" for the
+        "savoir" of "a fait savoir"), or None for any other word.
+    """
+    lemma = token.lemma_.lower()
+    lemma = cues.speech_forms.get(token.lower_, lemma) if lemma == token.lower_ else lemma
+    # "a fait savoir": "faire" hangs on "savoir", or "savoir" on "faire"
+    helpers = [c for c in token.children if c.i < token.i and c.pos_ in ("VERB", "AUX")]
+    if token.dep_ == "xcomp" and token.head.i < token.i:
+        helpers.append(token.head)
+    for helper in helpers:
+        pair = f"{helper.lemma_.lower()} {lemma}"
+        if pair in cues.speech_verbs or pair in cues.speech_objects:
+            return pair
+    if lemma in cues.speech_verbs or lemma in cues.speech_objects:
+        return lemma
+    return None
+
+
+def that_clause(verb: Token) -> Token | None:
+    """The "que" clause of a verb ("a déclaré qu'il viendrait"), or None."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and markers(child) & _THAT:
+            return child
+    return None
+
+
+def reported_content(verb: Token, entry: str, cues: Cues) -> Token | None:
+    """The head of what a speech verb reports (see the module's docstring).
+
+    Args:
+        verb: the speech verb.
+        entry: its lexicon entry (from :func:`speech_verb`).
+        cues: the language's cue words.
+
+    Returns:
+        The head token of the clause, infinitive, attribute or noun phrase.
+    """
+    if "Inf" in verb.morph.get("VerbForm") and markers(verb) & cues.purpose_markers:
+        return None  # "pour annoncer": an aim, not a statement
+    clause = that_clause(verb)
+    if clause is not None:
+        return clause
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "ADJ"):
+            return child
+    how = cues.speech_objects.get(entry)
+    for child in verb.children:
+        if how == "obj" and child.dep_ == "obj" and child.pos_ == "NOUN":
+            return child
+        if how and how != "obj" and child.dep_.startswith("obl") and how in markers(child):
+            return child
+    return None
+
+
+def voice_of(verb: Token, subject: Token, cues: Cues) -> Token | None:
+    """Y in "X, par la voix de Y, a fait savoir": the head of Y, or None.
+
+    The "par la voix" phrase may hang on the verb or on its subject.
+    """
+    for head in (verb, subject):
+        for child in head.children:
+            if child.lemma_.lower() in cues.voice_nouns and "par" in markers(child):
+                for grand in child.children:
+                    if grand.dep_ == "nmod" and markers(grand) & _OF:
+                        return grand
+    return None

@@ -1,0 +1,118 @@
+"""Reported speech: speech verbs from the lexicon, what they report, "selon X",
+partial quotes and "par la voix de", on real parses of sentences written for
+these tests. Each construction has several shapes and sentences that must
+give nothing."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import facts_of
+
+from kg.model import Fact
+
+
+def said(facts: list[Fact]) -> list[tuple[str, str]]:
+    return [(f.subject.split("/")[-1], f.value or "") for f in facts if f.predicate == "said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # unlemmatised forms ("estime", "indique") match the lexicon's -er verbs
+        ("Le sénateur Paul Girard estime que la taxe est injuste.", "la taxe est injuste"),
+        ("Amélie Durand indique que la loi sera retirée.", "la loi sera retirée"),
+        # an infinitive or an attribute is what was said
+        ("Paul Girard a déclaré vouloir quitter ses fonctions.", "vouloir quitter ses fonctions"),
+        ("Paul Girard a promis de baisser les impôts.", "baisser les impôts"),
+        ("Amélie Durand a demandé au préfet de rouvrir la route.", "rouvrir la route"),
+        # a noun complement, for the verbs listed with one
+        ("Paul Girard a annoncé sa démission.", "sa démission"),
+        ("Amélie Durand a plaidé pour une réforme du code pénal.", "une réforme du code pénal"),
+        # "faire savoir": the pair of verbs is one speech verb
+        ("Amélie Durand a fait savoir qu'elle se retirait.", "elle se retirait"),
+    ],
+)
+def test_speech_verbs_report_their_content(nlp, text: str, expected: str) -> None:
+    assert (said(facts_of(text))[0][1]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Girard a dit bonjour à ses voisins.",  # a noun object of "dire" says nothing
+        "Amélie Durand a annoncé à Lyon.",  # no content
+        "Paul Girard est venu à Lyon pour annoncer sa démission.",  # an aim, not a statement
+        "Amélie Durand n'a pas déclaré qu'elle partirait.",  # a denied statement
+        "Paul Girard a rencontré Amélie Durand à Lyon.",  # no speech verb
+    ],
+)
+def test_speech_gives_nothing_without_a_statement(nlp, text: str) -> None:
+    assert said(facts_of(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "expected"),
+    [
+        ("Selon Paul Girard, la route sera rouverte.", "paul-girard", "la route sera rouverte"),
+        ("D'après Amélie Durand, le budget a été voté.", "amelie-durand", "le budget a été voté"),
+        ("La route sera rouverte, selon Paul Girard.", "paul-girard", "La route sera rouverte"),
+    ],
+)
+def test_speech_according_to_says_the_clause(nlp, text: str, speaker: str, expected: str) -> None:
+    assert said(facts_of(text)) == [(speaker, expected)]
+
+
+def test_speech_according_to_after_a_speech_verb_is_only_the_source(nlp) -> None:
+    facts = facts_of("« Nous partirons », a déclaré Paul Girard, selon l'agence Reuters.")
+    assert [(f.subject, f.source) for f in facts if f.predicate == "said"] == [
+        ("person/paul-girard", "organization/reuters")
+    ]
+    assert said(facts_of("Selon une étude, la route sera rouverte en juin.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard a qualifié cette décision d'« inacceptable ».", "inacceptable"),
+        ("Amélie Durand a fait connaître son « indignation ».", "indignation"),
+        ("Amélie Durand s'est dite « très inquiète ».", "très inquiète"),
+        # the pronoun speaker is the named subject of the sentence before
+        ("Paul Girard est arrivé à Lyon. Il a jugé « scandaleuse » la décision.", "scandaleuse"),
+    ],
+)
+def test_speech_partial_quote_goes_to_the_speaker_of_its_verb(
+    nlp, text: str, expected: str
+) -> None:
+    ((speaker, value),) = said(facts_of(text))
+    assert speaker in ("paul-girard", "amelie-durand") and value == expected
+
+
+def test_speech_partial_quote_under_another_verb_gives_nothing(nlp) -> None:
+    # the quoted word belongs to "apporter", not to a speech verb
+    text = "Paul Girard a ouvert un chantier destiné à apporter un peu de « clarté »."
+    assert said(facts_of(text)) == []
+
+
+def test_speech_pronoun_without_a_named_subject_before_gives_nothing(nlp) -> None:
+    text = "La route a été fermée hier. Il a jugé « scandaleuse » la décision."
+    assert said(facts_of(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le syndicat Force ouvrière, par la voix de Paul Girard, a fait savoir qu'il refusait.",
+        "La Commission européenne, par la voix de Paul Girard, a annoncé qu'elle partait.",
+    ],
+)
+def test_speech_by_the_voice_of_speaks_for_the_subject(nlp, text: str) -> None:
+    facts = facts_of(text)
+    voice = [(f.subject, f.object) for f in facts if f.predicate == "speaksFor"]
+    speakers = [f.subject for f in facts if f.predicate == "said"]
+    assert voice == [("person/paul-girard", speakers[0])]
+    assert speakers[0].startswith("organization/")
+
+
+def test_speech_voice_without_a_statement_gives_nothing(nlp) -> None:
+    text = "Le syndicat Force ouvrière a perdu sa voix au conseil de Paul Girard."
+    assert [f for f in facts_of(text) if f.predicate == "speaksFor"] == []
