@@ -286,7 +286,9 @@ def _role_facts(
     facts = []
     lowers = resolver.lowers[sent.start : sent.end]
     for frame in frames.role_frames:
-        for match in match_roles(sent, frame, resolver.entity_at, modifiers, lowers):
+        for match in match_roles(
+            sent, frame, resolver.entity_at, modifiers, lowers, frames.appointment_verbs
+        ):
             if frame.predicate != "holdsPosition" and match.of is None:
                 continue
             conf = frame.confidence * (0.85 if match.via_index else 1.0)

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from kg.frames.paths import subject_of
 from kg.frames.schema import Frame
 from kg.model import Entity, EntityType
 
@@ -32,6 +33,8 @@ EntityAt = Callable[[Token], Entity | None]
 _DETERMINERS = {"le", "la", "l'", "les", "son", "sa", "ses", "leur", "un", "une"}
 _OF = {"de", "du", "des", "d'"}
 _BEFORE = {",", "en", "tant", "que", "comme", "(", "-", "—", "–"}
+#: "Anne Roux, l'une des dirigeantes du parti": the role of one among several.
+_ONE_OF = ("un", "une")
 _INDEX_DEPS = ("nsubj", "nsubj:pass")
 #: Nouns whose "avec" complement belongs to a title.
 _RELATION = {"relations"}
@@ -180,6 +183,12 @@ def _of(
 ) -> tuple[Entity | None, Token | None, int]:
     doc = sent.doc
     of, of_token = None, None
+    label = entity_at(doc[j]) if j < sent.end else None
+    if label is not None and label is not own and label.type is EntityType.ORGANIZATION:
+        # "le député UMP": an organisation's name as the role's label
+        of, of_token = label, doc[j]
+        while j < sent.end and entity_at(doc[j]) is label:
+            j += 1
     while j < sent.end:
         tok = doc[j]
         ent = entity_at(tok)
@@ -207,6 +216,7 @@ def match_roles(
     entity_at: EntityAt,
     modifiers: frozenset[str],
     lowers: Sequence[str],
+    appointing: frozenset[str] = frozenset(),
 ) -> list[RoleMatch]:
     """Find the role phrases of one role frame in a sentence.
 
@@ -217,6 +227,8 @@ def match_roles(
         modifiers: role modifiers ("élu", "sortant", "ancien") that belong to the value.
         lowers: the lower-case forms of the sentence's tokens (read once by the
             caller: a sentence is matched against several frames).
+        appointing: verbs whose subject takes the role they govern ("élire",
+            "nommer", "devenir").
 
     Returns:
         One match per role phrase that has a holder of an accepted type.
@@ -260,6 +272,8 @@ def match_roles(
         if k < sent.end and doc[k].pos_ in ("PROPN", "X") and _person(doc[k], entity_at):
             after = doc[k]
         k = vstart - 1
+        if k - 1 >= sent.start and doc[k].lower_ in _OF and doc[k - 1].lower_ in _ONE_OF:
+            k -= 2  # "l'une des dirigeantes": read as "la dirigeante"
         determiner = k >= sent.start and doc[k].lower_ in _DETERMINERS
         while k >= sent.start and doc[k].lower_ in _DETERMINERS:
             k -= 1
@@ -276,6 +290,13 @@ def match_roles(
         if holder is None and any(c.dep_ == "cop" for c in head.children):
             for c in head.children:
                 if c.dep_.startswith("nsubj") and _person(c, entity_at):
+                    holder, holder_token = _person(c, entity_at), c
+        if holder is None and head.dep_ == "xcomp" and head.head.lemma_.lower() in appointing:
+            # "X a été élu président du parti", "X est devenu ministre"
+            verb = head.head
+            named = [c for c in verb.children if c.dep_ in _INDEX_DEPS] or subject_of(verb)
+            for c in named:
+                if _person(c, entity_at):
                     holder, holder_token = _person(c, entity_at), c
         via_index = False
         if holder is None and of is not None and own is not None and head.dep_ in _INDEX_DEPS:
