@@ -406,10 +406,12 @@ def _according_to(
     hangs on. Nothing when the phrase hangs on a noun ("le rôle, selon X, de
     ...") or sits in a quote, when the clause is no more than the phrase, or
     when its verb is a speech verb ("a déclaré Y, selon X": X is the source of
-    what Y said, not a speaker)."""
+    what Y said, not a speaker), or when X is a pronoun ("selon lui": too weak
+    a speaker to say a whole clause; it stays the clause's source)."""
     clause = marker.head
     if (
-        clause is marker
+        pronoun
+        or clause is marker
         or speech_verb(clause, cues) is not None
         or clause.pos_ not in ("VERB", "AUX", "ADJ")
         or not marker.dep_.startswith("obl")
@@ -428,7 +430,7 @@ def _according_to(
     if not value:
         return None
     first, last = min(tokens + [marker.i]), max(tokens + [marker.i])
-    conf = 0.7 * (0.85 if pronoun else 1.0)
+    conf = 0.7
     return Fact(
         subject=ent.key,
         predicate="said",

@@ -27,6 +27,7 @@ from spacy.attrs import LOWER, POS
 from spacy.parts_of_speech import NOUN, VERB
 from spacy.tokens import Span, Token
 
+from kg.frames.located import located_in
 from kg.frames.paths import follow, is_reflexive, markers
 from kg.frames.roles import match_roles
 from kg.frames.schema import Frame, FrameSet, Trigger, load_frames
@@ -322,6 +323,22 @@ def _role_facts(
     return facts
 
 
+def _located_facts(parsed: Parsed, sent: Span, frames: FrameSet, resolver: _Resolver) -> list[Fact]:
+    return [
+        Fact(
+            subject=found.inner.key,
+            predicate="locatedIn",
+            object=found.outer.key,
+            provenance=_provenance(
+                parsed, [found.inner_token, found.outer_token], "place:located.v1", 0.75
+            ),
+        )
+        for found in located_in(
+            sent, resolver.entity_at, frames.place_nouns, frames.organization_nouns
+        )
+    ]
+
+
 def _dedupe(facts: list[Fact], frames: FrameSet) -> list[Fact]:
     symmetric = {f.predicate for f in frames.frames if f.symmetric}
     best: dict[tuple, Fact] = {}
@@ -383,4 +400,5 @@ def extract_facts(
                     )
                 )
         facts.extend(_role_facts(parsed, sent, frames, resolver, cues, attribution))
+        facts.extend(_located_facts(parsed, sent, frames, resolver))
     return _dedupe(facts, frames)

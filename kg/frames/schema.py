@@ -112,6 +112,8 @@ class FrameSet:
     verb_index: dict[str, tuple[tuple[Frame, Trigger], ...]] = field(default_factory=dict)
     noun_index: dict[str, tuple[tuple[Frame, Trigger], ...]] = field(default_factory=dict)
     appointment_verbs: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+    organization_nouns: frozenset[str] = frozenset()
 
     def by_verb(self, lemma: str) -> tuple[tuple[Frame, Trigger], ...]:
         """The (frame, trigger) pairs whose verb trigger has this lemma."""
@@ -306,10 +308,10 @@ def validate_frames(data: Any, lang: str = "fr", where: str = "frames.yaml") -> 
         seen.add(frame.id)
         frames.append(frame)
     lemmas = {}
-    for key in ("support_verbs", "appointment_verbs"):
+    for key in ("support_verbs", "appointment_verbs", "place_nouns", "organization_nouns"):
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            errors.append(f"{key}: expected a list of verb lemmas, got {value!r}")
+            errors.append(f"{key}: expected a list of words, got {value!r}")
             value = []
         lemmas[key] = frozenset(v.lower() for v in value)
     if errors:
@@ -328,6 +330,8 @@ def validate_frames(data: Any, lang: str = "fr", where: str = "frames.yaml") -> 
         {k: tuple(v) for k, v in verbs.items()},
         {k: tuple(v) for k, v in nouns.items()},
         lemmas["appointment_verbs"],
+        lemmas["place_nouns"],
+        lemmas["organization_nouns"],
     )
 
 

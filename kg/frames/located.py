@@ -1,0 +1,184 @@
+"""Places the text puts inside others: "Damas, Syrie", "Tikrit, en Irak",
+"Tikrit (Irak)", "la ville chinoise de Nanjing", "Quito, capitale de
+l'Équateur", "la chaîne française Canal+".
+
+Three shapes, read on the words around two place names (the words themselves
+come from ``frames.yaml``: ``place_nouns``, ``organization_nouns``):
+
+* apposition: a place, a comma or an opening bracket, an optional "en / au /
+  aux / dans", a second place, then the end of the phrase (a closing
+  bracket, a comma, a dash, a full stop or the end of the line). Refused when
+  a place stands before the first or after the second across a comma or "et"
+  ("Paris, Lyon et Lille", "Paris, Lyon, Lille"): a list names places side by
+  side, not one inside the other.
+* a place noun with a demonym and "de": "la ville chinoise de Nanjing"; or
+  after a place and a comma, a place noun with "de": "Quito, capitale de
+  l'Équateur". A place noun with no place after it gives nothing.
+* an organisation noun with a demonym before a name: "le quotidien
+  britannique The Times" puts the organisation in the country.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from kg.model import Entity, EntityType
+
+__all__ = ["Located", "located_in"]
+
+EntityAt = Callable[[Token], Entity | None]
+
+_OPEN = {",", "("}
+_INTO = {"en", "au", "aux", "dans"}
+_CLOSE = {")", ",", "-", "—", "–", ".", ";", ":"}
+_LIST = {",", "et", "ou"}
+_OF = {"de", "du", "des", "d'"}
+_DETERMINERS = {"le", "la", "l'", "les"}
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """One place (or organisation) inside another, with the words saying so."""
+
+    inner: Entity
+    outer: Entity
+    inner_token: Token
+    outer_token: Token
+
+
+def _place(tok: Token | None, entity_at: EntityAt) -> Entity | None:
+    ent = entity_at(tok) if tok is not None else None
+    return ent if ent is not None and ent.type is EntityType.PLACE else None
+
+
+def _span_of(sent: Span, i: int, ent: Entity, entity_at: EntityAt) -> tuple[int, int]:
+    """The token range of the mention of ``ent`` around token i."""
+    start, end = i, i + 1
+    while start > sent.start and entity_at(sent.doc[start - 1]) is ent:
+        start -= 1
+    while end < sent.end and entity_at(sent.doc[end]) is ent:
+        end += 1
+    return start, end
+
+
+def _listed_before(sent: Span, start: int, entity_at: EntityAt) -> bool:
+    """Another place just before, across a comma or "et": "Paris, Lyon"."""
+    doc = sent.doc
+    return (
+        start - 2 >= sent.start
+        and doc[start - 1].lower_ in _LIST
+        and _place(doc[start - 2], entity_at) is not None
+    )
+
+
+def _listed_after(sent: Span, end: int, entity_at: EntityAt) -> bool:
+    """Another place just after, across a comma or "et": "Lyon et Lille"."""
+    doc = sent.doc
+    k = end + 1
+    while k < sent.end and doc[k].lower_ in _DETERMINERS:
+        k += 1
+    return k < sent.end and doc[end].lower_ in _LIST and _place(doc[k], entity_at) is not None
+
+
+def _apposed(sent: Span, entity_at: EntityAt) -> list[Located]:
+    doc = sent.doc
+    found = []
+    i = sent.start
+    while i < sent.end:
+        inner = _place(doc[i], entity_at)
+        if inner is None:
+            i += 1
+            continue
+        start, end = _span_of(sent, i, inner, entity_at)
+        k = end
+        if k < sent.end and doc[k].text in _OPEN:
+            k += 1
+            while k < sent.end and doc[k].lower_ in _INTO | _DETERMINERS:
+                k += 1
+            outer = _place(doc[k], entity_at) if k < sent.end else None
+            if outer is not None and outer is not inner:
+                o_start, o_end = _span_of(sent, k, outer, entity_at)
+                closed = any(
+                    j >= sent.end or doc[j].text in _CLOSE or "\n" in doc[j].text
+                    for j in (o_end, k + 1)
+                )
+                if (
+                    closed
+                    and not _listed_before(sent, start, entity_at)
+                    and not _listed_after(sent, o_end, entity_at)
+                ):
+                    found.append(Located(inner, outer, doc[i], doc[k]))
+        i = end
+    return found
+
+
+def _nouns(sent: Span, entity_at: EntityAt, place_nouns: frozenset[str]) -> list[Located]:
+    """ "la ville chinoise de Nanjing"; "Quito, capitale de l'Équateur"."""
+    doc = sent.doc
+    found = []
+    for tok in sent:
+        if tok.lower_ not in place_nouns or tok.i + 2 >= sent.end:
+            continue
+        after = doc[tok.i + 1]
+        country = _place(after, entity_at) if after.pos_ == "ADJ" else None
+        k = tok.i + (2 if country is not None else 1)
+        if k >= sent.end or doc[k].lower_ not in _OF:
+            continue
+        k += 1
+        while k < sent.end and doc[k].lower_ in _DETERMINERS:
+            k += 1
+        named = _place(doc[k], entity_at) if k < sent.end else None
+        if named is None:
+            continue
+        if country is not None and country is not named:
+            found.append(Located(named, country, doc[k], after))
+            continue
+        j = tok.i - 1
+        while j >= sent.start and doc[j].lower_ in _DETERMINERS:
+            j -= 1
+        if country is None and j - 1 >= sent.start and doc[j].text == ",":
+            before = _place(doc[j - 1], entity_at)
+            if before is not None and before is not named:
+                found.append(Located(before, named, doc[j - 1], doc[k]))
+    return found
+
+
+def _organizations(sent: Span, entity_at: EntityAt, heads: frozenset[str]) -> list[Located]:
+    """ "la chaîne française Canal+": an organisation noun, a demonym, a name."""
+    doc = sent.doc
+    found = []
+    for tok in sent:
+        if tok.lower_ not in heads or tok.i + 2 >= sent.end:
+            continue
+        country = _place(doc[tok.i + 1], entity_at) if doc[tok.i + 1].pos_ == "ADJ" else None
+        named = entity_at(doc[tok.i + 2])
+        if country is not None and named is not None and named.type is EntityType.ORGANIZATION:
+            found.append(Located(named, country, doc[tok.i + 2], doc[tok.i + 1]))
+    return found
+
+
+def located_in(
+    sent: Span,
+    entity_at: EntityAt,
+    place_nouns: frozenset[str],
+    organization_nouns: frozenset[str],
+) -> list[Located]:
+    """Find what a sentence puts inside which place (see the module docstring).
+
+    Args:
+        sent: the sentence.
+        entity_at: the entity a token belongs to, or None.
+        place_nouns: nouns naming a kind of place ("ville", "capitale").
+        organization_nouns: nouns naming a kind of organisation ("chaîne").
+
+    Returns:
+        One item per place or organisation found inside another place.
+    """
+    return [
+        *_apposed(sent, entity_at),
+        *_nouns(sent, entity_at, place_nouns),
+        *_organizations(sent, entity_at, organization_nouns),
+    ]

@@ -1,0 +1,77 @@
+"""Role phrases: positions, membership and employment, on real parses of
+sentences written for these tests, with sentences that must give nothing."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import facts_of
+
+
+def facts(text: str, predicate: str) -> list[tuple[str, str]]:
+    found = []
+    for f in facts_of(text):
+        if f.predicate == predicate:
+            other = f.object or f.value or ""
+            found.append((f.subject.split("/")[-1], other.split("/")[-1]))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard a été élu président de l'Union démocratique.", "union-democratique"),
+        (
+            "Anne Roux, l'une des dirigeantes de l'Union démocratique, a protesté.",
+            "union-democratique",
+        ),
+        ("Le député UMP, Jacques Morel, a protesté.", "ump"),
+        ("Jacques Morel, fondateur de l'Union démocratique, a protesté.", "union-democratique"),
+    ],
+)
+def test_roles_leaders_and_elected_are_members(nlp, text: str, expected: str) -> None:
+    assert [other for _, other in facts(text, "memberOf")] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président de la Roumanie, Paul Girard, a protesté.",  # a place, not an organisation
+        "Le président Paul Girard a protesté.",  # no organisation
+        "Paul Girard a critiqué l'Union démocratique.",
+    ],
+)
+def test_roles_no_membership_without_an_organisation(nlp, text: str) -> None:
+    assert facts(text, "memberOf") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Paul Girard a été élu président de l'Union démocratique.", "président"),
+        ("Paul Girard est devenu ministre de la Santé.", "ministre de la Santé"),
+        ("Le cardinal Paul Girard a célébré la messe.", "cardinal"),
+        ("L'amiral Paul Girard a inspecté la flotte.", "amiral"),
+    ],
+)
+def test_roles_positions_in_more_shapes(nlp, text: str, role: str) -> None:
+    ((holder, value),) = facts(text, "holdsPosition")
+    assert holder == "paul-girard" and role in value
+
+
+def test_roles_appointment_verb_needs_a_person_subject(nlp) -> None:
+    assert facts("Le comité a été élu président de séance.", "holdsPosition") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Paul Girard, directeur de la banque Crédit Mutuel, a démissionné.", "credit-mutuel"),
+        ("Anne Roux, émissaire de l'Union africaine, est arrivée.", "union-africaine"),
+    ],
+)
+def test_roles_executives_and_envoys_work_for_their_organisation(nlp, text: str, org: str) -> None:
+    assert [other for _, other in facts(text, "worksFor")] == [org]
+
+
+def test_roles_executive_of_a_place_works_for_nobody(nlp) -> None:
+    assert facts("Paul Girard, directeur de la France, a démissionné.", "worksFor") == []
