@@ -85,6 +85,8 @@ class Cues:
     participle_endings: tuple[tuple[str, str], ...] = ()
     speech_objects: dict[str, str] = field(default_factory=dict)
     speech_forms: dict[str, str] = field(default_factory=dict)
+    weekdays: dict[str, int] = field(default_factory=dict)
+    relative_days: dict[str, int] = field(default_factory=dict)
 
 
 @cache
@@ -122,6 +124,15 @@ def load_cues(lang: str = "fr") -> Cues:
             f"{where}: participle_endings: expected a mapping of ending: infinitive ending"
         )
         endings = {}
+    weekdays = words(data.get("weekdays"), "weekdays")
+    if len(weekdays) != 7:
+        errors.append(f"{where}: weekdays: expected the 7 day names, got {len(weekdays)}")
+    relative = data.get("relative_days") or {}
+    if not isinstance(relative, dict) or not all(
+        isinstance(k, str) and isinstance(v, int) for k, v in relative.items()
+    ):
+        errors.append(f"{where}: relative_days: expected a mapping of word: days")
+        relative = {}
     objects = data.get("speech_objects") or {}
     if not isinstance(objects, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in objects.items()
@@ -133,6 +144,8 @@ def load_cues(lang: str = "fr") -> Cues:
     verbs = lists["speech_verbs"] + tuple(objects)
     return Cues(
         speech_objects={k.lower(): v.lower() for k, v in objects.items()},
+        weekdays={name: i for i, name in enumerate(weekdays)},
+        relative_days={k.lower(): v for k, v in relative.items()},
         speech_forms=_verb_forms(verbs, lists["er_verb_endings"]),
         participle_endings=tuple(sorted(endings.items(), key=lambda e: -len(e[0]))),
         negation_particles=frozenset(neg["particles"]),

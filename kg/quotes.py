@@ -29,6 +29,7 @@ from spacy.attrs import DEP, POS
 from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Token
 
+from kg.dates import event_time
 from kg.frames.paths import markers, subject_of
 from kg.model import Entity, EntityType, Fact, Provenance
 from kg.nlp import Parsed, token_strings
@@ -387,6 +388,7 @@ def speech_facts(parsed: Parsed, entity_at: EntityAt, cues: Cues) -> tuple[list[
                 subject=ent.key,
                 predicate="said",
                 value=value,
+                time=event_time(verb, verb.sent, cues, parsed.article.date),
                 provenance=_provenance(parsed, doc, first, last, conf, rule),
             )
         )
@@ -435,6 +437,7 @@ def _according_to(
         subject=ent.key,
         predicate="said",
         value=value,
+        time=event_time(clause, clause.sent, cues, parsed.article.date),
         provenance=_provenance(parsed, doc, first, last, conf, "quote:according.v1"),
     )
 

@@ -27,6 +27,7 @@ from spacy.attrs import LOWER, POS
 from spacy.parts_of_speech import NOUN, VERB
 from spacy.tokens import Span, Token
 
+from kg.dates import event_time
 from kg.frames.located import located_in
 from kg.frames.paths import follow, is_reflexive, markers
 from kg.frames.roles import match_roles
@@ -150,39 +151,6 @@ def _infinitive(participle: str, cues: Cues) -> str:
     return participle
 
 
-def _time(trigger: Token, sent: Span, cues: Cues) -> str | None:
-    """The year or date of an event: in a noun trigger's phrase; for a verb, a
-    year hanging on it ("en 2018") or on a time noun of it ("en juillet 2018")."""
-    months = cues.months
-    if trigger.pos_ == "NOUN":
-        scope = list(trigger.subtree)
-    else:
-        scope = []
-        heads = [trigger]
-        if trigger.dep_ == "xcomp":
-            heads.append(trigger.head)  # "envisage de se rendre à Washington au printemps 2025"
-        for child in (c for head in heads for c in head.children if c is not trigger):
-            if _YEAR.match(child.text):
-                scope.append(child)
-            elif child.lower_ in months or child.lemma_.lower() in cues.time_nouns:
-                scope.extend(child.subtree)
-            elif child.text.isdigit() and any(t.lower_ in months for t in child.children):
-                scope.extend(child.subtree)  # "le 3 mars 2019"
-    if not scope or not any(_YEAR.match(t.text) for t in scope):
-        if sent.root.pos_ in ("VERB", "AUX"):
-            return None
-        scope = list(sent)
-    for tok in scope:
-        if _YEAR.match(tok.text) and tok.pos_ == "NUM":
-            doc = tok.doc
-            if tok.i >= 2 and doc[tok.i - 1].lower_ in months and doc[tok.i - 2].text.isdigit():
-                day, month = int(doc[tok.i - 2].text), months[doc[tok.i - 1].lower_]
-                if 1 <= day <= 31:
-                    return f"{tok.text}-{month:02d}-{day:02d}"
-            return tok.text
-    return None
-
-
 def _place(
     trigger: Token, resolver: _Resolver, used: set[str], support: frozenset[str]
 ) -> Entity | None:
@@ -265,7 +233,7 @@ def _event_facts(
                     polarity=polarity,
                     modality=modality,
                     place=place.key if place else None,
-                    time=_time(token, sent, cues),
+                    time=event_time(token, sent, cues, parsed.article.date),
                     source=source.key
                     if source is not None and source.key not in (subj.key, obj.key)
                     else None,

@@ -1,0 +1,67 @@
+"""Times completed from the article's date: day words resolved by hand-worked
+calendars (2005-04-20 was a Wednesday), and on real parses."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.dates import resolve_date
+from kg.entities import group_mentions, resolve_references
+from kg.frames import extract_facts
+from kg.ingest import article_from_text
+from kg.mentions import extract_mentions
+from kg.nlp import parse
+from kg.polarity import load_cues
+
+
+@pytest.mark.parametrize(
+    ("words", "reference", "future", "expected"),
+    [
+        (["le", "8", "avril"], "2005", False, "2005-04-08"),
+        (["vendredi", "22", "avril"], "2005-04-25", False, "2005-04-22"),
+        (["1er", "mai"], "2005-04-20", False, "2005-05-01"),
+        (["hier"], "2005-04-20", False, "2005-04-19"),
+        (["la", "veille"], "2005-04-20", False, "2005-04-19"),
+        (["avant-hier"], "2005-03-01", False, "2005-02-27"),
+        (["dimanche"], "2005-04-20", False, "2005-04-17"),  # the last Sunday
+        (["mercredi"], "2005-04-20", False, "2005-04-20"),  # the same day
+        (["lundi"], "2005-04-20", True, "2005-04-25"),  # a future verb: the next Monday
+    ],
+)
+def test_dates_resolve_against_the_article_date(words, reference, future, expected) -> None:
+    assert resolve_date(words, reference, load_cues("fr"), future) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "reference"),
+    [
+        (["dimanche"], "2005"),  # no day to count from
+        (["hier"], None),
+        (["le", "8", "avril"], None),  # no year
+        (["le", "31", "avril"], "2005"),  # no such day
+        (["la", "semaine"], "2005-04-20"),
+    ],
+)
+def test_dates_give_nothing_without_a_day(words, reference) -> None:
+    assert resolve_date(words, reference, load_cues("fr")) is None
+
+
+def facts_dated(text: str, date: str | None):
+    parsed = next(parse([article_from_text(text, "t1", date=date)]))
+    mentions = extract_mentions(parsed)
+    index = resolve_references(parsed, group_mentions(mentions), mentions, "fr", None)
+    return {f.predicate: f.time for f in extract_facts(parsed, index)}
+
+
+def test_dates_facts_carry_the_resolved_time(nlp) -> None:
+    times = facts_dated("Paul Girard a rencontré Anne Roux dimanche à Lyon.", "2005-04-20")
+    assert times["metWith"] == "2005-04-17"
+    times = facts_dated("Paul Girard a dit vendredi 22 avril que la route serait rouverte.", "2005")
+    assert times["said"] == "2005-04-22"
+    times = facts_dated("Paul Girard a déclaré hier que la route serait rouverte.", "2005-04-20")
+    assert times["said"] == "2005-04-19"
+
+
+def test_dates_no_time_word_gives_no_time(nlp) -> None:
+    text = "Paul Girard a rencontré Anne Roux à Lyon."
+    assert facts_dated(text, "2005-04-20")["metWith"] is None
