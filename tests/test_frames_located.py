@@ -38,6 +38,7 @@ def test_located_shapes(nlp, text: str, expected: tuple[str, str]) -> None:
         "À Paris, Berlin a répondu.",  # two places, no apposition
         "Il a visité Lyon, puis Marseille.",
         "La ville de Lyon a voté.",  # a place noun and one place
+        "Des manifestants se sont réunis à Beijing (Pékin) hier.",  # two names of one city
     ],
 )
 def test_located_gives_nothing_for_places_side_by_side(nlp, text: str) -> None:

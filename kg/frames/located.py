@@ -6,7 +6,9 @@ Three shapes, read on the words around two place names (the words themselves
 come from ``frames.yaml``: ``place_nouns``, ``organization_nouns``):
 
 * apposition: a place, a comma or an opening bracket, an optional "en / au /
-  aux / dans", a second place, then the end of the phrase (a closing
+  aux / dans", a second place that is a country or a region (so that
+  "Pékin (Beijing)", two names of one city, gives nothing), then the end of
+  the phrase (a closing
   bracket, a comma, a dash, a full stop or the end of the line). Refused when
   a place stands before the first or after the second across a comma or "et"
   ("Paris, Lyon et Lille", "Paris, Lyon, Lille"): a list names places side by
@@ -30,6 +32,7 @@ from kg.model import Entity, EntityType
 __all__ = ["Located", "located_in"]
 
 EntityAt = Callable[[Token], Entity | None]
+IsRegion = Callable[[Entity], bool]
 
 _OPEN = {",", "("}
 _INTO = {"en", "au", "aux", "dans"}
@@ -83,7 +86,7 @@ def _listed_after(sent: Span, end: int, entity_at: EntityAt) -> bool:
     return k < sent.end and doc[end].lower_ in _LIST and _place(doc[k], entity_at) is not None
 
 
-def _apposed(sent: Span, entity_at: EntityAt) -> list[Located]:
+def _apposed(sent: Span, entity_at: EntityAt, is_region: IsRegion) -> list[Located]:
     doc = sent.doc
     found = []
     i = sent.start
@@ -99,7 +102,7 @@ def _apposed(sent: Span, entity_at: EntityAt) -> list[Located]:
             while k < sent.end and doc[k].lower_ in _INTO | _DETERMINERS:
                 k += 1
             outer = _place(doc[k], entity_at) if k < sent.end else None
-            if outer is not None and outer is not inner:
+            if outer is not None and outer is not inner and is_region(outer):
                 o_start, o_end = _span_of(sent, k, outer, entity_at)
                 closed = any(
                     j >= sent.end or doc[j].text in _CLOSE or "\n" in doc[j].text
@@ -165,6 +168,7 @@ def located_in(
     entity_at: EntityAt,
     place_nouns: frozenset[str],
     organization_nouns: frozenset[str],
+    is_region: IsRegion,
 ) -> list[Located]:
     """Find what a sentence puts inside which place (see the module docstring).
 
@@ -173,12 +177,13 @@ def located_in(
         entity_at: the entity a token belongs to, or None.
         place_nouns: nouns naming a kind of place ("ville", "capitale").
         organization_nouns: nouns naming a kind of organisation ("chaîne").
+        is_region: whether a place is a country or a region.
 
     Returns:
         One item per place or organisation found inside another place.
     """
     return [
-        *_apposed(sent, entity_at),
+        *_apposed(sent, entity_at, is_region),
         *_nouns(sent, entity_at, place_nouns),
         *_organizations(sent, entity_at, organization_nouns),
     ]

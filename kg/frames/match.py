@@ -32,7 +32,7 @@ from kg.frames.located import located_in
 from kg.frames.paths import follow, is_reflexive, markers
 from kg.frames.roles import match_roles
 from kg.frames.schema import Frame, FrameSet, Trigger, load_frames
-from kg.mentions import lexicon
+from kg.mentions import lexicon, name_key
 from kg.model import Entity, EntityType, Fact, MentionKind, Modality, Polarity, Provenance
 from kg.nlp import Parsed, token_strings
 from kg.polarity import Cues, assess, load_cues
@@ -292,6 +292,11 @@ def _role_facts(
 
 
 def _located_facts(parsed: Parsed, sent: Span, frames: FrameSet, resolver: _Resolver) -> list[Fact]:
+    regions = lexicon(frames.lang).places
+
+    def is_region(entity: Entity) -> bool:
+        return name_key(entity.label) in regions
+
     return [
         Fact(
             subject=found.inner.key,
@@ -302,7 +307,7 @@ def _located_facts(parsed: Parsed, sent: Span, frames: FrameSet, resolver: _Reso
             ),
         )
         for found in located_in(
-            sent, resolver.entity_at, frames.place_nouns, frames.organization_nouns
+            sent, resolver.entity_at, frames.place_nouns, frames.organization_nouns, is_region
         )
     ]
 
