@@ -36,7 +36,7 @@ from kg.nlp import Parsed, token_strings
 from kg.polarity import Cues, is_negated
 from kg.speech import reported_content, speech_verb, that_clause, voice_of
 
-__all__ = ["Attribution", "Quote", "find_quotes", "speech_facts"]
+__all__ = ["Attribution", "Quote", "find_quotes", "previous_subject", "speech_facts"]
 
 _SPEAKERS = (EntityType.PERSON, EntityType.ORGANIZATION)
 _SKIP_AFTER = {",", ":", "-", "—", "–"}
@@ -157,27 +157,41 @@ class _Speakers:
         return ent, pronoun
 
     def previous_subject(self, tok: Token) -> Entity | None:
-        """ "Marc Lenoir est arrivé. Il a déclaré ...": for a third-person
-        pronoun, the closest subject of a main clause before it, in its
-        sentence or the three before, when that subject names a person or an
-        organisation (a subject naming nothing stops the search: the pronoun
-        may stand for it). Pronoun subjects are passed over."""
-        doc = tok.doc
-        start = tok.sent.start
-        for _ in range(3):
-            if start == 0:
-                break
-            start = doc[start - 1].sent.start
-        for i in range(tok.i - 1, start - 1, -1):
-            word = doc[i]
-            if word.dep_ not in ("nsubj", "nsubj:pass") or word.head.dep_ != "ROOT":
-                continue
-            if word.pos_ == "PRON":
-                continue
-            named = [word, *(c for c in word.children if c.dep_ == "appos")]
-            found = [e for e in map(self.entity_at, named) if e is not None]
-            return found[0] if found and found[0].type in _SPEAKERS else None
-        return None
+        """The closest named main-clause subject before a pronoun (see
+        :func:`previous_subject`)."""
+        return previous_subject(tok, self.entity_at)
+
+
+def previous_subject(tok: Token, entity_at: EntityAt) -> Entity | None:
+    """ "Marc Lenoir est arrivé. Il a déclaré ...": for a third-person pronoun,
+    the closest subject of a main clause before it, in its sentence or the
+    three before, when that subject names a person or an organisation. A
+    subject naming nothing stops the search (the pronoun may stand for it);
+    pronoun subjects are passed over.
+
+    Args:
+        tok: the pronoun.
+        entity_at: the entity a token belongs to, or None.
+
+    Returns:
+        The entity, or None.
+    """
+    doc = tok.doc
+    start = tok.sent.start
+    for _ in range(3):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    for i in range(tok.i - 1, start - 1, -1):
+        word = doc[i]
+        if word.dep_ not in ("nsubj", "nsubj:pass") or word.head.dep_ != "ROOT":
+            continue
+        if word.pos_ == "PRON":
+            continue
+        named = [word, *(c for c in word.children if c.dep_ == "appos")]
+        found = [e for e in map(entity_at, named) if e is not None]
+        return found[0] if found and found[0].type in _SPEAKERS else None
+    return None
 
 
 def _speech_subject(verb: Token, speakers: _Speakers) -> tuple[Token | None, Entity | None, bool]:

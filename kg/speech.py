@@ -57,8 +57,30 @@ def speech_verb(token: Token, cues: Cues) -> str | None:
 def that_clause(verb: Token) -> Token | None:
     """The "que" clause of a verb ("a déclaré qu'il viendrait"), or None."""
     for child in verb.children:
-        if child.dep_ == "ccomp" and markers(child) & _THAT:
+        # the parser sometimes labels "que" an object rather than a marker
+        if child.dep_ == "ccomp" and (markers(child) & _THAT or child.left_edge.lower_ in _THAT):
             return child
+    return _hung_lower(verb)
+
+
+def _hung_lower(verb: Token) -> Token | None:
+    """ "a déclaré aux familles des otages enlevés qu'il ferait ...": a "que"
+    clause the parser hung on a word of the verb's complement. Taken when it
+    is the first "que" after the verb, no finite verb stands between them,
+    and the clause is not a relative one ("les otages que la police a
+    libérés")."""
+    for tok in verb.subtree:
+        if tok.i <= verb.i:
+            continue
+        if tok.lower_ in _THAT:
+            clause = tok.head
+            finite = "Fin" in clause.morph.get("VerbForm")
+            relative = clause.dep_.startswith("acl")
+            if clause.i > tok.i and clause.pos_ in ("VERB", "AUX") and finite and not relative:
+                return clause
+            return None
+        if tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm"):
+            return None
     return None
 
 

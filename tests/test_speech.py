@@ -28,6 +28,12 @@ def said(facts: list[Fact]) -> list[tuple[str, str]]:
         # a noun complement, for the verbs listed with one
         ("Paul Girard a annoncé sa démission.", "sa démission"),
         ("Amélie Durand a plaidé pour une réforme du code pénal.", "une réforme du code pénal"),
+        # a "que" clause the parser hung on the complement of the verb
+        (
+            "Anne Roux a expliqué aux habitants des villages inondés qu'elle enverra des renforts",
+            "elle enverra des renforts",
+        ),
+        ("Paul Girard espère que la crise se résoudra.", "la crise se résoudra"),
         # "faire savoir": the pair of verbs is one speech verb
         ("Amélie Durand a fait savoir qu'elle se retirait.", "elle se retirait"),
     ],
@@ -44,6 +50,8 @@ def test_speech_verbs_report_their_content(nlp, text: str, expected: str) -> Non
         "Paul Girard est venu à Lyon pour annoncer sa démission.",  # an aim, not a statement
         "Amélie Durand n'a pas déclaré qu'elle partirait.",  # a denied statement
         "Paul Girard a rencontré Amélie Durand à Lyon.",  # no speech verb
+        # a relative "que" after the complement is no reported clause
+        "Amélie Durand a déclaré aux familles des otages que la police avait libérés hier.",
     ],
 )
 def test_speech_gives_nothing_without_a_statement(nlp, text: str) -> None:

@@ -36,7 +36,7 @@ from kg.mentions import lexicon, name_key
 from kg.model import Entity, EntityType, Fact, MentionKind, Modality, Polarity, Provenance
 from kg.nlp import Parsed, token_strings
 from kg.polarity import Cues, assess, load_cues
-from kg.quotes import Attribution, speech_facts
+from kg.quotes import Attribution, previous_subject, speech_facts
 
 __all__ = ["EntityLookup", "extract_facts"]
 
@@ -61,6 +61,7 @@ class _Resolver:
         self.lowers = token_strings(parsed.doc, LOWER)  # every token's lower-case form
         self.speakers: Attribution | None = None
         self.first_person: frozenset[str] = frozenset()
+        self.third_person: frozenset[str] = frozenset()
 
     def entity_at(self, token: Token) -> Entity | None:
         """The entity at a token; for an adjective inside a wider role phrase,
@@ -70,7 +71,11 @@ class _Resolver:
             return self.speakers.source_of(token)
         many = getattr(self.index, "entities_at", None)
         if many is None or token.pos_ != "ADJ":
-            return self.index.entity_at(token) or self._by_name(token)
+            found = self.index.entity_at(token) or self._by_name(token)
+            if found is None and token.lower_ in self.third_person and token.dep_ == "nsubj":
+                # "Il a critiqué ...": a subject pronoun the index left unresolved
+                found = previous_subject(token, self.index.entity_at)
+            return found
         found = many(token)
         places = [e for e in found if e.type is EntityType.PLACE]
         return places[0] if places else (found[0] if found else None)
@@ -344,6 +349,7 @@ def extract_facts(
     resolver = _Resolver(parsed, index)
     said, attribution = speech_facts(parsed, resolver.entity_at, cues)
     resolver.speakers, resolver.first_person = attribution, cues.first_person
+    resolver.third_person = cues.speaker_pronouns
     facts: list[Fact] = list(said)
     doc = parsed.doc
     tags = doc.to_array(POS).tolist()  # Token objects only for the verbs and nouns
