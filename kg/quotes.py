@@ -239,6 +239,11 @@ def _speech_verb_before(doc: Doc, quote: Quote, cues: Cues) -> Token | None:
     for tok in reversed(doc[sent.start : opening.i]):
         if tok.pos_ == "VERB" and speech_verb(tok, cues):
             return tok
+    # "X a défendu le projet : « ... »": after a colon, the words are those of
+    # the subject of the main verb before it, whatever the verb
+    root = sent.root
+    if prev.text == ":" and root.pos_ == "VERB" and root.i < prev.i:
+        return root
     return None
 
 

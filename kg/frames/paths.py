@@ -57,13 +57,15 @@ def is_verbal(token: Token) -> bool:
 def is_passive(verb: Token) -> bool:
     """True for a passive verb ("a été reçu par").
 
-    A passive needs the auxiliary "être" (``aux:pass``) or the passive voice;
+    A passive needs the auxiliary "être" (``aux:pass``, unless the verb is
+    reflexive: "s'en est pris") or the passive voice;
     a subject labelled ``nsubj:pass`` on a verb with "avoir" alone ("Meloni n'a
     pas rencontré") is a parser mistake and the verb is read as active, and so
     is a reflexive verb ("s'est entretenu").
     """
     if any(c.dep_ == "aux:pass" for c in verb.children):
-        return True
+        # "s'en est pris à": "être" of a reflexive verb is its compound tense
+        return not is_reflexive(verb)
     # "ne s'est pas entretenu": the tagger may mark a reflexive participle
     # passive; a reflexive verb, or one with an active subject, is not
     return (
@@ -99,7 +101,9 @@ def subject_of(verb: Token) -> list[Token]:
     """The logical subject of a verb.
 
     Climbs from infinitives and participial adjuncts to their controller
-    ("n'a pas exclu de contacter", "ajoutant que"), shares the subject of a
+    ("n'a pas exclu de contacter", "ajoutant que"), from a gerund to the verb
+    it depends on, even through a noun it was hung on ("a réagi aux
+    incidents en protestant"), shares the subject of a
     coordinated verb, takes the agent of a passive and the antecedent of
     "qui".
     """
@@ -122,9 +126,12 @@ def subject_of(verb: Token) -> list[Token]:
                 return [_antecedent(controllers[0])]
         climbs = node.dep_ == "xcomp" or node.dep_ == "conj"
         climbs = climbs or (node.dep_.startswith("advcl") and ("Inf" in form or "Part" in form))
-        if not climbs or node.head is node:
+        gerund = "Part" in form and "en" in markers(node)
+        if not (climbs or gerund) or node.head is node:
             return []
         node = node.head
+        while gerund and node.pos_ not in _CLAUSE_POS and node.head is not node:
+            node = node.head  # "a réagi aux incidents en protestant": the gerund's verb
         if node.pos_ not in _CLAUSE_POS:
             return []
     return []
@@ -277,7 +284,10 @@ def _step(token: Token, step: str, support: frozenset[str]) -> list[Token]:
     if name == "iobj":
         return [c for c in token.children if c.dep_ == "iobj"]
     found = _by_dep(token, name)
-    return found if words is None else [t for t in found if _clause_markers(t) & words]
+    # the words may be the dependent itself ("advmod/auprès") or its markers
+    return (
+        found if words is None else [t for t in found if (_clause_markers(t) | {t.lower_}) & words]
+    )
 
 
 def follow(token: Token, path: str, support: frozenset[str] = frozenset()) -> list[Token]:

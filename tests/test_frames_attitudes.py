@@ -1,0 +1,58 @@
+"""Attitudes in their verb, support-verb and gerund shapes, and quotes after a
+colon, on real parses of sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import facts_of
+
+
+def pairs(text: str, predicate: str) -> list[tuple[str, str]]:
+    return [
+        (f.subject.split("/")[-1], (f.object or f.value or "").split("/")[-1])
+        for f in facts_of(text)
+        if f.predicate == predicate
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard s'en est pris à Anne Roux lors du débat.", ("paul-girard", "anne-roux")),
+        ("Le Japon a protesté auprès de la Chine.", ("japon", "chine")),
+        # a gerund hung on a noun still has the clause's subject
+        ("Le Japon a réagi à ces incidents en protestant auprès de la Chine.", ("japon", "chine")),
+        (
+            "Paul Girard a répondu aux questions en critiquant Anne Roux.",
+            ("paul-girard", "anne-roux"),
+        ),
+    ],
+)
+def test_attitudes_criticism_shapes(nlp, text: str, expected: tuple[str, str]) -> None:
+    assert pairs(text, "criticized") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La France a protesté hier.",  # nobody criticised
+        "Paul Girard a pris en charge Anne Roux.",  # "prendre en charge" is no attack
+        "Paul Girard s'en est allé à Lyon.",
+    ],
+)
+def test_attitudes_no_criticism_without_a_target(nlp, text: str) -> None:
+    assert pairs(text, "criticized") == []
+
+
+def test_attitudes_reflexive_with_etre_is_not_passive(nlp) -> None:
+    assert pairs("Paul Girard et Anne Roux se sont rencontrés à Lyon.", "metWith") == [
+        ("paul-girard", "anne-roux")
+    ]
+
+
+def test_attitudes_quote_after_a_colon_is_the_subjects(nlp) -> None:
+    text = "Paul Girard a défendu le projet devant les élus : « Ce pont sera utile à tous. »"
+    assert pairs(text, "said") == [("paul-girard", "Ce pont sera utile à tous")]
+    # no subject naming anyone: no speaker
+    text = "Le projet a été défendu devant les élus : « Ce pont sera utile à tous. »"
+    assert pairs(text, "said") == []
