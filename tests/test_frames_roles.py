@@ -67,6 +67,8 @@ def test_roles_appointment_verb_needs_a_person_subject(nlp) -> None:
     [
         ("Paul Girard, directeur de la banque Crédit Mutuel, a démissionné.", "credit-mutuel"),
         ("Anne Roux, émissaire de l'Union africaine, est arrivée.", "union-africaine"),
+        # the organisation in a "de" phrase after the name
+        ("La journaliste Anne Roux, de Radio France, a été libérée.", "radio-france"),
     ],
 )
 def test_roles_executives_and_envoys_work_for_their_organisation(nlp, text: str, org: str) -> None:
@@ -75,3 +77,9 @@ def test_roles_executives_and_envoys_work_for_their_organisation(nlp, text: str,
 
 def test_roles_executive_of_a_place_works_for_nobody(nlp) -> None:
     assert facts("Paul Girard, directeur de la France, a démissionné.", "worksFor") == []
+    assert facts("La journaliste Anne Roux, de Lyon, a été libérée.", "worksFor") == []
+
+
+def test_roles_appointed_in_a_participle_phrase(nlp) -> None:
+    text = "Paul Girard, nommé ministre de la Santé par le président, a démissionné."
+    assert facts(text, "holdsPosition") == [("paul-girard", "ministre de la Santé")]

@@ -287,6 +287,8 @@ def match_roles(
         chosen = (before or after) if before is not None and not determiner else (after or before)
         if chosen is not None:
             holder, holder_token = _person(chosen, entity_at), chosen
+        if of is None and chosen is not None and chosen is after:
+            of, of_token = _of_after_name(sent, chosen, entity_at)
         if holder is None and any(c.dep_ == "cop" for c in head.children):
             for c in head.children:
                 if c.dep_.startswith("nsubj") and _person(c, entity_at):
@@ -295,6 +297,8 @@ def match_roles(
             # "X a été élu président du parti", "X est devenu ministre"
             verb = head.head
             named = [c for c in verb.children if c.dep_ in _INDEX_DEPS] or subject_of(verb)
+            if verb.dep_.startswith("acl"):
+                named = [verb.head]  # "X, nommé ministre de la Santé"
             for c in named:
                 if _person(c, entity_at):
                     holder, holder_token = _person(c, entity_at), c
@@ -315,6 +319,24 @@ def match_roles(
             )
         i = max(vend, i + 1)
     return found
+
+
+def _of_after_name(
+    sent: Span, name: Token, entity_at: EntityAt
+) -> tuple[Entity | None, Token | None]:
+    """ "La journaliste Anne Roux, de Radio France": an organisation in a "de"
+    phrase set off by a comma right after the holder's name."""
+    doc = sent.doc
+    holder = entity_at(name)
+    j = name.i
+    while j < sent.end and entity_at(doc[j]) is holder:
+        j += 1
+    if j + 2 < sent.end and doc[j].text == "," and doc[j + 1].lower_ in _OF:
+        k = _skip_determiners(sent, j + 2)
+        ent = entity_at(doc[k]) if k < sent.end else None
+        if ent is not None and ent.type is EntityType.ORGANIZATION:
+            return ent, doc[k]
+    return None, None
 
 
 def _is_place(tok: Token, entity_at: EntityAt) -> bool:
