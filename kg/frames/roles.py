@@ -293,9 +293,10 @@ def match_roles(
             for c in head.children:
                 if c.dep_.startswith("nsubj") and _person(c, entity_at):
                     holder, holder_token = _person(c, entity_at), c
-        if holder is None and head.dep_ == "xcomp" and head.head.lemma_.lower() in appointing:
+        top = next((t for t in doc[i:end] if not i <= t.head.i < end), head)
+        if holder is None and _appointed(top, appointing):
             # "X a été élu président du parti", "X est devenu ministre"
-            verb = head.head
+            verb = top.head
             named = [c for c in verb.children if c.dep_ in _INDEX_DEPS] or subject_of(verb)
             if verb.dep_.startswith("acl"):
                 named = [verb.head]  # "X, nommé ministre de la Santé"
@@ -319,6 +320,18 @@ def match_roles(
             )
         i = max(vend, i + 1)
     return found
+
+
+def _appointed(head: Token, appointing: frozenset[str]) -> bool:
+    """A role noun governed bare by an appointment verb: "élu président",
+    "nommé Premier ministre" (the parser makes it an xcomp or a bare oblique);
+    "nommé à la présidence" has a preposition and is no role phrase."""
+    bare = not any(c.dep_ == "case" for c in head.children)
+    return (
+        head.dep_.split(":")[0] in ("xcomp", "obl")
+        and bare
+        and head.head.lemma_.lower() in appointing
+    )
 
 
 def _of_after_name(
