@@ -47,6 +47,7 @@ _LISTS = (
     "er_verb_endings",
     "voice_nouns",
     "purpose_markers",
+    "role_time_markers",
     "stance_verbs",
     "report_verbs",
     "attribution_markers",
@@ -75,6 +76,7 @@ class Cues:
     er_verb_endings: frozenset[str]
     voice_nouns: frozenset[str]
     purpose_markers: frozenset[str]
+    role_time_markers: frozenset[str]
     stance_verbs: frozenset[str]
     report_verbs: frozenset[str]
     attribution_markers: frozenset[str]
@@ -196,8 +198,9 @@ def is_negated(token: Token, cues: Cues) -> bool:
 
 
 def _mood(token: Token) -> tuple[Token, ...]:
-    """The token and its auxiliaries: where tense and mood are marked."""
-    return (token, *(c for c in token.children if c.dep_.startswith("aux")))
+    """The token, its auxiliaries and its copula: where tense and mood are
+    marked ("dont il sera le chef": the future is on the copula)."""
+    return (token, *(c for c in token.children if c.dep_.startswith("aux") or c.dep_ == "cop"))
 
 
 def _conditional_read_as_imperfect(token: Token, cues: Cues) -> bool:

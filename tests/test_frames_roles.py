@@ -83,3 +83,11 @@ def test_roles_executive_of_a_place_works_for_nobody(nlp) -> None:
 def test_roles_appointed_in_a_participle_phrase(nlp) -> None:
     text = "Paul Girard, nommé ministre de la Santé par le président, a démissionné."
     assert facts(text, "holdsPosition") == [("paul-girard", "ministre de la Santé")]
+
+
+def test_roles_a_year_in_the_role_phrase_dates_it(nlp) -> None:
+    dated = facts_of("Paul Girard (sénateur républicain du Nouveau-Mexique depuis 1973) a voté.")
+    assert [(f.predicate, f.time) for f in dated] == [("holdsPosition", "1973")]
+    # a year after the role phrase dates the vote, not the role
+    later = facts_of("Paul Girard, sénateur du Nouveau-Mexique, a voté en 1990.")
+    assert [(f.predicate, f.time) for f in later] == [("holdsPosition", None)]

@@ -43,6 +43,8 @@ def token(text: str, lemma: str):
         ("Marie rencontra Paul à Lyon.", "rencontrer", "positive", "asserted"),
         ("Marie visiterait Lyon.", "visiter", "positive", "possible"),
         ("Marie aurait rencontré Paul.", "rencontrer", "positive", "possible"),
+        # the future on the copula of a role
+        ("Marie sera la cheffe du parti.", "cheffe", "positive", "planned"),
     ],
 )
 def test_polarity_and_modality_of_trigger(

@@ -41,6 +41,7 @@ from kg.quotes import Attribution, previous_subject, speech_facts
 __all__ = ["EntityLookup", "extract_facts"]
 
 _PLACE_MARKERS = {"à", "au", "aux", "en", "dans"}
+_PHRASE_END = {",", ")", ";", ":", ".", "!", "?"}
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
@@ -248,6 +249,20 @@ def _event_facts(
     return facts
 
 
+def _role_time(head: Token, sent: Span, cues: Cues) -> str | None:
+    """ "sénateur du Nouveau-Mexique depuis 1973": a year introduced by one of
+    the role's time markers, in the role phrase (up to a comma, a bracket or
+    the end of the sentence). A year elsewhere in the sentence dates something else."""
+    doc = head.doc
+    for tok in doc[head.i + 1 : sent.end]:
+        if tok.text in _PHRASE_END:
+            return None
+        if tok.like_num and len(tok.text) == 4 and tok.text.isdigit():
+            before = doc[tok.i - 1].lower_
+            return tok.text if before in cues.role_time_markers else None
+    return None
+
+
 def _role_facts(
     parsed: Parsed,
     sent: Span,
@@ -287,6 +302,7 @@ def _role_facts(
                     role=None if is_position else match.value,
                     polarity=polarity,
                     modality=modality,
+                    time=_role_time(match.head, sent, cues),
                     source=source.key
                     if source is not None and source is not match.holder
                     else None,
