@@ -91,3 +91,19 @@ def test_roles_a_year_in_the_role_phrase_dates_it(nlp) -> None:
     # a year after the role phrase dates the vote, not the role
     later = facts_of("Paul Girard, sénateur du Nouveau-Mexique, a voté en 1990.")
     assert [(f.predicate, f.time) for f in later] == [("holdsPosition", None)]
+
+
+def test_roles_possessive_belongs_to_the_clause_subject(nlp) -> None:
+    text = (
+        "L'Union démocratique a annoncé, par la voix de son président, Paul Girard, "
+        "qu'elle partait."
+    )
+    (position,) = [f for f in facts_of(text) if f.predicate == "holdsPosition"]
+    assert position.of == "organization/union-democratique"
+    # a person's "son conseiller" names no organisation
+    (position,) = [
+        f
+        for f in facts_of("Anne Roux a présenté son conseiller, Paul Girard, aux élus.")
+        if f.predicate == "holdsPosition"
+    ]
+    assert position.of is None

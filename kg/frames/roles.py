@@ -289,6 +289,8 @@ def match_roles(
             holder, holder_token = _person(chosen, entity_at), chosen
         if of is None and chosen is not None and chosen is after:
             of, of_token = _of_after_name(sent, chosen, entity_at)
+        if of is None and vstart > sent.start and "Yes" in doc[vstart - 1].morph.get("Poss"):
+            of, of_token = _possessor(head, entity_at)
         if holder is None and any(c.dep_ == "cop" for c in head.children):
             for c in head.children:
                 if c.dep_.startswith("nsubj") and _person(c, entity_at):
@@ -332,6 +334,24 @@ def _appointed(head: Token, appointing: frozenset[str]) -> bool:
         and bare
         and head.head.lemma_.lower() in appointing
     )
+
+
+def _possessor(head: Token, entity_at: EntityAt) -> tuple[Entity | None, Token | None]:
+    """ "L'Alliance a annoncé, par la voix de son président, X": "son" is the
+    subject of the verb the role phrase depends on, when that subject names
+    an organisation or a place (a person's "son président" is left alone)."""
+    node = head
+    for _ in range(4):
+        if node.head is node:
+            return None, None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            for tok in subject_of(node):
+                ent = entity_at(tok)
+                if ent is not None and ent.type in (EntityType.ORGANIZATION, EntityType.PLACE):
+                    return ent, tok
+            return None, None
+    return None, None
 
 
 def _of_after_name(
