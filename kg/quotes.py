@@ -40,6 +40,7 @@ __all__ = ["Attribution", "Quote", "find_quotes", "previous_subject", "speech_fa
 
 _SPEAKERS = (EntityType.PERSON, EntityType.ORGANIZATION)
 _SKIP_AFTER = {",", ":", "-", "—", "–"}
+_OF = frozenset({"de", "du", "des", "d'"})
 _MARKS = '"«»“”„'
 EntityAt = Callable[[Token], Entity | None]
 
@@ -207,9 +208,17 @@ def _speech_subject(verb: Token, speakers: _Speakers) -> tuple[Token | None, Ent
                 ent, pronoun = speakers.resolve(tok)
                 if ent is not None:
                     return tok, ent, pronoun
-        if node.head is node or node.morph.get("VerbForm") not in (["Part"], ["Inf"]):
+        if node.pos_ == "NOUN":
+            # "un communiqué de l'Église, indiquant que ...": the author of the text
+            for tok in node.children:
+                if tok.dep_ == "nmod" and markers(tok) & _OF:
+                    ent, pronoun = speakers.resolve(tok, fallback=False)
+                    if ent is not None:
+                        return tok, ent, pronoun
+        participle = node.morph.get("VerbForm") in (["Part"], ["Inf"])
+        if node.head is node or not (participle or node.pos_ == "NOUN"):
             break
-        node = node.head
+        node = node.head  # a participle hung on a noun: on to the noun, then its verb
     return None, None, False
 
 
@@ -263,9 +272,12 @@ def _speech_verb_above(doc: Doc, quote: Quote, cues: Cues) -> Token | None:
 
 def _text(parsed: Parsed, doc: Doc, start: int, end: int, skip: set[int]) -> str:
     words = [t for t in doc[start:end] if t.i not in skip and t.text != '"' and not t.is_space]
-    while words and (words[0].lower_ in ("que", "qu'") or words[0].is_punct):
+    # an editor's bracket stays: "[cette séquence] travestit ..."
+    while (
+        words and (words[0].lower_ in ("que", "qu'") or words[0].is_punct) and words[0].text != "["
+    ):
         words = words[1:]
-    while words and words[-1].is_punct and words[-1].text not in {"?", "!"}:
+    while words and words[-1].is_punct and words[-1].text not in {"?", "!", "]"}:
         words = words[:-1]
     if not words:
         return ""

@@ -107,7 +107,13 @@ def reported_content(verb: Token, entry: str, cues: Cues) -> Token | None:
     for child in verb.children:
         if how == "obj" and child.dep_ == "obj" and child.pos_ == "NOUN":
             return child
-        if how and how != "obj" and child.dep_.startswith("obl") and how in markers(child):
+        if (
+            how
+            and how != "obj"
+            and child.dep_.startswith("obl")
+            and child.pos_ == "NOUN"  # "appelle à un respect", not "appelé à remplacer"
+            and how in markers(child)
+        ):
             return child
     return None
 

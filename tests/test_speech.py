@@ -50,6 +50,8 @@ def test_speech_verbs_report_their_content(nlp, text: str, expected: str) -> Non
         "Paul Girard est venu à Lyon pour annoncer sa démission.",  # an aim, not a statement
         "Amélie Durand n'a pas déclaré qu'elle partirait.",  # a denied statement
         "Paul Girard a rencontré Amélie Durand à Lyon.",  # no speech verb
+        # "appeler à" says its noun complement, not an infinitive
+        "Le conseil est appelé à remplacer Paul Girard.",
         # a relative "que" after the complement is no reported clause
         "Amélie Durand a déclaré aux familles des otages que la police avait libérés hier.",
     ],
@@ -124,3 +126,19 @@ def test_speech_by_the_voice_of_speaks_for_the_subject(nlp, text: str) -> None:
 def test_speech_voice_without_a_statement_gives_nothing(nlp) -> None:
     text = "Le syndicat Force ouvrière a perdu sa voix au conseil de Paul Girard."
     assert [f for f in facts_of(text) if f.predicate == "speaksFor"] == []
+
+
+def test_speech_participle_hung_on_a_noun_keeps_the_clause_speaker(nlp) -> None:
+    text = (
+        "L'Union démocratique a fait connaître son « indignation » face à cette décision, "
+        "indiquant que « le parti quittera la coalition »."
+    )
+    assert said(facts_of(text)) == [
+        ("union-democratique", "indignation"),
+        ("union-democratique", "le parti quittera la coalition"),
+    ]
+
+
+def test_speech_editor_brackets_stay_in_the_quote(nlp) -> None:
+    text = "Paul Girard a déclaré que « [cette loi] est mauvaise »."
+    assert said(facts_of(text)) == [("paul-girard", "[cette loi] est mauvaise")]
