@@ -48,6 +48,7 @@ _LISTS = (
     "voice_nouns",
     "purpose_markers",
     "role_time_markers",
+    "authority_nouns",
     "stance_verbs",
     "report_verbs",
     "attribution_markers",
@@ -77,6 +78,7 @@ class Cues:
     voice_nouns: frozenset[str]
     purpose_markers: frozenset[str]
     role_time_markers: frozenset[str]
+    authority_nouns: frozenset[str]
     stance_verbs: frozenset[str]
     report_verbs: frozenset[str]
     attribution_markers: frozenset[str]

@@ -22,7 +22,7 @@ a pronoun.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from spacy.attrs import DEP, POS
@@ -34,7 +34,7 @@ from kg.frames.paths import markers, subject_of
 from kg.model import Entity, EntityType, Fact, Provenance
 from kg.nlp import Parsed, token_strings
 from kg.polarity import Cues, is_negated
-from kg.speech import reported_content, speech_verb, that_clause, voice_of
+from kg.speech import reported_content, speech_verb, that_clause, that_clause_mark, voice_of
 
 __all__ = ["Attribution", "Quote", "find_quotes", "previous_subject", "speech_facts"]
 
@@ -126,11 +126,12 @@ class _Speakers:
     entity_at: EntityAt
     cues: Cues
     named: list[tuple[int, Entity]] = field(default_factory=list)
+    demonyms: dict[str, Entity] = field(default_factory=dict)
 
     def resolve(self, tok: Token, fallback: bool = True) -> tuple[Entity | None, bool]:
         """The speaker a token names; a pronoun the index left unresolved takes
         the last named speaker when ``fallback`` (after "selon", "dit-il")."""
-        ent = self.entity_at(tok)
+        ent = self.authority(tok) or self.entity_at(tok)
         if ent is None and tok.pos_ == "NOUN":
             # "l'agence de presse russe Interfax": a name apposed to the head
             # noun, an apposition first ("le député UMP Pascal Clément")
@@ -151,11 +152,25 @@ class _Speakers:
             ent = earlier[-1] if earlier else None
         if ent is None and tok.lower_ in self.cues.speaker_pronouns:
             ent = self.previous_subject(tok)
-        if ent is not None and ent.type not in _SPEAKERS:
+        if ent is not None and ent.type not in _SPEAKERS and ent is not self.authority(tok):
             return None, pronoun
         if ent is not None and not pronoun:
             self.named.append((tok.i, ent))
         return ent, pronoun
+
+    def authority(self, tok: Token) -> Entity | None:
+        """ "les autorités brésiliennes", "le gouvernement japonais": an
+        authority noun with a demonym speaks for the country."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.cues.authority_nouns:
+            return None
+        for child in tok.children:
+            if child.dep_ == "amod":
+                ent = self.entity_at(child)
+                if ent is not None and ent.type is EntityType.PLACE:
+                    return ent
+                if child.lower_ in self.demonyms:  # the phrase was made one organisation
+                    return self.demonyms[child.lower_]
+        return None
 
     def previous_subject(self, tok: Token) -> Entity | None:
         """The closest named main-clause subject before a pronoun (see
@@ -302,19 +317,26 @@ def _provenance(
     return Provenance(parsed.article.id, start, end, sentence, rule, round(conf, 3))
 
 
-def speech_facts(parsed: Parsed, entity_at: EntityAt, cues: Cues) -> tuple[list[Fact], Attribution]:
+def speech_facts(
+    parsed: Parsed, entity_at: EntityAt, cues: Cues, entities: Iterable[Entity] = ()
+) -> tuple[list[Fact], Attribution]:
     """Find what was said and by whom, and who is the source of which words.
 
     Args:
         parsed: the parsed article.
         entity_at: the entity a token belongs to (from the entity index).
         cues: the language's cue words.
+        entities: the article's entities (their places' demonyms name the
+            country behind "le gouvernement japonais").
 
     Returns:
         The ``said`` facts, and the attribution of tokens to sources.
     """
     doc = parsed.doc
-    speakers = _Speakers(entity_at, cues)
+    demonyms = {
+        alias.lower(): e for e in entities if e.type is EntityType.PLACE for alias in e.aliases
+    }
+    speakers = _Speakers(entity_at, cues, demonyms=demonyms)
     attribution = Attribution()
     quotes = find_quotes(parsed, cues)
     inside: set[int] = {i for q in quotes for i in range(q.start, q.end)}
@@ -344,6 +366,12 @@ def speech_facts(parsed: Parsed, entity_at: EntityAt, cues: Cues) -> tuple[list[
             content = that_clause(tok)  # a report verb only attributes its clause
         if content is not None:
             events.append((tok.i, "indirect", (tok, content)))
+            # "a réclamé que X et que Y": each clause is said
+            events.extend(
+                (tok.i, "indirect", (tok, c))
+                for c in content.conjuncts
+                if c.i > content.i and that_clause_mark(c)
+            )
         if lemma in cues.stance_verbs and is_negated(tok, cues):
             objects = [c for c in tok.children if c.dep_ == "obj" and c.pos_ == "NOUN"]
             if objects:
@@ -382,11 +410,16 @@ def speech_facts(parsed: Parsed, entity_at: EntityAt, cues: Cues) -> tuple[list[
             nested = {
                 t.i
                 for c in content.subtree
-                if c.dep_.startswith("advcl") and speech_verb(c, cues)
+                if (c.dep_.startswith("advcl") and speech_verb(c, cues))
+                or (c is not content and c.dep_ == "conj" and that_clause_mark(c))
                 for t in c.subtree
+            }  # a speech verb inside, and "... et que Y": said on their own
+            # "de baisser", "pour une réforme", "et que": the words introducing it are not said
+            lead = {
+                c.i
+                for c in content.children
+                if c.dep_ in ("mark", "case", "cc") and c.i < content.i
             }
-            # "de baisser", "pour une réforme": the word introducing the content is not said
-            lead = {c.i for c in content.children if c.dep_ in ("mark", "case") and c.i < content.i}
             tokens = [t.i for t in content.subtree if t.i not in nested and t.i not in lead]
             attribution.mark(tokens, ent)
             if kind == "indirect" and speech_verb(verb, cues) is None:

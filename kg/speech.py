@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from kg.frames.paths import markers
 from kg.polarity import Cues
 
-__all__ = ["reported_content", "speech_verb", "that_clause", "voice_of"]
+__all__ = ["reported_content", "speech_verb", "that_clause", "that_clause_mark", "voice_of"]
 
 _THAT = frozenset({"que", "qu'"})
 _OF = frozenset({"de", "du", "des", "d'"})
@@ -54,11 +54,16 @@ def speech_verb(token: Token, cues: Cues) -> str | None:
     return None
 
 
+def that_clause_mark(clause: Token) -> bool:
+    """True when a clause opens with "que" ("... et que le gouvernement ...")."""
+    return bool(markers(clause) & _THAT) or clause.left_edge.lower_ in _THAT
+
+
 def that_clause(verb: Token) -> Token | None:
     """The "que" clause of a verb ("a déclaré qu'il viendrait"), or None."""
     for child in verb.children:
         # the parser sometimes labels "que" an object rather than a marker
-        if child.dep_ == "ccomp" and (markers(child) & _THAT or child.left_edge.lower_ in _THAT):
+        if child.dep_ == "ccomp" and that_clause_mark(child):
             return child
     return _hung_lower(verb)
 

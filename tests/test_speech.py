@@ -142,3 +142,21 @@ def test_speech_participle_hung_on_a_noun_keeps_the_clause_speaker(nlp) -> None:
 def test_speech_editor_brackets_stay_in_the_quote(nlp) -> None:
     text = "Paul Girard a déclaré que « [cette loi] est mauvaise »."
     assert said(facts_of(text)) == [("paul-girard", "[cette loi] est mauvaise")]
+
+
+def test_speech_each_que_clause_is_said(nlp) -> None:
+    text = "Anne Roux a réclamé que la Chine libère les prisonniers et que le gouvernement parte."
+    assert said(facts_of(text)) == [
+        ("anne-roux", "la Chine libère les prisonniers"),
+        ("anne-roux", "le gouvernement parte"),
+    ]
+    # a coordination inside one clause stays one statement
+    text = "Anne Roux a dit que la Chine et le Japon signeront."
+    assert said(facts_of(text)) == [("anne-roux", "la Chine et le Japon signeront")]
+
+
+def test_speech_authorities_of_a_country_speak_for_it(nlp) -> None:
+    text = "Les autorités brésiliennes ont fait savoir qu'elles accordaient l'asile."
+    assert said(facts_of(text)) == [("bresil", "elles accordaient l'asile")]
+    # an authority noun without a demonym names nobody
+    assert said(facts_of("Les autorités ont fait savoir qu'elles accordaient l'asile.")) == []

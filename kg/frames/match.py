@@ -363,7 +363,9 @@ def extract_facts(
     frames = frames or load_frames(parsed.article.language)
     cues = load_cues(frames.lang)
     resolver = _Resolver(parsed, index)
-    said, attribution = speech_facts(parsed, resolver.entity_at, cues)
+    said, attribution = speech_facts(
+        parsed, resolver.entity_at, cues, getattr(index, "entities", ())
+    )
     resolver.speakers, resolver.first_person = attribution, cues.first_person
     resolver.third_person = cues.speaker_pronouns
     facts: list[Fact] = list(said)
