@@ -107,3 +107,18 @@ def test_roles_possessive_belongs_to_the_clause_subject(nlp) -> None:
         if f.predicate == "holdsPosition"
     ]
     assert position.of is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'Union démocratique, représentée par Paul Girard, a quitté la coalition.",
+        "Paul Girard représente l'Union démocratique au conseil.",
+    ],
+)
+def test_roles_who_represents_an_organisation_speaks_for_it(nlp, text: str) -> None:
+    assert facts(text, "speaksFor") == [("paul-girard", "union-democratique")]
+
+
+def test_roles_a_thing_that_represents_speaks_for_nobody(nlp) -> None:
+    assert facts("Ce vote représente un tournant pour la France.", "speaksFor") == []

@@ -66,6 +66,8 @@ def is_passive(verb: Token) -> bool:
     if any(c.dep_ == "aux:pass" for c in verb.children):
         # "s'en est pris à": "être" of a reflexive verb is its compound tense
         return not is_reflexive(verb)
+    if verb.dep_.startswith("acl") and any(c.dep_ == "obl:agent" for c in verb.children):
+        return True  # "l'Alliance, représentée par Fini"
     # "ne s'est pas entretenu": the tagger may mark a reflexive participle
     # passive; a reflexive verb, or one with an active subject, is not
     return (
@@ -138,9 +140,13 @@ def subject_of(verb: Token) -> list[Token]:
 
 
 def object_of(verb: Token) -> list[Token]:
-    """The logical object of a verb: its direct object, or the subject of a passive."""
+    """The logical object of a verb: its direct object, or the subject of a
+    passive (for a passive participle describing a noun, that noun)."""
     if is_passive(verb):
-        return [_antecedent(c) for c in verb.children if c.dep_ == "nsubj:pass"]
+        found = [_antecedent(c) for c in verb.children if c.dep_ == "nsubj:pass"]
+        if not found and verb.dep_.startswith("acl") and verb.head is not verb:
+            found = [verb.head]  # "l'Alliance, représentée par Fini": the noun it describes
+        return found
     objects = [_antecedent(c) for c in verb.children if c.dep_ == "obj"]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not objects and len(subjects) > 1 and subjects[0].i < verb.i < subjects[-1].i:
