@@ -41,6 +41,9 @@ __all__ = ["Attribution", "Quote", "find_quotes", "previous_subject", "speech_fa
 _SPEAKERS = (EntityType.PERSON, EntityType.ORGANIZATION)
 _SKIP_AFTER = {",", ":", "-", "—", "–"}
 _OF = frozenset({"de", "du", "des", "d'"})
+#: A quote that is this share of a reported clause repeats it.
+_MOSTLY = 0.6
+_CLOSERS = "»”"
 _MARKS = '"«»“”„'
 EntityAt = Callable[[Token], Entity | None]
 
@@ -300,10 +303,25 @@ def _text(parsed: Parsed, doc: Doc, start: int, end: int, skip: set[int]) -> str
     _, b = parsed.span_offsets(words[-1])
     # quote marks inside stay ("chaque prêtre avait été « sollicité »"): the
     # words quoted within reported speech are quoted in it
-    text = parsed.article.text[a:b].strip(_MARKS + " ")
-    if sum(text.count(m) for m in _MARKS) % 2:
-        text = "".join(c for c in text if c not in _MARKS)  # an unpaired mark
+    original = parsed.article.text
+    text = original[a:b].strip(_MARKS + " ")
+    if _odd(text):
+        # "« le vieux parti » était mort", "avait saisi « le CSA »": the words
+        # start or end inside a quote; take its mark back, else drop the marks
+        before, after = original[:a].rstrip(), original[b:].lstrip()
+        first = next(c for c in text if c in _MARKS)
+        if first in _CLOSERS and before[-1:] and before[-1] in _MARKS:
+            text = before[-1] + " " + text
+        elif first not in _CLOSERS and after[:1] and after[0] in _MARKS:
+            text = text + " " + after[0]
+        if _odd(text):
+            text = "".join(c for c in text if c not in _MARKS)
     return " ".join(text.split())
+
+
+def _odd(text: str) -> bool:
+    """An unpaired quote mark in the text."""
+    return sum(text.count(m) for m in _MARKS) % 2 == 1
 
 
 def _provenance(
@@ -433,9 +451,9 @@ def speech_facts(
             continue
         if pronoun:
             conf *= 0.85
-        voice = voice_of(verb, who, cues)
-        spokesperson = speakers.resolve(voice, fallback=False)[0] if voice is not None else None
-        if spokesperson is not None and spokesperson.key != ent.key:
+        voices = [(t, speakers.resolve(t, fallback=False)[0]) for t in voice_of(verb, who, cues)]
+        voice, spokesperson = next(((t, e) for t, e in voices if e is not None), (None, None))
+        if voice is not None and spokesperson is not None and spokesperson.key != ent.key:
             facts.append(
                 Fact(
                     subject=spokesperson.key,
@@ -507,15 +525,27 @@ def _according_to(
 
 
 def _drop_repeats(facts: list[Fact]) -> list[Fact]:
-    """Drop reported speech that repeats a direct quote of the same speaker."""
+    """One statement said twice keeps one fact.
+
+    Reported speech that repeats a direct quote of the same speaker (one
+    contains the other and the quote is most of it) is dropped; quoted words
+    that are only a part of a longer reported clause ("a estimé que « le
+    vieux parti » était mort") are dropped in favour of the clause.
+    """
     direct = [f for f in facts if f.provenance.rule == "quote:direct.v1"]
-
-    def repeats(fact: Fact) -> bool:
+    dropped: set[int] = set()
+    for i, fact in enumerate(facts):
+        if fact.provenance.rule == "quote:direct.v1" or fact.predicate != "said":
+            continue
         said = (fact.value or "").lower()
-        for quote in direct:
-            words = (quote.value or "").lower()
-            if quote.subject == fact.subject and (said in words or words in said):
-                return True
-        return False
-
-    return [f for f in facts if f.provenance.rule == "quote:direct.v1" or not repeats(f)]
+        inside = [
+            q
+            for q in direct
+            if q.subject == fact.subject
+            and ((q.value or "").lower() in said or said in (q.value or "").lower())
+        ]
+        if any(len(q.value or "") >= _MOSTLY * len(said) for q in inside):
+            dropped.add(i)
+        else:
+            dropped |= {facts.index(q) for q in inside}
+    return [f for i, f in enumerate(facts) if i not in dropped]

@@ -73,14 +73,17 @@ def _hung_lower(verb: Token) -> Token | None:
     clause the parser hung on a word of the verb's complement. Taken when it
     is the first "que" after the verb, no finite verb stands between them,
     and the clause is not a relative one ("les otages que la police a
-    libérés")."""
-    for tok in verb.subtree:
+    libérés": a "que" right after its noun)."""
+    top = verb.head if verb.dep_ == "xcomp" else verb  # "a fait savoir": from "fait"
+    for tok in top.subtree:
         if tok.i <= verb.i:
             continue
         if tok.lower_ in _THAT:
             clause = tok.head
             finite = "Fin" in clause.morph.get("VerbForm")
-            relative = clause.dep_.startswith("acl")
+            # a relative "que" follows its noun ("les otages que ..."), not a comma
+            before = tok.doc[tok.i - 1]
+            relative = clause.dep_.startswith("acl") and before.pos_ in ("NOUN", "PROPN")
             if clause.i > tok.i and clause.pos_ in ("VERB", "AUX") and finite and not relative:
                 return clause
             return None
@@ -123,15 +126,20 @@ def reported_content(verb: Token, entry: str, cues: Cues) -> Token | None:
     return None
 
 
-def voice_of(verb: Token, subject: Token, cues: Cues) -> Token | None:
-    """Y in "X, par la voix de Y, a fait savoir": the head of Y, or None.
+def voice_of(verb: Token, subject: Token, cues: Cues) -> list[Token]:
+    """Y in "X, par la voix de Y, a fait savoir": the heads that may name Y
+    (the "de" complement of "voix", and a name the parser apposed to it).
 
-    The "par la voix" phrase may hang on the verb or on its subject.
+    The "par la voix" phrase may hang on the verb, on the verb governing it
+    ("a fait savoir") or on its subject.
     """
-    for head in (verb, subject):
+    heads = [verb, subject] + ([verb.head] if verb.dep_ == "xcomp" else [])
+    for head in heads:
         for child in head.children:
             if child.lemma_.lower() in cues.voice_nouns and "par" in markers(child):
-                for grand in child.children:
-                    if grand.dep_ == "nmod" and markers(grand) & _OF:
-                        return grand
-    return None
+                return [
+                    g
+                    for g in child.children
+                    if (g.dep_ == "nmod" and markers(g) & _OF) or g.dep_ == "appos"
+                ]
+    return []

@@ -84,7 +84,7 @@ def test_speech_according_to_after_a_speech_verb_is_only_the_source(nlp) -> None
     ("text", "expected"),
     [
         ("Paul Girard a qualifié cette décision d'« inacceptable ».", "inacceptable"),
-        ("Amélie Durand a fait connaître son « indignation ».", "indignation"),
+        ("Amélie Durand a fait connaître son « indignation ».", "son « indignation »"),
         ("Amélie Durand s'est dite « très inquiète ».", "très inquiète"),
         # the pronoun speaker is the named subject of the sentence before
         ("Paul Girard est arrivé à Lyon. Il a jugé « scandaleuse » la décision.", "scandaleuse"),
@@ -160,3 +160,19 @@ def test_speech_authorities_of_a_country_speak_for_it(nlp) -> None:
     assert said(facts_of(text)) == [("bresil", "elles accordaient l'asile")]
     # an authority noun without a demonym names nobody
     assert said(facts_of("Les autorités ont fait savoir qu'elles accordaient l'asile.")) == []
+
+
+def test_speech_quoted_words_inside_a_clause_stay_in_it(nlp) -> None:
+    text = (
+        "Paul Girard a estimé que « le vieux parti » était mort tandis que « le nouveau » vivait."
+    )
+    assert said(facts_of(text)) == [
+        ("paul-girard", "« le vieux parti » était mort tandis que « le nouveau » vivait")
+    ]
+    text = (
+        "Paul Girard a indiqué que le maire, « devant la gravité des faits », "
+        "avait saisi « le préfet »."
+    )
+    assert said(facts_of(text)) == [
+        ("paul-girard", "le maire, « devant la gravité des faits », avait saisi « le préfet »")
+    ]
