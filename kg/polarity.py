@@ -261,8 +261,11 @@ def _governors(token: Token) -> list[tuple[Token, bool]]:
 def _in_reported_speech(token: Token, cues: Cues) -> bool:
     node = token
     for _ in range(4):
-        if node.dep_ == "ccomp" and node.head.lemma_.lower() in cues.speech_verbs:
-            return True
+        if node.dep_ == "ccomp":
+            verb = node.head
+            pair = f"{verb.head.lemma_.lower()} {verb.lemma_.lower()}"  # "a laissé prévoir"
+            if verb.lemma_.lower() in cues.speech_verbs or pair in cues.speech_verbs:
+                return True
         if node.head is node:
             return False
         node = node.head

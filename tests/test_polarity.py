@@ -43,6 +43,8 @@ def token(text: str, lemma: str):
         ("Marie rencontra Paul à Lyon.", "rencontrer", "positive", "asserted"),
         ("Marie visiterait Lyon.", "visiter", "positive", "possible"),
         ("Marie aurait rencontré Paul.", "rencontrer", "positive", "possible"),
+        # a conditional reported by a pair of verbs is planned
+        ("Marie a laissé prévoir qu'elle rencontrerait Paul.", "rencontrer", "positive", "planned"),
         # the future on the copula of a role
         ("Marie sera la cheffe du parti.", "cheffe", "positive", "planned"),
     ],

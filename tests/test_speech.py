@@ -34,6 +34,7 @@ def said(facts: list[Fact]) -> list[tuple[str, str]]:
             "elle enverra des renforts",
         ),
         ("Paul Girard espère que la crise se résoudra.", "la crise se résoudra"),
+        ("Paul Girard a laissé prévoir qu'il partirait.", "il partirait"),
         # "faire savoir": the pair of verbs is one speech verb
         ("Amélie Durand a fait savoir qu'elle se retirait.", "elle se retirait"),
     ],
