@@ -87,8 +87,9 @@ def event_time(trigger: Token, sent: Span, cues: Cues, reference: str | None) ->
 
     Read in a noun trigger's phrase; for a verb, on a year hanging on it ("en
     2018"), on a time word of it ("en juillet 2018", "vendredi 22 avril",
-    "hier"), and for an infinitive also on its governing verb ("envisage de
-    se rendre à Washington au printemps 2025"). In a verbless caption, the
+    "hier"), and for an infinitive or a participle adjunct also on its
+    governing verb ("envisage de se rendre à Washington au printemps 2025",
+    "le 22 avril, X a réagi, indiquant que"). In a verbless caption, the
     whole sentence. A year deeper in an argument ("l'élection de 2016")
     dates the argument, not the event. Without a year, day words are
     resolved against the article's date (:func:`resolve_date`).
@@ -98,8 +99,12 @@ def event_time(trigger: Token, sent: Span, cues: Cues, reference: str | None) ->
     else:
         scope = []
         heads = [trigger]
-        if trigger.dep_ == "xcomp":
-            heads.append(trigger.head)
+        participle = "Part" in trigger.morph.get("VerbForm")
+        if trigger.dep_ == "xcomp" or (participle and trigger.dep_.startswith(("advcl", "acl"))):
+            head = trigger.head  # "le 22 avril, X a fait savoir, indiquant que"
+            while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+                head = head.head  # a participle hung on a noun: the noun's verb
+            heads.append(head)
         for child in (c for head in heads for c in head.children if c is not trigger):
             if _YEAR.match(child.text):
                 scope.append(child)

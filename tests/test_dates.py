@@ -65,3 +65,18 @@ def test_dates_facts_carry_the_resolved_time(nlp) -> None:
 def test_dates_no_time_word_gives_no_time(nlp) -> None:
     text = "Paul Girard a rencontré Anne Roux à Lyon."
     assert facts_dated(text, "2005-04-20")["metWith"] is None
+
+
+def test_dates_a_participle_takes_the_time_of_its_verb(nlp) -> None:
+    text = (
+        "Le 22 avril, l'Union démocratique a fait connaître son mécontentement, "
+        "indiquant que la loi est mauvaise."
+    )
+    parsed = next(parse([article_from_text(text, "t1", date="2005")]))
+    mentions = extract_mentions(parsed)
+    index = resolve_references(parsed, group_mentions(mentions), mentions, "fr", None)
+    said = [f for f in extract_facts(parsed, index) if f.predicate == "said"]
+    assert [(f.value, f.time) for f in said] == [
+        ("son mécontentement", "2005-04-22"),
+        ("la loi est mauvaise", "2005-04-22"),
+    ]
