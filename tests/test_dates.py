@@ -80,3 +80,8 @@ def test_dates_a_participle_takes_the_time_of_its_verb(nlp) -> None:
         ("son mécontentement", "2005-04-22"),
         ("la loi est mauvaise", "2005-04-22"),
     ]
+
+
+def test_dates_an_appointment_dates_the_role(nlp) -> None:
+    text = "Paul Girard, nommé ministre de la Santé vendredi 15 avril, a démissionné."
+    assert facts_dated(text, "2005")["holdsPosition"] == "2005-04-15"

@@ -302,7 +302,12 @@ def _role_facts(
                     role=None if is_position else match.value,
                     polarity=polarity,
                     modality=modality,
-                    time=_role_time(match.head, sent, cues),
+                    time=_role_time(match.head, sent, cues)
+                    or (
+                        event_time(match.appointed_by, sent, cues, parsed.article.date)
+                        if match.appointed_by is not None
+                        else None
+                    ),
                     source=source.key
                     if source is not None and source is not match.holder
                     else None,

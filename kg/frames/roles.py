@@ -52,6 +52,7 @@ class RoleMatch:
     of: Entity | None
     of_token: Token | None
     via_index: bool
+    appointed_by: Token | None = None  # "nommé", "élu": dates the role
 
 
 RoleIndex = dict[str, tuple[tuple[str, ...], ...]]
@@ -296,6 +297,7 @@ def match_roles(
                 if c.dep_.startswith("nsubj") and _person(c, entity_at):
                     holder, holder_token = _person(c, entity_at), c
         top = next((t for t in doc[i:end] if not i <= t.head.i < end), head)
+        appointed_by = None
         if holder is None and _appointed(top, appointing):
             # "X a été élu président du parti", "X est devenu ministre"
             verb = top.head
@@ -304,7 +306,7 @@ def match_roles(
                 named = [verb.head]  # "X, nommé ministre de la Santé"
             for c in named:
                 if _person(c, entity_at):
-                    holder, holder_token = _person(c, entity_at), c
+                    holder, holder_token, appointed_by = _person(c, entity_at), c, verb
         via_index = False
         if holder is None and of is not None and own is not None and head.dep_ in _INDEX_DEPS:
             if own.type is EntityType.PERSON:
@@ -318,7 +320,9 @@ def match_roles(
             and (of is None or (of.type.value in frame.object_types and of is not holder))
         ):
             found.append(
-                RoleMatch(frame, value, head, holder, holder_token, of, of_token, via_index)
+                RoleMatch(
+                    frame, value, head, holder, holder_token, of, of_token, via_index, appointed_by
+                )
             )
         i = max(vend, i + 1)
     return found
