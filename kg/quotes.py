@@ -4,20 +4,26 @@
   normalised text), closed at the end of the line when the closing mark is
   missing or when an inverted speech verb follows ("? dit-il"). A quote spanning
   several sentences is one ``said`` fact. Its speaker is the subject of a
-  speech verb right after it ("», a déclaré Peskov", "dit-il") or right before
-  it ("Peskov a déclaré : « ... »"); a quote with no speaker gives nothing.
-* Indirect speech: a speech verb with a "que" clause ("X a déclaré que ...")
-  says that clause; a stance verb with a noun object says that object
-  ("Peskov n'excluait pas un contact").
-* Pronoun speakers ("dit-il", "selon lui") take the entity index's reading,
-  else the last named speaker before them.
+  speech verb right after it ("», a déclaré Peskov", "dit-il"), right before
+  it ("Peskov a déclaré : « ... »"), the speech verb a partial quote depends
+  on ("a qualifié la loi d'« absurde »"), or after a colon the subject of
+  the main verb ("X a défendu le projet : « ... »"); a quote with no
+  speaker gives nothing.
+* Reported speech (:mod:`kg.speech`): a speech verb says its "que" clause
+  (each of "que X et que Y"), its infinitive or attribute, or for listed
+  verbs its noun complement; a stance verb with a noun object says that
+  object ("Peskov n'excluait pas un contact"). "Selon X, ..." gives X said
+  the clause. "X, par la voix de Y, a fait savoir" gives Y speaksFor X.
+  Quoted words that are only part of a reported clause stay in it.
+* Speakers (:mod:`kg.speakers`): names, the country behind its authorities,
+  and for pronouns the last named speaker or the closest named subject.
 * Attribution: the facts inside a reported clause have its speaker as source
   ("Interfax a rapporté que ..."); so do the facts inside a direct quote; in a
   sentence with "selon X", X is the source.
 
 Confidence of ``said``: 0.85 for a direct quote with a named speaker, 0.75
-for indirect speech, 0.6 for a stance object; times 0.85 when the speaker is
-a pronoun.
+for indirect speech, 0.7 for "selon X", 0.6 for a stance object; times 0.85
+when the speaker is a pronoun. ``speaksFor`` by "par la voix de": 0.8.
 """
 
 from __future__ import annotations
@@ -30,17 +36,16 @@ from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from kg.dates import event_time
-from kg.frames.paths import markers, subject_of
+from kg.frames.paths import markers
 from kg.model import Entity, EntityType, Fact, Provenance
 from kg.nlp import Parsed, token_strings
 from kg.polarity import Cues, is_negated
+from kg.speakers import Speakers, speech_subject
 from kg.speech import reported_content, speech_verb, that_clause, that_clause_mark, voice_of
 
-__all__ = ["Attribution", "Quote", "find_quotes", "previous_subject", "speech_facts"]
+__all__ = ["Attribution", "Quote", "find_quotes", "speech_facts"]
 
-_SPEAKERS = (EntityType.PERSON, EntityType.ORGANIZATION)
 _SKIP_AFTER = {",", ":", "-", "—", "–"}
-_OF = frozenset({"de", "du", "des", "d'"})
 #: A quote that is this share of a reported clause repeats it.
 _MOSTLY = 0.6
 _CLOSERS = "»”"
@@ -120,124 +125,6 @@ def _inverted_speech(tok: Token, cues: Cues) -> bool:
         and nxt is not None
         and nxt.lower_ in cues.speaker_pronouns
     )
-
-
-@dataclass
-class _Speakers:
-    """Resolve speakers, remembering the last named one for pronouns."""
-
-    entity_at: EntityAt
-    cues: Cues
-    named: list[tuple[int, Entity]] = field(default_factory=list)
-    demonyms: dict[str, Entity] = field(default_factory=dict)
-
-    def resolve(self, tok: Token, fallback: bool = True) -> tuple[Entity | None, bool]:
-        """The speaker a token names; a pronoun the index left unresolved takes
-        the last named speaker when ``fallback`` (after "selon", "dit-il")."""
-        ent = self.authority(tok) or self.entity_at(tok)
-        if ent is None and tok.pos_ == "NOUN":
-            # "l'agence de presse russe Interfax": a name apposed to the head
-            # noun, an apposition first ("le député UMP Pascal Clément")
-            children = sorted(tok.children, key=lambda c: c.dep_ != "appos")
-            for child in children:
-                if child.pos_ not in ("PROPN", "NOUN", "X") or any(
-                    g.dep_ == "case" for g in child.children
-                ):
-                    continue
-                named = self.entity_at(child)
-                if named is not None and named.type in _SPEAKERS:
-                    ent = named
-                    break
-        pronoun = tok.pos_ == "PRON" or tok.lower_ in self.cues.speaker_pronouns
-        inverted = tok.i > 0 and (tok.text.startswith("-") or tok.i > tok.head.i)
-        if ent is None and pronoun and (fallback or inverted):
-            earlier = [e for i, e in self.named if i < tok.i]
-            ent = earlier[-1] if earlier else None
-        if ent is None and tok.lower_ in self.cues.speaker_pronouns:
-            ent = self.previous_subject(tok)
-        if ent is not None and ent.type not in _SPEAKERS and ent is not self.authority(tok):
-            return None, pronoun
-        if ent is not None and not pronoun:
-            self.named.append((tok.i, ent))
-        return ent, pronoun
-
-    def authority(self, tok: Token) -> Entity | None:
-        """ "les autorités brésiliennes", "le gouvernement japonais": an
-        authority noun with a demonym speaks for the country."""
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.cues.authority_nouns:
-            return None
-        for child in tok.children:
-            if child.dep_ == "amod":
-                ent = self.entity_at(child)
-                if ent is not None and ent.type is EntityType.PLACE:
-                    return ent
-                if child.lower_ in self.demonyms:  # the phrase was made one organisation
-                    return self.demonyms[child.lower_]
-        return None
-
-    def previous_subject(self, tok: Token) -> Entity | None:
-        """The closest named main-clause subject before a pronoun (see
-        :func:`previous_subject`)."""
-        return previous_subject(tok, self.entity_at)
-
-
-def previous_subject(tok: Token, entity_at: EntityAt) -> Entity | None:
-    """ "Marc Lenoir est arrivé. Il a déclaré ...": for a third-person pronoun,
-    the closest subject of a main clause before it, in its sentence or the
-    three before, when that subject names a person or an organisation. A
-    subject naming nothing stops the search (the pronoun may stand for it);
-    pronoun subjects are passed over.
-
-    Args:
-        tok: the pronoun.
-        entity_at: the entity a token belongs to, or None.
-
-    Returns:
-        The entity, or None.
-    """
-    doc = tok.doc
-    start = tok.sent.start
-    for _ in range(3):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
-    for i in range(tok.i - 1, start - 1, -1):
-        word = doc[i]
-        if word.dep_ not in ("nsubj", "nsubj:pass") or word.head.dep_ != "ROOT":
-            continue
-        if word.pos_ == "PRON":
-            continue
-        named = [word, *(c for c in word.children if c.dep_ == "appos")]
-        found = [e for e in map(entity_at, named) if e is not None]
-        return found[0] if found and found[0].type in _SPEAKERS else None
-    return None
-
-
-def _speech_subject(verb: Token, speakers: _Speakers) -> tuple[Token | None, Entity | None, bool]:
-    node = verb
-    for _ in range(4):
-        for tok in subject_of(node):
-            ent, pronoun = speakers.resolve(tok, fallback=False)
-            if ent is not None:
-                return tok, ent, pronoun
-        # after an inverted verb the parser often makes the speaker an object
-        for tok in node.children:
-            if tok.dep_ == "obj" and tok.i > node.i and tok.pos_ == "PROPN":
-                ent, pronoun = speakers.resolve(tok)
-                if ent is not None:
-                    return tok, ent, pronoun
-        if node.pos_ == "NOUN":
-            # "un communiqué de l'Église, indiquant que ...": the author of the text
-            for tok in node.children:
-                if tok.dep_ == "nmod" and markers(tok) & _OF:
-                    ent, pronoun = speakers.resolve(tok, fallback=False)
-                    if ent is not None:
-                        return tok, ent, pronoun
-        participle = node.morph.get("VerbForm") in (["Part"], ["Inf"])
-        if node.head is node or not (participle or node.pos_ == "NOUN"):
-            break
-        node = node.head  # a participle hung on a noun: on to the noun, then its verb
-    return None, None, False
 
 
 def _speech_verb_after(doc: Doc, quote: Quote, cues: Cues) -> Token | None:
@@ -354,7 +241,7 @@ def speech_facts(
     demonyms = {
         alias.lower(): e for e in entities if e.type is EntityType.PLACE for alias in e.aliases
     }
-    speakers = _Speakers(entity_at, cues, demonyms=demonyms)
+    speakers = Speakers(entity_at, cues, demonyms=demonyms)
     attribution = Attribution()
     quotes = find_quotes(parsed, cues)
     inside: set[int] = {i for q in quotes for i in range(q.start, q.end)}
@@ -411,7 +298,7 @@ def speech_facts(
             continue
         if kind == "quote":
             quote, verb = data  # type: ignore[misc]
-            who, ent, pronoun = _speech_subject(verb, speakers)
+            who, ent, pronoun = speech_subject(verb, speakers)
             if ent is None or who is None:
                 continue
             value = _text(parsed, doc, quote.start, quote.end, set())
@@ -422,7 +309,7 @@ def speech_facts(
             verb, content = data  # type: ignore[misc]
             if is_negated(verb, cues) and kind == "indirect":
                 continue  # "ne dit pas que": nothing was said
-            who, ent, pronoun = _speech_subject(verb, speakers)
+            who, ent, pronoun = speech_subject(verb, speakers)
             if ent is None or who is None:
                 continue
             nested = {

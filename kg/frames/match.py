@@ -36,7 +36,8 @@ from kg.mentions import lexicon, name_key
 from kg.model import Entity, EntityType, Fact, MentionKind, Modality, Polarity, Provenance
 from kg.nlp import Parsed, token_strings
 from kg.polarity import Cues, assess, load_cues
-from kg.quotes import Attribution, previous_subject, speech_facts
+from kg.quotes import Attribution, speech_facts
+from kg.speakers import previous_subject
 
 __all__ = ["EntityLookup", "extract_facts"]
 
