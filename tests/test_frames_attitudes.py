@@ -56,3 +56,23 @@ def test_attitudes_quote_after_a_colon_is_the_subjects(nlp) -> None:
     # no subject naming anyone: no speaker
     text = "Le projet a été défendu devant les élus : « Ce pont sera utile à tous. »"
     assert pairs(text, "said") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard a reçu le soutien implicite de Anne Roux.", ("anne-roux", "paul-girard")),
+        (
+            "Paul Girard a obtenu l'appui de l'Union démocratique.",
+            ("union-democratique", "paul-girard"),
+        ),
+        ("Paul Girard a apporté son soutien à Anne Roux.", ("paul-girard", "anne-roux")),
+    ],
+)
+def test_attitudes_support_received_or_given(nlp, text: str, expected: tuple[str, str]) -> None:
+    assert pairs(text, "supported") == [expected]
+
+
+def test_attitudes_support_received_is_no_meeting(nlp) -> None:
+    # "recevoir" is a meeting verb; the support received stands for nobody
+    assert pairs("Paul Girard a reçu le soutien implicite de Anne Roux.", "metWith") == []

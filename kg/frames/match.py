@@ -64,6 +64,7 @@ class _Resolver:
         self.speakers: Attribution | None = None
         self.first_person: frozenset[str] = frozenset()
         self.third_person: frozenset[str] = frozenset()
+        self.event_nouns: frozenset[str] = frozenset()
 
     def entity_at(self, token: Token) -> Entity | None:
         """The entity at a token; for an adjective inside a wider role phrase,
@@ -119,8 +120,8 @@ class _Resolver:
                 ent = self.entity_at(child)
                 if ent is not None:
                     return ent, 1.0
-        if token.pos_ != "NOUN":
-            return None
+        if token.pos_ != "NOUN" or token.lemma_.lower() in self.event_nouns:
+            return None  # "a reçu le soutien de X": an event stands for nobody
         # "les alliés de l'OTAN", "l'ingérence russe": one hop down
         for child in token.children:
             if child.dep_ == "amod" or (
@@ -369,6 +370,7 @@ def extract_facts(
     frames = frames or load_frames(parsed.article.language)
     cues = load_cues(frames.lang)
     resolver = _Resolver(parsed, index)
+    resolver.event_nouns = frozenset(frames.noun_index)
     said, attribution = speech_facts(
         parsed, resolver.entity_at, cues, getattr(index, "entities", ())
     )

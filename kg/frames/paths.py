@@ -256,6 +256,16 @@ def _possessor(noun: Token) -> list[Token]:
     return dets
 
 
+def _receiver(noun: Token, verbs: set[str]) -> list[Token]:
+    """The subject of a verb that receives the noun: "X a reçu le soutien de
+    Y" (X is supported), "X a obtenu l'appui de Y"."""
+    verb = noun.head
+    if noun.pos_ == "NOUN" and verb.pos_ in _CLAUSE_POS and verb.lemma_.lower() in verbs:
+        if noun.dep_ == "obj" or (noun.dep_.startswith("obl") and markers(noun) & _GENITIVE):
+            return subject_of(verb)
+    return []
+
+
 def _pair(token: Token) -> list[Token]:
     """ "entre X et Y": both members."""
     firsts = [
@@ -287,6 +297,8 @@ def _step(token: Token, step: str, support: frozenset[str]) -> list[Token]:
         return _governor(token, support) if token.pos_ == "NOUN" else []
     if name == "poss":
         return _possessor(token)
+    if name == "receiver":
+        return _receiver(token, words or set())
     if name == "iobj":
         return [c for c in token.children if c.dep_ == "iobj"]
     found = _by_dep(token, name)
