@@ -76,3 +76,23 @@ def test_attitudes_support_received_or_given(nlp, text: str, expected: tuple[str
 def test_attitudes_support_received_is_no_meeting(nlp) -> None:
     # "recevoir" is a meeting verb; the support received stands for nobody
     assert pairs("Paul Girard a reçu le soutien implicite de Anne Roux.", "metWith") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le maire Paul Girard en informera Anne Roux demain.", ("paul-girard", "anne-roux")),
+        (
+            "L'Union démocratique a saisi le Conseil constitutionnel.",
+            ("union-democratique", "conseil"),
+        ),
+    ],
+)
+def test_attitudes_informing_and_referring_are_contacts(
+    nlp, text: str, expected: tuple[str, str]
+) -> None:
+    assert pairs(text, "contacted") == [expected]
+
+
+def test_attitudes_a_thing_seized_is_no_contact(nlp) -> None:
+    assert pairs("La police a saisi la drogue.", "contacted") == []
