@@ -125,9 +125,12 @@ def speech_subject(verb: Token, speakers: Speakers) -> tuple[Token | None, Entit
             ent, pronoun = speakers.resolve(tok, fallback=False)
             if ent is not None:
                 return tok, ent, pronoun
-        # after an inverted verb the parser often makes the speaker an object
+        # after an inverted verb the parser often makes the speaker an object,
+        # and "a-t-il ajouté" an expletive subject
         for tok in node.children:
-            if tok.dep_ == "obj" and tok.i > node.i and tok.pos_ == "PROPN":
+            named = tok.dep_ == "obj" and tok.i > node.i and tok.pos_ == "PROPN"
+            clitic = tok.dep_ == "expl:subj" and tok.lower_ in speakers.cues.speaker_pronouns
+            if named or clitic:
                 ent, pronoun = speakers.resolve(tok)
                 if ent is not None:
                     return tok, ent, pronoun

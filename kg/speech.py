@@ -105,13 +105,16 @@ def reported_content(verb: Token, entry: str, cues: Cues) -> Token | None:
     """
     if "Inf" in verb.morph.get("VerbForm") and markers(verb) & cues.purpose_markers:
         return None  # "pour annoncer": an aim, not a statement
-    clause = that_clause(verb)
-    if clause is not None:
-        return clause
-    for child in verb.children:
-        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "ADJ"):
-            return child
     how = cues.speech_objects.get(entry)
+    if entry in cues.speech_verbs:
+        # a verb listed only with its complement ("appeler à") reports nothing
+        # else: "est appelé à remplacer" is no statement
+        clause = that_clause(verb)
+        if clause is not None:
+            return clause
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "ADJ"):
+                return child
     for child in verb.children:
         if how == "obj" and child.dep_ == "obj" and child.pos_ == "NOUN":
             return child

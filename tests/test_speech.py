@@ -177,3 +177,14 @@ def test_speech_quoted_words_inside_a_clause_stay_in_it(nlp) -> None:
     assert said(facts_of(text)) == [
         ("paul-girard", "le maire, « devant la gravité des faits », avait saisi « le préfet »")
     ]
+
+
+def test_speech_inverted_clitic_takes_the_subject_before(nlp) -> None:
+    text = "Paul Girard est arrivé hier. « Nous resterons ici », a-t-il ajouté."
+    assert said(facts_of(text)) == [("paul-girard", "Nous resterons ici")]
+    # no named subject before: the quote has no speaker
+    text = "La route est fermée. « Nous resterons ici », a-t-il ajouté."
+    assert said(facts_of(text)) == []
+    # the source is unnamed: the group inside the quote does not say it
+    text = "« Le groupe Lenoir peut encore progresser », a ajouté cette source."
+    assert said(facts_of(text)) == []
