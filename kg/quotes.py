@@ -299,8 +299,8 @@ def speech_facts(
         if kind == "quote":
             quote, verb = data  # type: ignore[misc]
             who, ent, pronoun = speech_subject(verb, speakers)
-            if ent is None or who is None:
-                continue
+            if ent is None or who is None or quote.start <= who.i < quote.end:
+                continue  # a name inside the quote never says it
             value = _text(parsed, doc, quote.start, quote.end, set())
             attribution.mark(range(quote.start, quote.end), ent, overwrite=True)
             first, last = min(quote.start, who.i, verb.i), max(quote.end - 1, who.i, verb.i)
