@@ -60,16 +60,6 @@ from kg.scores import (
 )
 
 __all__ = [
-    "Counts",
-    "Explain",
-    "FileScore",
-    "MissedFact",
-    "QualifierMiss",
-    "Report",
-    "Share",
-    "SpuriousFact",
-    "WrongLink",
-    "combine",
     "describe_gold",
     "evaluate_files",
     "normalize",

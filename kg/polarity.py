@@ -120,29 +120,22 @@ def load_cues(lang: str = "fr") -> Cues:
     months = words(data.get("months"), "months")
     if len(months) != 12:
         errors.append(f"{where}: months: expected the 12 month names, got {len(months)}")
-    endings = data.get("participle_endings") or {}
-    if not isinstance(endings, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in endings.items()
-    ):
-        errors.append(
-            f"{where}: participle_endings: expected a mapping of ending: infinitive ending"
-        )
-        endings = {}
+
+    def mapping(name: str, kind: type, what: str) -> dict:
+        value = data.get(name) or {}
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, kind) for k, v in value.items()
+        ):
+            errors.append(f"{where}: {name}: expected a mapping of {what}")
+            return {}
+        return value
+
+    endings = mapping("participle_endings", str, "ending: infinitive ending")
     weekdays = words(data.get("weekdays"), "weekdays")
     if len(weekdays) != 7:
         errors.append(f"{where}: weekdays: expected the 7 day names, got {len(weekdays)}")
-    relative = data.get("relative_days") or {}
-    if not isinstance(relative, dict) or not all(
-        isinstance(k, str) and isinstance(v, int) for k, v in relative.items()
-    ):
-        errors.append(f"{where}: relative_days: expected a mapping of word: days")
-        relative = {}
-    objects = data.get("speech_objects") or {}
-    if not isinstance(objects, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in objects.items()
-    ):
-        errors.append(f"{where}: speech_objects: expected a mapping of verb: obj or preposition")
-        objects = {}
+    relative = mapping("relative_days", int, "word: days")
+    objects = mapping("speech_objects", str, "verb: obj or preposition")
     if errors:
         raise FrameError("\n".join(errors), where)
     verbs = lists["speech_verbs"] + tuple(objects)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.evaluate import combine, normalize, score, symmetric_predicates
+from kg.evaluate import normalize, score, symmetric_predicates
 from kg.gold import GoldFile, load_gold
 from kg.model import (
     Article,
@@ -23,6 +23,7 @@ from kg.model import (
     Polarity,
     Provenance,
 )
+from kg.scores import combine
 
 ENTITIES = """\
   putin:    {name: Vladimir Poutine, type: Person, wikidata: Q7747, aliases: [Poutine]}

@@ -57,6 +57,11 @@ def _place(tok: Token | None, entity_at: EntityAt) -> Entity | None:
     return ent if ent is not None and ent.type is EntityType.PLACE else None
 
 
+def _demonym(tok: Token, entity_at: EntityAt) -> Entity | None:
+    """The place an adjective names ("chinoise" -> Chine), or None."""
+    return _place(tok, entity_at) if tok.pos_ == "ADJ" else None
+
+
 def _span_of(sent: Span, i: int, ent: Entity, entity_at: EntityAt) -> tuple[int, int]:
     """The token range of the mention of ``ent`` around token i."""
     start, end = i, i + 1
@@ -118,15 +123,18 @@ def _apposed(sent: Span, entity_at: EntityAt, is_region: IsRegion) -> list[Locat
     return found
 
 
+def _nouns_with_two_after(sent: Span, words: frozenset[str]) -> list[Token]:
+    """The words of a list in the sentence, with room for two words after."""
+    return [t for t in sent if t.lower_ in words and t.i + 2 < sent.end]
+
+
 def _nouns(sent: Span, entity_at: EntityAt, place_nouns: frozenset[str]) -> list[Located]:
     """ "la ville chinoise de Nanjing"; "Quito, capitale de l'Équateur"."""
     doc = sent.doc
     found = []
-    for tok in sent:
-        if tok.lower_ not in place_nouns or tok.i + 2 >= sent.end:
-            continue
+    for tok in _nouns_with_two_after(sent, place_nouns):
         after = doc[tok.i + 1]
-        country = _place(after, entity_at) if after.pos_ == "ADJ" else None
+        country = _demonym(after, entity_at)
         k = tok.i + (2 if country is not None else 1)
         if k >= sent.end or doc[k].lower_ not in _OF:
             continue
@@ -153,11 +161,8 @@ def _organizations(sent: Span, entity_at: EntityAt, heads: frozenset[str]) -> li
     """ "la chaîne française Canal+": an organisation noun, a demonym, a name."""
     doc = sent.doc
     found = []
-    for tok in sent:
-        if tok.lower_ not in heads or tok.i + 2 >= sent.end:
-            continue
-        country = _place(doc[tok.i + 1], entity_at) if doc[tok.i + 1].pos_ == "ADJ" else None
-        named = entity_at(doc[tok.i + 2])
+    for tok in _nouns_with_two_after(sent, heads):
+        country, named = _demonym(doc[tok.i + 1], entity_at), entity_at(doc[tok.i + 2])
         if country is not None and named is not None and named.type is EntityType.ORGANIZATION:
             found.append(Located(named, country, doc[tok.i + 2], doc[tok.i + 1]))
     return found
