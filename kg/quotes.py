@@ -278,7 +278,9 @@ def speech_facts(
                 if c.i > content.i and that_clause_mark(c)
             )
         if lemma in cues.stance_verbs and is_negated(tok, cues):
+            # "n'excluait pas un contact", "n'exclut pas que ..."
             objects = [c for c in tok.children if c.dep_ == "obj" and c.pos_ == "NOUN"]
+            objects = objects or [c for c in [that_clause(tok)] if c is not None]
             if objects:
                 events.append((tok.i, "stance", (tok, objects[0])))
     events.sort(key=lambda e: e[0])
@@ -325,6 +327,12 @@ def speech_facts(
                 for c in content.children
                 if c.dep_ in ("mark", "case", "cc") and c.i < content.i
             }
+            # "a fait savoir, à la veille de la réunion, que ...": what stands
+            # before "que" is the verb's, not the clause's
+            that = [c.i for c in content.children if c.lower_ in ("que", "qu'")]
+            lead |= set(range(content.left_edge.i, min(that))) if that else set()
+            if content.pos_ == "NOUN":  # "annonçait de son côté la mise en chantier"
+                lead |= {t.i for c in content.lefts if c.dep_ in ("nmod", "obl") for t in c.subtree}
             tokens = [t.i for t in content.subtree if t.i not in nested and t.i not in lead]
             attribution.mark(tokens, ent)
             if kind == "indirect" and speech_verb(verb, cues) is None:

@@ -42,17 +42,17 @@ class Speakers:
         ent = self.authority(tok) or self.entity_at(tok)
         if ent is None and tok.pos_ == "NOUN":
             # "l'agence de presse russe Interfax": a name apposed to the head
-            # noun, an apposition first ("le député UMP Pascal Clément")
-            children = sorted(tok.children, key=lambda c: c.dep_ != "appos")
-            for child in children:
-                if child.pos_ not in ("PROPN", "NOUN", "X") or any(
-                    g.dep_ == "case" for g in child.children
-                ):
-                    continue
-                named = self.entity_at(child)
-                if named is not None and named.type in _SPEAKERS:
-                    ent = named
-                    break
+            # noun; a person before an organisation ("le député UMP Pascal
+            # Clément" is said by Pascal Clément, not by the UMP)
+            named = [
+                self.entity_at(child)
+                for child in tok.children
+                if child.pos_ in ("PROPN", "NOUN", "X")
+                and not any(g.dep_ == "case" for g in child.children)
+            ]
+            found = [e for e in named if e is not None and e.type in _SPEAKERS]
+            found.sort(key=lambda e: e.type is not EntityType.PERSON)
+            ent = found[0] if found else None
         pronoun = tok.pos_ == "PRON" or tok.lower_ in self.cues.speaker_pronouns
         inverted = tok.i > 0 and (tok.text.startswith("-") or tok.i > tok.head.i)
         if ent is None and pronoun and (fallback or inverted):

@@ -116,8 +116,8 @@ def reported_content(verb: Token, entry: str, cues: Cues) -> Token | None:
             if child.dep_ == "xcomp" and child.pos_ in ("VERB", "ADJ"):
                 return child
     for child in verb.children:
-        if how == "obj" and child.dep_ == "obj" and child.pos_ == "NOUN":
-            return child
+        if how == "obj" and child.dep_ in ("obj", "ccomp") and child.pos_ == "NOUN":
+            return child  # the parser may label the noun object a clause
         if (
             how
             and how != "obj"

@@ -35,6 +35,18 @@ def said(facts: list[Fact]) -> list[tuple[str, str]]:
         ),
         ("Paul Girard espère que la crise se résoudra.", "la crise se résoudra"),
         ("Paul Girard a laissé prévoir qu'il partirait.", "il partirait"),
+        # what stands before "que" is the verb's
+        (
+            "Paul Girard a déjà fait savoir, à la veille de la réunion du comité, que seuls "
+            "quatre ministres seraient remplacés.",
+            "seuls quatre ministres seraient remplacés",
+        ),
+        # a stance verb under negation says its clause
+        ("Paul Girard n'exclut pas que ces documents soient faux.", "ces documents soient faux"),
+        (
+            "Paul Girard s'est réjoui de la prochaine victoire du parti.",
+            "la prochaine victoire du parti",
+        ),
         # "faire savoir": the pair of verbs is one speech verb
         ("Amélie Durand a fait savoir qu'elle se retirait.", "elle se retirait"),
     ],
@@ -51,6 +63,7 @@ def test_speech_verbs_report_their_content(nlp, text: str, expected: str) -> Non
         "Paul Girard est venu à Lyon pour annoncer sa démission.",  # an aim, not a statement
         "Amélie Durand n'a pas déclaré qu'elle partirait.",  # a denied statement
         "Paul Girard a rencontré Amélie Durand à Lyon.",  # no speech verb
+        "Paul Girard exclut que la loi passe.",  # a stance stated, not a possibility said
         # "appeler à" says its noun complement, not an infinitive
         "Le conseil est appelé à remplacer Paul Girard.",
         # a relative "que" after the complement is no reported clause
@@ -188,3 +201,15 @@ def test_speech_inverted_clitic_takes_the_subject_before(nlp) -> None:
     # the source is unnamed: the group inside the quote does not say it
     text = "« Le groupe Lenoir peut encore progresser », a ajouté cette source."
     assert said(facts_of(text)) == []
+
+
+def test_speech_a_person_named_in_the_subject_speaks_before_its_party(nlp) -> None:
+    text = (
+        "Un dirigeant, Paul Girard, s'était déclaré « scandalisé », tandis que le député UMP "
+        "Anne Roux, présidente de la commission, annonçait de son côté la mise en chantier "
+        "d'un amendement."
+    )
+    assert said(facts_of(text)) == [
+        ("paul-girard", "scandalisé"),
+        ("anne-roux", "la mise en chantier d'un amendement"),
+    ]
