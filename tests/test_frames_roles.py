@@ -122,3 +122,31 @@ def test_roles_who_represents_an_organisation_speaks_for_it(nlp, text: str) -> N
 
 def test_roles_a_thing_that_represents_speaks_for_nobody(nlp) -> None:
     assert facts("Ce vote représente un tournant pour la France.", "speaksFor") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "role"),
+    [
+        # a title between the comma and the name
+        (
+            "Le comité a recommandé que son président, M. Girard, démissionne.",
+            "girard",
+            "président",
+        ),
+        # the role's scope in a "pour" phrase before the name
+        (
+            "Le rapporteur de l'ONU pour Cuba, Anne Roux, a demandé la libération des prisonniers.",
+            "anne-roux",
+            "rapporteur",
+        ),
+    ],
+)
+def test_roles_holder_after_a_title_or_a_scope(nlp, text: str, holder: str, role: str) -> None:
+    ((who, value),) = facts(text, "holdsPosition")
+    assert who == holder and value.startswith(role)
+
+
+def test_roles_a_scope_naming_a_person_is_no_gap(nlp) -> None:
+    # the person inside the "pour" phrase is no holder named after the role
+    text = "Le conseiller pour Paul Girard, Anne Roux, est arrivé."
+    assert ("anne-roux", "conseiller") not in facts(text, "holdsPosition")

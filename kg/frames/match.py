@@ -278,7 +278,13 @@ def _role_facts(
     lowers = resolver.lowers[sent.start : sent.end]
     for frame in frames.role_frames:
         for match in match_roles(
-            sent, frame, resolver.entity_at, modifiers, lowers, frames.appointment_verbs
+            sent,
+            frame,
+            resolver.entity_at,
+            modifiers,
+            lowers,
+            frames.appointment_verbs,
+            lexicon(frames.lang).honorifics,
         ):
             if frame.predicate != "holdsPosition" and match.of is None:
                 continue

@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 
 from kg.frames.paths import subject_of
 from kg.frames.schema import Frame
+from kg.mentions import name_key
 from kg.model import Entity, EntityType
 
 __all__ = ["RoleMatch", "match_roles"]
@@ -36,6 +37,8 @@ _BEFORE = {",", "en", "tant", "que", "comme", "(", "-", "—", "–"}
 #: "Anne Roux, l'une des dirigeantes du parti": the role of one among several.
 _ONE_OF = ("un", "une")
 _INDEX_DEPS = ("nsubj", "nsubj:pass")
+#: The preposition of a role's scope: "envoyé spécial pour le Darfour".
+_SCOPE = {"pour"}
 #: Nouns whose "avec" complement belongs to a title.
 _RELATION = {"relations"}
 
@@ -218,6 +221,7 @@ def match_roles(
     modifiers: frozenset[str],
     lowers: Sequence[str],
     appointing: frozenset[str] = frozenset(),
+    honorifics: frozenset[str] = frozenset(),
 ) -> list[RoleMatch]:
     """Find the role phrases of one role frame in a sentence.
 
@@ -230,6 +234,7 @@ def match_roles(
             caller: a sentence is matched against several frames).
         appointing: verbs whose subject takes the role they govern ("élire",
             "nommer", "devenir").
+        honorifics: name keys of titles before a name ("M.", "Mme").
 
     Returns:
         One match per role phrase that has a holder of an accepted type.
@@ -269,8 +274,11 @@ def match_roles(
             of, of_token = entity_at(inner[0]), inner[0]
         holder, holder_token = None, None
         after = before = None
+        j = _skip_scope(sent, j, entity_at)
         k = j + 1 if j < sent.end and doc[j].text == "," else j
-        if k < sent.end and doc[k].pos_ in ("PROPN", "X") and _person(doc[k], entity_at):
+        if k + 1 < sent.end and name_key(doc[k].text) in honorifics:
+            k += 1  # "son président, M. Gross"
+        if k < sent.end and doc[k].pos_ in ("PROPN", "X", "NOUN") and _person(doc[k], entity_at):
             after = doc[k]
         k = vstart - 1
         if k - 1 >= sent.start and doc[k].lower_ in _OF and doc[k - 1].lower_ in _ONE_OF:
@@ -338,6 +346,20 @@ def _appointed(head: Token, appointing: frozenset[str]) -> bool:
         and bare
         and head.head.lemma_.lower() in appointing
     )
+
+
+def _skip_scope(sent: Span, j: int, entity_at: EntityAt) -> int:
+    """ "l'envoyé de l'ONU pour le Darfour, X": a "pour" phrase naming the
+    role's scope, skipped up to its comma (at most five words, no person)."""
+    doc = sent.doc
+    if j >= sent.end or doc[j].lower_ not in _SCOPE:
+        return j
+    for k in range(j + 1, min(j + 7, sent.end)):
+        if doc[k].text == ",":
+            return k
+        if _person(doc[k], entity_at):
+            return j
+    return j
 
 
 def _possessor(head: Token, entity_at: EntityAt) -> tuple[Entity | None, Token | None]:
