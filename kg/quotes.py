@@ -60,6 +60,7 @@ class Quote:
     start: int
     end: int
     close: int  # the index of the closing mark, or ``end`` when none
+    follows: bool = False  # goes on from the quote on the line before
 
 
 @dataclass
@@ -95,23 +96,41 @@ def find_quotes(parsed: Parsed, cues: Cues) -> list[Quote]:
     texts = token_strings(doc)
     quotes: list[Quote] = []
     opened: int | None = None
+    follows = False
     for i, text in enumerate(texts):
         line_break = text.isspace() and "\n" in text
         if text == '"':
             if opened is None:
                 opened = i
             else:
-                quotes.append(Quote(opened + 1, i, i))
-                opened = None
+                quotes.append(Quote(opened + 1, i, i, follows))
+                opened, follows = None, False
         elif opened is not None and (line_break or _inverted_speech(doc[i], cues)):
             end = i
             while end > opened + 1 and texts[end - 1].isspace():
                 end -= 1
-            quotes.append(Quote(opened + 1, end, end))
-            opened = None
+            quotes.append(Quote(opened + 1, end, end, follows))
+            opened, follows = None, False
+            if line_break and _goes_on(parsed, texts, i + 1):
+                opened, follows = i, True  # the quote goes on on the next line
     if opened is not None:
-        quotes.append(Quote(opened + 1, len(doc), len(doc)))
+        quotes.append(Quote(opened + 1, len(doc), len(doc), follows))
     return [q for q in quotes if q.end > q.start]
+
+
+def _goes_on(parsed: Parsed, texts: list[str], i: int) -> bool:
+    """A quote left open at a line's end goes on when the next quote mark,
+    within three lines, closes a quote ("»", "”") rather than opening one."""
+    lines = 0
+    for j in range(i, len(texts)):
+        if texts[j] == '"':
+            start, _ = parsed.span_offsets(parsed.doc[j])
+            return parsed.article.text[start : start + 1] in _CLOSERS
+        if texts[j].isspace() and "\n" in texts[j]:
+            lines += 1
+            if lines == 3:
+                return False
+    return False
 
 
 def _inverted_speech(tok: Token, cues: Cues) -> bool:
@@ -246,12 +265,16 @@ def speech_facts(
     quotes = find_quotes(parsed, cues)
     inside: set[int] = {i for q in quotes for i in range(q.start, q.end)}
     events: list[tuple[int, str, object]] = []
+    verb: Token | None = None
     for quote in quotes:
+        previous = verb
         verb = (
             _speech_verb_after(doc, quote, cues)
             or _speech_verb_before(doc, quote, cues)
             or _speech_verb_above(doc, quote, cues)
         )
+        if verb is None and quote.follows:
+            verb = previous  # a quote going on over lines keeps its speaker
         if verb is not None:
             events.append((verb.i, "quote", (quote, verb)))
     strings = doc.vocab.strings

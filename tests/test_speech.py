@@ -213,3 +213,26 @@ def test_speech_a_person_named_in_the_subject_speaks_before_its_party(nlp) -> No
         ("paul-girard", "scandalisé"),
         ("anne-roux", "la mise en chantier d'un amendement"),
     ]
+
+
+def test_speech_a_quote_goes_on_over_lines_with_its_speaker(nlp) -> None:
+    text = (
+        "Paul Girard a défendu le projet : « Le pont sera utile.\n"
+        "(...) Il reliera les deux rives.\n"
+        "Nous le financerons ensemble ».\n"
+        "La séance a été levée."
+    )
+    assert said(facts_of(text)) == [
+        ("paul-girard", "Le pont sera utile"),
+        ("paul-girard", "Il reliera les deux rives"),
+        ("paul-girard", "Nous le financerons ensemble"),
+    ]
+
+
+def test_speech_an_open_quote_before_a_new_quote_does_not_go_on(nlp) -> None:
+    # the next mark opens a quote: the line after is someone else's words
+    text = "Paul Girard a déclaré : « Le pont sera utile.\nAnne Roux a répondu : « Nous verrons »."
+    assert said(facts_of(text)) == [
+        ("paul-girard", "Le pont sera utile"),
+        ("anne-roux", "Nous verrons"),
+    ]
