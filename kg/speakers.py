@@ -89,9 +89,10 @@ class Speakers:
 def previous_subject(tok: Token, entity_at: EntityAt) -> Entity | None:
     """ "Marc Lenoir est arrivé. Il a déclaré ...": for a third-person pronoun,
     the closest subject of a main clause before it, in its sentence or the
-    three before, when that subject names a person or an organisation. A
-    subject naming nothing stops the search (the pronoun may stand for it);
-    pronoun subjects are passed over.
+    four before, when that subject names a person or an organisation. A
+    subject naming nothing stops the search (the pronoun may stand for it),
+    unless it is a common noun of the other gender; pronoun subjects are
+    passed over.
 
     Args:
         tok: the pronoun.
@@ -102,20 +103,35 @@ def previous_subject(tok: Token, entity_at: EntityAt) -> Entity | None:
     """
     doc = tok.doc
     start = tok.sent.start
-    for _ in range(3):
+    for _ in range(4):
         if start == 0:
             break
         start = doc[start - 1].sent.start
+    gender = set(tok.morph.get("Gender"))
     for i in range(tok.i - 1, start - 1, -1):
         word = doc[i]
-        if word.dep_ not in ("nsubj", "nsubj:pass") or word.head.dep_ != "ROOT":
+        main = word.head.dep_ == "ROOT" or (
+            word.head.dep_ == "conj" and word.head.head.dep_ == "ROOT"
+        )
+        if word.dep_ not in ("nsubj", "nsubj:pass") or not main:
             continue
         if word.pos_ == "PRON":
             continue
-        named = [word, *(c for c in word.children if c.dep_ == "appos")]
+        if word.pos_ == "NOUN" and gender and _gender(word) - gender:
+            continue  # "Une part du discours ... Il": a feminine noun is no "il"
+        named = [word, *(c for c in word.children if c.dep_ in ("appos", "flat:name"))]
         found = [e for e in map(entity_at, named) if e is not None]
         return found[0] if found and found[0].type in _SPEAKERS else None
     return None
+
+
+def _gender(noun: Token) -> set[str]:
+    """A noun's gender, from itself or its determiner and adjectives."""
+    found = set(noun.morph.get("Gender"))
+    for child in noun.children:
+        if not found and child.dep_ in ("det", "amod"):
+            found = set(child.morph.get("Gender"))
+    return found
 
 
 def speech_subject(verb: Token, speakers: Speakers) -> tuple[Token | None, Entity | None, bool]:

@@ -96,3 +96,18 @@ def test_attitudes_informing_and_referring_are_contacts(
 
 def test_attitudes_a_thing_seized_is_no_contact(nlp) -> None:
     assert pairs("La police a saisi la drogue.", "contacted") == []
+
+
+def test_attitudes_pronoun_passes_a_noun_of_the_other_gender(nlp) -> None:
+    text = (
+        "Porté en triomphe, M. Girard a prononcé un discours. Une part importante du "
+        "discours de M. Girard a été consacrée à l'Europe. Il a ainsi fustigé le revirement "
+        "de M. Lenoir."
+    )
+    assert pairs(text, "criticized") == [("girard", "lenoir")]
+    # a masculine noun subject may be what "il" stands for: nobody is named
+    text = (
+        "Porté en triomphe, M. Girard a prononcé un discours. Le congrès du parti a été "
+        "houleux. Il a ainsi fustigé le revirement de M. Lenoir."
+    )
+    assert pairs(text, "criticized") == []

@@ -127,7 +127,9 @@ class _Resolver:
             if child.dep_ == "amod" or (
                 child.dep_ == "nmod" and markers(child) & {"de", "du", "des", "d'"}
             ):
-                ent = self.entity_at(child)
+                # "le revirement de M. Haider": the name after a title
+                names = [child, *(c for c in child.children if c.dep_ == "flat:name")]
+                ent = next((e for e in map(self.entity_at, names) if e is not None), None)
                 if ent is not None:
                     return ent, 0.8
         return None
