@@ -3,7 +3,8 @@ article's date.
 
 :func:`event_time` reads the words that date a trigger (see its docstring);
 :func:`resolve_date` turns day words into an ISO date against the article's
-date: "le 8 avril" takes the article's year, "dimanche" is the last Sunday
+date: "le 8 avril" takes the article's year ("en janvier" gives its month),
+"dimanche" is the last Sunday
 on or before the article's day (the next one for a future verb), "hier",
 "la veille", "demain" count days from it. The words are those of
 ``cues.yaml`` (``months``, ``weekdays``, ``relative_days``). A day word with
@@ -57,6 +58,9 @@ def resolve_date(
                 return dt.date(int(year), month, int(match.group(1))).isoformat()
             except ValueError:
                 return None
+    months = [cues.months[w] for w in words if w in cues.months]
+    if months and year:
+        return f"{year}-{months[0]:02d}"  # "en janvier": the month of the article's year
     today = _day(reference)
     if today is None or len(reference or "") < 10:
         return None
@@ -99,12 +103,17 @@ def event_time(trigger: Token, sent: Span, cues: Cues, reference: str | None) ->
     else:
         scope = []
         heads = [trigger]
-        participle = "Part" in trigger.morph.get("VerbForm")
-        if trigger.dep_ == "xcomp" or (participle and trigger.dep_.startswith(("advcl", "acl"))):
-            head = trigger.head  # "le 22 avril, X a fait savoir, indiquant que"
-            while head.pos_ not in ("VERB", "AUX") and head.head is not head:
-                head = head.head  # a participle hung on a noun: the noun's verb
-            heads.append(head)
+        node = trigger
+        for _ in range(3):  # "le 22 avril, X a réagi, indiquant que ..., ajoutant que"
+            participle = "Part" in node.morph.get("VerbForm")
+            if not (
+                node.dep_ == "xcomp" or (participle and node.dep_.startswith(("advcl", "acl")))
+            ):
+                break
+            node = node.head
+            while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+                node = node.head  # a participle hung on a noun: the noun's verb
+            heads.append(node)
         for child in (c for head in heads for c in head.children if c is not trigger):
             if _YEAR.match(child.text):
                 scope.append(child)

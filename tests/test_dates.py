@@ -26,6 +26,7 @@ from kg.polarity import load_cues
         (["dimanche"], "2005-04-20", False, "2005-04-17"),  # the last Sunday
         (["mercredi"], "2005-04-20", False, "2005-04-20"),  # the same day
         (["lundi"], "2005-04-20", True, "2005-04-25"),  # a future verb: the next Monday
+        (["en", "janvier"], "2005", False, "2005-01"),  # a month alone: the article's year
     ],
 )
 def test_dates_resolve_against_the_article_date(words, reference, future, expected) -> None:
@@ -38,6 +39,7 @@ def test_dates_resolve_against_the_article_date(words, reference, future, expect
         (["dimanche"], "2005"),  # no day to count from
         (["hier"], None),
         (["le", "8", "avril"], None),  # no year
+        (["en", "janvier"], None),
         (["le", "31", "avril"], "2005"),  # no such day
         (["la", "semaine"], "2005-04-20"),
     ],
