@@ -236,3 +236,17 @@ def test_speech_an_open_quote_before_a_new_quote_does_not_go_on(nlp) -> None:
         ("paul-girard", "Le pont sera utile"),
         ("anne-roux", "Nous verrons"),
     ]
+
+
+def test_speech_subject_hung_on_a_detached_participle(nlp) -> None:
+    text = (
+        "Interrogé de son côté, Yves Martin, producteur de l'émission, s'est efforcé de "
+        "relativiser la portée de la séquence, déclarant que « la caricature était maladroite »."
+    )
+    assert said(facts_of(text)) == [("yves-martin", "la caricature était maladroite")]
+    # no name apposed to the participle: no speaker
+    text = (
+        "Interrogé de son côté, le producteur s'est efforcé de relativiser la portée de la "
+        "séquence, déclarant que « la caricature était maladroite »."
+    )
+    assert said(facts_of(text)) == []

@@ -120,6 +120,18 @@ def subject_of(verb: Token) -> list[Token]:
             subjects = [c for c in subjects if c.i < node.i] or subjects
         if subjects:
             return [_antecedent(subjects[0])]
+        if node.dep_ == "ROOT":
+            # "Interrogé, Yves Martin a déclaré": the parser may hang the
+            # subject on the detached participle before the verb
+            detached = [
+                a
+                for c in node.lefts
+                if c.dep_.startswith("advcl") and "Part" in c.morph.get("VerbForm")
+                for a in c.children
+                if a.dep_ == "appos" and a.pos_ == "PROPN"
+            ]
+            if detached:
+                return detached[:1]
         form = node.morph.get("VerbForm")
         if node.dep_ == "xcomp":
             # object control: "accuser X d'avoir ...", "appeler X à ..."
