@@ -58,8 +58,8 @@ def facts_dated(text: str, date: str | None):
 def test_dates_facts_carry_the_resolved_time(nlp) -> None:
     times = facts_dated("Paul Girard a rencontré Anne Roux dimanche à Lyon.", "2005-04-20")
     assert times["metWith"] == "2005-04-17"
-    times = facts_dated("Paul Girard a dit vendredi 22 avril que la route serait rouverte.", "2005")
-    assert times["said"] == "2005-04-22"
+    times = facts_dated("Paul Girard a affirmé mardi 8 mars que le pont serait rouvert.", "2005")
+    assert times["said"] == "2005-03-08"
     times = facts_dated("Paul Girard a déclaré hier que la route serait rouverte.", "2005-04-20")
     assert times["said"] == "2005-04-19"
 
@@ -71,19 +71,19 @@ def test_dates_no_time_word_gives_no_time(nlp) -> None:
 
 def test_dates_a_participle_takes_the_time_of_its_verb(nlp) -> None:
     text = (
-        "Le 22 avril, l'Union démocratique a fait connaître son mécontentement, "
-        "indiquant que la loi est mauvaise."
+        "Le 3 juin, l'Union démocratique a fait connaître sa colère, "
+        "soulignant que la réforme est injuste."
     )
     parsed = next(parse([article_from_text(text, "t1", date="2005")]))
     mentions = extract_mentions(parsed)
     index = resolve_references(parsed, group_mentions(mentions), mentions, "fr", None)
     said = [f for f in extract_facts(parsed, index) if f.predicate == "said"]
     assert [(f.value, f.time) for f in said] == [
-        ("son mécontentement", "2005-04-22"),
-        ("la loi est mauvaise", "2005-04-22"),
+        ("sa colère", "2005-06-03"),
+        ("la réforme est injuste", "2005-06-03"),
     ]
 
 
 def test_dates_an_appointment_dates_the_role(nlp) -> None:
-    text = "Paul Girard, nommé ministre de la Santé vendredi 15 avril, a démissionné."
-    assert facts_dated(text, "2005")["holdsPosition"] == "2005-04-15"
+    text = "Anne Roux, nommée ministre de la Culture jeudi 3 mars, a pris ses fonctions."
+    assert facts_dated(text, "2005")["holdsPosition"] == "2005-03-03"

@@ -19,9 +19,9 @@ def pairs(text: str, predicate: str) -> list[tuple[str, str]]:
     ("text", "expected"),
     [
         ("Paul Girard s'en est pris à Anne Roux lors du débat.", ("paul-girard", "anne-roux")),
-        ("Le Japon a protesté auprès de la Chine.", ("japon", "chine")),
+        ("L'Espagne a protesté auprès du Maroc.", ("espagne", "maroc")),
         # a gerund hung on a noun still has the clause's subject
-        ("Le Japon a réagi à ces incidents en protestant auprès de la Chine.", ("japon", "chine")),
+        ("L'Espagne a répondu à cette saisie en protestant auprès du Maroc.", ("espagne", "maroc")),
         (
             "Paul Girard a répondu aux questions en critiquant Anne Roux.",
             ("paul-girard", "anne-roux"),
@@ -61,7 +61,7 @@ def test_attitudes_quote_after_a_colon_is_the_subjects(nlp) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Paul Girard a reçu le soutien implicite de Anne Roux.", ("anne-roux", "paul-girard")),
+        ("Paul Girard a reçu le soutien public d'Anne Roux.", ("anne-roux", "paul-girard")),
         (
             "Paul Girard a obtenu l'appui de l'Union démocratique.",
             ("union-democratique", "paul-girard"),
@@ -75,7 +75,7 @@ def test_attitudes_support_received_or_given(nlp, text: str, expected: tuple[str
 
 def test_attitudes_support_received_is_no_meeting(nlp) -> None:
     # "recevoir" is a meeting verb; the support received stands for nobody
-    assert pairs("Paul Girard a reçu le soutien implicite de Anne Roux.", "metWith") == []
+    assert pairs("Paul Girard a reçu le soutien public d'Anne Roux.", "metWith") == []
 
 
 @pytest.mark.parametrize(
@@ -100,14 +100,14 @@ def test_attitudes_a_thing_seized_is_no_contact(nlp) -> None:
 
 def test_attitudes_pronoun_passes_a_noun_of_the_other_gender(nlp) -> None:
     text = (
-        "Porté en triomphe, M. Girard a prononcé un discours. Une part importante du "
-        "discours de M. Girard a été consacrée à l'Europe. Il a ainsi fustigé le revirement "
+        "Acclamé par ses partisans, M. Girard a ouvert la convention. Une large partie de "
+        "l'intervention de M. Girard a porté sur l'école. Il a ainsi fustigé la réforme "
         "de M. Lenoir."
     )
     assert pairs(text, "criticized") == [("girard", "lenoir")]
     # a masculine noun subject may be what "il" stands for: nobody is named
     text = (
-        "Porté en triomphe, M. Girard a prononcé un discours. Le congrès du parti a été "
-        "houleux. Il a ainsi fustigé le revirement de M. Lenoir."
+        "Acclamé par ses partisans, M. Girard a ouvert la convention. Le congrès du parti a été "
+        "houleux. Il a ainsi fustigé la réforme de M. Lenoir."
     )
     assert pairs(text, "criticized") == []

@@ -68,7 +68,7 @@ def test_roles_appointment_verb_needs_a_person_subject(nlp) -> None:
         ("Paul Girard, directeur de la banque Crédit Mutuel, a démissionné.", "credit-mutuel"),
         ("Anne Roux, émissaire de l'Union africaine, est arrivée.", "union-africaine"),
         # the organisation in a "de" phrase after the name
-        ("La journaliste Anne Roux, de Radio France, a été libérée.", "radio-france"),
+        ("La correspondante Anne Roux, du Figaro, est rentrée de Kiev.", "figaro"),
     ],
 )
 def test_roles_executives_and_envoys_work_for_their_organisation(nlp, text: str, org: str) -> None:
@@ -81,15 +81,15 @@ def test_roles_executive_of_a_place_works_for_nobody(nlp) -> None:
 
 
 def test_roles_appointed_in_a_participle_phrase(nlp) -> None:
-    text = "Paul Girard, nommé ministre de la Santé par le président, a démissionné."
-    assert facts(text, "holdsPosition") == [("paul-girard", "ministre de la Santé")]
+    text = "Anne Roux, désignée ambassadrice au Japon par le gouvernement, a pris ses fonctions."
+    assert facts(text, "holdsPosition") == [("anne-roux", "désignée ambassadrice")]
 
 
 def test_roles_a_year_in_the_role_phrase_dates_it(nlp) -> None:
-    dated = facts_of("Paul Girard (sénateur républicain du Nouveau-Mexique depuis 1973) a voté.")
-    assert [(f.predicate, f.time) for f in dated] == [("holdsPosition", "1973")]
+    dated = facts_of("Paul Girard (député socialiste de la Gironde depuis 1997) a voté.")
+    assert [(f.predicate, f.time) for f in dated] == [("holdsPosition", "1997")]
     # a year after the role phrase dates the vote, not the role
-    later = facts_of("Paul Girard, sénateur du Nouveau-Mexique, a voté en 1990.")
+    later = facts_of("Paul Girard, député de la Gironde, a voté en 1990.")
     assert [(f.predicate, f.time) for f in later] == [("holdsPosition", None)]
 
 
@@ -112,12 +112,12 @@ def test_roles_possessive_belongs_to_the_clause_subject(nlp) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "L'Union démocratique, représentée par Paul Girard, a quitté la coalition.",
-        "Paul Girard représente l'Union démocratique au conseil.",
+        "La Fédération française de rugby, représentée par Paul Girard, a signé l'accord.",
+        "Paul Girard représente la Fédération française de rugby au conseil.",
     ],
 )
 def test_roles_who_represents_an_organisation_speaks_for_it(nlp, text: str) -> None:
-    assert facts(text, "speaksFor") == [("paul-girard", "union-democratique")]
+    assert facts(text, "speaksFor") == [("paul-girard", "federation-francaise-de-rugby")]
 
 
 def test_roles_a_thing_that_represents_speaks_for_nobody(nlp) -> None:
@@ -129,13 +129,13 @@ def test_roles_a_thing_that_represents_speaks_for_nobody(nlp) -> None:
     [
         # a title between the comma and the name
         (
-            "Le comité a recommandé que son président, M. Girard, démissionne.",
-            "girard",
-            "président",
+            "Le bureau a exigé que son directeur, M. Roux, rende les comptes.",
+            "roux",
+            "directeur",
         ),
         # the role's scope in a "pour" phrase before the name
         (
-            "Le rapporteur de l'ONU pour Cuba, Anne Roux, a demandé la libération des prisonniers.",
+            "Le rapporteur de l'UNESCO pour le Sahel, Anne Roux, a visité trois écoles.",
             "anne-roux",
             "rapporteur",
         ),

@@ -33,19 +33,22 @@ def said(facts: list[Fact]) -> list[tuple[str, str]]:
             "Anne Roux a expliqué aux habitants des villages inondés qu'elle enverra des renforts",
             "elle enverra des renforts",
         ),
-        ("Paul Girard espère que la crise se résoudra.", "la crise se résoudra"),
+        (
+            "Paul Girard espère que le chantier sera terminé en mai.",
+            "le chantier sera terminé en mai",
+        ),
         ("Paul Girard a laissé prévoir qu'il partirait.", "il partirait"),
         # what stands before "que" is the verb's
         (
-            "Paul Girard a déjà fait savoir, à la veille de la réunion du comité, que seuls "
-            "quatre ministres seraient remplacés.",
-            "seuls quatre ministres seraient remplacés",
+            "Le ministre Paul Girard a prévenu, au lendemain du vote des élus, que trois "
+            "hôpitaux fermeraient.",
+            "trois hôpitaux fermeraient",
         ),
         # a stance verb under negation says its clause
         ("Paul Girard n'exclut pas que ces documents soient faux.", "ces documents soient faux"),
         (
-            "Paul Girard s'est réjoui de la prochaine victoire du parti.",
-            "la prochaine victoire du parti",
+            "Paul Girard s'est réjoui de la réouverture du musée.",
+            "la réouverture du musée",
         ),
         # "faire savoir": the pair of verbs is one speech verb
         ("Amélie Durand a fait savoir qu'elle se retirait.", "elle se retirait"),
@@ -98,7 +101,7 @@ def test_speech_according_to_after_a_speech_verb_is_only_the_source(nlp) -> None
     ("text", "expected"),
     [
         ("Paul Girard a qualifié cette décision d'« inacceptable ».", "inacceptable"),
-        ("Amélie Durand a fait connaître son « indignation ».", "son « indignation »"),
+        ("Amélie Durand a fait connaître sa « surprise ».", "sa « surprise »"),
         ("Amélie Durand s'est dite « très inquiète ».", "très inquiète"),
         # the pronoun speaker is the named subject of the sentence before
         ("Paul Girard est arrivé à Lyon. Il a jugé « scandaleuse » la décision.", "scandaleuse"),
@@ -144,11 +147,11 @@ def test_speech_voice_without_a_statement_gives_nothing(nlp) -> None:
 
 def test_speech_participle_hung_on_a_noun_keeps_the_clause_speaker(nlp) -> None:
     text = (
-        "L'Union démocratique a fait connaître son « indignation » face à cette décision, "
-        "indiquant que « le parti quittera la coalition »."
+        "L'Union démocratique a fait connaître sa « colère » après ce vote, "
+        "soulignant que « le parti quittera la coalition »."
     )
     assert said(facts_of(text)) == [
-        ("union-democratique", "indignation"),
+        ("union-democratique", "colère"),
         ("union-democratique", "le parti quittera la coalition"),
     ]
 
@@ -170,25 +173,26 @@ def test_speech_each_que_clause_is_said(nlp) -> None:
 
 
 def test_speech_authorities_of_a_country_speak_for_it(nlp) -> None:
-    text = "Les autorités brésiliennes ont fait savoir qu'elles accordaient l'asile."
-    assert said(facts_of(text)) == [("bresil", "elles accordaient l'asile")]
+    text = "Les autorités canadiennes ont fait savoir qu'elles fermaient la frontière."
+    assert said(facts_of(text)) == [("canada", "elles fermaient la frontière")]
     # an authority noun without a demonym names nobody
-    assert said(facts_of("Les autorités ont fait savoir qu'elles accordaient l'asile.")) == []
+    assert said(facts_of("Les autorités ont fait savoir qu'elles fermaient la frontière.")) == []
 
 
 def test_speech_quoted_words_inside_a_clause_stay_in_it(nlp) -> None:
     text = (
-        "Paul Girard a estimé que « le vieux parti » était mort tandis que « le nouveau » vivait."
+        "Paul Girard a jugé que « l'ancien stade » était vétuste alors que « le nouveau » "
+        "serait prêt."
     )
     assert said(facts_of(text)) == [
-        ("paul-girard", "« le vieux parti » était mort tandis que « le nouveau » vivait")
+        ("paul-girard", "« l'ancien stade » était vétuste alors que « le nouveau » serait prêt")
     ]
     text = (
-        "Paul Girard a indiqué que le maire, « devant la gravité des faits », "
-        "avait saisi « le préfet »."
+        "Paul Girard a précisé que le juge, « faute de preuves », avait renvoyé "
+        "« le dossier au parquet »."
     )
     assert said(facts_of(text)) == [
-        ("paul-girard", "le maire, « devant la gravité des faits », avait saisi « le préfet »")
+        ("paul-girard", "le juge, « faute de preuves », avait renvoyé « le dossier au parquet »")
     ]
 
 
@@ -205,13 +209,12 @@ def test_speech_inverted_clitic_takes_the_subject_before(nlp) -> None:
 
 def test_speech_a_person_named_in_the_subject_speaks_before_its_party(nlp) -> None:
     text = (
-        "Un dirigeant, Paul Girard, s'était déclaré « scandalisé », tandis que le député UMP "
-        "Anne Roux, présidente de la commission, annonçait de son côté la mise en chantier "
-        "d'un amendement."
+        "Une syndicaliste, Anne Roux, s'était dite « choquée », alors que le sénateur UDI "
+        "Paul Girard, rapporteur du texte, annonçait pour sa part la création d'une commission."
     )
     assert said(facts_of(text)) == [
-        ("paul-girard", "scandalisé"),
-        ("anne-roux", "la mise en chantier d'un amendement"),
+        ("anne-roux", "choquée"),
+        ("paul-girard", "la création d'une commission"),
     ]
 
 
@@ -238,15 +241,31 @@ def test_speech_an_open_quote_before_a_new_quote_does_not_go_on(nlp) -> None:
     ]
 
 
+def _hand_built(words, heads, deps, pos, morphs):
+    """A Doc with a parse written by hand, for a parse the model makes only
+    on some sentences."""
+    from spacy.tokens import Doc
+
+    from kg.nlp import load_pipeline
+
+    return Doc(
+        load_pipeline("fr").vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs
+    )
+
+
 def test_speech_subject_hung_on_a_detached_participle(nlp) -> None:
-    text = (
-        "Interrogé de son côté, Yves Martin, producteur de l'émission, s'est efforcé de "
-        "relativiser la portée de la séquence, déclarant que « la caricature était maladroite »."
-    )
-    assert said(facts_of(text)) == [("yves-martin", "la caricature était maladroite")]
-    # no name apposed to the participle: no speaker
-    text = (
-        "Interrogé de son côté, le producteur s'est efforcé de relativiser la portée de la "
-        "séquence, déclarant que « la caricature était maladroite »."
-    )
-    assert said(facts_of(text)) == []
+    from kg.frames.paths import subject_of
+
+    # "Interrogé, Yves Martin a déclaré que ...", the name hung on the participle
+    words = ["Interrogé", ",", "Yves", "Martin", ",", "a", "déclaré", "que", "tout", "va"]
+    heads = [6, 0, 0, 2, 6, 6, 6, 9, 9, 6]
+    deps = ["advcl", "punct", "appos", "flat:name", "punct", "aux:tense", "ROOT", "mark"]
+    deps += ["nsubj", "ccomp"]
+    pos = ["VERB", "PUNCT", "PROPN", "PROPN", "PUNCT", "AUX", "VERB", "SCONJ", "PRON", "VERB"]
+    morphs = ["VerbForm=Part", "", "", "", "", "VerbForm=Fin", "VerbForm=Part", "", "", ""]
+    doc = _hand_built(words, heads, deps, pos, morphs)
+    assert [t.text for t in subject_of(doc[6])] == ["Yves"]
+    # no name apposed to the participle: no subject
+    pos[2] = "NOUN"
+    doc = _hand_built(words, heads, deps, pos, morphs)
+    assert subject_of(doc[6]) == []
