@@ -6,7 +6,7 @@
   several sentences is one ``said`` fact. Its speaker is the subject of a
   speech verb right after it ("», a déclaré Peskov", "dit-il"), right before
   it ("Peskov a déclaré : « ... »"), the speech verb a partial quote depends
-  on ("a qualifié la loi d'« absurde »"), or after a colon the subject of
+  on ("a qualifié la loi d'« inacceptable »"), or after a colon the subject of
   the main verb ("X a défendu le projet : « ... »"); a quote with no
   speaker gives nothing.
 * Reported speech (:mod:`kg.speech`): a speech verb says its "que" clause
@@ -182,7 +182,7 @@ def _speech_verb_before(doc: Doc, quote: Quote, cues: Cues) -> Token | None:
 
 def _speech_verb_above(doc: Doc, quote: Quote, cues: Cues) -> Token | None:
     """A partial quote inside a sentence: the speech verb it depends on, "a
-    qualifié cette loi d'« absurde »", "a fait connaître son « indignation »"."""
+    qualifié cette loi d'« inacceptable »", "a fait connaître sa « surprise »"."""
     node = doc[quote.start]
     for _ in range(4):
         if node.head is node:
@@ -196,7 +196,7 @@ def _speech_verb_above(doc: Doc, quote: Quote, cues: Cues) -> Token | None:
 
 def _text(parsed: Parsed, doc: Doc, start: int, end: int, skip: set[int]) -> str:
     words = [t for t in doc[start:end] if t.i not in skip and t.text != '"' and not t.is_space]
-    # an editor's bracket stays: "[cette séquence] travestit ..."
+    # an editor's bracket stays: "[cette loi] est mauvaise"
     while (
         words and (words[0].lower_ in ("que", "qu'") or words[0].is_punct) and words[0].text != "["
     ):
@@ -207,12 +207,12 @@ def _text(parsed: Parsed, doc: Doc, start: int, end: int, skip: set[int]) -> str
         return ""
     a, _ = parsed.span_offsets(words[0])
     _, b = parsed.span_offsets(words[-1])
-    # quote marks inside stay ("chaque prêtre avait été « sollicité »"): the
+    # quote marks inside stay ("chaque maire avait été « consulté »"): the
     # words quoted within reported speech are quoted in it
     original = parsed.article.text
     text = original[a:b].strip(_MARKS + " ")
     if _odd(text):
-        # "« le vieux parti » était mort", "avait saisi « le CSA »": the words
+        # "« l'ancien stade » était vétuste", "avait renvoyé « le dossier »": the words
         # start or end inside a quote; take its mark back, else drop the marks
         before, after = original[:a].rstrip(), original[b:].lstrip()
         first = next(c for c in text if c in _MARKS)
@@ -251,7 +251,7 @@ def speech_facts(
         entity_at: the entity a token belongs to (from the entity index).
         cues: the language's cue words.
         entities: the article's entities (their places' demonyms name the
-            country behind "le gouvernement japonais").
+            country behind "le gouvernement canadien").
 
     Returns:
         The ``said`` facts, and the attribution of tokens to sources.
@@ -350,11 +350,11 @@ def speech_facts(
                 for c in content.children
                 if c.dep_ in ("mark", "case", "cc") and c.i < content.i
             }
-            # "a fait savoir, à la veille de la réunion, que ...": what stands
+            # "a prévenu, au lendemain du vote, que ...": what stands
             # before "que" is the verb's, not the clause's
             that = [c.i for c in content.children if c.lower_ in ("que", "qu'")]
             lead |= set(range(content.left_edge.i, min(that))) if that else set()
-            if content.pos_ == "NOUN":  # "annonçait de son côté la mise en chantier"
+            if content.pos_ == "NOUN":  # "annonçait pour sa part la création"
                 lead |= {t.i for c in content.lefts if c.dep_ in ("nmod", "obl") for t in c.subtree}
             tokens = [t.i for t in content.subtree if t.i not in nested and t.i not in lead]
             attribution.mark(tokens, ent)
@@ -447,8 +447,8 @@ def _drop_repeats(facts: list[Fact]) -> list[Fact]:
 
     Reported speech that repeats a direct quote of the same speaker (one
     contains the other and the quote is most of it) is dropped; quoted words
-    that are only a part of a longer reported clause ("a estimé que « le
-    vieux parti » était mort") are dropped in favour of the clause.
+    that are only a part of a longer reported clause ("a estimé que « l'ancien
+    stade » était vétuste") are dropped in favour of the clause.
     """
     direct = [f for f in facts if f.provenance.rule == "quote:direct.v1"]
     dropped: set[int] = set()

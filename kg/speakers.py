@@ -2,7 +2,7 @@
 
 :class:`Speakers` resolves a speaker token: a name, a name apposed to a noun
 ("l'agence de presse Interfax"), the country behind "les autorités
-brésiliennes", or for a pronoun the last named speaker ("dit-il") or the
+canadiennes", or for a pronoun the last named speaker ("dit-il") or the
 closest named main-clause subject before it (:func:`previous_subject`).
 :func:`speech_subject` finds the speaker of a speech verb, climbing from
 participles and infinitives, and through a noun a participle hangs on to the
@@ -42,8 +42,8 @@ class Speakers:
         ent = self.authority(tok) or self.entity_at(tok)
         if ent is None and tok.pos_ == "NOUN":
             # "l'agence de presse russe Interfax": a name apposed to the head
-            # noun; a person before an organisation ("le député UMP Pascal
-            # Clément" is said by Pascal Clément, not by the UMP)
+            # noun; a person before an organisation ("le sénateur UDI Paul
+            # Girard" is said by Paul Girard, not by the UDI)
             named = [
                 self.entity_at(child)
                 for child in tok.children
@@ -67,7 +67,7 @@ class Speakers:
         return ent, pronoun
 
     def authority(self, tok: Token) -> Entity | None:
-        """ "les autorités brésiliennes", "le gouvernement japonais": an
+        """ "les autorités canadiennes", "le gouvernement canadien": an
         authority noun with a demonym speaks for the country."""
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.cues.authority_nouns:
             return None
@@ -118,7 +118,7 @@ def previous_subject(tok: Token, entity_at: EntityAt) -> Entity | None:
         if word.pos_ == "PRON":
             continue
         if word.pos_ == "NOUN" and gender and _gender(word) - gender:
-            continue  # "Une part du discours ... Il": a feminine noun is no "il"
+            continue  # "Une large partie de l'intervention ... Il": a feminine noun is no "il"
         named = [word, *(c for c in word.children if c.dep_ in ("appos", "flat:name"))]
         found = [e for e in map(entity_at, named) if e is not None]
         return found[0] if found and found[0].type in _SPEAKERS else None

@@ -8,7 +8,7 @@ The words come from ``kg/lang/<lang>/cues.yaml`` (``speech_verbs``,
   listed pair ("fait savoir", "laisser entendre").
 * :func:`reported_content`: what a speech verb reports: its "que" clause, else
   its infinitive or attribute ("a déclaré vouloir", "a promis de", "s'est dit
-  prêt", "a qualifié X d'absurde"), else, for the verbs of
+  prêt", "a qualifié X d'inacceptable"), else, for the verbs of
   ``speech_objects`` only, their noun object or their complement introduced
   by the listed preposition ("a annoncé sa démission", "a plaidé pour une
   réforme"). Nothing else: "a dit à ses proches" reports nothing.

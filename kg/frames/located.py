@@ -1,6 +1,6 @@
 """Places the text puts inside others: "Damas, Syrie", "Tikrit, en Irak",
-"Tikrit (Irak)", "la ville chinoise de Nanjing", "Quito, capitale de
-l'Équateur", "la chaîne française Canal+".
+"Tikrit (Irak)", "la ville allemande de Brême", "Lima, capitale du
+Pérou", "le quotidien britannique The Guardian".
 
 Three shapes, read on the words around two place names (the words themselves
 come from ``frames.yaml``: ``place_nouns``, ``organization_nouns``):
@@ -13,9 +13,9 @@ come from ``frames.yaml``: ``place_nouns``, ``organization_nouns``):
   a place stands before the first or after the second across a comma or "et"
   ("Paris, Lyon et Lille", "Paris, Lyon, Lille"): a list names places side by
   side, not one inside the other.
-* a place noun with a demonym and "de": "la ville chinoise de Nanjing"; or
-  after a place and a comma, a place noun with "de": "Quito, capitale de
-  l'Équateur". A place noun with no place after it gives nothing.
+* a place noun with a demonym and "de": "la ville allemande de Brême"; or
+  after a place and a comma, a place noun with "de": "Lima, capitale du
+  Pérou". A place noun with no place after it gives nothing.
 * an organisation noun with a demonym before a name: "le quotidien
   britannique The Times" puts the organisation in the country.
 """
@@ -58,7 +58,7 @@ def _place(tok: Token | None, entity_at: EntityAt) -> Entity | None:
 
 
 def _demonym(tok: Token, entity_at: EntityAt) -> Entity | None:
-    """The place an adjective names ("chinoise" -> Chine), or None."""
+    """The place an adjective names ("allemande" -> Allemagne), or None."""
     return _place(tok, entity_at) if tok.pos_ == "ADJ" else None
 
 
@@ -129,7 +129,7 @@ def _nouns_with_two_after(sent: Span, words: frozenset[str]) -> list[Token]:
 
 
 def _nouns(sent: Span, entity_at: EntityAt, place_nouns: frozenset[str]) -> list[Located]:
-    """ "la ville chinoise de Nanjing"; "Quito, capitale de l'Équateur"."""
+    """ "la ville allemande de Brême"; "Lima, capitale du Pérou"."""
     doc = sent.doc
     found = []
     for tok in _nouns_with_two_after(sent, place_nouns):
@@ -158,7 +158,7 @@ def _nouns(sent: Span, entity_at: EntityAt, place_nouns: frozenset[str]) -> list
 
 
 def _organizations(sent: Span, entity_at: EntityAt, heads: frozenset[str]) -> list[Located]:
-    """ "la chaîne française Canal+": an organisation noun, a demonym, a name."""
+    """ "le quotidien britannique The Guardian": an organisation noun, a demonym, a name."""
     doc = sent.doc
     found = []
     for tok in _nouns_with_two_after(sent, heads):

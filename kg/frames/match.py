@@ -127,7 +127,7 @@ class _Resolver:
             if child.dep_ == "amod" or (
                 child.dep_ == "nmod" and markers(child) & {"de", "du", "des", "d'"}
             ):
-                # "le revirement de M. Haider": the name after a title
+                # "la réforme de M. Lenoir": the name after a title
                 names = [child, *(c for c in child.children if c.dep_ == "flat:name")]
                 ent = next((e for e in map(self.entity_at, names) if e is not None), None)
                 if ent is not None:
@@ -254,7 +254,7 @@ def _event_facts(
 
 
 def _role_time(head: Token, sent: Span, cues: Cues) -> str | None:
-    """ "sénateur du Nouveau-Mexique depuis 1973": a year introduced by one of
+    """ "député de la Gironde depuis 1997": a year introduced by one of
     the role's time markers, in the role phrase (up to a comma, a bracket or
     the end of the sentence). A year elsewhere in the sentence dates something else."""
     doc = head.doc

@@ -67,7 +67,7 @@ def is_passive(verb: Token) -> bool:
         # "s'en est pris à": "être" of a reflexive verb is its compound tense
         return not is_reflexive(verb)
     if verb.dep_.startswith("acl") and any(c.dep_ == "obl:agent" for c in verb.children):
-        return True  # "l'Alliance, représentée par Fini"
+        return True  # "la Fédération, représentée par X"
     # "ne s'est pas entretenu": the tagger may mark a reflexive participle
     # passive; a reflexive verb, or one with an active subject, is not
     return (
@@ -104,8 +104,8 @@ def subject_of(verb: Token) -> list[Token]:
 
     Climbs from infinitives and participial adjuncts to their controller
     ("n'a pas exclu de contacter", "ajoutant que"), from a gerund to the verb
-    it depends on, even through a noun it was hung on ("a réagi aux
-    incidents en protestant"), shares the subject of a
+    it depends on, even through a noun it was hung on ("a répondu à
+    la saisie en protestant"), shares the subject of a
     coordinated verb, takes the agent of a passive and the antecedent of
     "qui".
     """
@@ -145,7 +145,7 @@ def subject_of(verb: Token) -> list[Token]:
             return []
         node = node.head
         while gerund and node.pos_ not in _CLAUSE_POS and node.head is not node:
-            node = node.head  # "a réagi aux incidents en protestant": the gerund's verb
+            node = node.head  # "a répondu à la saisie en protestant": the gerund's verb
         if node.pos_ not in _CLAUSE_POS:
             return []
     return []
@@ -157,7 +157,7 @@ def object_of(verb: Token) -> list[Token]:
     if is_passive(verb):
         found = [_antecedent(c) for c in verb.children if c.dep_ == "nsubj:pass"]
         if not found and verb.dep_.startswith("acl") and verb.head is not verb:
-            found = [verb.head]  # "l'Alliance, représentée par Fini": the noun it describes
+            found = [verb.head]  # "la Fédération, représentée par X": the noun it describes
         return found
     objects = [_antecedent(c) for c in verb.children if c.dep_ == "obj"]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]

@@ -277,7 +277,7 @@ def match_roles(
         j = _skip_scope(sent, j, entity_at)
         k = j + 1 if j < sent.end and doc[j].text == "," else j
         if k + 1 < sent.end and name_key(doc[k].text) in honorifics:
-            k += 1  # "son président, M. Gross"
+            k += 1  # "son directeur, M. Roux"
         if k < sent.end and doc[k].pos_ in ("PROPN", "X", "NOUN") and _person(doc[k], entity_at):
             after = doc[k]
         k = vstart - 1
@@ -363,7 +363,7 @@ def _skip_scope(sent: Span, j: int, entity_at: EntityAt) -> int:
 
 
 def _possessor(head: Token, entity_at: EntityAt) -> tuple[Entity | None, Token | None]:
-    """ "L'Alliance a annoncé, par la voix de son président, X": "son" is the
+    """ "La Fédération a annoncé, par la voix de son président, X": "son" is the
     subject of the verb the role phrase depends on, when that subject names
     an organisation or a place (a person's "son président" is left alone)."""
     node = head
