@@ -1,4 +1,4 @@
-"""Attitudes in their verb, support-verb and gerund shapes, and quotes after a
+"""Attitudes in their verb, support-verb and gerund shapes, events in noun form, and quotes after a
 colon, on real parses of sentences written for these tests."""
 
 from __future__ import annotations
@@ -111,3 +111,13 @@ def test_attitudes_pronoun_passes_a_noun_of_the_other_gender(nlp) -> None:
         "houleux. Il a ainsi fustigé la réforme de M. Lenoir."
     )
     assert pairs(text, "criticized") == []
+
+
+def test_events_in_noun_form_take_the_clause_subject_and_place(nlp) -> None:
+    text = "En visite à Rome, Emmanuel Macron a salué le travail des pompiers."
+    assert pairs(text, "visited") == [("emmanuel-macron", "rome")]
+    text = "La rencontre entre Emmanuel Macron et Olaf Scholz a eu lieu à l'Élysée."
+    (met,) = [f for f in facts_of(text) if f.predicate == "metWith"]
+    assert met.place == "place/elysee"
+    # a trip with no place visited gives nothing
+    assert pairs("En voyage, Emmanuel Macron a lu un livre.", "visited") == []

@@ -167,6 +167,8 @@ def _place(
     children = list(trigger.children)
     if trigger.dep_ == "obj" and trigger.head.lemma_.lower() in support:
         children += list(trigger.head.children)  # "a eu un entretien ... à Bali"
+    if trigger.pos_ == "NOUN" and trigger.dep_.startswith("nsubj"):
+        children += list(trigger.head.children)  # "la rencontre a eu lieu à l'Élysée"
     for child in children:
         if child.dep_.split(":")[0] in ("obl", "nmod") and markers(child) & _PLACE_MARKERS:
             ent = resolver.entity_at(child)

@@ -268,6 +268,15 @@ def _possessor(noun: Token) -> list[Token]:
     return dets
 
 
+def _adjunct(noun: Token, words: set[str]) -> list[Token]:
+    """ "En visite à Rome, X a salué ...": the subject of the verb that an
+    event noun introduced by one of the words depends on."""
+    verb = noun.head
+    if noun.pos_ == "NOUN" and markers(noun) & words and verb.pos_ in _CLAUSE_POS:
+        return subject_of(verb)
+    return []
+
+
 def _receiver(noun: Token, verbs: set[str]) -> list[Token]:
     """The subject of a verb that receives the noun: "X a reçu le soutien de
     Y" (X is supported), "X a obtenu l'appui de Y"."""
@@ -311,6 +320,8 @@ def _step(token: Token, step: str, support: frozenset[str]) -> list[Token]:
         return _possessor(token)
     if name == "receiver":
         return _receiver(token, words or set())
+    if name == "adjunct":
+        return _adjunct(token, words or set())
     if name == "iobj":
         return [c for c in token.children if c.dep_ == "iobj"]
     found = _by_dep(token, name)

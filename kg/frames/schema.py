@@ -49,7 +49,17 @@ _FIELDS = {
 }
 _TRIGGER_FIELDS = {"lemma", "subject", "object", "reflexive", "requires", "unless", "without"}
 _ID = re.compile(r"^[a-z][a-z0-9_-]*\.v[0-9]+$")
-_NAMED_PATHS = ("subject", "object", "pair", "host", "governor", "poss", "iobj", "receiver")
+_NAMED_PATHS = (
+    "subject",
+    "object",
+    "pair",
+    "host",
+    "governor",
+    "poss",
+    "iobj",
+    "receiver",
+    "adjunct",
+)
 _STEP = re.compile(r"^(prep|deep|[a-z]+(?::[a-z]+)?)(/[^/>\s]+)?$")
 _TYPES = tuple(t.value for t in EntityType)
 
