@@ -150,3 +150,10 @@ def test_roles_a_scope_naming_a_person_is_no_gap(nlp) -> None:
     # the person inside the "pour" phrase is no holder named after the role
     text = "Le conseiller pour Paul Girard, Anne Roux, est arrivé."
     assert ("anne-roux", "conseiller") not in facts(text, "holdsPosition")
+
+
+def test_roles_with_an_elision_match(nlp) -> None:
+    text = "Antony Blinken, secrétaire d'État américain, est arrivé à Kiev."
+    assert facts(text, "holdsPosition") == [("antony-blinken", "secrétaire d'État")]
+    # the role noun without its complement is another word
+    assert facts("Antony Blinken, secrétaire, est arrivé à Kiev.", "holdsPosition") == []

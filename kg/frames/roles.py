@@ -66,7 +66,9 @@ def _role_index(roles: tuple[str, ...]) -> RoleIndex:
     """Role nouns by their first word, longest first, so a token is looked up once."""
     index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for role in roles:
-        words = tuple(role.split())
+        words = tuple(
+            role.replace("'", "' ").split()
+        )  # "d'état": "d'" + "état", as the tokenizer splits it
         index[words[0]].append(words)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
