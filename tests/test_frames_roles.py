@@ -157,3 +157,26 @@ def test_roles_with_an_elision_match(nlp) -> None:
     assert facts(text, "holdsPosition") == [("antony-blinken", "secrétaire d'État")]
     # the role noun without its complement is another word
     assert facts("Antony Blinken, secrétaire, est arrivé à Kiev.", "holdsPosition") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Paul Girard, du parti Les Républicains, a voté contre.", "republicains"),
+        ("Anne Roux, du Parti socialiste, a voté contre.", "parti-socialiste"),
+        ("Paul Girard (parti Les Républicains) a voté contre.", "republicains"),
+    ],
+)
+def test_roles_a_party_label_after_a_name_is_membership(nlp, text: str, party: str) -> None:
+    assert [other for _, other in facts(text, "memberOf")] == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anne Roux, de Radio France, a voté contre.",  # an organisation that is no party
+        "Anne Roux a rejoint Lyon, puis le parti Les Républicains a voté.",  # no label
+    ],
+)
+def test_roles_no_party_label_no_membership(nlp, text: str) -> None:
+    assert facts(text, "memberOf") == []

@@ -29,6 +29,7 @@ from spacy.tokens import Span, Token
 
 from kg.dates import event_time
 from kg.frames.located import located_in
+from kg.frames.parties import party_labels
 from kg.frames.paths import follow, is_reflexive, markers
 from kg.frames.roles import match_roles
 from kg.frames.schema import Frame, FrameSet, Trigger, load_frames
@@ -350,6 +351,20 @@ def _located_facts(parsed: Parsed, sent: Span, frames: FrameSet, resolver: _Reso
     ]
 
 
+def _party_facts(parsed: Parsed, sent: Span, frames: FrameSet, resolver: _Resolver) -> list[Fact]:
+    return [
+        Fact(
+            subject=found.person.key,
+            predicate="memberOf",
+            object=found.party.key,
+            provenance=_provenance(
+                parsed, [found.person_token, found.party_token], "label:party.v1", 0.7
+            ),
+        )
+        for found in party_labels(sent, resolver.entity_at, frames.party_nouns)
+    ]
+
+
 def _dedupe(facts: list[Fact], frames: FrameSet) -> list[Fact]:
     symmetric = {f.predicate for f in frames.frames if f.symmetric}
     best: dict[tuple, Fact] = {}
@@ -416,4 +431,5 @@ def extract_facts(
                 )
         facts.extend(_role_facts(parsed, sent, frames, resolver, cues, attribution))
         facts.extend(_located_facts(parsed, sent, frames, resolver))
+        facts.extend(_party_facts(parsed, sent, frames, resolver))
     return _dedupe(facts, frames)

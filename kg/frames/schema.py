@@ -124,6 +124,7 @@ class FrameSet:
     appointment_verbs: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     organization_nouns: frozenset[str] = frozenset()
+    party_nouns: frozenset[str] = frozenset()
 
     def by_verb(self, lemma: str) -> tuple[tuple[Frame, Trigger], ...]:
         """The (frame, trigger) pairs whose verb trigger has this lemma."""
@@ -318,7 +319,8 @@ def validate_frames(data: Any, lang: str = "fr", where: str = "frames.yaml") -> 
         seen.add(frame.id)
         frames.append(frame)
     lemmas = {}
-    for key in ("support_verbs", "appointment_verbs", "place_nouns", "organization_nouns"):
+    keys = ("support_verbs", "appointment_verbs", "place_nouns", "organization_nouns")
+    for key in (*keys, "party_nouns"):
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             errors.append(f"{key}: expected a list of words, got {value!r}")
@@ -342,6 +344,7 @@ def validate_frames(data: Any, lang: str = "fr", where: str = "frames.yaml") -> 
         lemmas["appointment_verbs"],
         lemmas["place_nouns"],
         lemmas["organization_nouns"],
+        lemmas["party_nouns"],
     )
 
 
