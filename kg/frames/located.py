@@ -1,4 +1,4 @@
-"""Places the text puts inside others: "Damas, Syrie", "Tikrit, en Irak",
+"""Places the text puts inside others: "Berne, Suisse", "Tikrit, en Irak",
 "Tikrit (Irak)", "la ville allemande de Brême", "Lima, capitale du
 Pérou", "le quotidien britannique The Guardian".
 
@@ -7,9 +7,9 @@ come from ``frames.yaml``: ``place_nouns``, ``organization_nouns``):
 
 * apposition: a place, a comma or an opening bracket, an optional "en / au /
   aux / dans", a second place that is a country or a region (so that
-  "Pékin (Beijing)", two names of one city, gives nothing), then the end of
-  the phrase (a closing
-  bracket, a comma, a dash, a full stop or the end of the line). Refused when
+  "Mumbai (Bombay)", two names of one city, gives nothing), then the end of
+  the phrase (a closing bracket, a comma, a dash, a full stop or the end
+  of the line). Refused when
   a place stands before the first or after the second across a comma or "et"
   ("Paris, Lyon et Lille", "Paris, Lyon, Lille"): a list names places side by
   side, not one inside the other.
@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import Entity, EntityType
 
-__all__ = ["Located", "located_in"]
+__all__ = ["EntityAt", "Linked", "located_in"]
 
 EntityAt = Callable[[Token], Entity | None]
 IsRegion = Callable[[Entity], bool]
@@ -43,13 +43,14 @@ _DETERMINERS = {"le", "la", "l'", "les"}
 
 
 @dataclass(frozen=True, slots=True)
-class Located:
-    """One place (or organisation) inside another, with the words saying so."""
+class Linked:
+    """Two entities the words around their names link (here: the first inside
+    the second), with the tokens naming them."""
 
-    inner: Entity
-    outer: Entity
-    inner_token: Token
-    outer_token: Token
+    subject: Entity
+    object: Entity
+    subject_token: Token
+    object_token: Token
 
 
 def _place(tok: Token | None, entity_at: EntityAt) -> Entity | None:
@@ -91,7 +92,7 @@ def _listed_after(sent: Span, end: int, entity_at: EntityAt) -> bool:
     return k < sent.end and doc[end].lower_ in _LIST and _place(doc[k], entity_at) is not None
 
 
-def _apposed(sent: Span, entity_at: EntityAt, is_region: IsRegion) -> list[Located]:
+def _apposed(sent: Span, entity_at: EntityAt, is_region: IsRegion) -> list[Linked]:
     doc = sent.doc
     found = []
     i = sent.start
@@ -118,7 +119,7 @@ def _apposed(sent: Span, entity_at: EntityAt, is_region: IsRegion) -> list[Locat
                     and not _listed_before(sent, start, entity_at)
                     and not _listed_after(sent, o_end, entity_at)
                 ):
-                    found.append(Located(inner, outer, doc[i], doc[k]))
+                    found.append(Linked(inner, outer, doc[i], doc[k]))
         i = end
     return found
 
@@ -128,7 +129,7 @@ def _nouns_with_two_after(sent: Span, words: frozenset[str]) -> list[Token]:
     return [t for t in sent if t.lower_ in words and t.i + 2 < sent.end]
 
 
-def _nouns(sent: Span, entity_at: EntityAt, place_nouns: frozenset[str]) -> list[Located]:
+def _nouns(sent: Span, entity_at: EntityAt, place_nouns: frozenset[str]) -> list[Linked]:
     """ "la ville allemande de Brême"; "Lima, capitale du Pérou"."""
     doc = sent.doc
     found = []
@@ -145,7 +146,7 @@ def _nouns(sent: Span, entity_at: EntityAt, place_nouns: frozenset[str]) -> list
         if named is None:
             continue
         if country is not None and country is not named:
-            found.append(Located(named, country, doc[k], after))
+            found.append(Linked(named, country, doc[k], after))
             continue
         j = tok.i - 1
         while j >= sent.start and doc[j].lower_ in _DETERMINERS:
@@ -153,18 +154,18 @@ def _nouns(sent: Span, entity_at: EntityAt, place_nouns: frozenset[str]) -> list
         if country is None and j - 1 >= sent.start and doc[j].text == ",":
             before = _place(doc[j - 1], entity_at)
             if before is not None and before is not named:
-                found.append(Located(before, named, doc[j - 1], doc[k]))
+                found.append(Linked(before, named, doc[j - 1], doc[k]))
     return found
 
 
-def _organizations(sent: Span, entity_at: EntityAt, heads: frozenset[str]) -> list[Located]:
+def _organizations(sent: Span, entity_at: EntityAt, heads: frozenset[str]) -> list[Linked]:
     """ "le quotidien britannique The Guardian": an organisation noun, a demonym, a name."""
     doc = sent.doc
     found = []
     for tok in _nouns_with_two_after(sent, heads):
         country, named = _demonym(doc[tok.i + 1], entity_at), entity_at(doc[tok.i + 2])
         if country is not None and named is not None and named.type is EntityType.ORGANIZATION:
-            found.append(Located(named, country, doc[tok.i + 2], doc[tok.i + 1]))
+            found.append(Linked(named, country, doc[tok.i + 2], doc[tok.i + 1]))
     return found
 
 
@@ -174,7 +175,7 @@ def located_in(
     place_nouns: frozenset[str],
     organization_nouns: frozenset[str],
     is_region: IsRegion,
-) -> list[Located]:
+) -> list[Linked]:
     """Find what a sentence puts inside which place (see the module docstring).
 
     Args:

@@ -330,38 +330,33 @@ def _role_facts(
     return facts
 
 
-def _located_facts(parsed: Parsed, sent: Span, frames: FrameSet, resolver: _Resolver) -> list[Fact]:
+def _linked_facts(parsed: Parsed, sent: Span, frames: FrameSet, resolver: _Resolver) -> list[Fact]:
+    """Facts read on the words around names: places inside places, party labels."""
     regions = lexicon(frames.lang).places
 
     def is_region(entity: Entity) -> bool:
         return name_key(entity.label) in regions
 
-    return [
-        Fact(
-            subject=found.inner.key,
-            predicate="locatedIn",
-            object=found.outer.key,
-            provenance=_provenance(
-                parsed, [found.inner_token, found.outer_token], "place:located.v1", 0.75
-            ),
-        )
-        for found in located_in(
+    found = [
+        ("locatedIn", "place:located.v1", 0.75, linked)
+        for linked in located_in(
             sent, resolver.entity_at, frames.place_nouns, frames.organization_nouns, is_region
         )
     ]
-
-
-def _party_facts(parsed: Parsed, sent: Span, frames: FrameSet, resolver: _Resolver) -> list[Fact]:
+    found += [
+        ("memberOf", "label:party.v1", 0.7, linked)
+        for linked in party_labels(sent, resolver.entity_at, frames.party_nouns)
+    ]
     return [
         Fact(
-            subject=found.person.key,
-            predicate="memberOf",
-            object=found.party.key,
+            subject=linked.subject.key,
+            predicate=predicate,
+            object=linked.object.key,
             provenance=_provenance(
-                parsed, [found.person_token, found.party_token], "label:party.v1", 0.7
+                parsed, [linked.subject_token, linked.object_token], rule, confidence
             ),
         )
-        for found in party_labels(sent, resolver.entity_at, frames.party_nouns)
+        for predicate, rule, confidence, linked in found
     ]
 
 
@@ -430,6 +425,5 @@ def extract_facts(
                     )
                 )
         facts.extend(_role_facts(parsed, sent, frames, resolver, cues, attribution))
-        facts.extend(_located_facts(parsed, sent, frames, resolver))
-        facts.extend(_party_facts(parsed, sent, frames, resolver))
+        facts.extend(_linked_facts(parsed, sent, frames, resolver))
     return _dedupe(facts, frames)

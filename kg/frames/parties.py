@@ -12,30 +12,16 @@ phrase that does not follow the name directly.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from spacy.tokens import Span, Token
 
-from kg.model import Entity, EntityType
+from kg.frames.located import EntityAt, Linked
+from kg.model import EntityType
 
-__all__ = ["PartyLabel", "party_labels"]
-
-EntityAt = Callable[[Token], Entity | None]
+__all__ = ["party_labels"]
 
 _OPEN = {",", "("}
 _OF = {"de", "du", "des", "d'"}
 _DETERMINERS = {"le", "la", "l'", "les"}
-
-
-@dataclass(frozen=True, slots=True)
-class PartyLabel:
-    """A person and the party a label after their name puts them in."""
-
-    person: Entity
-    party: Entity
-    person_token: Token
-    party_token: Token
 
 
 def _label(sent: Span, k: int, entity_at: EntityAt, party_nouns: frozenset[str]) -> Token | None:
@@ -58,7 +44,7 @@ def _label(sent: Span, k: int, entity_at: EntityAt, party_nouns: frozenset[str])
     return doc[j] if noun or named_as_party else None
 
 
-def party_labels(sent: Span, entity_at: EntityAt, party_nouns: frozenset[str]) -> list[PartyLabel]:
+def party_labels(sent: Span, entity_at: EntityAt, party_nouns: frozenset[str]) -> list[Linked]:
     """Find the party labels set off after people's names in a sentence.
 
     Args:
@@ -67,7 +53,7 @@ def party_labels(sent: Span, entity_at: EntityAt, party_nouns: frozenset[str]) -
         party_nouns: nouns naming a kind of party ("parti", "mouvement").
 
     Returns:
-        One item per person labelled with a party.
+        One item per person labelled with a party (the person, the party).
     """
     doc = sent.doc
     found = []
@@ -85,6 +71,6 @@ def party_labels(sent: Span, entity_at: EntityAt, party_nouns: frozenset[str]) -
             if token is not None:
                 party = entity_at(token)
                 assert party is not None
-                found.append(PartyLabel(person, party, doc[i], token))
+                found.append(Linked(person, party, doc[i], token))
         i = end
     return found
