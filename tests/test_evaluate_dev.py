@@ -16,10 +16,10 @@ from typer.testing import CliRunner
 from kg.cli import app
 
 #: Minimum scores on the development set: (section, measure) -> floor.
-#: Measured now: facts P 0.968 R 0.465, qualifiers 0.490.
+#: Measured now: facts P 0.969 R 0.470, qualifiers 0.490.
 FLOORS = {
     ("facts", "p"): 0.90,
-    ("facts", "r"): 0.46,
+    ("facts", "r"): 0.47,
     ("qualifiers", "accuracy"): 0.48,
 }
 #: Per-predicate recall floors, for the predicates with the most gold facts.
