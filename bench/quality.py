@@ -19,7 +19,8 @@ from pathlib import Path
 
 from kg.cli.evaluate import pipeline_extractor
 from kg.errors import KGError
-from kg.evaluate import Counts, Report, evaluate_files
+from kg.evaluate import evaluate_files
+from kg.scores import Counts, Report
 
 __all__ = ["main", "render_markdown"]
 

@@ -17,47 +17,54 @@ Definitions (see the gold format for the full rules):
 * Linking: over gold entities with a ``wikidata`` key, the share for which
   some matching predicted entity carries exactly that id (for null: carries
   none). A gold entity that nothing matches counts as wrong.
-* Facts: a predicted fact matches a gold fact on equal predicate and
-  polarity, matching subject, and matching object (entity) or literal (either
-  normalised string contains the other). ``metWith`` is symmetric. Facts are
-  paired one-to-one by maximum matching; where several pairings are
-  possible, pairs agreeing on more qualifiers are preferred. Precision counts
-  the predicted facts whose predicate is in the file's ``predicates``; recall
-  counts every gold fact.
+* Facts are compared as a graph: predicted facts with the same subject,
+  predicate, object (or normalised literal) and polarity, stated in several
+  sentences, are one predicted fact. A predicted fact matches a gold fact on
+  equal predicate and polarity, matching subject, and matching object
+  (entity) or literal (either normalised string contains the other). A
+  predicate whose frame is declared ``symmetric`` matches either way round.
+  Facts are paired one-to-one by maximum matching; where several pairings
+  are possible, pairs agreeing on more qualifiers are preferred. Precision
+  counts the predicted facts whose predicate is in the file's
+  ``predicates``; recall counts every gold fact.
 * Qualifiers: over matched pairs, each qualifier the gold fact carries
-  (modality only when written, place, time, of, source) is right when the
-  prediction agrees; a year agrees with any date in that year.
+  (modality only when written, place, time, of, source) is right when one of
+  the sentences stating the predicted fact agrees; a year agrees with any
+  date in that year.
 * A ratio whose denominator is zero is 0.0, and so is F1 when P + R = 0.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from kg.gold import PREDICATES, GoldEntity, GoldFact, GoldFile, gold_article, load_gold
+from kg.gold import GoldEntity, GoldFact, GoldFile, gold_article, load_gold
 from kg.model import Article, Entity, Extraction, Fact
+from kg.scores import (
+    Counts,
+    Explain,
+    FileScore,
+    MissedFact,
+    QualifierMiss,
+    Report,
+    Share,
+    SpuriousFact,
+    WrongLink,
+    by_predicate,
+    combine,
+)
 
 __all__ = [
-    "Counts",
-    "Explain",
-    "FileScore",
-    "MissedFact",
-    "QualifierMiss",
-    "Report",
-    "Share",
-    "SpuriousFact",
-    "WrongLink",
-    "combine",
     "describe_gold",
     "evaluate_files",
     "normalize",
     "score",
+    "symmetric_predicates",
 ]
 
 #: Entity types counted by entity precision.
@@ -107,224 +114,6 @@ def normalize(text: str) -> str:
     return _ARTICLE.sub("", text, count=1)
 
 
-def _ratio(num: int, den: int) -> float:
-    return num / den if den else 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class Counts:
-    """Counts behind a precision/recall score.
-
-    Attributes:
-        found: gold items matched by a prediction.
-        gold: gold items.
-        correct: predicted items (in scope) matching a gold item.
-        predicted: predicted items in scope.
-    """
-
-    found: int = 0
-    gold: int = 0
-    correct: int = 0
-    predicted: int = 0
-
-    def __add__(self, other: Counts) -> Counts:
-        return Counts(
-            self.found + other.found,
-            self.gold + other.gold,
-            self.correct + other.correct,
-            self.predicted + other.predicted,
-        )
-
-    @property
-    def tp(self) -> int:
-        """Gold items found."""
-        return self.found
-
-    @property
-    def fp(self) -> int:
-        """Predicted items in scope that match nothing."""
-        return self.predicted - self.correct
-
-    @property
-    def fn(self) -> int:
-        """Gold items not found."""
-        return self.gold - self.found
-
-    @property
-    def p(self) -> float:
-        """Precision: correct / predicted, 0.0 when nothing was predicted."""
-        return _ratio(self.correct, self.predicted)
-
-    @property
-    def r(self) -> float:
-        """Recall: found / gold, 0.0 when there is no gold item."""
-        return _ratio(self.found, self.gold)
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of P and R, 0.0 when both are 0."""
-        p, r = self.p, self.r
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form: p, r, f1, tp, fp, fn."""
-        return {
-            "p": self.p,
-            "r": self.r,
-            "f1": self.f1,
-            "tp": self.tp,
-            "fp": self.fp,
-            "fn": self.fn,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Share:
-    """How many of ``n`` judged items were right."""
-
-    right: int = 0
-    n: int = 0
-
-    def __add__(self, other: Share) -> Share:
-        return Share(self.right + other.right, self.n + other.n)
-
-    @property
-    def accuracy(self) -> float:
-        """right / n, 0.0 when nothing was judged."""
-        return _ratio(self.right, self.n)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form: accuracy, n."""
-        return {"accuracy": self.accuracy, "n": self.n}
-
-
-@dataclass(frozen=True, slots=True)
-class MissedFact:
-    """A gold fact that no prediction matched."""
-
-    fact: GoldFact
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class SpuriousFact:
-    """A predicted fact (in scope) that matched no gold fact."""
-
-    fact: Fact
-    text: str
-    sentence: str
-
-
-@dataclass(frozen=True, slots=True)
-class WrongLink:
-    """A gold entity whose Wikidata link was not found.
-
-    Attributes:
-        entity: the gold entity id.
-        name: its name.
-        expected: the gold Wikidata id (None: no item).
-        given: the ids carried by the predicted entities matching it (None
-            for an unlinked one); empty when no predicted entity matched.
-    """
-
-    entity: str
-    name: str
-    expected: str | None
-    given: tuple[str | None, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class QualifierMiss:
-    """A qualifier of a matched fact on which the prediction disagrees."""
-
-    fact: str
-    qualifier: str
-    expected: str
-    given: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Explain:
-    """What went wrong in one file, for people to read."""
-
-    missed: tuple[MissedFact, ...] = ()
-    spurious: tuple[SpuriousFact, ...] = ()
-    wrong_links: tuple[WrongLink, ...] = ()
-    missed_entities: tuple[str, ...] = ()
-    qualifier_misses: tuple[QualifierMiss, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class FileScore:
-    """The scores of one article against its gold file."""
-
-    gold: Path
-    article_id: str
-    entities: Counts
-    linking: Share
-    facts: Counts
-    by_predicate: dict[str, Counts]
-    qualifiers: Share
-    explain: Explain = field(default_factory=Explain)
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    """Scores micro-averaged over several files, with each file's score."""
-
-    files: tuple[FileScore, ...]
-    entities: Counts
-    linking: Share
-    facts: Counts
-    by_predicate: dict[str, Counts]
-    qualifiers: Share
-
-    def to_dict(self) -> dict[str, Any]:
-        """The totals as plain JSON-ready data (the shape ``kg eval --json`` prints)."""
-        facts = self.facts.to_dict()
-        facts["by_predicate"] = {name: c.to_dict() for name, c in self.by_predicate.items()}
-        return {
-            "files": len(self.files),
-            "entities": self.entities.to_dict(),
-            "linking": self.linking.to_dict(),
-            "facts": facts,
-            "qualifiers": self.qualifiers.to_dict(),
-        }
-
-    def to_json(self, indent: int | None = 2) -> str:
-        """The totals as a JSON document (see :meth:`to_dict`)."""
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
-
-
-def _by_predicate(parts: Iterable[dict[str, Counts]]) -> dict[str, Counts]:
-    total: dict[str, Counts] = {}
-    for part in parts:
-        for name, counts in part.items():
-            total[name] = total.get(name, Counts()) + counts
-    order = {name: i for i, name in enumerate(PREDICATES)}
-    return {name: total[name] for name in sorted(total, key=lambda n: (order.get(n, 99), n))}
-
-
-def combine(scores: Iterable[FileScore]) -> Report:
-    """Add file scores into one report (counts summed, then ratios computed).
-
-    Args:
-        scores: the scores of each file.
-
-    Returns:
-        The report; with no file every count and ratio is 0.
-    """
-    files = tuple(scores)
-    return Report(
-        files=files,
-        entities=sum((s.entities for s in files), Counts()),
-        linking=sum((s.linking for s in files), Share()),
-        facts=sum((s.facts for s in files), Counts()),
-        by_predicate=_by_predicate(s.by_predicate for s in files),
-        qualifiers=sum((s.qualifiers for s in files), Share()),
-    )
-
-
 def _names(entity: Entity) -> set[str]:
     return {n for n in map(normalize, (entity.label, *entity.aliases)) if n}
 
@@ -360,14 +149,46 @@ def _time_agrees(gold: str, predicted: str | None) -> bool:
     return predicted == gold or (predicted.startswith(gold) and predicted[len(gold)] in "-T")
 
 
-class _Scorer:
-    """Pairs the facts of one file and judges them."""
+def _fact_key(fact: Fact, symmetric: frozenset[str]) -> tuple:
+    """What makes two predicted facts the same edge of the graph."""
+    ends = (fact.subject, fact.object or "")
+    if fact.predicate in symmetric:
+        ends = tuple(sorted(ends))  # type: ignore[assignment]
+    return (fact.predicate, ends, _literal(fact.value or ""), str(fact.polarity))
 
-    def __init__(self, gold: GoldFile, predicted: Extraction) -> None:
+
+def _group(facts: Sequence[Fact], symmetric: frozenset[str]) -> list[tuple[int, ...]]:
+    """The indices of the facts, grouped by graph edge, in order of first statement."""
+    groups: dict[tuple, list[int]] = {}
+    for i, fact in enumerate(facts):
+        groups.setdefault(_fact_key(fact, symmetric), []).append(i)
+    return [tuple(members) for members in groups.values()]
+
+
+def symmetric_predicates(lang: str) -> frozenset[str]:
+    """The predicates whose frames in ``kg/lang/<lang>/frames.yaml`` are symmetric.
+
+    Args:
+        lang: the language of the frames.
+
+    Returns:
+        The predicate names (``metWith`` for French).
+    """
+    from kg.frames import load_frames
+
+    return frozenset(f.predicate for f in load_frames(lang).frames if f.symmetric)
+
+
+class _Scorer:
+    """Pairs the facts of one file, compared as graph edges, and judges them."""
+
+    def __init__(self, gold: GoldFile, predicted: Extraction, symmetric: frozenset[str]) -> None:
         self.gold = gold
         self.predicted = predicted
+        self.symmetric = symmetric
         self.matches = _entity_matches(gold, predicted.entities)
         self.labels = {e.key: e.label for e in predicted.entities}
+        self.groups = _group(predicted.facts, symmetric)
 
     def is_(self, key: str | None, gold_id: str | None) -> bool:
         return key is not None and gold_id is not None and key in self.matches[gold_id]
@@ -380,10 +201,11 @@ class _Scorer:
         if g.o is None:
             return self.is_(f.subject, g.s)
         straight = self.is_(f.subject, g.s) and self.is_(f.object, g.o)
-        swapped = g.p == "metWith" and self.is_(f.subject, g.o) and self.is_(f.object, g.s)
+        swapped = g.p in self.symmetric and self.is_(f.subject, g.o) and self.is_(f.object, g.s)
         return straight or swapped
 
-    def qualifiers(self, g: GoldFact, f: Fact) -> list[tuple[str, bool]]:
+    def judge(self, g: GoldFact, f: Fact) -> list[tuple[str, bool]]:
+        """Each qualifier the gold fact carries, with whether one statement agrees."""
         judged = []
         if g.modality is not None:
             judged.append(("modality", str(f.modality) == g.modality))
@@ -394,14 +216,20 @@ class _Scorer:
             judged.append(("time", _time_agrees(g.time, f.time)))
         return judged
 
+    def qualifiers(self, g: GoldFact, group: tuple[int, ...]) -> list[tuple[str, bool]]:
+        """Each qualifier the gold fact carries, right when any statement of the edge agrees."""
+        facts = self.predicted.facts
+        verdicts = [self.judge(g, facts[i]) for i in group]
+        return [(name, any(v[k][1] for v in verdicts)) for k, (name, _) in enumerate(verdicts[0])]
+
     def pair(self) -> dict[int, int]:
-        """Maximum one-to-one matching of gold facts to predicted facts."""
+        """Maximum one-to-one matching of gold facts to predicted edges (group indices)."""
         facts = self.predicted.facts
         options = []
         for g in self.gold.facts:
-            found = [i for i, f in enumerate(facts) if self.compatible(g, f)]
-            agree = {i: sum(ok for _, ok in self.qualifiers(g, facts[i])) for i in found}
-            options.append(sorted(found, key=lambda i: (-agree[i], i)))
+            found = [k for k, grp in enumerate(self.groups) if self.compatible(g, facts[grp[0]])]
+            agree = {k: sum(ok for _, ok in self.qualifiers(g, self.groups[k])) for k in found}
+            options.append(sorted(found, key=lambda k: (-agree[k], k)))
         owner: dict[int, int] = {}
 
         def augment(gi: int, seen: set[int]) -> bool:
@@ -458,17 +286,62 @@ def _link_right(entity: GoldEntity, candidates: list[Entity]) -> bool:
     return any(e.qid == entity.wikidata for e in candidates)
 
 
-def score(gold: GoldFile, predicted: Extraction) -> FileScore:
+def _fact_scores(
+    scorer: _Scorer,
+) -> tuple[dict[str, Counts], Share, Explain]:
+    """Counts by predicate, the qualifier share, and the missed gold facts,
+    spurious edges and qualifier misses (the explanation's fact part)."""
+    gold, facts = scorer.gold, scorer.predicted.facts
+    pairs = scorer.pair()
+    matched = set(pairs.values())
+    scope = set(gold.predicates)
+    names = list(dict.fromkeys([*gold.predicates, *(g.p for g in gold.facts)]))
+    table = {name: Counts() for name in names}
+    for gi, g in enumerate(gold.facts):
+        table[g.p] += Counts(found=int(gi in pairs), gold=1)
+    spurious = []
+    for k, group in enumerate(scorer.groups):
+        f = facts[group[0]]
+        if f.predicate not in scope:
+            continue
+        table[f.predicate] += Counts(correct=int(k in matched), predicted=1)
+        if k not in matched:
+            spurious.append(SpuriousFact(f, scorer.describe(f), f.provenance.sentence))
+    qualifiers, misses = Share(), []
+    for gi, k in sorted(pairs.items()):
+        g, f = gold.facts[gi], facts[scorer.groups[k][0]]
+        for name, ok in scorer.qualifiers(g, scorer.groups[k]):
+            qualifiers += Share(int(ok), 1)
+            if not ok:
+                given = getattr(f, name)
+                if name in ("place", "of", "source"):
+                    given = scorer.labels.get(given, given)
+                misses.append(
+                    QualifierMiss(describe_gold(g), name, str(getattr(g, name)), _text(given))
+                )
+    missed = tuple(
+        MissedFact(g, describe_gold(g)) for gi, g in enumerate(gold.facts) if gi not in pairs
+    )
+    return table, qualifiers, Explain(missed, tuple(spurious), qualifier_misses=tuple(misses))
+
+
+def score(
+    gold: GoldFile, predicted: Extraction, symmetric: frozenset[str] | None = None
+) -> FileScore:
     """Score one article's extraction against its gold file.
 
     Args:
         gold: the validated gold file.
         predicted: what was extracted from the article.
+        symmetric: the predicates that match either way round; by default
+            those whose frames, in the gold file's language, are symmetric.
 
     Returns:
         The counts, shares and explanations for this file.
     """
-    scorer = _Scorer(gold, predicted)
+    if symmetric is None:
+        symmetric = symmetric_predicates(gold.language)
+    scorer = _Scorer(gold, predicted, symmetric)
     by_key = {e.key: e for e in predicted.entities}
     matched_keys = set().union(*scorer.matches.values()) if scorer.matches else set()
     in_types = [e for e in predicted.entities if str(e.type) in SCORED_TYPES]
@@ -489,43 +362,11 @@ def score(gold: GoldFile, predicted: Extraction) -> FileScore:
             given = tuple(sorted({e.qid for e in candidates}, key=lambda q: q or ""))
             wrong_links.append(WrongLink(gid, g.name, g.wikidata, given))
 
-    pairs = scorer.pair()
-    matched_predicted = set(pairs.values())
-    scope = set(gold.predicates)
-    names = list(dict.fromkeys([*gold.predicates, *(g.p for g in gold.facts)]))
-    table = {name: Counts() for name in names}
-    for gi, g in enumerate(gold.facts):
-        table[g.p] += Counts(found=int(gi in pairs), gold=1)
-    spurious = []
-    for pi, f in enumerate(predicted.facts):
-        if f.predicate not in scope:
-            continue
-        table[f.predicate] += Counts(correct=int(pi in matched_predicted), predicted=1)
-        if pi not in matched_predicted:
-            spurious.append(SpuriousFact(f, scorer.describe(f), f.provenance.sentence))
-
-    qualifiers, misses = Share(), []
-    for gi, pi in sorted(pairs.items()):
-        g, f = gold.facts[gi], predicted.facts[pi]
-        for name, ok in scorer.qualifiers(g, f):
-            qualifiers += Share(int(ok), 1)
-            if not ok:
-                given = getattr(f, name)
-                given = (
-                    scorer.labels.get(given, given) if name in ("place", "of", "source") else given
-                )
-                misses.append(
-                    QualifierMiss(describe_gold(g), name, str(getattr(g, name)), _text(given))
-                )
-
-    explain = Explain(
-        missed=tuple(
-            MissedFact(g, describe_gold(g)) for gi, g in enumerate(gold.facts) if gi not in pairs
-        ),
-        spurious=tuple(spurious),
+    table, qualifiers, explain = _fact_scores(scorer)
+    explain = replace(
+        explain,
         wrong_links=tuple(wrong_links),
         missed_entities=tuple(gid for gid, keys in scorer.matches.items() if not keys),
-        qualifier_misses=tuple(misses),
     )
     return FileScore(
         gold=gold.path,
@@ -533,7 +374,7 @@ def score(gold: GoldFile, predicted: Extraction) -> FileScore:
         entities=entities,
         linking=linking,
         facts=sum(table.values(), Counts()),
-        by_predicate=_by_predicate([table]),
+        by_predicate=by_predicate([table]),
         qualifiers=qualifiers,
         explain=explain,
     )

@@ -10,7 +10,7 @@ catalogue are loaded once per :class:`Pipeline`; articles go through
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
@@ -132,6 +132,7 @@ class Pipeline:
         facts = extract_facts(parsed, index)
         if self.link:
             facts = complete_positions(facts, index.entities, self.offices)
+            facts += staff_facts(facts, index.entities, self.linker.catalogue.kind)
         sentences = tuple(parsed.span_offsets(s) for s in parsed.doc.sents)
         return Extraction(parsed.article, index.entities, tuple(facts), sentences)
 
@@ -209,6 +210,51 @@ def complete_positions(
                 fact = replace(fact, of=places[0].key)
         out.append(fact)
     return out
+
+
+def staff_facts(
+    facts: Iterable[Fact], entities: Iterable[Entity], kind: Callable[[str], str | None]
+) -> list[Fact]:
+    """Who holds a position in an international organisation works for it.
+
+    "Kofi Annan, secrétaire général de l'ONU": the bundled catalogue knows
+    the ONU as an international organisation (kind ``organisation``), so the
+    position's holder works for it. A position of a party, a company or a
+    country, or of an organisation the catalogue does not know, gives nothing
+    here (parties are membership, read by the frames).
+
+    Args:
+        facts: the article's facts.
+        entities: the article's entities.
+        kind: the catalogue kind of a Wikidata id.
+
+    Returns:
+        The worksFor facts not already stated, one per holder and organisation.
+    """
+    by_key = {e.key: e for e in entities}
+    facts = list(facts)
+    stated = {(f.subject, f.object) for f in facts if f.predicate == "worksFor"}
+    found = []
+    for fact in facts:
+        org = by_key.get(fact.of or "")
+        if fact.predicate != "holdsPosition" or org is None or not org.qid:
+            continue
+        if kind(org.qid) != "organisation" or (fact.subject, org.key) in stated:
+            continue
+        stated.add((fact.subject, org.key))
+        rule = replace(fact.provenance, rule="catalogue:staff.v1")
+        found.append(
+            Fact(
+                subject=fact.subject,
+                predicate="worksFor",
+                object=org.key,
+                role=fact.value,
+                polarity=fact.polarity,
+                modality=fact.modality,
+                provenance=rule,
+            )
+        )
+    return found
 
 
 def office_holders(catalogue) -> OfficeHolders:

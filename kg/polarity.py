@@ -13,14 +13,15 @@ s'entretenir"):
   intention ("envisager", "prévoir", "compter") planned, and a negation on
   that verb makes the planned fact negative ("n'envisage pas de");
 * a verb that denies its complement ("refuser de") makes it negative;
-* the future makes it planned; the conditional makes it planned inside
+* the future makes it planned (tense and mood from the tagger's
+  morphology, not from word endings); the conditional makes it planned inside
   reported speech ("a déclaré qu'il appellerait") and possible elsewhere
   ("il pourrait", "il aurait rencontré").
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.tokens import Token
@@ -40,9 +41,14 @@ _LISTS = (
     "planned_verbs",
     "planned_words",
     "not_excluded_verbs",
-    "conditional_endings",
-    "future_endings",
+    "imperfect_endings",
+    "infinitive_endings",
     "speech_verbs",
+    "er_verb_endings",
+    "voice_nouns",
+    "purpose_markers",
+    "role_time_markers",
+    "authority_nouns",
     "stance_verbs",
     "report_verbs",
     "attribution_markers",
@@ -65,9 +71,14 @@ class Cues:
     planned_verbs: frozenset[str]
     planned_words: frozenset[str]
     not_excluded_verbs: frozenset[str]
-    conditional_endings: tuple[str, ...]
-    future_endings: tuple[str, ...]
+    imperfect_endings: tuple[str, ...]
+    infinitive_endings: tuple[str, ...]
     speech_verbs: frozenset[str]
+    er_verb_endings: frozenset[str]
+    voice_nouns: frozenset[str]
+    purpose_markers: frozenset[str]
+    role_time_markers: frozenset[str]
+    authority_nouns: frozenset[str]
     stance_verbs: frozenset[str]
     report_verbs: frozenset[str]
     attribution_markers: frozenset[str]
@@ -76,6 +87,10 @@ class Cues:
     time_nouns: frozenset[str]
     first_person: frozenset[str]
     participle_endings: tuple[tuple[str, str], ...] = ()
+    speech_objects: dict[str, str] = field(default_factory=dict)
+    speech_forms: dict[str, str] = field(default_factory=dict)
+    weekdays: dict[str, int] = field(default_factory=dict)
+    relative_days: dict[str, int] = field(default_factory=dict)
 
 
 @cache
@@ -105,27 +120,52 @@ def load_cues(lang: str = "fr") -> Cues:
     months = words(data.get("months"), "months")
     if len(months) != 12:
         errors.append(f"{where}: months: expected the 12 month names, got {len(months)}")
-    endings = data.get("participle_endings") or {}
-    if not isinstance(endings, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in endings.items()
-    ):
-        errors.append(
-            f"{where}: participle_endings: expected a mapping of ending: infinitive ending"
-        )
-        endings = {}
+
+    def mapping(name: str, kind: type, what: str) -> dict:
+        value = data.get(name) or {}
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, kind) for k, v in value.items()
+        ):
+            errors.append(f"{where}: {name}: expected a mapping of {what}")
+            return {}
+        return value
+
+    endings = mapping("participle_endings", str, "ending: infinitive ending")
+    weekdays = words(data.get("weekdays"), "weekdays")
+    if len(weekdays) != 7:
+        errors.append(f"{where}: weekdays: expected the 7 day names, got {len(weekdays)}")
+    relative = mapping("relative_days", int, "word: days")
+    objects = mapping("speech_objects", str, "verb: obj or preposition")
     if errors:
         raise FrameError("\n".join(errors), where)
+    verbs = lists["speech_verbs"] + tuple(objects)
     return Cues(
+        speech_objects={k.lower(): v.lower() for k, v in objects.items()},
+        weekdays={name: i for i, name in enumerate(weekdays)},
+        relative_days={k.lower(): v for k, v in relative.items()},
+        speech_forms=_verb_forms(verbs, lists["er_verb_endings"]),
         participle_endings=tuple(sorted(endings.items(), key=lambda e: -len(e[0]))),
         negation_particles=frozenset(neg["particles"]),
         negation_strong=frozenset(neg["strong"]),
         negation_words=frozenset(neg["words"]),
         negation_determiners=frozenset(neg["determiners"]),
-        conditional_endings=lists.pop("conditional_endings"),
-        future_endings=lists.pop("future_endings"),
+        imperfect_endings=lists.pop("imperfect_endings"),
+        infinitive_endings=lists.pop("infinitive_endings"),
         months={name: i + 1 for i, name in enumerate(months)},
         **{k: frozenset(v) for k, v in lists.items()},
     )
+
+
+def _verb_forms(verbs: tuple[str, ...], endings: tuple[str, ...]) -> dict[str, str]:
+    """Each form of the verbs in -er ("estime", "indiquant") -> its infinitive."""
+    forms: dict[str, str] = {}
+    for verb in verbs:
+        words = verb.split()
+        if words[-1].endswith("er"):
+            stem = words[-1][:-2]
+            for ending in endings:
+                forms.setdefault(stem + ending, words[-1])
+    return forms
 
 
 def is_negated(token: Token, cues: Cues) -> bool:
@@ -153,32 +193,39 @@ def is_negated(token: Token, cues: Cues) -> bool:
 
 
 def _mood(token: Token) -> tuple[Token, ...]:
-    """The token and its auxiliaries: where tense and mood are marked."""
-    return (token, *(c for c in token.children if c.dep_.startswith("aux")))
+    """The token, its auxiliaries and its copula: where tense and mood are
+    marked ("dont il sera le chef": the future is on the copula)."""
+    return (token, *(c for c in token.children if c.dep_.startswith("aux") or c.dep_ == "cop"))
+
+
+def _conditional_read_as_imperfect(token: Token, cues: Cues) -> bool:
+    """An imperfect in the morphology built on the future stem: "appellerait"
+    (appeller-ait, from "appeler") is a conditional, "rencontrait" (rencontr-ait,
+    from "rencontrer") is not. An unlemmatised form proves nothing."""
+    form, lemma = token.lower_, token.lemma_.lower()
+    if "Imp" not in token.morph.get("Tense") or form == lemma:
+        return False
+    ending = next((e for e in cues.imperfect_endings if form.endswith(e)), None)
+    infinitive = next((e for e in cues.infinitive_endings if lemma.endswith(e)), None)
+    if ending is None or infinitive is None:
+        return False
+    stem = form[: -len(ending)]
+    return stem.endswith("r") and stem != lemma[: -len(infinitive)]
 
 
 def is_conditional(token: Token, cues: Cues) -> bool:
-    """True for a verb in the conditional (its own form or its auxiliary's)."""
-    for t in _mood(token):
-        if "Cnd" in t.morph.get("Mood"):
-            return True
-        if t.pos_ in ("VERB", "AUX") and t.lower_.endswith(cues.conditional_endings):
-            return True
-    return False
+    """True for a verb in the conditional (its own form or its auxiliary's),
+    read from the morphology (``Mood=Cnd``)."""
+    return any(
+        "Cnd" in t.morph.get("Mood")
+        or (t.pos_ in ("VERB", "AUX") and _conditional_read_as_imperfect(t, cues))
+        for t in _mood(token)
+    )
 
 
-def is_future(token: Token, cues: Cues) -> bool:
-    """True for a verb in the future tense."""
-    for t in _mood(token):
-        if "Fut" in t.morph.get("Tense"):
-            return True
-        if (
-            t.pos_ in ("VERB", "AUX")
-            and "Fin" in t.morph.get("VerbForm")
-            and t.lower_.endswith(cues.future_endings)
-        ):
-            return True
-    return False
+def is_future(token: Token) -> bool:
+    """True for a verb in the future tense (``Tense=Fut`` on it or its auxiliary)."""
+    return any("Fut" in t.morph.get("Tense") for t in _mood(token))
 
 
 def _governors(token: Token) -> list[tuple[Token, bool]]:
@@ -207,8 +254,11 @@ def _governors(token: Token) -> list[tuple[Token, bool]]:
 def _in_reported_speech(token: Token, cues: Cues) -> bool:
     node = token
     for _ in range(4):
-        if node.dep_ == "ccomp" and node.head.lemma_.lower() in cues.speech_verbs:
-            return True
+        if node.dep_ == "ccomp":
+            verb = node.head
+            pair = f"{verb.head.lemma_.lower()} {verb.lemma_.lower()}"  # "a laissé prévoir"
+            if verb.lemma_.lower() in cues.speech_verbs or pair in cues.speech_verbs:
+                return True
         if node.head is node:
             return False
         node = node.head
@@ -227,7 +277,7 @@ def assess(trigger: Token, cues: Cues) -> tuple[Polarity, Modality]:
     """
     negative = is_negated(trigger, cues)
     modality = Modality.ASSERTED
-    if is_future(trigger, cues):
+    if is_future(trigger):
         modality = Modality.PLANNED
     elif is_conditional(trigger, cues):
         modality = Modality.PLANNED if _in_reported_speech(trigger, cues) else Modality.POSSIBLE
@@ -259,7 +309,7 @@ def assess(trigger: Token, cues: Cues) -> tuple[Polarity, Modality]:
             negative = negative or negated
         else:
             negative = negative or negated
-            if modality is Modality.ASSERTED and is_future(governor, cues):
+            if modality is Modality.ASSERTED and is_future(governor):
                 modality = Modality.PLANNED
             if governor.pos_ in ("VERB", "AUX", "ADJ"):
                 break

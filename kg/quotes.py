@@ -1,53 +1,56 @@
 """Quotes, reported speech and attribution.
 
-* Direct quotes: the words between quote marks (all made ``"`` in the
+* Direct quotes (:mod:`kg.quote_marks`): the words between quote marks (all made ``"`` in the
   normalised text), closed at the end of the line when the closing mark is
   missing or when an inverted speech verb follows ("? dit-il"). A quote spanning
   several sentences is one ``said`` fact. Its speaker is the subject of a
-  speech verb right after it ("», a déclaré Peskov", "dit-il") or right before
-  it ("Peskov a déclaré : « ... »"); a quote with no speaker gives nothing.
-* Indirect speech: a speech verb with a "que" clause ("X a déclaré que ...")
-  says that clause; a stance verb with a noun object says that object
-  ("Peskov n'excluait pas un contact").
-* Pronoun speakers ("dit-il", "selon lui") take the entity index's reading,
-  else the last named speaker before them.
+  speech verb right after it ("», a déclaré Peskov", "dit-il"), right before
+  it ("Peskov a déclaré : « ... »"), the speech verb a partial quote depends
+  on ("a qualifié la loi d'« inacceptable »"), or after a colon the subject of
+  the main verb ("X a défendu le projet : « ... »"); a quote with no
+  speaker gives nothing.
+* Reported speech (:mod:`kg.speech`): a speech verb says its "que" clause
+  (each of "que X et que Y"), its infinitive or attribute, or for listed
+  verbs its noun complement; a stance verb with a noun object says that
+  object ("Peskov n'excluait pas un contact"). "Selon X, ..." gives X said
+  the clause. "X, par la voix de Y, a fait savoir" gives Y speaksFor X.
+  Quoted words that are only part of a reported clause stay in it.
+* Speakers (:mod:`kg.speakers`): names, the country behind its authorities,
+  and for pronouns the last named speaker or the closest named subject.
 * Attribution: the facts inside a reported clause have its speaker as source
   ("Interfax a rapporté que ..."); so do the facts inside a direct quote; in a
   sentence with "selon X", X is the source.
 
 Confidence of ``said``: 0.85 for a direct quote with a named speaker, 0.75
-for indirect speech, 0.6 for a stance object; times 0.85 when the speaker is
-a pronoun.
+for indirect speech, 0.7 for "selon X", 0.6 for a stance object; times 0.85
+when the speaker is a pronoun. ``speaksFor`` by "par la voix de": 0.8.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from spacy.attrs import DEP, POS
 from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Token
 
-from kg.frames.paths import markers, subject_of
+from kg.event_time import event_time
+from kg.frames.paths import markers
 from kg.model import Entity, EntityType, Fact, Provenance
-from kg.nlp import Parsed, token_strings
+from kg.nlp import Parsed
 from kg.polarity import Cues, is_negated
+from kg.quote_marks import find_quotes, quote_speech_verb
+from kg.speakers import Speakers, speech_subject
+from kg.speech import reported_content, speech_verb, that_clause, that_clause_mark, voice_of
 
-__all__ = ["Attribution", "Quote", "find_quotes", "speech_facts"]
+__all__ = ["Attribution", "speech_facts"]
 
-_SPEAKERS = (EntityType.PERSON, EntityType.ORGANIZATION)
-_SKIP_AFTER = {",", ":", "-", "—", "–"}
+#: A quote that is this share of a reported clause repeats it.
+_MOSTLY = 0.6
+_CLOSERS = "»”"
+_MARKS = '"«»“”„'
 EntityAt = Callable[[Token], Entity | None]
-
-
-@dataclass(frozen=True, slots=True)
-class Quote:
-    """Quoted words: token range ``[start, end)`` of the content in the Doc."""
-
-    start: int
-    end: int
-    close: int  # the index of the closing mark, or ``end`` when none
 
 
 @dataclass
@@ -67,151 +70,40 @@ class Attribution:
                 self.sources[i] = entity
 
 
-def find_quotes(parsed: Parsed, cues: Cues) -> list[Quote]:
-    """The direct quotes of a parsed article, in order.
-
-    Args:
-        parsed: the article, parsed from its normalised text (quote marks are ``"``).
-        cues: the language's cue words (speech verbs, for "? dit-il").
-
-    Returns:
-        The quotes with their content token ranges.
-    """
-    if '"' not in parsed.text:
-        return []
-    doc = parsed.doc
-    texts = token_strings(doc)
-    quotes: list[Quote] = []
-    opened: int | None = None
-    for i, text in enumerate(texts):
-        line_break = text.isspace() and "\n" in text
-        if text == '"':
-            if opened is None:
-                opened = i
-            else:
-                quotes.append(Quote(opened + 1, i, i))
-                opened = None
-        elif opened is not None and (line_break or _inverted_speech(doc[i], cues)):
-            end = i
-            while end > opened + 1 and texts[end - 1].isspace():
-                end -= 1
-            quotes.append(Quote(opened + 1, end, end))
-            opened = None
-    if opened is not None:
-        quotes.append(Quote(opened + 1, len(doc), len(doc)))
-    return [q for q in quotes if q.end > q.start]
-
-
-def _inverted_speech(tok: Token, cues: Cues) -> bool:
-    """A speech verb followed by its clitic subject after final punctuation: "? dit-il"."""
-    if tok.lemma_.lower() not in cues.speech_verbs or tok.i == 0:
-        return False
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    prev = tok.doc[tok.i - 1]
-    return (
-        prev.text in {"?", "!", ".", ","}
-        and nxt is not None
-        and nxt.lower_ in cues.speaker_pronouns
-    )
-
-
-@dataclass
-class _Speakers:
-    """Resolve speakers, remembering the last named one for pronouns."""
-
-    entity_at: EntityAt
-    cues: Cues
-    named: list[tuple[int, Entity]] = field(default_factory=list)
-
-    def resolve(self, tok: Token, fallback: bool = True) -> tuple[Entity | None, bool]:
-        """The speaker a token names; a pronoun the index left unresolved takes
-        the last named speaker when ``fallback`` (after "selon", "dit-il")."""
-        ent = self.entity_at(tok)
-        if ent is None and tok.pos_ == "NOUN":
-            # "l'agence de presse russe Interfax": a name apposed to the head noun
-            for child in tok.children:
-                if child.pos_ not in ("PROPN", "NOUN", "X") or any(
-                    g.dep_ == "case" for g in child.children
-                ):
-                    continue
-                named = self.entity_at(child)
-                if named is not None and named.type in _SPEAKERS:
-                    ent = named
-                    break
-        pronoun = tok.pos_ == "PRON" or tok.lower_ in self.cues.speaker_pronouns
-        inverted = tok.i > 0 and (tok.text.startswith("-") or tok.i > tok.head.i)
-        if ent is None and pronoun and (fallback or inverted):
-            earlier = [e for i, e in self.named if i < tok.i]
-            ent = earlier[-1] if earlier else None
-        if ent is not None and ent.type not in _SPEAKERS:
-            return None, pronoun
-        if ent is not None and not pronoun:
-            self.named.append((tok.i, ent))
-        return ent, pronoun
-
-
-def _speech_subject(verb: Token, speakers: _Speakers) -> tuple[Token | None, Entity | None, bool]:
-    node = verb
-    for _ in range(4):
-        for tok in subject_of(node):
-            ent, pronoun = speakers.resolve(tok, fallback=False)
-            if ent is not None:
-                return tok, ent, pronoun
-        # after an inverted verb the parser often makes the speaker an object
-        for tok in node.children:
-            if tok.dep_ == "obj" and tok.i > node.i and tok.pos_ == "PROPN":
-                ent, pronoun = speakers.resolve(tok)
-                if ent is not None:
-                    return tok, ent, pronoun
-        if node.head is node or node.morph.get("VerbForm") not in (["Part"], ["Inf"]):
-            break
-        node = node.head
-    return None, None, False
-
-
-def _speech_verb_after(doc: Doc, quote: Quote, cues: Cues) -> Token | None:
-    i = quote.close + 1 if quote.close < len(doc) and doc[quote.close].text == '"' else quote.end
-    seen = 0
-    while i < len(doc) and seen < 4:
-        tok = doc[i]
-        if "\n" in tok.text or tok.text in (".", "!", "?", "..."):
-            return None  # the sentence ended: a verb further on speaks of something else
-        if tok.lemma_.lower() in cues.speech_verbs and tok.pos_ in ("VERB", "AUX"):
-            return tok
-        if tok.text not in _SKIP_AFTER and tok.pos_ != "AUX":
-            seen += 1
-        i += 1
-    return None
-
-
-def _speech_verb_before(doc: Doc, quote: Quote, cues: Cues) -> Token | None:
-    opening = doc[quote.start - 1] if quote.start > 0 else None
-    if opening is None or opening.i == 0:
-        return None
-    prev = doc[opening.i - 1]
-    if prev.text not in {":", ",", "que", "qu'"}:
-        return None
-    sent = doc[opening.i - 1].sent
-    for tok in reversed(doc[sent.start : opening.i]):
-        if tok.lemma_.lower() in cues.speech_verbs and tok.pos_ == "VERB":
-            return tok
-    return None
-
-
 def _text(parsed: Parsed, doc: Doc, start: int, end: int, skip: set[int]) -> str:
     words = [t for t in doc[start:end] if t.i not in skip and t.text != '"' and not t.is_space]
-    while words and (words[0].lower_ in ("que", "qu'") or words[0].is_punct):
+    # an editor's bracket stays: "[cette loi] est mauvaise"
+    while (
+        words and (words[0].lower_ in ("que", "qu'") or words[0].is_punct) and words[0].text != "["
+    ):
         words = words[1:]
-    while words and words[-1].is_punct and words[-1].text not in {"?", "!"}:
+    while words and words[-1].is_punct and words[-1].text not in {"?", "!", "]"}:
         words = words[:-1]
     if not words:
         return ""
     a, _ = parsed.span_offsets(words[0])
     _, b = parsed.span_offsets(words[-1])
-    text = parsed.article.text[a:b]
-    for mark in ('"', "«", "»", "“", "”", "„"):
-        text = text.replace(mark, "")
+    # quote marks inside stay ("chaque maire avait été « consulté »"): the
+    # words quoted within reported speech are quoted in it
+    original = parsed.article.text
+    text = original[a:b].strip(_MARKS + " ")
+    if _odd(text):
+        # "« l'ancien stade » était vétuste", "avait renvoyé « le dossier »": the words
+        # start or end inside a quote; take its mark back, else drop the marks
+        before, after = original[:a].rstrip(), original[b:].lstrip()
+        first = next(c for c in text if c in _MARKS)
+        if first in _CLOSERS and before[-1:] and before[-1] in _MARKS:
+            text = before[-1] + " " + text
+        elif first not in _CLOSERS and after[:1] and after[0] in _MARKS:
+            text = text + " " + after[0]
+        if _odd(text):
+            text = "".join(c for c in text if c not in _MARKS)
     return " ".join(text.split())
+
+
+def _odd(text: str) -> bool:
+    """An unpaired quote mark in the text."""
+    return sum(text.count(m) for m in _MARKS) % 2 == 1
 
 
 def _provenance(
@@ -225,25 +117,36 @@ def _provenance(
     return Provenance(parsed.article.id, start, end, sentence, rule, round(conf, 3))
 
 
-def speech_facts(parsed: Parsed, entity_at: EntityAt, cues: Cues) -> tuple[list[Fact], Attribution]:
+def speech_facts(
+    parsed: Parsed, entity_at: EntityAt, cues: Cues, entities: Iterable[Entity] = ()
+) -> tuple[list[Fact], Attribution]:
     """Find what was said and by whom, and who is the source of which words.
 
     Args:
         parsed: the parsed article.
         entity_at: the entity a token belongs to (from the entity index).
         cues: the language's cue words.
+        entities: the article's entities (their places' demonyms name the
+            country behind "le gouvernement canadien").
 
     Returns:
         The ``said`` facts, and the attribution of tokens to sources.
     """
     doc = parsed.doc
-    speakers = _Speakers(entity_at, cues)
+    demonyms = {
+        alias.lower(): e for e in entities if e.type is EntityType.PLACE for alias in e.aliases
+    }
+    speakers = Speakers(entity_at, cues, demonyms=demonyms)
     attribution = Attribution()
     quotes = find_quotes(parsed, cues)
     inside: set[int] = {i for q in quotes for i in range(q.start, q.end)}
     events: list[tuple[int, str, object]] = []
+    verb: Token | None = None
     for quote in quotes:
-        verb = _speech_verb_after(doc, quote, cues) or _speech_verb_before(doc, quote, cues)
+        previous = verb
+        verb = quote_speech_verb(doc, quote, cues)
+        if verb is None and quote.follows:
+            verb = previous  # a quote going on over lines keeps its speaker
         if verb is not None:
             events.append((verb.i, "quote", (quote, verb)))
     strings = doc.vocab.strings
@@ -257,12 +160,22 @@ def speech_facts(parsed: Parsed, entity_at: EntityAt, cues: Cues) -> tuple[list[
             continue
         tok = doc[i]
         lemma = tok.lemma_.lower()
-        if lemma in cues.speech_verbs or lemma in cues.report_verbs:
-            clauses = [c for c in tok.children if c.dep_ == "ccomp" and markers(c) & {"que", "qu'"}]
-            if clauses:
-                events.append((tok.i, "indirect", (tok, clauses[0])))
+        entry = speech_verb(tok, cues)
+        content = reported_content(tok, entry, cues) if entry else None
+        if content is None and lemma in cues.report_verbs:
+            content = that_clause(tok)  # a report verb only attributes its clause
+        if content is not None:
+            events.append((tok.i, "indirect", (tok, content)))
+            # "a réclamé que X et que Y": each clause is said
+            events.extend(
+                (tok.i, "indirect", (tok, c))
+                for c in content.conjuncts
+                if c.i > content.i and that_clause_mark(c)
+            )
         if lemma in cues.stance_verbs and is_negated(tok, cues):
+            # "n'excluait pas un contact", "n'exclut pas que ..."
             objects = [c for c in tok.children if c.dep_ == "obj" and c.pos_ == "NOUN"]
+            objects = objects or [c for c in [that_clause(tok)] if c is not None]
             if objects:
                 events.append((tok.i, "stance", (tok, objects[0])))
     events.sort(key=lambda e: e[0])
@@ -271,16 +184,20 @@ def speech_facts(parsed: Parsed, entity_at: EntityAt, cues: Cues) -> tuple[list[
     for _, kind, data in events:
         if kind == "selon":
             assert isinstance(data, Token)
-            ent, _pronoun = speakers.resolve(data)
+            ent, pronoun = speakers.resolve(data)
             if ent is not None:
                 sent = data.sent
                 attribution.mark([i for i in range(sent.start, sent.end) if i != data.i], ent)
+                said = _according_to(parsed, data, ent, pronoun, inside, cues)
+                if said is not None:
+                    facts.append(said)
+                    verbs.append(data.head)
             continue
         if kind == "quote":
             quote, verb = data  # type: ignore[misc]
-            who, ent, pronoun = _speech_subject(verb, speakers)
-            if ent is None or who is None:
-                continue
+            who, ent, pronoun = speech_subject(verb, speakers)
+            if ent is None or who is None or quote.start <= who.i < quote.end:
+                continue  # a name inside the quote never says it
             value = _text(parsed, doc, quote.start, quote.end, set())
             attribution.mark(range(quote.start, quote.end), ent, overwrite=True)
             first, last = min(quote.start, who.i, verb.i), max(quote.end - 1, who.i, verb.i)
@@ -289,18 +206,31 @@ def speech_facts(parsed: Parsed, entity_at: EntityAt, cues: Cues) -> tuple[list[
             verb, content = data  # type: ignore[misc]
             if is_negated(verb, cues) and kind == "indirect":
                 continue  # "ne dit pas que": nothing was said
-            who, ent, pronoun = _speech_subject(verb, speakers)
+            who, ent, pronoun = speech_subject(verb, speakers)
             if ent is None or who is None:
                 continue
             nested = {
                 t.i
                 for c in content.subtree
-                if c.dep_.startswith("advcl") and c.lemma_.lower() in cues.speech_verbs
+                if (c.dep_.startswith("advcl") and speech_verb(c, cues))
+                or (c is not content and c.dep_ == "conj" and that_clause_mark(c))
                 for t in c.subtree
+            }  # a speech verb inside, and "... et que Y": said on their own
+            # "de baisser", "pour une réforme", "et que": the words introducing it are not said
+            lead = {
+                c.i
+                for c in content.children
+                if c.dep_ in ("mark", "case", "cc") and c.i < content.i
             }
-            tokens = [t.i for t in content.subtree if t.i not in nested]
+            # "a prévenu, au lendemain du vote, que ...": what stands
+            # before "que" is the verb's, not the clause's
+            that = [c.i for c in content.children if c.lower_ in ("que", "qu'")]
+            lead |= set(range(content.left_edge.i, min(that))) if that else set()
+            if content.pos_ == "NOUN":  # "annonçait pour sa part la création"
+                lead |= {t.i for c in content.lefts if c.dep_ in ("nmod", "obl") for t in c.subtree}
+            tokens = [t.i for t in content.subtree if t.i not in nested and t.i not in lead]
             attribution.mark(tokens, ent)
-            if kind == "indirect" and verb.lemma_.lower() not in cues.speech_verbs:
+            if kind == "indirect" and speech_verb(verb, cues) is None:
                 continue  # a report verb only attributes
             value = _text(parsed, doc, min(tokens), max(tokens) + 1, nested)
             first, last = min(tokens + [who.i, verb.i]), max(tokens + [who.i, verb.i])
@@ -311,11 +241,26 @@ def speech_facts(parsed: Parsed, entity_at: EntityAt, cues: Cues) -> tuple[list[
             continue
         if pronoun:
             conf *= 0.85
+        voices = [(t, speakers.resolve(t, fallback=False)[0]) for t in voice_of(verb, who, cues)]
+        voice, spokesperson = next(((t, e) for t, e in voices if e is not None), (None, None))
+        if voice is not None and spokesperson is not None and spokesperson.key != ent.key:
+            facts.append(
+                Fact(
+                    subject=spokesperson.key,
+                    predicate="speaksFor",
+                    object=ent.key,
+                    provenance=_provenance(
+                        parsed, doc, min(who.i, voice.i), max(who.i, voice.i), 0.8, "quote:voice.v1"
+                    ),
+                )
+            )
+            verbs.append(verb)
         facts.append(
             Fact(
                 subject=ent.key,
                 predicate="said",
                 value=value,
+                time=event_time(verb, verb.sent, cues, parsed.article.date),
                 provenance=_provenance(parsed, doc, first, last, conf, rule),
             )
         )
@@ -328,16 +273,69 @@ def speech_facts(parsed: Parsed, entity_at: EntityAt, cues: Cues) -> tuple[list[
     return _drop_repeats(facts), attribution
 
 
+def _according_to(
+    parsed: Parsed, marker: Token, ent: Entity, pronoun: bool, inside: set[int], cues: Cues
+) -> Fact | None:
+    """ "Selon X, la réforme sera votée": X said the clause that "selon X"
+    hangs on. Nothing when the phrase hangs on a noun ("le rôle, selon X, de
+    ...") or sits in a quote, when the clause is no more than the phrase, or
+    when its verb is a speech verb ("a déclaré Y, selon X": X is the source of
+    what Y said, not a speaker), or when X is a pronoun ("selon lui": too weak
+    a speaker to say a whole clause; it stays the clause's source)."""
+    clause = marker.head
+    if (
+        pronoun
+        or clause is marker
+        or speech_verb(clause, cues) is not None
+        or clause.pos_ not in ("VERB", "AUX", "ADJ")
+        or not marker.dep_.startswith("obl")
+        or marker.i in inside
+    ):
+        return None
+    doc = parsed.doc
+    # the phrase ends at its comma, whatever the parser hung under it
+    comma = next((t.i for t in doc[marker.i : marker.sent.end] if t.text == ","), None)
+    end = comma + 1 if comma is not None else marker.right_edge.i + 1
+    skip = set(range(marker.left_edge.i, max(end, marker.i + 1)))
+    subordinate = clause.dep_.startswith(("ccomp", "advcl", "acl", "csubj", "xcomp"))
+    scope = clause.subtree if subordinate else clause.sent
+    tokens = [t.i for t in scope if t.i not in skip]
+    value = _text(parsed, doc, min(tokens), max(tokens) + 1, skip)
+    if not value:
+        return None
+    first, last = min(tokens + [marker.i]), max(tokens + [marker.i])
+    conf = 0.7
+    return Fact(
+        subject=ent.key,
+        predicate="said",
+        value=value,
+        time=event_time(clause, clause.sent, cues, parsed.article.date),
+        provenance=_provenance(parsed, doc, first, last, conf, "quote:according.v1"),
+    )
+
+
 def _drop_repeats(facts: list[Fact]) -> list[Fact]:
-    """Drop reported speech that repeats a direct quote of the same speaker."""
+    """One statement said twice keeps one fact.
+
+    Reported speech that repeats a direct quote of the same speaker (one
+    contains the other and the quote is most of it) is dropped; quoted words
+    that are only a part of a longer reported clause ("a estimé que « l'ancien
+    stade » était vétuste") are dropped in favour of the clause.
+    """
     direct = [f for f in facts if f.provenance.rule == "quote:direct.v1"]
-
-    def repeats(fact: Fact) -> bool:
+    dropped: set[int] = set()
+    for i, fact in enumerate(facts):
+        if fact.provenance.rule == "quote:direct.v1" or fact.predicate != "said":
+            continue
         said = (fact.value or "").lower()
-        for quote in direct:
-            words = (quote.value or "").lower()
-            if quote.subject == fact.subject and (said in words or words in said):
-                return True
-        return False
-
-    return [f for f in facts if f.provenance.rule == "quote:direct.v1" or not repeats(f)]
+        inside = [
+            q
+            for q in direct
+            if q.subject == fact.subject
+            and ((q.value or "").lower() in said or said in (q.value or "").lower())
+        ]
+        if any(len(q.value or "") >= _MOSTLY * len(said) for q in inside):
+            dropped.add(i)
+        else:
+            dropped |= {facts.index(q) for q in inside}
+    return [f for i, f in enumerate(facts) if i not in dropped]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.evaluate import combine, normalize, score
+from kg.evaluate import normalize, score, symmetric_predicates
 from kg.gold import GoldFile, load_gold
 from kg.model import (
     Article,
@@ -23,6 +23,7 @@ from kg.model import (
     Polarity,
     Provenance,
 )
+from kg.scores import combine
 
 ENTITIES = """\
   putin:    {name: Vladimir Poutine, type: Person, wikidata: Q7747, aliases: [Poutine]}
@@ -263,11 +264,12 @@ def test_evaluate_facts_are_paired_one_to_one_at_best(tmp_path: Path) -> None:
     # "Joe Biden" wrongly linked to Putin's id matches both putin and biden.
     both = ent("p/x", "Joe Biden", "Person", "Q7747")
     putin = ent("p/putin", "Vladimir Poutine")
+    again = ent("p/putin2", "Poutine")
     trump = ent("p/trump", "Donald Trump")
     first = fact("p/trump", "metWith", "p/x")  # matches both gold facts
     second = fact("p/trump", "metWith", "p/putin")  # matches the first only
-    duplicate = fact("p/putin", "metWith", "p/trump")
-    result = score(gold, extraction([both, putin, trump], [first, second, duplicate])).facts
+    duplicate = fact("p/putin2", "metWith", "p/trump")  # another edge, to the first too
+    result = score(gold, extraction([both, putin, again, trump], [first, second, duplicate])).facts
     # Best pairing: putin<-second, biden<-first; duplicate is left over.
     # tp=2 fp=1 fn=0 -> P=2/3, R=1, F1=0.8
     assert (result.tp, result.fp, result.fn) == (2, 1, 0)
@@ -292,7 +294,15 @@ def test_evaluate_empty_scores_are_zero_not_errors(tmp_path: Path) -> None:
     gold = make_gold(tmp_path, "", "", entities="")
     result = combine([score(gold, extraction([]))])
     data = result.to_dict()
-    assert data["entities"] == {"p": 0.0, "r": 0.0, "f1": 0.0, "tp": 0, "fp": 0, "fn": 0}
+    assert data["entities"] == {
+        "p": 0.0,
+        "r": 0.0,
+        "f1": 0.0,
+        "tp": 0,
+        "correct": 0,
+        "fp": 0,
+        "fn": 0,
+    }
     assert data["linking"] == {"accuracy": 0.0, "n": 0}
     assert data["qualifiers"] == {"accuracy": 0.0, "n": 0}
     assert data["facts"]["by_predicate"] == {}
@@ -337,7 +347,7 @@ def test_evaluate_json_has_exactly_the_documented_shape(tmp_path: Path) -> None:
     ]
     report = combine([score(gold, extraction(PEOPLE, predicted))])
     data = json.loads(report.to_json())
-    counts = {"p", "r", "f1", "tp", "fp", "fn"}
+    counts = {"p", "r", "f1", "tp", "correct", "fp", "fn"}
     assert set(data) == {"files", "entities", "linking", "facts", "qualifiers"}
     assert data["files"] == 1
     assert set(data["entities"]) == counts
@@ -352,11 +362,12 @@ def test_evaluate_json_has_exactly_the_documented_shape(tmp_path: Path) -> None:
         "r": 0.5,
         "f1": 0.5,
         "tp": 1,
+        "correct": 1,
         "fp": 1,
         "fn": 1,
         "by_predicate": {
-            "speaksFor": {"p": 1.0, "r": 1.0, "f1": 1.0, "tp": 1, "fp": 0, "fn": 0},
-            "said": {"p": 0.0, "r": 0.0, "f1": 0.0, "tp": 0, "fp": 1, "fn": 1},
+            "speaksFor": {"p": 1.0, "r": 1.0, "f1": 1.0, "tp": 1, "correct": 1, "fp": 0, "fn": 0},
+            "said": {"p": 0.0, "r": 0.0, "f1": 0.0, "tp": 0, "correct": 0, "fp": 1, "fn": 1},
         },
     }
     assert data == report.to_dict()
@@ -367,3 +378,40 @@ def test_evaluate_json_has_exactly_the_documented_shape(tmp_path: Path) -> None:
     assert [m.text for m in report.files[0].explain.missed] == [
         "peskov said \u201coui\u201d [source=interfax]"
     ]
+
+
+def test_evaluate_same_fact_in_several_sentences_counts_once(tmp_path: Path) -> None:
+    gold = make_gold(
+        tmp_path,
+        "metWith, said",
+        "  - {s: trump, p: metWith, o: putin, place: finland, time: '2018'}\n"
+        "  - {s: peskov, p: said, quote: Ce n'est pas exclu}\n",
+    )
+    finland = ent("pl/fi", "Finlande", "Place", "Q33")
+    predicted = [
+        fact("p/trump", "metWith", "p/putin", sentence="Trump a vu Poutine."),
+        fact("p/putin", "metWith", "p/trump", place="pl/fi", sentence="Ils se sont vus."),
+        fact("p/trump", "metWith", "p/putin", time="2018-07-16", sentence="En 2018 aussi."),
+        fact("p/peskov", "said", value="ce n’est pas exclu", sentence="Une."),
+        fact("p/peskov", "said", value="Ce n'est pas exclu", sentence="Deux."),
+        fact("p/peskov", "said", value="Tout autre chose", sentence="Trois."),
+    ]
+    result = score(gold, extraction([*PEOPLE, finland], predicted))
+    # Three metWith statements are one edge; two of the quotes are one edge:
+    # edges metWith, said, said -> correct=2 fp=1; gold tp=2 fn=0
+    assert (result.facts.tp, result.facts.correct, result.facts.fp) == (2, 2, 1)
+    assert result.facts.p == pytest.approx(2 / 3)
+    # place agrees in the second statement, time in the third: 2/2
+    assert (result.qualifiers.right, result.qualifiers.n) == (2, 2)
+    assert [s.text for s in result.explain.spurious] == ["Dmitri Peskov said “Tout autre chose”"]
+
+
+def test_evaluate_symmetry_comes_from_the_frames(tmp_path: Path) -> None:
+    gold = make_gold(tmp_path, "contacted", "  - {s: trump, p: contacted, o: putin}\n")
+    reversed_ = extraction(PEOPLE, [fact("p/putin", "contacted", "p/trump")])
+    # frames.yaml declares meet.v1 symmetric, not contact.v1
+    assert symmetric_predicates("fr") == frozenset({"metWith"})
+    assert score(gold, reversed_).facts.tp == 0
+    # a predicate declared symmetric matches either way round
+    declared = score(gold, reversed_, symmetric=frozenset({"contacted"})).facts
+    assert (declared.tp, declared.fp) == (1, 0)

@@ -247,7 +247,7 @@ def test_frames_time_of_the_event_not_of_an_argument():
     ("text", "holder", "value"),
     [
         (
-            "L'amiral Victor Hugo Rosero, chef d'état-major de la marine, a parlé.",
+            "Victor Hugo Rosero, chef d'état-major de la marine, a parlé.",
             "victor-hugo-rosero",
             "chef d'état-major",
         ),

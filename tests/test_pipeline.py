@@ -65,3 +65,16 @@ def test_pipeline_known_names_found_where_the_ner_misses():
     # Bare surnames are not known names: they would catch too much.
     assert all(len(words) > 1 or len(words[0]) >= 3 for words in known.names)
     assert ("poutine",) not in known.names
+
+
+def test_pipeline_a_position_in_an_international_organisation_is_employment():
+    pipeline = Pipeline()
+    text = "Antonio Guterres, secrétaire général de l'ONU, a appelé au calme."
+    facts = pipeline.extract(article_from_text(text, "t")).facts
+    assert [(f.subject, f.object) for f in facts if f.predicate == "worksFor"] == [
+        ("person/antonio-guterres", "organization/onu")
+    ]
+    # a party is no international organisation of the catalogue: no employment
+    text = "Anne Roux, secrétaire générale du Parti socialiste, a appelé au calme."
+    facts = pipeline.extract(article_from_text(text, "t")).facts
+    assert [f for f in facts if f.predicate == "worksFor"] == []

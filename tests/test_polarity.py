@@ -36,6 +36,17 @@ def token(text: str, lemma: str):
         ("Marie rencontrera Paul demain.", "rencontrer", "positive", "planned"),
         ("Marie a déclaré qu'elle appellerait Paul.", "appeler", "positive", "planned"),
         ("Il n'y a eu aucun contact avec Paul.", "contact", "negative", "asserted"),
+        # the imperfect ends like a conditional but is an assertion
+        ("Marie rencontrait Paul chaque semaine.", "rencontrer", "positive", "asserted"),
+        ("Les deux hommes se rencontraient souvent.", "rencontrer", "positive", "asserted"),
+        ("Marie montrait le rapport à Paul.", "montrer", "positive", "asserted"),
+        ("Marie rencontra Paul à Lyon.", "rencontrer", "positive", "asserted"),
+        ("Marie visiterait Lyon.", "visiter", "positive", "possible"),
+        ("Marie aurait rencontré Paul.", "rencontrer", "positive", "possible"),
+        # a conditional reported by a pair of verbs is planned
+        ("Marie a laissé prévoir qu'elle rencontrerait Paul.", "rencontrer", "positive", "planned"),
+        # the future on the copula of a role
+        ("Marie sera la cheffe du parti.", "cheffe", "positive", "planned"),
     ],
 )
 def test_polarity_and_modality_of_trigger(

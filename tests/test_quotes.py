@@ -8,7 +8,7 @@ from kg.ingest import article_from_text
 from kg.model import Fact
 from kg.nlp import parse
 from kg.polarity import load_cues
-from kg.quotes import find_quotes
+from kg.quote_marks import find_quotes
 
 
 def said(facts: list[Fact]) -> list[tuple[str, str]]:

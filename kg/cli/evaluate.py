@@ -13,8 +13,9 @@ from rich.text import Text
 
 from kg.cli.common import app, err, handle_errors, out
 from kg.errors import ConfigError
-from kg.evaluate import Counts, Report, evaluate_files
+from kg.evaluate import evaluate_files
 from kg.model import Article, Extraction
+from kg.scores import Counts, Report
 
 __all__ = ["eval_command", "pipeline_extractor", "run_eval"]
 

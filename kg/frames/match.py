@@ -27,18 +27,23 @@ from spacy.attrs import LOWER, POS
 from spacy.parts_of_speech import NOUN, VERB
 from spacy.tokens import Span, Token
 
+from kg.event_time import event_time
+from kg.frames.located import located_in
+from kg.frames.parties import party_labels
 from kg.frames.paths import follow, is_reflexive, markers
 from kg.frames.roles import match_roles
 from kg.frames.schema import Frame, FrameSet, Trigger, load_frames
-from kg.mentions import lexicon
+from kg.mentions import lexicon, name_key
 from kg.model import Entity, EntityType, Fact, MentionKind, Modality, Polarity, Provenance
 from kg.nlp import Parsed, token_strings
 from kg.polarity import Cues, assess, load_cues
 from kg.quotes import Attribution, speech_facts
+from kg.speakers import previous_subject
 
 __all__ = ["EntityLookup", "extract_facts"]
 
 _PLACE_MARKERS = {"à", "au", "aux", "en", "dans"}
+_PHRASE_END = {",", ")", ";", ":", ".", "!", "?"}
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
@@ -59,6 +64,8 @@ class _Resolver:
         self.lowers = token_strings(parsed.doc, LOWER)  # every token's lower-case form
         self.speakers: Attribution | None = None
         self.first_person: frozenset[str] = frozenset()
+        self.third_person: frozenset[str] = frozenset()
+        self.event_nouns: frozenset[str] = frozenset()
 
     def entity_at(self, token: Token) -> Entity | None:
         """The entity at a token; for an adjective inside a wider role phrase,
@@ -68,7 +75,11 @@ class _Resolver:
             return self.speakers.source_of(token)
         many = getattr(self.index, "entities_at", None)
         if many is None or token.pos_ != "ADJ":
-            return self.index.entity_at(token) or self._by_name(token)
+            found = self.index.entity_at(token) or self._by_name(token)
+            if found is None and token.lower_ in self.third_person and token.dep_ == "nsubj":
+                # "Il a critiqué ...": a subject pronoun the index left unresolved
+                found = previous_subject(token, self.index.entity_at)
+            return found
         found = many(token)
         places = [e for e in found if e.type is EntityType.PLACE]
         return places[0] if places else (found[0] if found else None)
@@ -110,14 +121,16 @@ class _Resolver:
                 ent = self.entity_at(child)
                 if ent is not None:
                     return ent, 1.0
-        if token.pos_ != "NOUN":
-            return None
+        if token.pos_ != "NOUN" or token.lemma_.lower() in self.event_nouns:
+            return None  # "a reçu le soutien de X": an event stands for nobody
         # "les alliés de l'OTAN", "l'ingérence russe": one hop down
         for child in token.children:
             if child.dep_ == "amod" or (
                 child.dep_ == "nmod" and markers(child) & {"de", "du", "des", "d'"}
             ):
-                ent = self.entity_at(child)
+                # "la réforme de M. Lenoir": the name after a title
+                names = [child, *(c for c in child.children if c.dep_ == "flat:name")]
+                ent = next((e for e in map(self.entity_at, names) if e is not None), None)
                 if ent is not None:
                     return ent, 0.8
         return None
@@ -149,45 +162,14 @@ def _infinitive(participle: str, cues: Cues) -> str:
     return participle
 
 
-def _time(trigger: Token, sent: Span, cues: Cues) -> str | None:
-    """The year or date of an event: in a noun trigger's phrase; for a verb, a
-    year hanging on it ("en 2018") or on a time noun of it ("en juillet 2018")."""
-    months = cues.months
-    if trigger.pos_ == "NOUN":
-        scope = list(trigger.subtree)
-    else:
-        scope = []
-        heads = [trigger]
-        if trigger.dep_ == "xcomp":
-            heads.append(trigger.head)  # "envisage de se rendre à Washington au printemps 2025"
-        for child in (c for head in heads for c in head.children if c is not trigger):
-            if _YEAR.match(child.text):
-                scope.append(child)
-            elif child.lower_ in months or child.lemma_.lower() in cues.time_nouns:
-                scope.extend(child.subtree)
-            elif child.text.isdigit() and any(t.lower_ in months for t in child.children):
-                scope.extend(child.subtree)  # "le 3 mars 2019"
-    if not scope or not any(_YEAR.match(t.text) for t in scope):
-        if sent.root.pos_ in ("VERB", "AUX"):
-            return None
-        scope = list(sent)
-    for tok in scope:
-        if _YEAR.match(tok.text) and tok.pos_ == "NUM":
-            doc = tok.doc
-            if tok.i >= 2 and doc[tok.i - 1].lower_ in months and doc[tok.i - 2].text.isdigit():
-                day, month = int(doc[tok.i - 2].text), months[doc[tok.i - 1].lower_]
-                if 1 <= day <= 31:
-                    return f"{tok.text}-{month:02d}-{day:02d}"
-            return tok.text
-    return None
-
-
 def _place(
     trigger: Token, resolver: _Resolver, used: set[str], support: frozenset[str]
 ) -> Entity | None:
     children = list(trigger.children)
     if trigger.dep_ == "obj" and trigger.head.lemma_.lower() in support:
         children += list(trigger.head.children)  # "a eu un entretien ... à Bali"
+    if trigger.pos_ == "NOUN" and trigger.dep_.startswith("nsubj"):
+        children += list(trigger.head.children)  # "la rencontre a eu lieu à l'Élysée"
     for child in children:
         if child.dep_.split(":")[0] in ("obl", "nmod") and markers(child) & _PLACE_MARKERS:
             ent = resolver.entity_at(child)
@@ -264,7 +246,7 @@ def _event_facts(
                     polarity=polarity,
                     modality=modality,
                     place=place.key if place else None,
-                    time=_time(token, sent, cues),
+                    time=event_time(token, sent, cues, parsed.article.date),
                     source=source.key
                     if source is not None and source.key not in (subj.key, obj.key)
                     else None,
@@ -272,6 +254,20 @@ def _event_facts(
                 )
             )
     return facts
+
+
+def _role_time(head: Token, sent: Span, cues: Cues) -> str | None:
+    """ "député de la Gironde depuis 1997": a year introduced by one of
+    the role's time markers, in the role phrase (up to a comma, a bracket or
+    the end of the sentence). A year elsewhere in the sentence dates something else."""
+    doc = head.doc
+    for tok in doc[head.i + 1 : sent.end]:
+        if tok.text in _PHRASE_END:
+            return None
+        if tok.like_num and len(tok.text) == 4 and tok.text.isdigit():
+            before = doc[tok.i - 1].lower_
+            return tok.text if before in cues.role_time_markers else None
+    return None
 
 
 def _role_facts(
@@ -286,7 +282,15 @@ def _role_facts(
     facts = []
     lowers = resolver.lowers[sent.start : sent.end]
     for frame in frames.role_frames:
-        for match in match_roles(sent, frame, resolver.entity_at, modifiers, lowers):
+        for match in match_roles(
+            sent,
+            frame,
+            resolver.entity_at,
+            modifiers,
+            lowers,
+            frames.appointment_verbs,
+            lexicon(frames.lang).honorifics,
+        ):
             if frame.predicate != "holdsPosition" and match.of is None:
                 continue
             conf = frame.confidence * (0.85 if match.via_index else 1.0)
@@ -311,6 +315,12 @@ def _role_facts(
                     role=None if is_position else match.value,
                     polarity=polarity,
                     modality=modality,
+                    time=_role_time(match.head, sent, cues)
+                    or (
+                        event_time(match.appointed_by, sent, cues, parsed.article.date)
+                        if match.appointed_by is not None
+                        else None
+                    ),
                     source=source.key
                     if source is not None and source is not match.holder
                     else None,
@@ -318,6 +328,36 @@ def _role_facts(
                 )
             )
     return facts
+
+
+def _linked_facts(parsed: Parsed, sent: Span, frames: FrameSet, resolver: _Resolver) -> list[Fact]:
+    """Facts read on the words around names: places inside places, party labels."""
+    regions = lexicon(frames.lang).places
+
+    def is_region(entity: Entity) -> bool:
+        return name_key(entity.label) in regions
+
+    found = [
+        ("locatedIn", "place:located.v1", 0.75, linked)
+        for linked in located_in(
+            sent, resolver.entity_at, frames.place_nouns, frames.organization_nouns, is_region
+        )
+    ]
+    found += [
+        ("memberOf", "label:party.v1", 0.7, linked)
+        for linked in party_labels(sent, resolver.entity_at, frames.party_nouns)
+    ]
+    return [
+        Fact(
+            subject=linked.subject.key,
+            predicate=predicate,
+            object=linked.object.key,
+            provenance=_provenance(
+                parsed, [linked.subject_token, linked.object_token], rule, confidence
+            ),
+        )
+        for predicate, rule, confidence, linked in found
+    ]
 
 
 def _dedupe(facts: list[Fact], frames: FrameSet) -> list[Fact]:
@@ -350,8 +390,12 @@ def extract_facts(
     frames = frames or load_frames(parsed.article.language)
     cues = load_cues(frames.lang)
     resolver = _Resolver(parsed, index)
-    said, attribution = speech_facts(parsed, resolver.entity_at, cues)
+    resolver.event_nouns = frozenset(frames.noun_index)
+    said, attribution = speech_facts(
+        parsed, resolver.entity_at, cues, getattr(index, "entities", ())
+    )
     resolver.speakers, resolver.first_person = attribution, cues.first_person
+    resolver.third_person = cues.speaker_pronouns
     facts: list[Fact] = list(said)
     doc = parsed.doc
     tags = doc.to_array(POS).tolist()  # Token objects only for the verbs and nouns
@@ -381,4 +425,5 @@ def extract_facts(
                     )
                 )
         facts.extend(_role_facts(parsed, sent, frames, resolver, cues, attribution))
+        facts.extend(_linked_facts(parsed, sent, frames, resolver))
     return _dedupe(facts, frames)

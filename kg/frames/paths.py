@@ -38,7 +38,10 @@ def markers(token: Token) -> set[str]:
     found = [c for c in token.lefts if c.dep_ in ("case", "mark") or c.dep_.startswith("case")]
     words = {c.lower_ for c in found} | {c.lemma_.lower() for c in found}
     for c in found:
-        words |= {f.lower_ for f in c.children if f.dep_ == "fixed"}
+        fixed = [f.lower_ for f in c.children if f.dep_ == "fixed"]
+        words |= set(fixed)
+        if fixed:
+            words.add(c.lower_ + "".join(fixed))  # "d'" + "après"
     if len(found) > 1:
         words.add("".join(c.lower_ for c in found))
     return words
@@ -54,13 +57,17 @@ def is_verbal(token: Token) -> bool:
 def is_passive(verb: Token) -> bool:
     """True for a passive verb ("a été reçu par").
 
-    A passive needs the auxiliary "être" (``aux:pass``) or the passive voice;
+    A passive needs the auxiliary "être" (``aux:pass``, unless the verb is
+    reflexive: "s'en est pris") or the passive voice;
     a subject labelled ``nsubj:pass`` on a verb with "avoir" alone ("Meloni n'a
     pas rencontré") is a parser mistake and the verb is read as active, and so
     is a reflexive verb ("s'est entretenu").
     """
     if any(c.dep_ == "aux:pass" for c in verb.children):
-        return True
+        # "s'en est pris à": "être" of a reflexive verb is its compound tense
+        return not is_reflexive(verb)
+    if verb.dep_.startswith("acl") and any(c.dep_ == "obl:agent" for c in verb.children):
+        return True  # "la Fédération, représentée par X"
     # "ne s'est pas entretenu": the tagger may mark a reflexive participle
     # passive; a reflexive verb, or one with an active subject, is not
     return (
@@ -96,7 +103,9 @@ def subject_of(verb: Token) -> list[Token]:
     """The logical subject of a verb.
 
     Climbs from infinitives and participial adjuncts to their controller
-    ("n'a pas exclu de contacter", "ajoutant que"), shares the subject of a
+    ("n'a pas exclu de contacter", "ajoutant que"), from a gerund to the verb
+    it depends on, even through a noun it was hung on ("a répondu à
+    la saisie en protestant"), shares the subject of a
     coordinated verb, takes the agent of a passive and the antecedent of
     "qui".
     """
@@ -111,6 +120,18 @@ def subject_of(verb: Token) -> list[Token]:
             subjects = [c for c in subjects if c.i < node.i] or subjects
         if subjects:
             return [_antecedent(subjects[0])]
+        if node.dep_ == "ROOT":
+            # "Interrogé, Yves Martin a déclaré": the parser may hang the
+            # subject on the detached participle before the verb
+            detached = [
+                a
+                for c in node.lefts
+                if c.dep_.startswith("advcl") and "Part" in c.morph.get("VerbForm")
+                for a in c.children
+                if a.dep_ == "appos" and a.pos_ == "PROPN"
+            ]
+            if detached:
+                return detached[:1]
         form = node.morph.get("VerbForm")
         if node.dep_ == "xcomp":
             # object control: "accuser X d'avoir ...", "appeler X à ..."
@@ -119,18 +140,25 @@ def subject_of(verb: Token) -> list[Token]:
                 return [_antecedent(controllers[0])]
         climbs = node.dep_ == "xcomp" or node.dep_ == "conj"
         climbs = climbs or (node.dep_.startswith("advcl") and ("Inf" in form or "Part" in form))
-        if not climbs or node.head is node:
+        gerund = "Part" in form and "en" in markers(node)
+        if not (climbs or gerund) or node.head is node:
             return []
         node = node.head
+        while gerund and node.pos_ not in _CLAUSE_POS and node.head is not node:
+            node = node.head  # "a répondu à la saisie en protestant": the gerund's verb
         if node.pos_ not in _CLAUSE_POS:
             return []
     return []
 
 
 def object_of(verb: Token) -> list[Token]:
-    """The logical object of a verb: its direct object, or the subject of a passive."""
+    """The logical object of a verb: its direct object, or the subject of a
+    passive (for a passive participle describing a noun, that noun)."""
     if is_passive(verb):
-        return [_antecedent(c) for c in verb.children if c.dep_ == "nsubj:pass"]
+        found = [_antecedent(c) for c in verb.children if c.dep_ == "nsubj:pass"]
+        if not found and verb.dep_.startswith("acl") and verb.head is not verb:
+            found = [verb.head]  # "la Fédération, représentée par X": the noun it describes
+        return found
     objects = [_antecedent(c) for c in verb.children if c.dep_ == "obj"]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not objects and len(subjects) > 1 and subjects[0].i < verb.i < subjects[-1].i:
@@ -240,6 +268,25 @@ def _possessor(noun: Token) -> list[Token]:
     return dets
 
 
+def _adjunct(noun: Token, words: set[str]) -> list[Token]:
+    """ "En visite à Rome, X a salué ...": the subject of the verb that an
+    event noun introduced by one of the words depends on."""
+    verb = noun.head
+    if noun.pos_ == "NOUN" and markers(noun) & words and verb.pos_ in _CLAUSE_POS:
+        return subject_of(verb)
+    return []
+
+
+def _receiver(noun: Token, verbs: set[str]) -> list[Token]:
+    """The subject of a verb that receives the noun: "X a reçu le soutien de
+    Y" (X is supported), "X a obtenu l'appui de Y"."""
+    verb = noun.head
+    if noun.pos_ == "NOUN" and verb.pos_ in _CLAUSE_POS and verb.lemma_.lower() in verbs:
+        if noun.dep_ == "obj" or (noun.dep_.startswith("obl") and markers(noun) & _GENITIVE):
+            return subject_of(verb)
+    return []
+
+
 def _pair(token: Token) -> list[Token]:
     """ "entre X et Y": both members."""
     firsts = [
@@ -271,10 +318,17 @@ def _step(token: Token, step: str, support: frozenset[str]) -> list[Token]:
         return _governor(token, support) if token.pos_ == "NOUN" else []
     if name == "poss":
         return _possessor(token)
+    if name == "receiver":
+        return _receiver(token, words or set())
+    if name == "adjunct":
+        return _adjunct(token, words or set())
     if name == "iobj":
         return [c for c in token.children if c.dep_ == "iobj"]
     found = _by_dep(token, name)
-    return found if words is None else [t for t in found if _clause_markers(t) & words]
+    # the words may be the dependent itself ("advmod/auprès") or its markers
+    return (
+        found if words is None else [t for t in found if (_clause_markers(t) | {t.lower_}) & words]
+    )
 
 
 def follow(token: Token, path: str, support: frozenset[str] = frozenset()) -> list[Token]:

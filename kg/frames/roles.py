@@ -22,7 +22,9 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from kg.frames.paths import subject_of
 from kg.frames.schema import Frame
+from kg.mentions import name_key
 from kg.model import Entity, EntityType
 
 __all__ = ["RoleMatch", "match_roles"]
@@ -32,7 +34,11 @@ EntityAt = Callable[[Token], Entity | None]
 _DETERMINERS = {"le", "la", "l'", "les", "son", "sa", "ses", "leur", "un", "une"}
 _OF = {"de", "du", "des", "d'"}
 _BEFORE = {",", "en", "tant", "que", "comme", "(", "-", "—", "–"}
+#: "Anne Roux, l'une des dirigeantes du parti": the role of one among several.
+_ONE_OF = ("un", "une")
 _INDEX_DEPS = ("nsubj", "nsubj:pass")
+#: The preposition of a role's scope: "envoyé spécial pour le Darfour".
+_SCOPE = {"pour"}
 #: Nouns whose "avec" complement belongs to a title.
 _RELATION = {"relations"}
 
@@ -49,6 +55,7 @@ class RoleMatch:
     of: Entity | None
     of_token: Token | None
     via_index: bool
+    appointed_by: Token | None = None  # "nommé", "élu": dates the role
 
 
 RoleIndex = dict[str, tuple[tuple[str, ...], ...]]
@@ -59,7 +66,9 @@ def _role_index(roles: tuple[str, ...]) -> RoleIndex:
     """Role nouns by their first word, longest first, so a token is looked up once."""
     index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for role in roles:
-        words = tuple(role.split())
+        words = tuple(
+            role.replace("'", "' ").split()
+        )  # "d'état": "d'" + "état", as the tokenizer splits it
         index[words[0]].append(words)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
@@ -180,6 +189,12 @@ def _of(
 ) -> tuple[Entity | None, Token | None, int]:
     doc = sent.doc
     of, of_token = None, None
+    label = entity_at(doc[j]) if j < sent.end else None
+    if label is not None and label is not own and label.type is EntityType.ORGANIZATION:
+        # "le député UMP": an organisation's name as the role's label
+        of, of_token = label, doc[j]
+        while j < sent.end and entity_at(doc[j]) is label:
+            j += 1
     while j < sent.end:
         tok = doc[j]
         ent = entity_at(tok)
@@ -207,6 +222,8 @@ def match_roles(
     entity_at: EntityAt,
     modifiers: frozenset[str],
     lowers: Sequence[str],
+    appointing: frozenset[str] = frozenset(),
+    honorifics: frozenset[str] = frozenset(),
 ) -> list[RoleMatch]:
     """Find the role phrases of one role frame in a sentence.
 
@@ -217,6 +234,9 @@ def match_roles(
         modifiers: role modifiers ("élu", "sortant", "ancien") that belong to the value.
         lowers: the lower-case forms of the sentence's tokens (read once by the
             caller: a sentence is matched against several frames).
+        appointing: verbs whose subject takes the role they govern ("élire",
+            "nommer", "devenir").
+        honorifics: name keys of titles before a name ("M.", "Mme").
 
     Returns:
         One match per role phrase that has a holder of an accepted type.
@@ -256,10 +276,15 @@ def match_roles(
             of, of_token = entity_at(inner[0]), inner[0]
         holder, holder_token = None, None
         after = before = None
+        j = _skip_scope(sent, j, entity_at)
         k = j + 1 if j < sent.end and doc[j].text == "," else j
-        if k < sent.end and doc[k].pos_ in ("PROPN", "X") and _person(doc[k], entity_at):
+        if k + 1 < sent.end and name_key(doc[k].text) in honorifics:
+            k += 1  # "son directeur, M. Roux"
+        if k < sent.end and doc[k].pos_ in ("PROPN", "X", "NOUN") and _person(doc[k], entity_at):
             after = doc[k]
         k = vstart - 1
+        if k - 1 >= sent.start and doc[k].lower_ in _OF and doc[k - 1].lower_ in _ONE_OF:
+            k -= 2  # "l'une des dirigeantes": read as "la dirigeante"
         determiner = k >= sent.start and doc[k].lower_ in _DETERMINERS
         while k >= sent.start and doc[k].lower_ in _DETERMINERS:
             k -= 1
@@ -273,10 +298,25 @@ def match_roles(
         chosen = (before or after) if before is not None and not determiner else (after or before)
         if chosen is not None:
             holder, holder_token = _person(chosen, entity_at), chosen
+        if of is None and chosen is not None and chosen is after:
+            of, of_token = _of_after_name(sent, chosen, entity_at)
+        if of is None and vstart > sent.start and "Yes" in doc[vstart - 1].morph.get("Poss"):
+            of, of_token = _possessor(head, entity_at)
         if holder is None and any(c.dep_ == "cop" for c in head.children):
             for c in head.children:
                 if c.dep_.startswith("nsubj") and _person(c, entity_at):
                     holder, holder_token = _person(c, entity_at), c
+        top = next((t for t in doc[i:end] if not i <= t.head.i < end), head)
+        appointed_by = None
+        if holder is None and _appointed(top, appointing):
+            # "X a été élu président du parti", "X est devenu ministre"
+            verb = top.head
+            named = [c for c in verb.children if c.dep_ in _INDEX_DEPS] or subject_of(verb)
+            if verb.dep_.startswith("acl"):
+                named = [verb.head]  # "X, nommé ministre de la Santé"
+            for c in named:
+                if _person(c, entity_at):
+                    holder, holder_token, appointed_by = _person(c, entity_at), c, verb
         via_index = False
         if holder is None and of is not None and own is not None and head.dep_ in _INDEX_DEPS:
             if own.type is EntityType.PERSON:
@@ -290,10 +330,74 @@ def match_roles(
             and (of is None or (of.type.value in frame.object_types and of is not holder))
         ):
             found.append(
-                RoleMatch(frame, value, head, holder, holder_token, of, of_token, via_index)
+                RoleMatch(
+                    frame, value, head, holder, holder_token, of, of_token, via_index, appointed_by
+                )
             )
         i = max(vend, i + 1)
     return found
+
+
+def _appointed(head: Token, appointing: frozenset[str]) -> bool:
+    """A role noun governed bare by an appointment verb: "élu président",
+    "nommé Premier ministre" (the parser makes it an xcomp or a bare oblique);
+    "nommé à la présidence" has a preposition and is no role phrase."""
+    bare = not any(c.dep_ == "case" for c in head.children)
+    return (
+        head.dep_.split(":")[0] in ("xcomp", "obl")
+        and bare
+        and head.head.lemma_.lower() in appointing
+    )
+
+
+def _skip_scope(sent: Span, j: int, entity_at: EntityAt) -> int:
+    """ "l'envoyé de l'ONU pour le Darfour, X": a "pour" phrase naming the
+    role's scope, skipped up to its comma (at most five words, no person)."""
+    doc = sent.doc
+    if j >= sent.end or doc[j].lower_ not in _SCOPE:
+        return j
+    for k in range(j + 1, min(j + 7, sent.end)):
+        if doc[k].text == ",":
+            return k
+        if _person(doc[k], entity_at):
+            return j
+    return j
+
+
+def _possessor(head: Token, entity_at: EntityAt) -> tuple[Entity | None, Token | None]:
+    """ "La Fédération a annoncé, par la voix de son président, X": "son" is the
+    subject of the verb the role phrase depends on, when that subject names
+    an organisation or a place (a person's "son président" is left alone)."""
+    node = head
+    for _ in range(4):
+        if node.head is node:
+            return None, None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            for tok in subject_of(node):
+                ent = entity_at(tok)
+                if ent is not None and ent.type in (EntityType.ORGANIZATION, EntityType.PLACE):
+                    return ent, tok
+            return None, None
+    return None, None
+
+
+def _of_after_name(
+    sent: Span, name: Token, entity_at: EntityAt
+) -> tuple[Entity | None, Token | None]:
+    """ "La journaliste Anne Roux, de Radio France": an organisation in a "de"
+    phrase set off by a comma right after the holder's name."""
+    doc = sent.doc
+    holder = entity_at(name)
+    j = name.i
+    while j < sent.end and entity_at(doc[j]) is holder:
+        j += 1
+    if j + 2 < sent.end and doc[j].text == "," and doc[j + 1].lower_ in _OF:
+        k = _skip_determiners(sent, j + 2)
+        ent = entity_at(doc[k]) if k < sent.end else None
+        if ent is not None and ent.type is EntityType.ORGANIZATION:
+            return ent, doc[k]
+    return None, None
 
 
 def _is_place(tok: Token, entity_at: EntityAt) -> bool:

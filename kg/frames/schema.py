@@ -49,7 +49,17 @@ _FIELDS = {
 }
 _TRIGGER_FIELDS = {"lemma", "subject", "object", "reflexive", "requires", "unless", "without"}
 _ID = re.compile(r"^[a-z][a-z0-9_-]*\.v[0-9]+$")
-_NAMED_PATHS = ("subject", "object", "pair", "host", "governor", "poss", "iobj")
+_NAMED_PATHS = (
+    "subject",
+    "object",
+    "pair",
+    "host",
+    "governor",
+    "poss",
+    "iobj",
+    "receiver",
+    "adjunct",
+)
 _STEP = re.compile(r"^(prep|deep|[a-z]+(?::[a-z]+)?)(/[^/>\s]+)?$")
 _TYPES = tuple(t.value for t in EntityType)
 
@@ -111,6 +121,10 @@ class FrameSet:
     support_verbs: frozenset[str] = frozenset()
     verb_index: dict[str, tuple[tuple[Frame, Trigger], ...]] = field(default_factory=dict)
     noun_index: dict[str, tuple[tuple[Frame, Trigger], ...]] = field(default_factory=dict)
+    appointment_verbs: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+    organization_nouns: frozenset[str] = frozenset()
+    party_nouns: frozenset[str] = frozenset()
 
     def by_verb(self, lemma: str) -> tuple[tuple[Frame, Trigger], ...]:
         """The (frame, trigger) pairs whose verb trigger has this lemma."""
@@ -225,7 +239,11 @@ def _check_frame(raw: Any, i: int, lang: str, errors: list[str]) -> Frame | None
     ]
     roles = raw.get("roles", [])
     if roles == "lexicon":
-        roles = sorted(load_data(lang, "lexicon").get("roles", {}))
+        roles = ["lexicon"]
+    if isinstance(roles, list) and "lexicon" in roles:
+        # "lexicon" stands for the role nouns of lexicon.yaml, beside the frame's own
+        lexicon = sorted(load_data(lang, "lexicon").get("roles", {}))
+        roles = [r for r in roles if r != "lexicon"] + lexicon
     excluded = raw.get("except", [])
     if not isinstance(excluded, list) or not all(isinstance(r, str) for r in excluded):
         errors.append(f"{where}.except: expected a list of role nouns, got {excluded!r}")
@@ -300,10 +318,14 @@ def validate_frames(data: Any, lang: str = "fr", where: str = "frames.yaml") -> 
             errors.append(f"frames[{i}].id: duplicate id {frame.id!r}")
         seen.add(frame.id)
         frames.append(frame)
-    support = data.get("support_verbs", [])
-    if not isinstance(support, list) or not all(isinstance(v, str) for v in support):
-        errors.append(f"support_verbs: expected a list of verb lemmas, got {support!r}")
-        support = []
+    lemmas = {}
+    keys = ("support_verbs", "appointment_verbs", "place_nouns", "organization_nouns")
+    for key in (*keys, "party_nouns"):
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            errors.append(f"{key}: expected a list of words, got {value!r}")
+            value = []
+        lemmas[key] = frozenset(v.lower() for v in value)
     if errors:
         raise FrameError(f"{where}: {len(errors)} problem(s):\n" + "\n".join(errors), where)
     verbs: dict[str, list[tuple[Frame, Trigger]]] = {}
@@ -316,9 +338,13 @@ def validate_frames(data: Any, lang: str = "fr", where: str = "frames.yaml") -> 
     return FrameSet(
         lang,
         tuple(frames),
-        frozenset(v.lower() for v in support),
+        lemmas["support_verbs"],
         {k: tuple(v) for k, v in verbs.items()},
         {k: tuple(v) for k, v in nouns.items()},
+        lemmas["appointment_verbs"],
+        lemmas["place_nouns"],
+        lemmas["organization_nouns"],
+        lemmas["party_nouns"],
     )
 
 

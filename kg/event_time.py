@@ -1,0 +1,141 @@
+"""The time of an event: a year or a date in its phrase, completed from the
+article's date.
+
+:func:`event_time` reads the words that date a trigger (see its docstring);
+:func:`resolve_date` turns day words into an ISO date against the article's
+date: "le 8 avril" takes the article's year ("en janvier" gives its month),
+"dimanche" is the last Sunday
+on or before the article's day (the next one for a future verb), "hier",
+"la veille", "demain" count days from it. The words are those of
+``cues.yaml`` (``months``, ``weekdays``, ``relative_days``). A day word with
+no article day to count from gives nothing, and so does a day and month
+when the article has no year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from kg.polarity import Cues, is_future
+
+__all__ = ["event_time", "resolve_date"]
+
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_DAY = re.compile(r"^(0?[1-9]|[12]\d|3[01])(er)?$")
+
+
+def _day(reference: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(reference[:10]) if reference else None
+    except ValueError:
+        return None
+
+
+def resolve_date(
+    words: Sequence[str], reference: str | None, cues: Cues, future: bool = False
+) -> str | None:
+    """An ISO date from day words, counted from the article's date.
+
+    Args:
+        words: lower-case words dating an event ("vendredi", "22", "avril").
+        reference: the article's date (ISO 8601: a year, a month or a day).
+        cues: the language's cue words (months, weekdays, relative days).
+        future: the event is to come (a weekday then counts forward).
+
+    Returns:
+        ``YYYY-MM-DD``, or None when the words and the date do not give a day.
+    """
+    year = reference[:4] if reference and _YEAR.match(reference[:4]) else None
+    for i, word in enumerate(words[:-1]):
+        month = cues.months.get(words[i + 1])
+        match = _DAY.match(word)
+        if match and month and year:
+            try:
+                return dt.date(int(year), month, int(match.group(1))).isoformat()
+            except ValueError:
+                return None
+    months = [cues.months[w] for w in words if w in cues.months]
+    if months and year:
+        return f"{year}-{months[0]:02d}"  # "en janvier": the month of the article's year
+    today = _day(reference)
+    if today is None or len(reference or "") < 10:
+        return None
+    for word in words:
+        if word in cues.relative_days:
+            return (today + dt.timedelta(days=cues.relative_days[word])).isoformat()
+        if word in cues.weekdays:
+            back = (today.weekday() - cues.weekdays[word]) % 7
+            step = (7 - back) % 7 if future else -back
+            return (today + dt.timedelta(days=step)).isoformat()
+    return None
+
+
+def _dated(child: Token, cues: Cues) -> bool:
+    """A word that dates the verb it hangs on."""
+    lower = child.lower_
+    return (
+        lower in cues.months
+        or lower in cues.weekdays
+        or lower in cues.relative_days
+        or child.lemma_.lower() in cues.time_nouns
+        or (child.text.isdigit() and any(t.lower_ in cues.months for t in child.children))
+    )
+
+
+def event_time(trigger: Token, sent: Span, cues: Cues, reference: str | None) -> str | None:
+    """The year or date of an event.
+
+    Read in a noun trigger's phrase; for a verb, on a year hanging on it ("en
+    2018"), on a time word of it ("en juillet 2018", "vendredi 22 avril",
+    "hier"), and for an infinitive or a participle adjunct also on its
+    governing verb ("envisage de se rendre à Washington au printemps 2025",
+    "le 22 avril, X a réagi, indiquant que"). In a verbless caption, the
+    whole sentence. A year deeper in an argument ("l'élection de 2016")
+    dates the argument, not the event. Without a year, day words are
+    resolved against the article's date (:func:`resolve_date`).
+    """
+    if trigger.pos_ == "NOUN":
+        scope = list(trigger.subtree)
+    else:
+        scope = []
+        heads = [trigger]
+        node = trigger
+        for _ in range(3):  # "le 22 avril, X a réagi, indiquant que ..., ajoutant que"
+            participle = "Part" in node.morph.get("VerbForm")
+            if not (
+                node.dep_ == "xcomp" or (participle and node.dep_.startswith(("advcl", "acl")))
+            ):
+                break
+            node = node.head
+            while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+                node = node.head  # a participle hung on a noun: the noun's verb
+            heads.append(node)
+        for child in (c for head in heads for c in head.children if c is not trigger):
+            if _YEAR.match(child.text):
+                scope.append(child)
+            elif _dated(child, cues):
+                scope.extend(child.subtree)
+    if not any(_YEAR.match(t.text) for t in scope):
+        if sent.root.pos_ not in ("VERB", "AUX"):
+            scope = list(sent)
+        elif scope:
+            words = [t.lower_ for t in scope]
+            return resolve_date(
+                words, reference, cues, trigger.pos_ != "NOUN" and is_future(trigger)
+            )
+        else:
+            return None
+    months = cues.months
+    for tok in scope:
+        if _YEAR.match(tok.text) and tok.pos_ == "NUM":
+            doc = tok.doc
+            if tok.i >= 2 and doc[tok.i - 1].lower_ in months and doc[tok.i - 2].text.isdigit():
+                day, month = int(doc[tok.i - 2].text), months[doc[tok.i - 1].lower_]
+                if 1 <= day <= 31:
+                    return f"{tok.text}-{month:02d}-{day:02d}"
+            return tok.text
+    return None

@@ -1,0 +1,76 @@
+"""Membership read from a party label set off after a name: "Anne Roux, du
+Parti socialiste, a voté", "Paul Girard (parti Les Républicains)".
+
+The label is a phrase right after a person's name, across a comma or an
+opening bracket, with "de / du / des" or nothing, naming an organisation
+whose name starts with a party noun ("parti", "mouvement": ``party_nouns``
+of ``frames.yaml``) or that follows one ("du parti Les Républicains").
+Refused: an organisation that is no party by those words ("Anne Roux, de
+Radio France": employment, read by the role frames, not membership), and a
+phrase that does not follow the name directly.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.frames.located import EntityAt, Linked
+from kg.model import EntityType
+
+__all__ = ["party_labels"]
+
+_OPEN = {",", "("}
+_OF = {"de", "du", "des", "d'"}
+_DETERMINERS = {"le", "la", "l'", "les"}
+
+
+def _label(sent: Span, k: int, entity_at: EntityAt, party_nouns: frozenset[str]) -> Token | None:
+    """The first token of a party named from token k on, or None."""
+    doc = sent.doc
+    if k < sent.end and doc[k].lower_ in _OF:
+        k += 1
+    while k < sent.end and doc[k].lower_ in _DETERMINERS:
+        k += 1
+    if k >= sent.end:
+        return None
+    noun = doc[k].lower_ in party_nouns
+    j = k + 1 if noun and entity_at(doc[k]) is None else k
+    while j < sent.end and doc[j].lower_ in _DETERMINERS:
+        j += 1
+    party = entity_at(doc[j]) if j < sent.end else None
+    if party is None or party.type is not EntityType.ORGANIZATION:
+        return None
+    named_as_party = party.label.split()[0].lower() in party_nouns
+    return doc[j] if noun or named_as_party else None
+
+
+def party_labels(sent: Span, entity_at: EntityAt, party_nouns: frozenset[str]) -> list[Linked]:
+    """Find the party labels set off after people's names in a sentence.
+
+    Args:
+        sent: the sentence.
+        entity_at: the entity a token belongs to, or None.
+        party_nouns: nouns naming a kind of party ("parti", "mouvement").
+
+    Returns:
+        One item per person labelled with a party (the person, the party).
+    """
+    doc = sent.doc
+    found = []
+    i = sent.start
+    while i < sent.end:
+        person = entity_at(doc[i])
+        if person is None or person.type is not EntityType.PERSON:
+            i += 1
+            continue
+        end = i
+        while end < sent.end and entity_at(doc[end]) is person:
+            end += 1
+        if end < sent.end and doc[end].text in _OPEN:
+            token = _label(sent, end + 1, entity_at, party_nouns)
+            if token is not None:
+                party = entity_at(token)
+                assert party is not None
+                found.append(Linked(person, party, doc[i], token))
+        i = end
+    return found

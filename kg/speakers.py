@@ -1,0 +1,164 @@
+"""Who speaks: the entity a speech verb's subject names.
+
+:class:`Speakers` resolves a speaker token: a name, a name apposed to a noun
+("l'agence de presse Interfax"), the country behind "les autorités
+canadiennes", or for a pronoun the last named speaker ("dit-il") or the
+closest named main-clause subject before it (:func:`previous_subject`).
+:func:`speech_subject` finds the speaker of a speech verb, climbing from
+participles and infinitives, and through a noun a participle hangs on to the
+author of a text ("un communiqué de X, indiquant que").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from kg.frames.paths import markers, subject_of
+from kg.model import Entity, EntityType
+from kg.polarity import Cues
+
+__all__ = ["Speakers", "previous_subject", "speech_subject"]
+
+_SPEAKERS = (EntityType.PERSON, EntityType.ORGANIZATION)
+_OF = frozenset({"de", "du", "des", "d'"})
+EntityAt = Callable[[Token], Entity | None]
+
+
+@dataclass
+class Speakers:
+    """Resolve speakers, remembering the last named one for pronouns."""
+
+    entity_at: EntityAt
+    cues: Cues
+    named: list[tuple[int, Entity]] = field(default_factory=list)
+    demonyms: dict[str, Entity] = field(default_factory=dict)
+
+    def resolve(self, tok: Token, fallback: bool = True) -> tuple[Entity | None, bool]:
+        """The speaker a token names; a pronoun the index left unresolved takes
+        the last named speaker when ``fallback`` (after "selon", "dit-il")."""
+        ent = self.authority(tok) or self.entity_at(tok)
+        if ent is None and tok.pos_ == "NOUN":
+            # "l'agence de presse russe Interfax": a name apposed to the head
+            # noun; a person before an organisation ("le sénateur UDI Paul
+            # Girard" is said by Paul Girard, not by the UDI)
+            named = [
+                self.entity_at(child)
+                for child in tok.children
+                if child.pos_ in ("PROPN", "NOUN", "X")
+                and not any(g.dep_ == "case" for g in child.children)
+            ]
+            found = [e for e in named if e is not None and e.type in _SPEAKERS]
+            found.sort(key=lambda e: e.type is not EntityType.PERSON)
+            ent = found[0] if found else None
+        pronoun = tok.pos_ == "PRON" or tok.lower_ in self.cues.speaker_pronouns
+        inverted = tok.i > 0 and (tok.text.startswith("-") or tok.i > tok.head.i)
+        if ent is None and pronoun and (fallback or inverted):
+            earlier = [e for i, e in self.named if i < tok.i]
+            ent = earlier[-1] if earlier else None
+        if ent is None and tok.lower_ in self.cues.speaker_pronouns:
+            ent = self.previous_subject(tok)
+        if ent is not None and ent.type not in _SPEAKERS and ent is not self.authority(tok):
+            return None, pronoun
+        if ent is not None and not pronoun:
+            self.named.append((tok.i, ent))
+        return ent, pronoun
+
+    def authority(self, tok: Token) -> Entity | None:
+        """ "les autorités canadiennes", "le gouvernement canadien": an
+        authority noun with a demonym speaks for the country."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.cues.authority_nouns:
+            return None
+        for child in tok.children:
+            if child.dep_ == "amod":
+                ent = self.entity_at(child)
+                if ent is not None and ent.type is EntityType.PLACE:
+                    return ent
+                if child.lower_ in self.demonyms:  # the phrase was made one organisation
+                    return self.demonyms[child.lower_]
+        return None
+
+    def previous_subject(self, tok: Token) -> Entity | None:
+        """The closest named main-clause subject before a pronoun (see
+        :func:`previous_subject`)."""
+        return previous_subject(tok, self.entity_at)
+
+
+def previous_subject(tok: Token, entity_at: EntityAt) -> Entity | None:
+    """ "Marc Lenoir est arrivé. Il a déclaré ...": for a third-person pronoun,
+    the closest subject of a main clause before it, in its sentence or the
+    four before, when that subject names a person or an organisation. A
+    subject naming nothing stops the search (the pronoun may stand for it),
+    unless it is a common noun of the other gender; pronoun subjects are
+    passed over.
+
+    Args:
+        tok: the pronoun.
+        entity_at: the entity a token belongs to, or None.
+
+    Returns:
+        The entity, or None.
+    """
+    doc = tok.doc
+    start = tok.sent.start
+    for _ in range(4):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    gender = set(tok.morph.get("Gender"))
+    for i in range(tok.i - 1, start - 1, -1):
+        word = doc[i]
+        main = word.head.dep_ == "ROOT" or (
+            word.head.dep_ == "conj" and word.head.head.dep_ == "ROOT"
+        )
+        if word.dep_ not in ("nsubj", "nsubj:pass") or not main:
+            continue
+        if word.pos_ == "PRON":
+            continue
+        if word.pos_ == "NOUN" and gender and _gender(word) - gender:
+            continue  # "Une large partie de l'intervention ... Il": a feminine noun is no "il"
+        named = [word, *(c for c in word.children if c.dep_ in ("appos", "flat:name"))]
+        found = [e for e in map(entity_at, named) if e is not None]
+        return found[0] if found and found[0].type in _SPEAKERS else None
+    return None
+
+
+def _gender(noun: Token) -> set[str]:
+    """A noun's gender, from itself or its determiner and adjectives."""
+    found = set(noun.morph.get("Gender"))
+    for child in noun.children:
+        if not found and child.dep_ in ("det", "amod"):
+            found = set(child.morph.get("Gender"))
+    return found
+
+
+def speech_subject(verb: Token, speakers: Speakers) -> tuple[Token | None, Entity | None, bool]:
+    node = verb
+    for _ in range(4):
+        for tok in subject_of(node):
+            ent, pronoun = speakers.resolve(tok, fallback=False)
+            if ent is not None:
+                return tok, ent, pronoun
+        # after an inverted verb the parser often makes the speaker an object,
+        # and "a-t-il ajouté" an expletive subject
+        for tok in node.children:
+            named = tok.dep_ == "obj" and tok.i > node.i and tok.pos_ == "PROPN"
+            clitic = tok.dep_ == "expl:subj" and tok.lower_ in speakers.cues.speaker_pronouns
+            if named or clitic:
+                ent, pronoun = speakers.resolve(tok)
+                if ent is not None:
+                    return tok, ent, pronoun
+        if node.pos_ == "NOUN":
+            # "un communiqué de l'Église, indiquant que ...": the author of the text
+            for tok in node.children:
+                if tok.dep_ == "nmod" and markers(tok) & _OF:
+                    ent, pronoun = speakers.resolve(tok, fallback=False)
+                    if ent is not None:
+                        return tok, ent, pronoun
+        participle = node.morph.get("VerbForm") in (["Part"], ["Inf"])
+        if node.head is node or not (participle or node.pos_ == "NOUN"):
+            break
+        node = node.head  # a participle hung on a noun: on to the noun, then its verb
+    return None, None, False

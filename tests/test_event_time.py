@@ -1,0 +1,89 @@
+"""Times completed from the article's date: day words resolved by hand-worked
+calendars (2005-04-20 was a Wednesday), and on real parses."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.entities import group_mentions, resolve_references
+from kg.event_time import resolve_date
+from kg.frames import extract_facts
+from kg.ingest import article_from_text
+from kg.mentions import extract_mentions
+from kg.nlp import parse
+from kg.polarity import load_cues
+
+
+@pytest.mark.parametrize(
+    ("words", "reference", "future", "expected"),
+    [
+        (["le", "8", "avril"], "2005", False, "2005-04-08"),
+        (["vendredi", "22", "avril"], "2005-04-25", False, "2005-04-22"),
+        (["1er", "mai"], "2005-04-20", False, "2005-05-01"),
+        (["hier"], "2005-04-20", False, "2005-04-19"),
+        (["la", "veille"], "2005-04-20", False, "2005-04-19"),
+        (["avant-hier"], "2005-03-01", False, "2005-02-27"),
+        (["dimanche"], "2005-04-20", False, "2005-04-17"),  # the last Sunday
+        (["mercredi"], "2005-04-20", False, "2005-04-20"),  # the same day
+        (["lundi"], "2005-04-20", True, "2005-04-25"),  # a future verb: the next Monday
+        (["en", "janvier"], "2005", False, "2005-01"),  # a month alone: the article's year
+    ],
+)
+def test_event_time_resolve_against_the_article_date(words, reference, future, expected) -> None:
+    assert resolve_date(words, reference, load_cues("fr"), future) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "reference"),
+    [
+        (["dimanche"], "2005"),  # no day to count from
+        (["hier"], None),
+        (["le", "8", "avril"], None),  # no year
+        (["en", "janvier"], None),
+        (["le", "31", "avril"], "2005"),  # no such day
+        (["la", "semaine"], "2005-04-20"),
+    ],
+)
+def test_event_time_give_nothing_without_a_day(words, reference) -> None:
+    assert resolve_date(words, reference, load_cues("fr")) is None
+
+
+def facts_dated(text: str, date: str | None):
+    parsed = next(parse([article_from_text(text, "t1", date=date)]))
+    mentions = extract_mentions(parsed)
+    index = resolve_references(parsed, group_mentions(mentions), mentions, "fr", None)
+    return {f.predicate: f.time for f in extract_facts(parsed, index)}
+
+
+def test_event_time_facts_carry_the_resolved_time(nlp) -> None:
+    times = facts_dated("Paul Girard a rencontré Anne Roux dimanche à Lyon.", "2005-04-20")
+    assert times["metWith"] == "2005-04-17"
+    times = facts_dated("Paul Girard a affirmé mardi 8 mars que le pont serait rouvert.", "2005")
+    assert times["said"] == "2005-03-08"
+    times = facts_dated("Paul Girard a déclaré hier que la route serait rouverte.", "2005-04-20")
+    assert times["said"] == "2005-04-19"
+
+
+def test_event_time_no_time_word_gives_no_time(nlp) -> None:
+    text = "Paul Girard a rencontré Anne Roux à Lyon."
+    assert facts_dated(text, "2005-04-20")["metWith"] is None
+
+
+def test_event_time_a_participle_takes_the_time_of_its_verb(nlp) -> None:
+    text = (
+        "Le 3 juin, l'Union démocratique a fait connaître sa colère, "
+        "soulignant que la réforme est injuste."
+    )
+    parsed = next(parse([article_from_text(text, "t1", date="2005")]))
+    mentions = extract_mentions(parsed)
+    index = resolve_references(parsed, group_mentions(mentions), mentions, "fr", None)
+    said = [f for f in extract_facts(parsed, index) if f.predicate == "said"]
+    assert [(f.value, f.time) for f in said] == [
+        ("sa colère", "2005-06-03"),
+        ("la réforme est injuste", "2005-06-03"),
+    ]
+
+
+def test_event_time_an_appointment_dates_the_role(nlp) -> None:
+    text = "Anne Roux, nommée ministre de la Culture jeudi 3 mars, a pris ses fonctions."
+    assert facts_dated(text, "2005")["holdsPosition"] == "2005-03-03"

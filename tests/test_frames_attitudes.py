@@ -1,0 +1,123 @@
+"""Attitudes in their verb, support-verb and gerund shapes, events in noun form, and quotes after a
+colon, on real parses of sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import facts_of
+
+
+def pairs(text: str, predicate: str) -> list[tuple[str, str]]:
+    return [
+        (f.subject.split("/")[-1], (f.object or f.value or "").split("/")[-1])
+        for f in facts_of(text)
+        if f.predicate == predicate
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard s'en est pris à Anne Roux lors du débat.", ("paul-girard", "anne-roux")),
+        ("L'Espagne a protesté auprès du Maroc.", ("espagne", "maroc")),
+        # a gerund hung on a noun still has the clause's subject
+        ("L'Espagne a répondu à cette saisie en protestant auprès du Maroc.", ("espagne", "maroc")),
+        (
+            "Paul Girard a répondu aux questions en critiquant Anne Roux.",
+            ("paul-girard", "anne-roux"),
+        ),
+    ],
+)
+def test_attitudes_criticism_shapes(nlp, text: str, expected: tuple[str, str]) -> None:
+    assert pairs(text, "criticized") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La France a protesté hier.",  # nobody criticised
+        "Paul Girard a pris en charge Anne Roux.",  # "prendre en charge" is no attack
+        "Paul Girard s'en est allé à Lyon.",
+    ],
+)
+def test_attitudes_no_criticism_without_a_target(nlp, text: str) -> None:
+    assert pairs(text, "criticized") == []
+
+
+def test_attitudes_reflexive_with_etre_is_not_passive(nlp) -> None:
+    assert pairs("Paul Girard et Anne Roux se sont rencontrés à Lyon.", "metWith") == [
+        ("paul-girard", "anne-roux")
+    ]
+
+
+def test_attitudes_quote_after_a_colon_is_the_subjects(nlp) -> None:
+    text = "Paul Girard a défendu le projet devant les élus : « Ce pont sera utile à tous. »"
+    assert pairs(text, "said") == [("paul-girard", "Ce pont sera utile à tous")]
+    # no subject naming anyone: no speaker
+    text = "Le projet a été défendu devant les élus : « Ce pont sera utile à tous. »"
+    assert pairs(text, "said") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard a reçu le soutien public d'Anne Roux.", ("anne-roux", "paul-girard")),
+        (
+            "Paul Girard a obtenu l'appui de l'Union démocratique.",
+            ("union-democratique", "paul-girard"),
+        ),
+        ("Paul Girard a apporté son soutien à Anne Roux.", ("paul-girard", "anne-roux")),
+    ],
+)
+def test_attitudes_support_received_or_given(nlp, text: str, expected: tuple[str, str]) -> None:
+    assert pairs(text, "supported") == [expected]
+
+
+def test_attitudes_support_received_is_no_meeting(nlp) -> None:
+    # "recevoir" is a meeting verb; the support received stands for nobody
+    assert pairs("Paul Girard a reçu le soutien public d'Anne Roux.", "metWith") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le maire Paul Girard en informera Anne Roux demain.", ("paul-girard", "anne-roux")),
+        (
+            "L'Union démocratique a saisi le Conseil constitutionnel.",
+            ("union-democratique", "conseil"),
+        ),
+    ],
+)
+def test_attitudes_informing_and_referring_are_contacts(
+    nlp, text: str, expected: tuple[str, str]
+) -> None:
+    assert pairs(text, "contacted") == [expected]
+
+
+def test_attitudes_a_thing_seized_is_no_contact(nlp) -> None:
+    assert pairs("La police a saisi la drogue.", "contacted") == []
+
+
+def test_attitudes_pronoun_passes_a_noun_of_the_other_gender(nlp) -> None:
+    text = (
+        "Acclamé par ses partisans, M. Girard a ouvert la convention. Une large partie de "
+        "l'intervention de M. Girard a porté sur l'école. Il a ainsi fustigé la réforme "
+        "de M. Lenoir."
+    )
+    assert pairs(text, "criticized") == [("girard", "lenoir")]
+    # a masculine noun subject may be what "il" stands for: nobody is named
+    text = (
+        "Acclamé par ses partisans, M. Girard a ouvert la convention. Le congrès du parti a été "
+        "houleux. Il a ainsi fustigé la réforme de M. Lenoir."
+    )
+    assert pairs(text, "criticized") == []
+
+
+def test_events_in_noun_form_take_the_clause_subject_and_place(nlp) -> None:
+    text = "En visite à Rome, Emmanuel Macron a salué le travail des pompiers."
+    assert pairs(text, "visited") == [("emmanuel-macron", "rome")]
+    text = "La rencontre entre Emmanuel Macron et Olaf Scholz a eu lieu à l'Élysée."
+    (met,) = [f for f in facts_of(text) if f.predicate == "metWith"]
+    assert met.place == "place/elysee"
+    # a trip with no place visited gives nothing
+    assert pairs("En voyage, Emmanuel Macron a lu un livre.", "visited") == []

@@ -1,0 +1,182 @@
+"""Role phrases: positions, membership and employment, on real parses of
+sentences written for these tests, with sentences that must give nothing."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import facts_of
+
+
+def facts(text: str, predicate: str) -> list[tuple[str, str]]:
+    found = []
+    for f in facts_of(text):
+        if f.predicate == predicate:
+            other = f.object or f.value or ""
+            found.append((f.subject.split("/")[-1], other.split("/")[-1]))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard a été élu président de l'Union démocratique.", "union-democratique"),
+        (
+            "Anne Roux, l'une des dirigeantes de l'Union démocratique, a protesté.",
+            "union-democratique",
+        ),
+        ("Le député UMP, Jacques Morel, a protesté.", "ump"),
+        ("Jacques Morel, fondateur de l'Union démocratique, a protesté.", "union-democratique"),
+    ],
+)
+def test_roles_leaders_and_elected_are_members(nlp, text: str, expected: str) -> None:
+    assert [other for _, other in facts(text, "memberOf")] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président de la Roumanie, Paul Girard, a protesté.",  # a place, not an organisation
+        "Le président Paul Girard a protesté.",  # no organisation
+        "Paul Girard a critiqué l'Union démocratique.",
+    ],
+)
+def test_roles_no_membership_without_an_organisation(nlp, text: str) -> None:
+    assert facts(text, "memberOf") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Paul Girard a été élu président de l'Union démocratique.", "président"),
+        ("Paul Girard est devenu ministre de la Santé.", "ministre de la Santé"),
+        ("Le cardinal Paul Girard a célébré la messe.", "cardinal"),
+        ("L'amiral Paul Girard a inspecté la flotte.", "amiral"),
+    ],
+)
+def test_roles_positions_in_more_shapes(nlp, text: str, role: str) -> None:
+    ((holder, value),) = facts(text, "holdsPosition")
+    assert holder == "paul-girard" and role in value
+
+
+def test_roles_appointment_verb_needs_a_person_subject(nlp) -> None:
+    assert facts("Le comité a été élu président de séance.", "holdsPosition") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Paul Girard, directeur de la banque Crédit Mutuel, a démissionné.", "credit-mutuel"),
+        ("Anne Roux, émissaire de l'Union africaine, est arrivée.", "union-africaine"),
+        # the organisation in a "de" phrase after the name
+        ("La correspondante Anne Roux, du Figaro, est rentrée de Kiev.", "figaro"),
+    ],
+)
+def test_roles_executives_and_envoys_work_for_their_organisation(nlp, text: str, org: str) -> None:
+    assert [other for _, other in facts(text, "worksFor")] == [org]
+
+
+def test_roles_executive_of_a_place_works_for_nobody(nlp) -> None:
+    assert facts("Paul Girard, directeur de la France, a démissionné.", "worksFor") == []
+    assert facts("La journaliste Anne Roux, de Lyon, a été libérée.", "worksFor") == []
+
+
+def test_roles_appointed_in_a_participle_phrase(nlp) -> None:
+    text = "Anne Roux, désignée ambassadrice au Japon par le gouvernement, a pris ses fonctions."
+    assert facts(text, "holdsPosition") == [("anne-roux", "désignée ambassadrice")]
+
+
+def test_roles_a_year_in_the_role_phrase_dates_it(nlp) -> None:
+    dated = facts_of("Paul Girard (député socialiste de la Gironde depuis 1997) a voté.")
+    assert [(f.predicate, f.time) for f in dated] == [("holdsPosition", "1997")]
+    # a year after the role phrase dates the vote, not the role
+    later = facts_of("Paul Girard, député de la Gironde, a voté en 1990.")
+    assert [(f.predicate, f.time) for f in later] == [("holdsPosition", None)]
+
+
+def test_roles_possessive_belongs_to_the_clause_subject(nlp) -> None:
+    text = (
+        "L'Union démocratique a annoncé, par la voix de son président, Paul Girard, "
+        "qu'elle partait."
+    )
+    (position,) = [f for f in facts_of(text) if f.predicate == "holdsPosition"]
+    assert position.of == "organization/union-democratique"
+    # a person's "son conseiller" names no organisation
+    (position,) = [
+        f
+        for f in facts_of("Anne Roux a présenté son conseiller, Paul Girard, aux élus.")
+        if f.predicate == "holdsPosition"
+    ]
+    assert position.of is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La Fédération française de rugby, représentée par Paul Girard, a signé l'accord.",
+        "Paul Girard représente la Fédération française de rugby au conseil.",
+    ],
+)
+def test_roles_who_represents_an_organisation_speaks_for_it(nlp, text: str) -> None:
+    assert facts(text, "speaksFor") == [("paul-girard", "federation-francaise-de-rugby")]
+
+
+def test_roles_a_thing_that_represents_speaks_for_nobody(nlp) -> None:
+    assert facts("Ce vote représente un tournant pour la France.", "speaksFor") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "role"),
+    [
+        # a title between the comma and the name
+        (
+            "Le bureau a exigé que son directeur, M. Roux, rende les comptes.",
+            "roux",
+            "directeur",
+        ),
+        # the role's scope in a "pour" phrase before the name
+        (
+            "Le rapporteur de l'UNESCO pour le Sahel, Anne Roux, a visité trois écoles.",
+            "anne-roux",
+            "rapporteur",
+        ),
+    ],
+)
+def test_roles_holder_after_a_title_or_a_scope(nlp, text: str, holder: str, role: str) -> None:
+    ((who, value),) = facts(text, "holdsPosition")
+    assert who == holder and value.startswith(role)
+
+
+def test_roles_a_scope_naming_a_person_is_no_gap(nlp) -> None:
+    # the person inside the "pour" phrase is no holder named after the role
+    text = "Le conseiller pour Paul Girard, Anne Roux, est arrivé."
+    assert ("anne-roux", "conseiller") not in facts(text, "holdsPosition")
+
+
+def test_roles_with_an_elision_match(nlp) -> None:
+    text = "Antony Blinken, secrétaire d'État américain, est arrivé à Kiev."
+    assert facts(text, "holdsPosition") == [("antony-blinken", "secrétaire d'État")]
+    # the role noun without its complement is another word
+    assert facts("Antony Blinken, secrétaire, est arrivé à Kiev.", "holdsPosition") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Paul Girard, du parti Les Républicains, a voté contre.", "republicains"),
+        ("Anne Roux, du Parti socialiste, a voté contre.", "parti-socialiste"),
+        ("Paul Girard (parti Les Républicains) a voté contre.", "republicains"),
+    ],
+)
+def test_roles_a_party_label_after_a_name_is_membership(nlp, text: str, party: str) -> None:
+    assert [other for _, other in facts(text, "memberOf")] == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anne Roux, de Radio France, a voté contre.",  # an organisation that is no party
+        "Anne Roux a rejoint Lyon, puis le parti Les Républicains a voté.",  # no label
+    ],
+)
+def test_roles_no_party_label_no_membership(nlp, text: str) -> None:
+    assert facts(text, "memberOf") == []

@@ -1,0 +1,271 @@
+"""Reported speech: speech verbs from the lexicon, what they report, "selon X",
+partial quotes and "par la voix de", on real parses of sentences written for
+these tests. Each construction has several shapes and sentences that must
+give nothing."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import facts_of
+
+from kg.model import Fact
+
+
+def said(facts: list[Fact]) -> list[tuple[str, str]]:
+    return [(f.subject.split("/")[-1], f.value or "") for f in facts if f.predicate == "said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # unlemmatised forms ("estime", "indique") match the lexicon's -er verbs
+        ("Le sénateur Paul Girard estime que la taxe est injuste.", "la taxe est injuste"),
+        ("Amélie Durand indique que la loi sera retirée.", "la loi sera retirée"),
+        # an infinitive or an attribute is what was said
+        ("Paul Girard a déclaré vouloir quitter ses fonctions.", "vouloir quitter ses fonctions"),
+        ("Paul Girard a promis de baisser les impôts.", "baisser les impôts"),
+        ("Amélie Durand a demandé au préfet de rouvrir la route.", "rouvrir la route"),
+        # a noun complement, for the verbs listed with one
+        ("Paul Girard a annoncé sa démission.", "sa démission"),
+        ("Amélie Durand a plaidé pour une réforme du code pénal.", "une réforme du code pénal"),
+        # a "que" clause the parser hung on the complement of the verb
+        (
+            "Anne Roux a expliqué aux habitants des villages inondés qu'elle enverra des renforts",
+            "elle enverra des renforts",
+        ),
+        (
+            "Paul Girard espère que le chantier sera terminé en mai.",
+            "le chantier sera terminé en mai",
+        ),
+        ("Paul Girard a laissé prévoir qu'il partirait.", "il partirait"),
+        # what stands before "que" is the verb's
+        (
+            "Le ministre Paul Girard a prévenu, au lendemain du vote des élus, que trois "
+            "hôpitaux fermeraient.",
+            "trois hôpitaux fermeraient",
+        ),
+        # a stance verb under negation says its clause
+        ("Paul Girard n'exclut pas que ces documents soient faux.", "ces documents soient faux"),
+        (
+            "Paul Girard s'est réjoui de la réouverture du musée.",
+            "la réouverture du musée",
+        ),
+        # "faire savoir": the pair of verbs is one speech verb
+        ("Amélie Durand a fait savoir qu'elle se retirait.", "elle se retirait"),
+    ],
+)
+def test_speech_verbs_report_their_content(nlp, text: str, expected: str) -> None:
+    assert (said(facts_of(text))[0][1]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Girard a dit bonjour à ses voisins.",  # a noun object of "dire" says nothing
+        "Amélie Durand a annoncé à Lyon.",  # no content
+        "Paul Girard est venu à Lyon pour annoncer sa démission.",  # an aim, not a statement
+        "Amélie Durand n'a pas déclaré qu'elle partirait.",  # a denied statement
+        "Paul Girard a rencontré Amélie Durand à Lyon.",  # no speech verb
+        "Paul Girard exclut que la loi passe.",  # a stance stated, not a possibility said
+        # "appeler à" says its noun complement, not an infinitive
+        "Le conseil est appelé à remplacer Paul Girard.",
+        # a relative "que" after the complement is no reported clause
+        "Amélie Durand a déclaré aux familles des otages que la police avait libérés hier.",
+    ],
+)
+def test_speech_gives_nothing_without_a_statement(nlp, text: str) -> None:
+    assert said(facts_of(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "expected"),
+    [
+        ("Selon Paul Girard, la route sera rouverte.", "paul-girard", "la route sera rouverte"),
+        ("D'après Amélie Durand, le budget a été voté.", "amelie-durand", "le budget a été voté"),
+        ("La route sera rouverte, selon Paul Girard.", "paul-girard", "La route sera rouverte"),
+    ],
+)
+def test_speech_according_to_says_the_clause(nlp, text: str, speaker: str, expected: str) -> None:
+    assert said(facts_of(text)) == [(speaker, expected)]
+
+
+def test_speech_according_to_after_a_speech_verb_is_only_the_source(nlp) -> None:
+    facts = facts_of("« Nous partirons », a déclaré Paul Girard, selon l'agence Reuters.")
+    assert [(f.subject, f.source) for f in facts if f.predicate == "said"] == [
+        ("person/paul-girard", "organization/reuters")
+    ]
+    assert said(facts_of("Selon une étude, la route sera rouverte en juin.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard a qualifié cette décision d'« inacceptable ».", "inacceptable"),
+        ("Amélie Durand a fait connaître sa « surprise ».", "sa « surprise »"),
+        ("Amélie Durand s'est dite « très inquiète ».", "très inquiète"),
+        # the pronoun speaker is the named subject of the sentence before
+        ("Paul Girard est arrivé à Lyon. Il a jugé « scandaleuse » la décision.", "scandaleuse"),
+    ],
+)
+def test_speech_partial_quote_goes_to_the_speaker_of_its_verb(
+    nlp, text: str, expected: str
+) -> None:
+    ((speaker, value),) = said(facts_of(text))
+    assert speaker in ("paul-girard", "amelie-durand") and value == expected
+
+
+def test_speech_partial_quote_under_another_verb_gives_nothing(nlp) -> None:
+    # the quoted word belongs to "apporter", not to a speech verb
+    text = "Paul Girard a ouvert un chantier destiné à apporter un peu de « clarté »."
+    assert said(facts_of(text)) == []
+
+
+def test_speech_pronoun_without_a_named_subject_before_gives_nothing(nlp) -> None:
+    text = "La route a été fermée hier. Il a jugé « scandaleuse » la décision."
+    assert said(facts_of(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le syndicat Force ouvrière, par la voix de Paul Girard, a fait savoir qu'il refusait.",
+        "La Commission européenne, par la voix de Paul Girard, a annoncé qu'elle partait.",
+    ],
+)
+def test_speech_by_the_voice_of_speaks_for_the_subject(nlp, text: str) -> None:
+    facts = facts_of(text)
+    voice = [(f.subject, f.object) for f in facts if f.predicate == "speaksFor"]
+    speakers = [f.subject for f in facts if f.predicate == "said"]
+    assert voice == [("person/paul-girard", speakers[0])]
+    assert speakers[0].startswith("organization/")
+
+
+def test_speech_voice_without_a_statement_gives_nothing(nlp) -> None:
+    text = "Le syndicat Force ouvrière a perdu sa voix au conseil de Paul Girard."
+    assert [f for f in facts_of(text) if f.predicate == "speaksFor"] == []
+
+
+def test_speech_participle_hung_on_a_noun_keeps_the_clause_speaker(nlp) -> None:
+    text = (
+        "L'Union démocratique a fait connaître sa « colère » après ce vote, "
+        "soulignant que « le parti quittera la coalition »."
+    )
+    assert said(facts_of(text)) == [
+        ("union-democratique", "colère"),
+        ("union-democratique", "le parti quittera la coalition"),
+    ]
+
+
+def test_speech_editor_brackets_stay_in_the_quote(nlp) -> None:
+    text = "Paul Girard a déclaré que « [cette loi] est mauvaise »."
+    assert said(facts_of(text)) == [("paul-girard", "[cette loi] est mauvaise")]
+
+
+def test_speech_each_que_clause_is_said(nlp) -> None:
+    text = "Anne Roux a réclamé que la Chine libère les prisonniers et que le gouvernement parte."
+    assert said(facts_of(text)) == [
+        ("anne-roux", "la Chine libère les prisonniers"),
+        ("anne-roux", "le gouvernement parte"),
+    ]
+    # a coordination inside one clause stays one statement
+    text = "Anne Roux a dit que la Chine et le Japon signeront."
+    assert said(facts_of(text)) == [("anne-roux", "la Chine et le Japon signeront")]
+
+
+def test_speech_authorities_of_a_country_speak_for_it(nlp) -> None:
+    text = "Les autorités canadiennes ont fait savoir qu'elles fermaient la frontière."
+    assert said(facts_of(text)) == [("canada", "elles fermaient la frontière")]
+    # an authority noun without a demonym names nobody
+    assert said(facts_of("Les autorités ont fait savoir qu'elles fermaient la frontière.")) == []
+
+
+def test_speech_quoted_words_inside_a_clause_stay_in_it(nlp) -> None:
+    text = (
+        "Paul Girard a jugé que « l'ancien stade » était vétuste alors que « le nouveau » "
+        "serait prêt."
+    )
+    assert said(facts_of(text)) == [
+        ("paul-girard", "« l'ancien stade » était vétuste alors que « le nouveau » serait prêt")
+    ]
+    text = (
+        "Paul Girard a précisé que le juge, « faute de preuves », avait renvoyé "
+        "« le dossier au parquet »."
+    )
+    assert said(facts_of(text)) == [
+        ("paul-girard", "le juge, « faute de preuves », avait renvoyé « le dossier au parquet »")
+    ]
+
+
+def test_speech_inverted_clitic_takes_the_subject_before(nlp) -> None:
+    text = "Paul Girard est arrivé hier. « Nous resterons ici », a-t-il ajouté."
+    assert said(facts_of(text)) == [("paul-girard", "Nous resterons ici")]
+    # no named subject before: the quote has no speaker
+    text = "La route est fermée. « Nous resterons ici », a-t-il ajouté."
+    assert said(facts_of(text)) == []
+    # the source is unnamed: the group inside the quote does not say it
+    text = "« Le groupe Lenoir peut encore progresser », a ajouté cette source."
+    assert said(facts_of(text)) == []
+
+
+def test_speech_a_person_named_in_the_subject_speaks_before_its_party(nlp) -> None:
+    text = (
+        "Une syndicaliste, Anne Roux, s'était dite « choquée », alors que le sénateur UDI "
+        "Paul Girard, rapporteur du texte, annonçait pour sa part la création d'une commission."
+    )
+    assert said(facts_of(text)) == [
+        ("anne-roux", "choquée"),
+        ("paul-girard", "la création d'une commission"),
+    ]
+
+
+def test_speech_a_quote_goes_on_over_lines_with_its_speaker(nlp) -> None:
+    text = (
+        "Paul Girard a défendu le projet : « Le pont sera utile.\n"
+        "(...) Il reliera les deux rives.\n"
+        "Nous le financerons ensemble ».\n"
+        "La séance a été levée."
+    )
+    assert said(facts_of(text)) == [
+        ("paul-girard", "Le pont sera utile"),
+        ("paul-girard", "Il reliera les deux rives"),
+        ("paul-girard", "Nous le financerons ensemble"),
+    ]
+
+
+def test_speech_an_open_quote_before_a_new_quote_does_not_go_on(nlp) -> None:
+    # the next mark opens a quote: the line after is someone else's words
+    text = "Paul Girard a déclaré : « Le pont sera utile.\nAnne Roux a répondu : « Nous verrons »."
+    assert said(facts_of(text)) == [
+        ("paul-girard", "Le pont sera utile"),
+        ("anne-roux", "Nous verrons"),
+    ]
+
+
+def _hand_built(words, heads, deps, pos, morphs):
+    """A Doc with a parse written by hand, for a parse the model makes only
+    on some sentences."""
+    from spacy.tokens import Doc
+
+    from kg.nlp import load_pipeline
+
+    return Doc(
+        load_pipeline("fr").vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs
+    )
+
+
+def test_speech_subject_hung_on_a_detached_participle(nlp) -> None:
+    from kg.frames.paths import subject_of
+
+    # "Interrogé, Yves Martin a déclaré que ...", the name hung on the participle
+    words = ["Interrogé", ",", "Yves", "Martin", ",", "a", "déclaré", "que", "tout", "va"]
+    heads = [6, 0, 0, 2, 6, 6, 6, 9, 9, 6]
+    deps = ["advcl", "punct", "appos", "flat:name", "punct", "aux:tense", "ROOT", "mark"]
+    deps += ["nsubj", "ccomp"]
+    pos = ["VERB", "PUNCT", "PROPN", "PROPN", "PUNCT", "AUX", "VERB", "SCONJ", "PRON", "VERB"]
+    morphs = ["VerbForm=Part", "", "", "", "", "VerbForm=Fin", "VerbForm=Part", "", "", ""]
+    doc = _hand_built(words, heads, deps, pos, morphs)
+    assert [t.text for t in subject_of(doc[6])] == ["Yves"]
+    # no name apposed to the participle: no subject
+    pos[2] = "NOUN"
+    doc = _hand_built(words, heads, deps, pos, morphs)
+    assert subject_of(doc[6]) == []
