@@ -33,6 +33,7 @@ class Lexicon:
 
     labels: dict[str, EntityType]
     leading: frozenset[str]
+    contractions: dict[str, str]  # "du" -> "le": the article a preposition absorbed
     not_entities: frozenset[str]
     credit_markers: frozenset[str]
     credit_pattern: re.Pattern[str]  # a credit marker and its colon: "Crédit :"
@@ -46,6 +47,7 @@ class Lexicon:
     work_heads: frozenset[str]  # "l'émission X", "le film X": X is a work (Other)
     institutions: frozenset[str]  # "le Sénat": one capitalised common noun that names
     office_bodies: frozenset[str]  # "président du Conseil": a role's body, no name alone
+    constituency_roles: frozenset[str]  # "député de la Gironde": a place completes them
     honorifics: frozenset[str]  # name keys of "M.", "Mme", "Dr" ...
     organization_phrases: tuple[tuple[str, ...], ...]  # name keys of their words
     mission_heads: tuple[tuple[str, ...], ...]  # "ambassade": a country after it names one
@@ -82,6 +84,9 @@ def lexicon(lang: str = "fr") -> Lexicon:
     return Lexicon(
         labels={k: EntityType(v) for k, v in (config.get("entity_labels") or {}).items()},
         leading=frozenset(w.lower() for w in lex.get("leading_articles", [])),
+        contractions={
+            k.lower(): v.lower() for k, v in (lex.get("contracted_articles") or {}).items()
+        },
         not_entities=frozenset(name_key(w) for w in lex.get("not_entities", [])),
         credit_markers=frozenset(name_key(w) for w in lex.get("credit_markers", [])),
         credit_pattern=re.compile(
@@ -100,6 +105,7 @@ def lexicon(lang: str = "fr") -> Lexicon:
         work_heads=frozenset(name_key(w) for w in lex.get("work_heads", [])),
         institutions=frozenset(name_key(w) for w in lex.get("institutions", [])),
         office_bodies=frozenset(name_key(w) for w in lex.get("office_bodies", [])),
+        constituency_roles=frozenset(name_key(w) for w in lex.get("constituency_roles", [])),
         honorifics=frozenset(name_key(w) for w in lex.get("honorifics", [])),
         organization_phrases=tuple(
             sorted(

@@ -121,6 +121,15 @@ class SpanContext:
             or all(p in self.common for p in parts)
         )
 
+    def with_article(self, key: str, span: Span) -> str:
+        """The key of a known name whose article a preposition absorbed ("du
+        Figaro": "le figaro"); else ``key``."""
+        if key in self.types or span.start == 0:
+            return key
+        article = self.lex.contractions.get(span.doc[span.start - 1].text.lower())
+        longer = name_key(f"{article} {span.text}") if article else key
+        return longer if longer in self.types else key
+
     def known_type(self, key: str, span: Span, label: str) -> EntityType | None:
         """The catalogue's type of a name. A country or region is a place
         whatever the NER said; a city's name given to a person or an
@@ -200,6 +209,25 @@ def clean(span: Span, ctx: SpanContext) -> Span | None:
     while start < end and (doc[start].text.lower() in lex.leading or doc[start].is_space):
         start += 1
     return Span(doc, start, end, label=span.label) if start < end else None
+
+
+def with_adjectives(span: Span, ctx: SpanContext) -> Span:
+    """A capitalised institution noun and the lower-case adjectives after it
+    are one name: "le Conseil constitutionnel", "la Cour suprême". An
+    adjective of nationality or of a party stays out ("le Conseil italien"
+    is a description)."""
+    doc, lex = span.doc, ctx.lex
+    key = name_key(span.text)
+    if len(span) != 1 or not span.text[:1].isupper():
+        return span
+    if key not in lex.institutions and key not in lex.office_bodies:
+        return span
+    end = span.end
+    while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].text.islower():
+        if doc[end].text in lex.demonyms or doc[end].text in lex.parties:
+            break
+        end += 1
+    return Span(doc, span.start, end, label=span.label) if end > span.end else span
 
 
 def strip_role(span: Span, ctx: SpanContext) -> tuple[Span, str] | str:

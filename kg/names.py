@@ -43,6 +43,7 @@ from kg.name_cuts import (
     in_place_context,
     pieces,
     strip_role,
+    with_adjectives,
 )
 
 __all__ = ["Dropped", "KnownNames", "NameSpan", "name_spans"]
@@ -181,7 +182,8 @@ def _judge(piece: Span, label: str, ctx: SpanContext) -> NameSpan | str:
     span, lex = from_capital(rest, ctx), ctx.lex
     if span is None:
         return "no capitalised word"
-    key = name_key(span.text)
+    span = with_adjectives(span, ctx)
+    key = ctx.with_article(name_key(span.text), span)
     known = ctx.known_type(key, span, "PER" if relation == "name" else label)
     if known is None and key in lex.not_entities:
         return "listed as not an entity"
@@ -200,7 +202,8 @@ def _judge(piece: Span, label: str, ctx: SpanContext) -> NameSpan | str:
         reason = _complement(span, relation[3:], ctx) if of else _unearned(span, ctx)
         if reason:
             return reason
-        label = "ORG" if of else label
+        if of:  # "député de la Gironde": a place; "président du Sénat": an organisation
+            label = "LOC" if name_key(relation[3:]) in lex.constituency_roles else "ORG"
     etype, conf = _type(span, label, known, ctx)
     if etype is None:
         return f"no type for NER label {label}"
@@ -229,6 +232,9 @@ def _unearned(span: Span, ctx: SpanContext) -> str | None:
             return None  # "M. Marchand", "le président Blanc"
         if name_key(span.text) in ctx.lex.institutions and before.pos_ in ("DET", "ADP"):
             return None  # "le Sénat", "au Parlement"
+        head = doc[span.start - 2] if before.pos_ == "DET" and span.start > 1 else before
+        if name_key(head.text) in ctx.lex.organization_heads:
+            return None  # "le parti Les Républicains", "le journal Libération"
         if before.text.lower() in _BARE and span.start_char > before.sent.start_char:
             return None  # "l'atoll de Bikini", "à Tours": no article, so a name
     if name_key(span.text) in ctx.surnames:

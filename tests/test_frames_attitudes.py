@@ -84,7 +84,7 @@ def test_attitudes_support_received_is_no_meeting(nlp) -> None:
         ("Le maire Paul Girard en informera Anne Roux demain.", ("paul-girard", "anne-roux")),
         (
             "L'Union démocratique a saisi le Conseil constitutionnel.",
-            ("union-democratique", "conseil"),
+            ("union-democratique", "conseil-constitutionnel"),
         ),
     ],
 )

@@ -304,3 +304,40 @@ def test_names_whole_quotation_after_verb_noun_or_article_is_a_title(
     # a longer quote, a known medium and a quotation after a preposition keep their type
     kept, _ = _names(text, ents=[(name, label)])
     assert kept == [(name, kept_as)]
+
+
+@pytest.mark.parametrize(
+    "text, span, kept",
+    [
+        # a known medium whose article the preposition absorbed
+        ("Marie Lenoir, du Figaro, est rentrée.", "Figaro", ("Figaro", ORG)),
+        ("Il l'a confié au Monde hier soir.", "Monde", ("Monde", ORG)),
+        # an organisation's head noun before the name earns a dictionary word
+        ("Paul Girard, du parti Les Républicains, a voté.", "Républicains", ("Républicains", ORG)),
+        ("Elle écrit pour le journal Libération depuis mai.", "Libération", ("Libération", ORG)),
+        # an institution noun and its adjectives are one name
+        ("Le Conseil constitutionnel a tranché.", "Conseil", ("Conseil constitutionnel", ORG)),
+        ("La Cour suprême a rejeté le recours.", "Cour", ("Cour suprême", ORG)),
+        # the complement of a role elected for a territory is a place
+        ("Paul Girard, député de la Gironde, a voté.", "Gironde", ("Gironde", PLACE)),
+        ("Anne Roux, maire de Villeneuve, a parlé.", "Villeneuve", ("Villeneuve", PLACE)),
+        ("Paul Girard, président du Sénat, a parlé.", "Sénat", ("Sénat", ORG)),
+    ],
+)  # fmt: skip
+def test_names_articles_heads_and_adjectives_earn_dictionary_words(text, span, kept) -> None:
+    names, _ = _names(text, ents=[(span, "ORG")])
+    assert kept in names
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("Le monde du travail proteste.", "monde"),  # not capitalised: no medium
+        ("Il a parlé de la libération des otages.", "libération"),
+        ("Berlusconi, président du Conseil italien, a parlé.", "Conseil"),  # a demonym stays out
+    ],
+)
+def test_names_articles_heads_and_adjectives_stay_in_their_shape(text, span) -> None:
+    names, _ = _names(text, ents=[(span, "ORG")])
+    assert all(not label.lower().startswith(span.lower()) or label == span for label, _ in names)
+    assert ("Conseil italien", ORG) not in names
