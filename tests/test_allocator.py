@@ -6,14 +6,14 @@ import sys
 
 import pytest
 
-from kg.allocator import keep_freed_memory
+from kg.build.tuning import keep_freed_memory
 
 # Allocates 32 MiB in 64 KiB blocks (below glibc's mapping threshold, so on the
 # heap), frees them all, five times over; prints the page faults of the last
 # four rounds.
 ROUNDS = """
 import resource, sys
-from kg.allocator import keep_freed_memory
+from kg.build.tuning import keep_freed_memory
 if sys.argv[1] == "keep":
     assert keep_freed_memory()
 def one_round():

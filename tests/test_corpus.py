@@ -10,17 +10,13 @@ import pytest
 from pyoxigraph import DefaultGraph
 from typer.testing import CliRunner
 
+from kg.build.outputs import BuildConfig
+from kg.build.pool import process_batch, process_stream
+from kg.build.runner import Built, run_build
+from kg.build.sinks import QuadFileSink, StoreSink
 from kg.cli import app
-from kg.corpus import (
-    BuildConfig,
-    QuadFileSink,
-    StoreSink,
-    process_batch,
-    process_stream,
-    run_build,
-)
 from kg.ingest import article_from_text
-from kg.store import Store
+from kg.sparql.store import Store
 
 runner = CliRunner()
 
@@ -99,8 +95,8 @@ def test_corpus_interrupted_build_resumes_without_doubles(tmp_path: Path):
     class Interrupt(Exception):
         pass
 
-    def stop_after_two(item):
-        if not isinstance(item, str) and item.article_id == "r1":
+    def stop_after_two(event):
+        if isinstance(event, Built) and event.output.article_id == "r1":
             raise Interrupt
 
     with pytest.raises(Interrupt):
@@ -182,7 +178,7 @@ def test_corpus_dask_local_cluster_matches_single_process(tmp_path: Path):
     pytest.importorskip("dask.distributed")
     from dask.distributed import Client, LocalCluster
 
-    from kg.distributed import extract_outputs_dask
+    from kg.build.dask import extract_outputs_dask
 
     articles = [
         article_from_text(t + f" Numéro {i}.", f"d{i:02d}")

@@ -13,8 +13,10 @@ from rdflib.plugins.sparql import prepareQuery
 
 from kg.errors import QueryError
 from kg.folding import entity_search, name_pattern
-from kg.query import QueryLibrary, StoredQuery, format_result, run_query
-from kg.store import Store
+from kg.sparql.query import QueryLibrary, StoredQuery
+from kg.sparql.results import format_result
+from kg.sparql.store import Store
+from kg.sparql.targets import run_query
 
 DATA = Path(__file__).parent / "data" / "sample.trig"
 EX = "https://w3id.org/newskg/id/"

@@ -15,7 +15,8 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from kg.errors import StoreError
-from kg.store import Store, ntriples_term, oxigraph_term, to_oxigraph
+from kg.rdf.terms import ntriples_term, oxigraph_term, to_oxigraph
+from kg.sparql.store import Store
 
 DATA = Path(__file__).parent / "data" / "sample.trig"
 EX = "https://w3id.org/newskg/id/"

@@ -8,6 +8,7 @@ import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.progress import (
@@ -19,9 +20,12 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from kg.cli.common import ARTICLES, app, err, fail, handle_errors, labelled
+from kg.cli.common import ARTICLES, app, destination, err, fail, handle_errors, labelled
 from kg.errors import ConfigError, InputError
 from kg.model import Article
+
+if TYPE_CHECKING:
+    from kg.build.runner import BuildEvent
 
 __all__ = ["build"]
 
@@ -99,7 +103,7 @@ def _anything_to_build(inputs: list[str], lang: str, store: Path, base: str | No
     be read twice: it always counts as something to build."""
     from kg.graph import DEFAULT_BASE, article_iri
     from kg.ingest import read_inputs
-    from kg.store import Store, is_store
+    from kg.sparql.store import Store, is_store
 
     if "-" in inputs or not is_store(store):
         return True
@@ -112,13 +116,14 @@ def _anything_to_build(inputs: list[str], lang: str, store: Path, base: str | No
 
 
 def _sink(dest: str, fmt: str, store: Path | None, base: str | None, force: bool):
-    from kg.corpus import DatasetFileSink, QuadFileSink, StoreSink
+    from kg.build.sinks import DatasetFileSink, QuadFileSink, StoreSink
+    from kg.rdf.formats import get_format
 
     if store is not None:
         return StoreSink(store, base=base, force=force)
-    if fmt in ("nquads", "ntriples"):
-        return QuadFileSink(dest, triples=fmt == "ntriples", force=force)
-    return DatasetFileSink(dest, fmt, force=force)
+    if get_format(fmt).streamable:
+        return QuadFileSink(destination(dest), triples=not get_format(fmt).quads, force=force)
+    return DatasetFileSink(destination(dest), fmt, force=force)
 
 
 @contextmanager
@@ -127,7 +132,7 @@ def _executor(address: str | None, shards: Path | None, config):
     if address is None:
         yield None
         return
-    from kg.distributed import connect, extract_outputs_dask
+    from kg.build.dask import connect, extract_outputs_dask
 
     client = connect(address)
     try:
@@ -194,11 +199,13 @@ def build(
 
     Example: kg build examples/sommet-helsinki.txt -o out/example.trig --force
     """
-    from kg.corpus import BuildConfig, WorkerPool, run_build
-    from kg.export import format_from_path, resolve_format
+    from kg.build.outputs import BuildConfig
+    from kg.build.pool import WorkerPool
+    from kg.build.runner import Skipped, run_build
     from kg.ingest import ARTICLE_SUFFIXES, read_inputs
     from kg.lang import language_config
     from kg.pipeline import Pipeline
+    from kg.rdf.formats import format_from_path, resolve_format
 
     dest = output or "-"
     if store is not None and output is not None:
@@ -239,12 +246,9 @@ def build(
         ):
             task = progress.add_task("building", total=_count(inputs) if many else None, rate="")
 
-            def on_article(item) -> None:
-                if isinstance(item, str):
-                    if not item.endswith(": unchanged"):
-                        err.print(labelled("skipped:", "yellow", item), soft_wrap=True)
-                elif item.error is not None:
-                    err.print(labelled("skipped:", "yellow", item.error), soft_wrap=True)
+            def on_article(event: BuildEvent) -> None:
+                if isinstance(event, Skipped):
+                    err.print(labelled("skipped:", "yellow", event.message), soft_wrap=True)
                 done = progress.tasks[0].completed + 1
                 elapsed = max(time.monotonic() - started, 1e-6)
                 progress.update(task, advance=1, rate=f"{done / elapsed:.1f} articles/s")

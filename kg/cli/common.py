@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import typer
 from rich.console import Console
@@ -42,6 +42,9 @@ def _root(
     ),
 ) -> None:
     """kg: news articles in, an RDF knowledge graph out."""
+    from kg.build.tuning import tune_process
+
+    tune_process()
     _state["debug"] = debug or bool(os.environ.get("KG_DEBUG"))  # for this command only
     logger = logging.getLogger("kg")
     for handler in [h for h in logger.handlers if isinstance(h, _DebugLines)]:
@@ -65,6 +68,11 @@ ARTICLES = typer.Argument(
     metavar="FILE...",
     help="Articles: .txt, .json/.jsonl (also .gz), directories, globs, or - for stdin.",
 )
+
+
+def destination(dest: str) -> str | BinaryIO:
+    """Where ``-o`` points: a path, or this process's standard output for ``-``."""
+    return sys.stdout.buffer if dest == "-" else dest
 
 
 def labelled(label: str, style: str, text: object) -> Text:

@@ -32,7 +32,7 @@ def export(
 
     Example: kg export --store out/store --format trig -o out/store.trig --force
     """
-    from kg.store import DUMP_FORMATS, Store
+    from kg.sparql.store import DUMP_FORMATS, Store
 
     if fmt.lower() not in DUMP_FORMATS:
         raise ConfigError(f"unknown format {fmt!r}; known: {', '.join(sorted(DUMP_FORMATS))}")

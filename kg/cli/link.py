@@ -10,7 +10,7 @@ import typer
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from kg.cli.common import app, err, handle_errors
+from kg.cli.common import app, destination, err, handle_errors
 from kg.errors import ConfigError, InputError
 from kg.graph import DEFAULT_BASE, confidence_literal, link_iri
 from kg.link.catalogue import Catalogue, Row, read_rows, write_rows
@@ -204,9 +204,10 @@ def link(
 
     Example: kg link out/example.trig -o out/linked.trig --offline --force
     """
-    from kg.export import format_from_path, resolve_format, write
     from kg.link import DEFAULT_ENDPOINT, Cache, WikidataEndpoint
     from kg.link.cache import default_cache_path
+    from kg.rdf.formats import format_from_path, resolve_format
+    from kg.rdf.writer import write
 
     in_fmt = format_from_path(graph_file)
     if in_fmt is None:
@@ -227,7 +228,7 @@ def link(
         raise ConfigError("--save-catalogue keeps what the endpoint resolved; drop --offline")
     saved = read_rows(save_catalogue) if save_catalogue and save_catalogue.exists() else []
     if not offline:
-        from kg.remote import check_endpoint_url
+        from kg.sparql.endpoint import check_endpoint_url
 
         check_endpoint_url(endpoint or DEFAULT_ENDPOINT)
     store = None if offline else Cache(cache or default_cache_path())
@@ -249,7 +250,7 @@ def link(
         qids = sorted({o.rsplit("/", 1)[1] for o in same if o.startswith(WD_ENTITY)})
         facts = linker.catalogue.facts(qids) if offline else client.facts(qids)
         enrich_dataset(dataset, facts, _base(dataset))
-    write(dataset, output, out_fmt, force=force)
+    write(dataset, destination(output), out_fmt, force=force)
     where = "offline" if offline else f"{client.requests} requests to {client.url}"
     err.print(f"linked {len(linked)} entities; {where}")
     if save_catalogue is not None:

@@ -42,7 +42,7 @@ def _dataset(files: list[Path]):
 def _list() -> None:
     from rich.table import Table
 
-    from kg.query import QueryLibrary
+    from kg.sparql.query import QueryLibrary
 
     table = Table(show_header=True, header_style="bold", box=None)
     for column in ("name", "type", "parameters", "summary"):
@@ -86,8 +86,10 @@ def query(
 
     Example: kg query quotes-by-person --graph out/example.trig --param person=peskov
     """
-    from kg.query import QueryLibrary, format_result, run_query
-    from kg.store import Store
+    from kg.sparql.query import QueryLibrary
+    from kg.sparql.results import format_result
+    from kg.sparql.store import Store
+    from kg.sparql.targets import run_query
 
     if list_queries:
         _list()

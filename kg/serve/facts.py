@@ -17,7 +17,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.serve.source import Source
-from kg.store import KG
+from kg.sparql.store import KG
 
 __all__ = [
     "BASE",

@@ -72,7 +72,7 @@ def format_result(result: QueryResult, fmt: str = "table", width: int = 100) -> 
     """Render a result as text.
 
     Args:
-        result: what :func:`kg.query.run_query` returned.
+        result: what :func:`kg.sparql.targets.run_query` returned.
         fmt: ``table``, ``csv``, ``tsv`` or ``json`` (SPARQL JSON results) for
             SELECT and ASK; ``ttl``, ``nt`` or ``jsonld`` for CONSTRUCT/DESCRIBE.
         width: the columns the table may use (other formats ignore it).
