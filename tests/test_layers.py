@@ -52,7 +52,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("facts", ("kg.quotes", "kg.speech", "kg.polarity", "kg.frames")),
     ("link", ("kg.link",)),
     ("pipeline", ("kg.pipeline",)),
-    ("graph", ("kg.graph",)),
+    ("graph", ("kg.graph", "kg.graph_link")),
     ("rdf", ("kg.rdf",)),
     ("sparql", ("kg.sparql",)),
     ("build", ("kg.build",)),

@@ -1,4 +1,8 @@
-"""The allocator setting of build processes: freed memory is kept, not faulted back."""
+"""Process tuning: chosen by the command line and build workers, never by the library.
+
+The allocator setting of build processes: freed memory is kept, not faulted
+back; the lemmatizer's word lists become sets.
+"""
 
 import os
 import subprocess
@@ -42,3 +46,37 @@ def test_allocator_keeps_freed_memory_between_rounds() -> None:
     default, kept = faults("default"), faults("keep")
     assert default > 4 * 4000  # each round faults its 32 MiB (8,192 pages) back in
     assert kept < 1000
+
+
+# Loads the pipeline, tuned first or not, and prints the kinds of the
+# lemmatizer's word lists; with "cli", a command runs first (and fails).
+LEMMAS = """
+import sys
+if sys.argv[1] == "tuned":
+    from kg.build.tuning import tune_process
+    tune_process()
+if sys.argv[1] == "cli":
+    from typer.testing import CliRunner
+    from kg.cli import app
+    assert CliRunner().invoke(app, ["validate", "no-such-file.ttl"]).exit_code == 1
+from kg.nlp import load_pipeline
+table = load_pipeline("fr").get_pipe("lemmatizer").lookups.get_table("lemma_index")
+print(" ".join(sorted({type(table[key]).__name__ for key in table.keys()})))
+"""
+
+
+def lemma_lists(mode: str, tmp_path) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", LEMMAS, mode],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    )
+    return done.stdout.strip()
+
+
+def test_tuning_is_the_callers_choice_never_the_librarys(tmp_path) -> None:
+    assert lemma_lists("plain", tmp_path) == "list"
+    assert lemma_lists("tuned", tmp_path) == "frozenset"
+    assert lemma_lists("cli", tmp_path) == "frozenset"
