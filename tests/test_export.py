@@ -148,3 +148,29 @@ def test_cli_build_dash_writes_to_stdout(tmp_path: Path) -> None:
     )
     assert b"<https://w3id.org/newskg/id/graph/a>" in done.stdout
     assert not (tmp_path / "-").exists()
+
+
+def test_writer_one_rule_for_a_missing_directory_in_every_command(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    article = tmp_path / "a.txt"
+    article.write_text("Emmanuel Macron a rencontré Olaf Scholz à Berlin.", encoding="utf-8")
+    graph = tmp_path / "g.trig"
+    write(_dataset(), graph, "trig")
+    store = tmp_path / "store"
+    runner = CliRunner()
+    assert runner.invoke(app, ["store", "load", str(store), str(graph)]).exit_code == 0
+    missing = tmp_path / "no" / "such"
+    commands = {
+        "build": ["build", str(article), "-o", str(missing / "a.nq")],
+        "build-ttl": ["build", str(article), "-o", str(missing / "a.ttl")],
+        "link": ["link", str(graph), "--offline", "-o", str(missing / "l.trig")],
+        "export": ["export", "--store", str(store), "-o", str(missing / "e.nq")],
+    }
+    for name, args in commands.items():
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1, name
+        assert f"directory {missing} does not exist" in result.stderr, name
+    assert not (tmp_path / "no").exists()

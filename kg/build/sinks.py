@@ -18,10 +18,9 @@ from typing import BinaryIO, Protocol
 from rdflib import Dataset
 
 from kg.build.outputs import ArticleOutput
-from kg.errors import ConfigError
 from kg.graph import DEFAULT_BASE, article_iri, bind_prefixes, graph_iri
 from kg.model import Article
-from kg.rdf.writer import AtomicFile, write
+from kg.rdf.writer import AtomicFile, check_destination, write
 from kg.sparql.store import Store
 
 __all__ = ["DatasetFileSink", "QuadFileSink", "Sink", "StoreSink"]
@@ -86,8 +85,8 @@ class DatasetFileSink:
     to a path, or to a stream the caller opened."""
 
     def __init__(self, dest: str | BinaryIO, fmt: str, force: bool = False) -> None:
-        if isinstance(dest, str) and Path(dest).exists() and not force:
-            raise ConfigError(f"{dest} already exists; use --force to overwrite it")
+        if isinstance(dest, str):
+            check_destination(dest, force)
         self.dest, self.fmt, self.force = dest, fmt, force
         self.dataset = Dataset()
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import typer
@@ -32,6 +30,7 @@ def export(
 
     Example: kg export --store out/store --format trig -o out/store.trig --force
     """
+    from kg.rdf.writer import AtomicFile
     from kg.sparql.store import DUMP_FORMATS, Store
 
     if fmt.lower() not in DUMP_FORMATS:
@@ -41,24 +40,10 @@ def export(
             opened.dump(sys.stdout.buffer, fmt.lower())
             sys.stdout.buffer.flush()
             return
-        dest = Path(output)
-        if dest.exists() and not force:
-            raise ConfigError(f"{dest} exists; add --force to overwrite it")
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest = AtomicFile(output, force)
         try:
-            handle, temporary = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.")
-        except OSError as exc:
-            raise ConfigError(f"cannot write {dest}: {exc.strerror or exc}") from exc
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                opened.dump(stream, fmt.lower())
-            os.replace(temporary, dest)
-        except OSError as exc:
-            raise ConfigError(
-                f"cannot write {dest}: {exc.strerror or exc}; {dest} was left as it was"
-            ) from exc
+            opened.dump(dest.stream, fmt.lower())
         except StoreError as exc:
-            raise ConfigError(f"{exc}; {dest} was left as it was") from exc
-        finally:
-            Path(temporary).unlink(missing_ok=True)
-    err.print(f"wrote {dest}")
+            raise dest.failed(exc) from exc
+        dest.commit()
+    err.print(f"wrote {output}")

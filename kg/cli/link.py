@@ -75,7 +75,7 @@ def link(
     from kg.link.cache import default_cache_path
     from kg.rdf.formats import format_from_path, resolve_format
     from kg.rdf.reader import load_rdf_file
-    from kg.rdf.writer import write
+    from kg.rdf.writer import check_destination, write
 
     in_fmt = format_from_path(graph_file)
     if in_fmt is None:
@@ -90,8 +90,8 @@ def link(
     )
     if threshold is not None and not 0.0 <= threshold <= 1.0:
         raise ConfigError(f"--threshold must be between 0 and 1, got {threshold}")
-    if output != "-" and Path(output).exists() and not force:
-        raise ConfigError(f"{output} already exists; use --force to overwrite it")
+    if output != "-":
+        check_destination(output, force)
     if save_catalogue is not None and offline:
         raise ConfigError("--save-catalogue keeps what the endpoint resolved; drop --offline")
     saved = read_rows(save_catalogue) if save_catalogue and save_catalogue.exists() else []

@@ -18,7 +18,7 @@ from rdflib import Dataset
 from kg.errors import ConfigError
 from kg.rdf.serialize import serialize
 
-__all__ = ["AtomicFile", "write"]
+__all__ = ["AtomicFile", "check_destination", "write"]
 
 
 def _file_mode(path: Path) -> int:
@@ -28,6 +28,24 @@ def _file_mode(path: Path) -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def check_destination(path: Path | str, force: bool = False) -> Path:
+    """Refuse a destination before any work: one that exists (unless ``force``),
+    or whose directory does not exist (it is never created).
+
+    Returns:
+        The path.
+
+    Raises:
+        ConfigError: naming the file or the missing directory.
+    """
+    path = Path(path)
+    if path.exists() and not force:
+        raise ConfigError(f"{path} already exists; use --force to overwrite it")
+    if not path.parent.is_dir():
+        raise ConfigError(f"cannot write {path}: directory {path.parent} does not exist")
+    return path
 
 
 class AtomicFile:
@@ -47,13 +65,7 @@ class AtomicFile:
     """
 
     def __init__(self, path: Path | str, force: bool = False) -> None:
-        self.path = Path(path)
-        if self.path.exists() and not force:
-            raise ConfigError(f"{self.path} already exists; use --force to overwrite it")
-        if not self.path.parent.is_dir():
-            raise ConfigError(
-                f"cannot write {self.path}: directory {self.path.parent} does not exist"
-            )
+        self.path = check_destination(path, force)
         try:
             self._file = tempfile.NamedTemporaryFile(
                 dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp", delete=False
@@ -61,13 +73,27 @@ class AtomicFile:
         except OSError as exc:
             raise ConfigError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
 
+    @property
+    def stream(self) -> BinaryIO:
+        """The pending file, for writers that stream into a file object."""
+        return self._file  # type: ignore[return-value]
+
     def write(self, data: bytes) -> None:
         """Append bytes to the pending file."""
         try:
             self._file.write(data)
         except OSError as exc:
-            self.abort()
-            raise ConfigError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
+            raise self.failed(exc) from exc
+
+    def failed(self, exc: BaseException) -> ConfigError:
+        """Abort, and return the error to raise for ``exc``: one line naming the
+        file, saying that a file already there was left as it was."""
+        self.abort()
+        if isinstance(exc.__cause__, OSError):  # a store's error wrapping the disk's
+            exc = exc.__cause__
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        kept = f"; {self.path} was left as it was" if self.path.exists() else ""
+        return ConfigError(f"cannot write {self.path}: {reason}{kept}")
 
     def commit(self) -> None:
         """Sync the pending file and rename it over the destination."""
@@ -78,12 +104,14 @@ class AtomicFile:
             os.chmod(self._file.name, _file_mode(self.path))
             os.replace(self._file.name, self.path)
         except OSError as exc:
-            self.abort()
-            raise ConfigError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
+            raise self.failed(exc) from exc
 
     def abort(self) -> None:
         """Drop the pending file; the destination is left as it was."""
-        self._file.close()
+        try:
+            self._file.close()
+        except OSError:
+            pass  # what could not be flushed is dropped with the file
         if os.path.exists(self._file.name):
             os.unlink(self._file.name)
 
