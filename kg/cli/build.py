@@ -20,7 +20,19 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from kg.cli.common import ARTICLES, app, destination, err, fail, handle_errors, labelled
+from kg.cli.common import (
+    ARTICLES,
+    LANG,
+    LINK,
+    OUTPUT,
+    app,
+    destination,
+    err,
+    fail,
+    format_option,
+    handle_errors,
+    labelled,
+)
 from kg.errors import ConfigError, InputError
 from kg.model import Article
 
@@ -150,18 +162,16 @@ def _executor(address: str | None, shards: Path | None, config):
 @handle_errors
 def build(
     inputs: list[str] = ARTICLES,
-    output: str | None = typer.Option(
-        None, "-o", "--output", help="Output file ('-' for stdout, the default)."
-    ),
-    fmt: str | None = typer.Option(
-        None, "--format", "-f", help="ttl, trig, nq, nt or jsonld (default: from -o, else ttl)."
+    output: str = OUTPUT,
+    fmt: str | None = format_option(
+        None, "ttl, trig, nq, nt or jsonld (default: from -o, else ttl)."
     ),
     store: Path | None = typer.Option(
         None, "--store", help="Write into this on-disk store instead of a file."
     ),
-    lang: str = typer.Option("fr", "--lang", help="Language of the articles."),
+    lang: str = LANG,
     base: str | None = typer.Option(None, "--base", help="Base IRI of the data."),
-    link: bool = typer.Option(True, "--link/--no-link", help="Link entities to Wikidata."),
+    link: bool = LINK,
     endpoint: str | None = typer.Option(
         None, "--endpoint", help="Wikidata SPARQL endpoint for live linking (default: offline)."
     ),
@@ -207,8 +217,8 @@ def build(
     from kg.pipeline import Pipeline
     from kg.rdf.formats import format_from_path, resolve_format
 
-    dest = output or "-"
-    if store is not None and output is not None:
+    dest = output
+    if store is not None and output != "-":
         raise ConfigError("give either -o/--output or --store, not both")
     fmt_name = resolve_format(fmt) if fmt else (format_from_path(dest) if dest != "-" else None)
     fmt_name = fmt_name or "turtle"

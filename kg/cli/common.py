@@ -70,6 +70,18 @@ ARTICLES = typer.Argument(
 )
 
 
+#: Options that several commands share, defined once.
+LANG = typer.Option("fr", "--lang", help="Language of the articles.")
+LINK = typer.Option(True, "--link/--no-link", help="Link entities to Wikidata.")
+FORCE = typer.Option(False, "--force", help="Overwrite an existing output file.")
+OUTPUT = typer.Option("-", "-o", "--output", help="Output file ('-' for stdout, the default).")
+
+
+def format_option(default: str | None, choices: str) -> Any:
+    """The ``--format``/``-f`` option of a command, its help naming the valid choices."""
+    return typer.Option(default, "--format", "-f", help=choices)
+
+
 def destination(dest: str) -> str | BinaryIO:
     """Where ``-o`` points: a path, or this process's standard output for ``-``."""
     return sys.stdout.buffer if dest == "-" else dest

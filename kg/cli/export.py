@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from kg.cli.common import app, err, handle_errors
+from kg.cli.common import FORCE, OUTPUT, app, err, format_option, handle_errors
 from kg.errors import ConfigError, StoreError
 
 __all__ = ["export"]
@@ -17,14 +17,11 @@ __all__ = ["export"]
 @handle_errors
 def export(
     store: Path = typer.Option(..., "--store", help="The store directory to export."),
-    fmt: str = typer.Option(
-        "nquads",
-        "--format",
-        "-f",
-        help="nquads|nq or trig (named graphs kept); turtle|ttl or ntriples|nt (the union).",
+    fmt: str = format_option(
+        "nquads", "nquads|nq or trig (named graphs kept); turtle|ttl or ntriples|nt (the union)."
     ),
-    output: str = typer.Option("-", "-o", "--output", help="Output file ('-' for stdout)."),
-    force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
+    output: str = OUTPUT,
+    force: bool = FORCE,
 ) -> None:
     """Export a store with pyoxigraph's own serialisers, without loading it in memory.
 

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import typer
 
-from kg.cli.common import app, destination, err, handle_errors
+from kg.cli.common import FORCE, OUTPUT, app, destination, err, format_option, handle_errors
 from kg.errors import ConfigError
 from kg.graph_link import dataset_base, enrich_dataset, link_dataset, linked_items
 from kg.link.catalogue import Catalogue, Row, read_rows, write_rows
@@ -24,12 +24,8 @@ def link(
     graph_file: Path = typer.Argument(
         ..., metavar="GRAPH_FILE", help="A graph kg wrote (ttl, trig, nq ...)."
     ),
-    output: str = typer.Option(
-        "-", "-o", "--output", help="Output file ('-' for stdout, the default)."
-    ),
-    fmt: str | None = typer.Option(
-        None, "--format", "-f", help="Output format (default: from -o, else the input's)."
-    ),
+    output: str = OUTPUT,
+    fmt: str | None = format_option(None, "Output format (default: from -o, else the input's)."),
     endpoint: str | None = typer.Option(
         None, "--endpoint", help="SPARQL endpoint (default: Wikidata's)."
     ),
@@ -48,7 +44,7 @@ def link(
     threshold: float | None = typer.Option(
         None, "--threshold", help="Lowest score that links (default 0.6)."
     ),
-    force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
+    force: bool = FORCE,
     catalogues: list[Path] = typer.Option(
         [],
         "--catalogue",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from kg.cli.common import app, handle_errors, out
+from kg.cli.common import app, format_option, handle_errors, out
 from kg.errors import ConfigError, InputError
 
 __all__ = ["query"]
@@ -70,11 +70,8 @@ def query(
     param: list[str] = typer.Option(
         [], "--param", "-p", help="A parameter as NAME=VALUE; repeatable."
     ),
-    fmt: str | None = typer.Option(
-        None,
-        "--format",
-        "-f",
-        help="table, csv, tsv or json (SELECT/ASK; default table); ttl, nt or jsonld (CONSTRUCT).",
+    fmt: str | None = format_option(
+        None, "table, csv, tsv or json (SELECT/ASK; default table); ttl, nt or jsonld (CONSTRUCT)."
     ),
     list_queries: bool = typer.Option(False, "--list", help="List the stored queries and exit."),
     timeout: float = typer.Option(30.0, "--timeout", min=1, help="Seconds per endpoint request."),

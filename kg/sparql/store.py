@@ -211,7 +211,7 @@ class Store:
         Raises:
             StoreError: the file cannot be read or parsed; nothing is written.
         """
-        rdf_format = _rdf_format(fmt, source) if fmt else None
+        rdf_format = _rdf_format(fmt) if fmt else None
         try:
             self.oxigraph.load(path=str(source), format=rdf_format)
         except (OSError, RuntimeError, SyntaxError, ValueError) as exc:
@@ -399,8 +399,9 @@ def _prefixes(rdf_format: Any) -> dict[str, str] | None:
     return _PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
 
 
-def _rdf_format(fmt: str | None, source: Path | None = None) -> ox.RdfFormat:
-    name = (fmt or (source.suffix.lstrip(".") if source else "")).lower()
+def _rdf_format(fmt: str) -> ox.RdfFormat:
+    """pyoxigraph's format for a name or alias kg knows (see kg.rdf.formats)."""
+    name = fmt.lower()
     try:
         return DUMP_FORMATS[name]
     except KeyError:
