@@ -18,6 +18,7 @@ import pyoxigraph as ox
 
 from kg.serve.source import Source
 from kg.sparql.store import KG
+from kg.sparql.targets import solution_rows
 
 __all__ = [
     "BASE",
@@ -93,17 +94,7 @@ def rows(source: Source, sparql: str) -> list[Row]:
     IRIs and strings become ``str``, integers ``int``, decimals ``float``;
     unbound variables are absent.
     """
-    result = source.query(PREFIXES + sparql, union=True)
-    names = [v.value for v in result.variables]
-    out = []
-    for solution in result:
-        row = {}
-        for name in names:
-            term = solution[name]
-            if term is not None:
-                row[name] = _python(term)
-        out.append(row)
-    return out
+    return solution_rows(source.query(PREFIXES + sparql, union=True), _python)
 
 
 def _python(term: Any) -> Any:

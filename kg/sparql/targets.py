@@ -12,7 +12,7 @@ so without being asked).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -35,6 +35,7 @@ __all__ = [
     "oxigraph_result",
     "queryable",
     "run_query",
+    "solution_rows",
     "target_of",
 ]
 
@@ -251,12 +252,19 @@ def oxigraph_result(qtype: str, result: Any) -> QueryResult:
             out.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
         return QueryResult(qtype, graph=out)
     names = [v.value for v in result.variables]
+    return QueryResult(qtype, vars=names, rows=solution_rows(result, to_rdflib))
+
+
+def solution_rows(result: Any, convert: Callable[[Any], Any]) -> list[dict[str, Any]]:
+    """The rows of a pyoxigraph SELECT answer, each term through ``convert``;
+    unbound variables are absent from their row."""
+    names = [v.value for v in result.variables]
     rows = []
     for solution in result:
         row = {}
         for name in names:
             term = solution[name]
             if term is not None:
-                row[name] = to_rdflib(term)
+                row[name] = convert(term)
         rows.append(row)
-    return QueryResult(qtype, vars=names, rows=rows)
+    return rows
