@@ -9,14 +9,13 @@ grow with the size of the corpus.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import chain
 
 from kg.build.outputs import ArticleOutput, BuildConfig, to_output
-from kg.build.tuning import tune_process
+from kg.build.tuning import share_before_fork, tune_process
 from kg.errors import InputError, KGError
 from kg.model import Article, Extraction
 from kg.nlp import check_language
@@ -139,10 +138,7 @@ class WorkerPool:
             methods = multiprocessing.get_all_start_methods()
             if "fork" in methods:
                 _pipeline(config).warm()
-                # Frozen, the model's objects are not walked by the workers'
-                # collections, so their memory pages stay shared (Python's
-                # advice for fork without exec).
-                gc.freeze()
+                share_before_fork()
             context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
             self._pool = context.Pool(workers, initializer=tune_process)
 

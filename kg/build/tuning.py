@@ -2,7 +2,8 @@
 effect of importing or calling the library.
 
 :func:`tune_process` keeps freed memory (below) and has spaCy's lemmatizer
-look words up in sets (:func:`kg.nlp.use_lemma_sets`).
+look words up in sets (:func:`kg.nlp.use_lemma_sets`); a pool about to fork
+its workers calls :func:`share_before_fork`.
 
 Keep freed memory in build processes, so each batch does not fault it back in.
 
@@ -22,12 +23,13 @@ and returns False.
 from __future__ import annotations
 
 import ctypes
+import gc
 import sys
 from functools import cache
 
 from kg.nlp import use_lemma_sets
 
-__all__ = ["keep_freed_memory", "tune_process"]
+__all__ = ["keep_freed_memory", "share_before_fork", "tune_process"]
 
 # mallopt parameters, from glibc's <malloc.h>.
 _M_TRIM_THRESHOLD = -1
@@ -73,3 +75,12 @@ def tune_process() -> None:
     """
     keep_freed_memory()
     use_lemma_sets()
+
+
+def share_before_fork() -> None:
+    """Freeze every object alive now (the loaded model) before forking workers.
+
+    Frozen, the model's objects are not walked by the workers' collections, so
+    their memory pages stay shared (Python's advice for fork without exec).
+    """
+    gc.freeze()
