@@ -174,3 +174,26 @@ def test_writer_one_rule_for_a_missing_directory_in_every_command(tmp_path: Path
         assert result.exit_code == 1, name
         assert f"directory {missing} does not exist" in result.stderr, name
     assert not (tmp_path / "no").exists()
+
+
+def test_formats_one_record_agrees_with_pyoxigraph_and_rdflib() -> None:
+    from rdflib.plugin import Parser, Serializer, get
+
+    from kg.rdf.formats import format_for_media_type, oxigraph_formats
+
+    for record in FORMATS.values():
+        assert format_for_media_type(record.media_type) is record
+        get(record.rdflib, Parser)
+        if record.writable:
+            get(record.rdflib, Serializer)
+        if record.oxigraph is not None:
+            assert record.oxigraph.media_type == record.media_type
+            assert f".{record.oxigraph.file_extension}" in record.extensions
+        assert record.streamable == (record.name in ("nquads", "ntriples"))
+    assert format_for_media_type("text/html") is None
+    assert set(oxigraph_formats()) == {"turtle", "ttl", "trig", "nquads", "nq", "n-quads"} | {
+        "ntriples",
+        "nt",
+        "n-triples",
+    }
+    assert format_from_path("x.rdf") is None and format_from_path("x.rdf", reading=True) == "rdfxml"

@@ -19,6 +19,7 @@ from kg.errors import ConfigError
 __all__ = [
     "FORMATS",
     "Format",
+    "format_for_media_type",
     "format_from_path",
     "format_names",
     "get_format",
@@ -145,6 +146,14 @@ def format_from_path(path: Path | str, *, reading: bool = False) -> str | None:
     if name is None or not (reading or FORMATS[name].writable):
         return None
     return name
+
+
+def format_for_media_type(media_type: str) -> Format | None:
+    """The format an HTTP answer's media type names, or None."""
+    for candidate in FORMATS.values():
+        if candidate.media_type == media_type:
+            return candidate
+    return None
 
 
 def oxigraph_formats() -> dict[str, ox.RdfFormat]:

@@ -16,6 +16,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg.namespaces import PREFIXES as NAMESPACE_PREFIXES
 from kg.serve.source import Source
 from kg.sparql.store import KG
 from kg.sparql.targets import solution_rows
@@ -41,15 +42,8 @@ BASE = "https://w3id.org/newskg/id/"
 #: The rdf:type local names an entity may have, most specific first.
 ENTITY_TYPES = ("Person", "Organization", "Place", "Event", "Entity")
 
-PREFIXES = f"""PREFIX kg: <{KG}>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX schema: <https://schema.org/>
-"""
+#: The SPARQL prologue of the pages' queries: every prefix kg binds.
+PREFIXES = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in NAMESPACE_PREFIXES.items())
 
 Row = dict[str, Any]
 

@@ -17,6 +17,7 @@ from typing import Any
 import rdflib
 
 from kg.errors import ConfigError, EndpointError, QueryError
+from kg.rdf.formats import format_for_media_type
 from kg.sparql.results import QueryResult
 from kg.sparql.transport import HTTPFailure, Reply, Transport
 
@@ -95,12 +96,6 @@ def query_endpoint(
 
 
 _JSON_RESULTS = "application/sparql-results+json"
-#: Graph answers kg reads, by media type; anything else is read as Turtle.
-_GRAPH_FORMATS = {
-    "application/n-triples": "nt",
-    "application/rdf+xml": "xml",
-    "application/ld+json": "json-ld",
-}
 
 
 def _first_body_line(reply: Reply) -> str:
@@ -109,8 +104,10 @@ def _first_body_line(reply: Reply) -> str:
 
 
 def _graph_answer(reply: Reply, endpoint: str) -> rdflib.Graph:
-    """The graph a CONSTRUCT or DESCRIBE answered."""
-    fmt = _GRAPH_FORMATS.get(reply.media_type, "turtle")
+    """The graph a CONSTRUCT or DESCRIBE answered; an answer whose media type
+    names no RDF format is read as Turtle."""
+    named = format_for_media_type(reply.media_type)
+    fmt = named.rdflib if named is not None else "turtle"
     graph = rdflib.Graph()
     try:
         graph.parse(data=reply.body, format=fmt)
