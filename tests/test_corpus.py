@@ -208,3 +208,23 @@ def test_corpus_dask_local_cluster_matches_single_process(tmp_path: Path):
     assert nquads(distributed) == nquads(single)
     assert len(list(shard_dir.glob("*.nq"))) == 5
     assert not list(shard_dir.glob(".shard.*"))
+
+
+def test_corpus_run_build_reports_typed_events(tmp_path: Path):
+    from kg.build.runner import Skipped, Unchanged
+    from kg.errors import InputError
+
+    store_dir = tmp_path / "store"
+    articles = [article_from_text(t, f"e{i}") for i, t in enumerate(TEXTS[:2])]
+    run_build(articles[:1], StoreSink(store_dir), BuildConfig())
+    events = []
+    bad = InputError("broken.txt: not UTF-8", "broken.txt")
+    report = run_build(
+        [*articles, bad], StoreSink(store_dir), BuildConfig(), on_article=events.append
+    )
+    # Articles are read ahead of the NLP, so a bad record may be told first.
+    built = [event for event in events if isinstance(event, Built)]
+    assert len(events) == 3 and events[0] == Unchanged("e0")
+    assert Skipped("broken.txt: not UTF-8") in events
+    assert [event.output.article_id for event in built] == ["e1"]
+    assert (report.built, report.unchanged, report.failed) == (1, 1, ["broken.txt: not UTF-8"])
