@@ -6,6 +6,7 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ import typer
 from rich.progress import (
     BarColumn,
     Progress,
+    TaskID,
     TextColumn,
     TimeElapsedColumn,
     TimeRemainingColumn,
@@ -158,6 +160,60 @@ def _executor(address: str | None, shards: Path | None, config):
             cluster.close()
 
 
+def _many(inputs: list[str]) -> bool:
+    """True when the inputs may hold several articles (records, folders, globs, stdin)."""
+    from kg.ingest import ARTICLE_SUFFIXES
+
+    records = tuple(s for s in ARTICLE_SUFFIXES if s != ".txt")
+    return len(inputs) > 1 or any(
+        Path(i).is_dir() or i == "-" or "*" in i or i.lower().removesuffix(".gz").endswith(records)
+        for i in inputs
+    )
+
+
+def _progress(many: bool) -> Progress:
+    """The progress bar on stderr, shown only for several articles."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} articles"),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        disable=not many,
+        transient=True,
+    )
+
+
+def _ticker(progress: Progress, task: TaskID) -> Callable[[BuildEvent], None]:
+    """What the build tells after each article: a skipped article's reason,
+    and one more article on the progress bar with the rate so far."""
+    from kg.build.runner import Skipped
+
+    started = time.monotonic()
+
+    def on_article(event: BuildEvent) -> None:
+        if isinstance(event, Skipped):
+            err.print(labelled("skipped:", "yellow", event.message), soft_wrap=True)
+        done = progress.tasks[0].completed + 1
+        elapsed = max(time.monotonic() - started, 1e-6)
+        progress.update(task, advance=1, rate=f"{done / elapsed:.1f} articles/s")
+
+    return on_article
+
+
+def _conclude(report, seconds: float, summary: bool, where: str) -> None:
+    """Report the run on stderr; fail (exit 1) when articles were skipped or none built."""
+    _report(report, seconds, summary, where)
+    if report.unchanged:
+        err.print(f"{report.unchanged} article(s) unchanged, skipped (use --force to rebuild)")
+    if report.failed:
+        raise fail(f"{len(report.failed)} article(s) skipped")
+    if report.built == 0 and report.unchanged == 0:
+        raise InputError("no article could be built")
+
+
 @app.command()
 @handle_errors
 def build(
@@ -211,8 +267,8 @@ def build(
     """
     from kg.build.outputs import BuildConfig
     from kg.build.pool import WorkerPool
-    from kg.build.runner import Skipped, run_build
-    from kg.ingest import ARTICLE_SUFFIXES, read_inputs
+    from kg.build.runner import run_build
+    from kg.ingest import read_inputs
     from kg.lang import language_config
     from kg.pipeline import Pipeline
     from kg.rdf.formats import format_from_path, resolve_format
@@ -222,11 +278,7 @@ def build(
         raise ConfigError("give either -o/--output or --store, not both")
     fmt_name = resolve_format(fmt) if fmt else (format_from_path(dest) if dest != "-" else None)
     fmt_name = fmt_name or "turtle"
-    records = tuple(s for s in ARTICLE_SUFFIXES if s != ".txt")
-    many = len(inputs) > 1 or any(
-        Path(i).is_dir() or i == "-" or "*" in i or i.lower().removesuffix(".gz").endswith(records)
-        for i in inputs
-    )
+    many = _many(inputs)
     language_config(lang)  # an unsupported language fails before any work
     extra = tuple(str(path) for path in catalogues)
     config = BuildConfig(
@@ -241,43 +293,19 @@ def build(
         sink = _sink(dest, fmt_name, store, base, force)
         started = time.monotonic()
         with (
-            Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                TextColumn("{task.completed} articles"),
-                TextColumn("{task.fields[rate]}"),
-                TimeElapsedColumn(),
-                TimeRemainingColumn(),
-                console=err,
-                disable=not many,
-                transient=True,
-            ) as progress,
+            _progress(many) as progress,
             _executor(dask if needed else None, shards, config) as executor,
         ):
-            task = progress.add_task("building", total=_count(inputs) if many else None, rate="")
-
-            def on_article(event: BuildEvent) -> None:
-                if isinstance(event, Skipped):
-                    err.print(labelled("skipped:", "yellow", event.message), soft_wrap=True)
-                done = progress.tasks[0].completed + 1
-                elapsed = max(time.monotonic() - started, 1e-6)
-                progress.update(task, advance=1, rate=f"{done / elapsed:.1f} articles/s")
-
+            total = _count(inputs) if many else None
             report = run_build(
                 read_inputs(inputs, lang, sys.stdin.buffer if "-" in inputs else None),
                 sink,
                 config,
                 strict=strict or not many,
-                on_article=on_article,
+                on_article=_ticker(progress, progress.add_task("building", total=total, rate="")),
                 executor=executor or pool.outputs,
             )
     if report.read == 0:
         raise InputError(f"no articles found in {' '.join(inputs)}")
     where = f"store {store}" if store is not None else ("stdout" if dest == "-" else dest)
-    _report(report, time.monotonic() - started, summary, where)
-    if report.unchanged:
-        err.print(f"{report.unchanged} article(s) unchanged, skipped (use --force to rebuild)")
-    if report.failed:
-        raise fail(f"{len(report.failed)} article(s) skipped")
-    if report.built == 0 and report.unchanged == 0:
-        raise InputError("no article could be built")
+    _conclude(report, time.monotonic() - started, summary, where)
