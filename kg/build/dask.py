@@ -25,8 +25,6 @@ of N worker processes for this run.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -37,6 +35,7 @@ from kg.build.pool import batches, process_batch
 from kg.build.tuning import tune_process
 from kg.errors import ConfigError
 from kg.model import Article
+from kg.rdf.writer import AtomicFile
 
 __all__ = ["Shard", "build_partition", "connect", "extract_outputs_dask"]
 
@@ -66,10 +65,9 @@ def build_partition(articles: list[Article], config: BuildConfig, shard_dir: str
     name = hashlib.sha256(data).hexdigest()[:32] + ".nq"
     path = Path(shard_dir) / name
     if not path.exists():
-        fd, tmp = tempfile.mkstemp(dir=shard_dir, prefix=".shard.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
+        shard = AtomicFile(path, force=True)  # another worker may write the same shard
+        shard.write(data)
+        shard.commit()
     ranges, offset = [], 0
     for o in outputs:
         end = offset + len(o.nquads)
