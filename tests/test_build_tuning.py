@@ -49,7 +49,8 @@ def test_allocator_keeps_freed_memory_between_rounds() -> None:
 
 
 # Loads the pipeline, tuned first or not, and prints the kinds of the
-# lemmatizer's word lists; with "cli", a command runs first (and fails).
+# lemmatizer's word lists; with "cli", a command that parses articles runs
+# first (and fails).
 LEMMAS = """
 import sys
 if sys.argv[1] == "tuned":
@@ -58,10 +59,20 @@ if sys.argv[1] == "tuned":
 if sys.argv[1] == "cli":
     from typer.testing import CliRunner
     from kg.cli import app
-    assert CliRunner().invoke(app, ["validate", "no-such-file.ttl"]).exit_code == 1
+    assert CliRunner().invoke(app, ["show", "no-such-file.txt"]).exit_code == 1
 from kg.nlp import load_pipeline
 table = load_pipeline("fr").get_pipe("lemmatizer").lookups.get_table("lemma_index")
 print(" ".join(sorted({type(table[key]).__name__ for key in table.keys()})))
+"""
+
+
+# Runs a command that reads no article; prints its exit code and whether
+# spaCy was imported.
+NO_SPACY = """
+import sys
+from typer.testing import CliRunner
+from kg.cli import app
+print(CliRunner().invoke(app, ["query", "--list"]).exit_code, "spacy" in sys.modules)
 """
 
 
@@ -80,3 +91,10 @@ def test_tuning_is_the_callers_choice_never_the_librarys(tmp_path) -> None:
     assert lemma_lists("plain", tmp_path) == "list"
     assert lemma_lists("tuned", tmp_path) == "frozenset"
     assert lemma_lists("cli", tmp_path) == "frozenset"
+
+
+def test_tuning_commands_that_parse_nothing_start_without_spacy(tmp_path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", NO_SPACY], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    assert done.stdout.split() == ["0", "False"]

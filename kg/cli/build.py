@@ -34,6 +34,7 @@ from kg.cli.common import (
     format_option,
     handle_errors,
     labelled,
+    tune_for_nlp,
 )
 from kg.errors import ConfigError, InputError
 from kg.model import Article
@@ -265,6 +266,7 @@ def build(
 
     Example: kg build examples/sommet-helsinki.txt -o out/example.trig --force
     """
+    tune_for_nlp()
     from kg.build.outputs import BuildConfig
     from kg.build.pool import WorkerPool
     from kg.build.runner import run_build

@@ -42,9 +42,6 @@ def _root(
     ),
 ) -> None:
     """kg: news articles in, an RDF knowledge graph out."""
-    from kg.build.tuning import tune_process
-
-    tune_process()
     _state["debug"] = debug or bool(os.environ.get("KG_DEBUG"))  # for this command only
     logger = logging.getLogger("kg")
     for handler in [h for h in logger.handlers if isinstance(h, _DebugLines)]:
@@ -85,6 +82,14 @@ def format_option(default: str | None, choices: str) -> Any:
 def destination(dest: str) -> str | BinaryIO:
     """Where ``-o`` points: a path, or this process's standard output for ``-``."""
     return sys.stdout.buffer if dest == "-" else dest
+
+
+def tune_for_nlp() -> None:
+    """Tune this process for running the NLP (see kg.build.tuning); called by
+    the commands that parse articles, so that the others start without spaCy."""
+    from kg.build.tuning import tune_process
+
+    tune_process()
 
 
 def labelled(label: str, style: str, text: object) -> Text:

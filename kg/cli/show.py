@@ -23,7 +23,16 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from kg.cli.common import ARTICLES, LANG, LINK, app, format_option, handle_errors, out
+from kg.cli.common import (
+    ARTICLES,
+    LANG,
+    LINK,
+    app,
+    format_option,
+    handle_errors,
+    out,
+    tune_for_nlp,
+)
 from kg.errors import ConfigError
 from kg.model import Article, Extraction
 
@@ -194,6 +203,8 @@ def show(
     Example: kg show examples/sommet-helsinki.txt examples/articles.jsonl
     """
     from kg.pipeline import Pipeline
+
+    tune_for_nlp()
 
     if fmt not in FORMATS:
         raise ConfigError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
