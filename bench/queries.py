@@ -3,13 +3,13 @@
 The synthetic corpus (``bench/synthetic.py``, built by kg's own graph code)
 is loaded twice:
 
-* into an on-disk pyoxigraph store through :class:`kg.store.Store`, one
+* into an on-disk pyoxigraph store through :class:`kg.sparql.store.Store`, one
   ``replace_article`` transaction per article graph, ontology loaded;
 * into an in-memory rdflib ``Dataset``, N-Quads parsed by rdflib, the
   ontology in the default graph.
 
 Then every stored query in ``queries/`` is run through
-:func:`kg.query.run_query` on both (queries with a ``SERVICE`` clause are
+:func:`kg.sparql.targets.run_query` on both (queries with a ``SERVICE`` clause are
 skipped: they would call out to Wikidata). Each query is run once to warm up
 and then the best of ``--repeat`` runs is kept; a query whose warm-up already
 took more than ``--slow`` seconds is not repeated and its warm-up time is
@@ -52,8 +52,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import write_nquads  # noqa: E402
 
 from kg.graph import DEFAULT_BASE  # noqa: E402
-from kg.query import QueryLibrary, QueryResult, StoredQuery, run_query  # noqa: E402
-from kg.store import Store  # noqa: E402
+from kg.sparql.query import QueryLibrary, StoredQuery  # noqa: E402
+from kg.sparql.results import QueryResult  # noqa: E402
+from kg.sparql.store import Store  # noqa: E402
+from kg.sparql.targets import run_query  # noqa: E402
 
 __all__ = ["Timing", "choose_params", "load_rdflib", "load_store", "main", "time_query"]
 

@@ -10,8 +10,8 @@ ontology included). ``kg serve`` is started on it as a user would, on
   over a sample of entities (every k-th of those that have facts, sorted by
   IRI) and separately for the most mentioned entity;
 * every stored query (except the federated one, which would call Wikidata)
-  through ``/api/<name>`` against :func:`kg.query.run_query` plus
-  :func:`kg.query.format_result` on the same store in this process, which is
+  through ``/api/<name>`` against :func:`kg.sparql.targets.run_query` plus
+  :func:`kg.sparql.results.format_result` on the same store in this process, which is
   what ``kg query --store DIR -f json`` does once started: best of
   ``--repeat`` after a warm-up, and the ratio;
 * 8 concurrent clients fetching a mix of pages and API calls: requests, errors,
@@ -41,8 +41,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import write_nquads  # noqa: E402
 
-from kg.query import QueryLibrary, format_result, run_query  # noqa: E402
-from kg.store import Store  # noqa: E402
+from kg.sparql.query import QueryLibrary  # noqa: E402
+from kg.sparql.results import format_result  # noqa: E402
+from kg.sparql.store import Store  # noqa: E402
+from kg.sparql.targets import run_query  # noqa: E402
 from queries import choose_params, load_store  # noqa: E402
 
 BASE = "https://w3id.org/newskg/id/"

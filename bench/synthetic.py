@@ -3,7 +3,7 @@
 Articles are made of short French sentences, one per fact, written from
 templates; every name in a sentence becomes a mention with its true offsets,
 so each article's text, mentions, facts and provenance agree. The graph of
-each article is built by kg itself (:func:`kg.corpus.to_output`, which calls
+each article is built by kg itself (:func:`kg.build.outputs.to_output`, which calls
 :func:`kg.graph.article_graph`), so the quads have exactly the shape
 ``kg build`` writes.
 
@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.corpus import to_output
+from kg.build.outputs import to_output
 from kg.model import (
     Article,
     Entity,

@@ -45,7 +45,7 @@ SPACY = """
 import json, sys, spacy
 tuned = sys.argv[2:] == ["tuned"]
 if tuned:
-    from kg.allocator import keep_freed_memory
+    from kg.build.tuning import keep_freed_memory
     from kg.nlp import index_lemma_words
     keep_freed_memory()
 texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]

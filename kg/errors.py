@@ -15,8 +15,9 @@ The tree::
     ├── GoldError          a gold annotation file that does not validate (.path)
     ├── QueryError         a broken stored query or parameter (.query)
     ├── StoreError         the on-disk store cannot be opened or written (.path)
-    └── LinkingError       entity linking failed
-        └── EndpointError  a SPARQL endpoint failed or is unreachable (.endpoint)
+    ├── LinkingError       entity linking failed
+    └── EndpointError      a SPARQL endpoint failed or is unreachable (.endpoint):
+                           a query, a push, or the linker's Wikidata client
 """
 
 from __future__ import annotations
@@ -101,7 +102,7 @@ class LinkingError(KGError):
     """Entity linking failed."""
 
 
-class EndpointError(LinkingError):
+class EndpointError(KGError):
     """A SPARQL endpoint failed: unreachable, timed out, refused or broken.
 
     Args:

@@ -44,6 +44,7 @@ from kg.namespaces import (
 
 __all__ = [
     "DEFAULT_BASE",
+    "add_link_statement",
     "article_graph",
     "article_iri",
     "article_triples",
@@ -196,7 +197,9 @@ def article_triples(extraction: Extraction, base: str = DEFAULT_BASE) -> list[Tr
             graph.add((node, _ANCHOR, _plain(mention.text)))
             _add_provenance(graph, node, mention.provenance, art)
         if entity.link is not None:
-            _add_link(graph, entity, iris[entity.key], link_iri(article.id, entity, base), art)
+            add_link_statement(
+                graph, entity, iris[entity.key], link_iri(article.id, entity, base), art
+            )
     for fact in extraction.facts:
         _add_fact(graph, fact, iris, statement_iri(fact, base), art)
     return graph
@@ -294,7 +297,19 @@ def _add_entity(graph: Graph, entity: Entity, node: URIRef, language: str) -> No
         graph.add((node, OWL.sameAs, WD[entity.link.qid]))
 
 
-def _add_link(graph: Graph, entity: Entity, node: URIRef, link: URIRef, art: URIRef) -> None:
+def add_link_statement(
+    graph: Graph, entity: Entity, node: URIRef, link: URIRef, art: URIRef
+) -> None:
+    """Add the statement that records a linked entity's ``owl:sameAs`` (its rule,
+    confidence and candidate source), derived from the article ``art``.
+
+    Args:
+        graph: where the triples go.
+        entity: a linked entity.
+        node: the entity's IRI.
+        link: the statement's IRI (see :func:`link_iri`).
+        art: the article's IRI.
+    """
     assert entity.link is not None
     graph.add((link, RDF.type, KG.Statement))
     graph.add((link, RDF.subject, node))

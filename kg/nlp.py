@@ -32,6 +32,7 @@ __all__ = [
     "check_language",
     "index_lemma_words",
     "load_pipeline",
+    "use_lemma_sets",
     "parse",
     "split_text",
     "token_strings",
@@ -167,8 +168,20 @@ def load_pipeline(lang: str = "fr") -> Language:
         before="parser",
         config={"abbreviations": list(config.get("abbreviations", []))},
     )
-    index_lemma_words(nlp)
+    if _TUNING["lemma_sets"]:
+        index_lemma_words(nlp)
     return nlp
+
+
+#: Choices the process makes for itself (see kg.build.tuning.tune_process).
+_TUNING = {"lemma_sets": False}
+
+
+def use_lemma_sets() -> None:
+    """Have pipelines loaded from now on keep the lemmatizer's word lists as
+    sets (see :func:`index_lemma_words`). The command line and build workers
+    choose it; the library never does on its own."""
+    _TUNING["lemma_sets"] = True
 
 
 def index_lemma_words(nlp: Language) -> int:

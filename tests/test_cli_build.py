@@ -85,7 +85,7 @@ def test_cli_build_seed_turtle_parses_in_rapper(seed_graph):
 
 
 def test_cli_build_seed_passes_shapes(seed_graph):
-    from kg.validate import validate
+    from kg.rdf.shacl import validate
 
     _, graph = seed_graph
     result = validate(graph)

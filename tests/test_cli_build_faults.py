@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.store import Store
+from kg.sparql.store import Store
 
 runner = CliRunner()
 EX = "https://w3id.org/newskg/id/"

@@ -54,3 +54,24 @@ def test_cli_common_user_text_keeps_brackets():
     result = runner.invoke(app, ["query", "[italic]speaks-for", "--graph", "x.trig"])
     assert result.exit_code == 1
     assert result.stderr.startswith("error: no stored query '[italic]speaks-for' in ")
+
+
+def test_cli_common_shared_options_are_defined_once() -> None:
+    import inspect
+
+    from kg.cli import common
+    from kg.cli.build import build
+    from kg.cli.export import export
+    from kg.cli.link import link
+    from kg.cli.show import show
+
+    def default(command, name: str):
+        return inspect.signature(inspect.unwrap(command)).parameters[name].default
+
+    assert default(build, "lang") is default(show, "lang") is common.LANG
+    assert default(build, "link") is default(show, "link") is common.LINK
+    assert default(build, "output") is default(link, "output") is common.OUTPUT
+    assert default(export, "output") is common.OUTPUT
+    assert default(link, "force") is default(export, "force") is common.FORCE
+    for command in (build, show, export, link):
+        assert default(command, "fmt").param_decls == ("--format", "-f")

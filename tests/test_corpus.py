@@ -10,17 +10,13 @@ import pytest
 from pyoxigraph import DefaultGraph
 from typer.testing import CliRunner
 
+from kg.build.outputs import BuildConfig
+from kg.build.pool import process_batch, process_stream
+from kg.build.runner import Built, run_build
+from kg.build.sinks import QuadFileSink, StoreSink
 from kg.cli import app
-from kg.corpus import (
-    BuildConfig,
-    QuadFileSink,
-    StoreSink,
-    process_batch,
-    process_stream,
-    run_build,
-)
 from kg.ingest import article_from_text
-from kg.store import Store
+from kg.sparql.store import Store
 
 runner = CliRunner()
 
@@ -99,8 +95,8 @@ def test_corpus_interrupted_build_resumes_without_doubles(tmp_path: Path):
     class Interrupt(Exception):
         pass
 
-    def stop_after_two(item):
-        if not isinstance(item, str) and item.article_id == "r1":
+    def stop_after_two(event):
+        if isinstance(event, Built) and event.output.article_id == "r1":
             raise Interrupt
 
     with pytest.raises(Interrupt):
@@ -182,7 +178,7 @@ def test_corpus_dask_local_cluster_matches_single_process(tmp_path: Path):
     pytest.importorskip("dask.distributed")
     from dask.distributed import Client, LocalCluster
 
-    from kg.distributed import extract_outputs_dask
+    from kg.build.dask import extract_outputs_dask
 
     articles = [
         article_from_text(t + f" Numéro {i}.", f"d{i:02d}")
@@ -212,3 +208,23 @@ def test_corpus_dask_local_cluster_matches_single_process(tmp_path: Path):
     assert nquads(distributed) == nquads(single)
     assert len(list(shard_dir.glob("*.nq"))) == 5
     assert not list(shard_dir.glob(".shard.*"))
+
+
+def test_corpus_run_build_reports_typed_events(tmp_path: Path):
+    from kg.build.runner import Skipped, Unchanged
+    from kg.errors import InputError
+
+    store_dir = tmp_path / "store"
+    articles = [article_from_text(t, f"e{i}") for i, t in enumerate(TEXTS[:2])]
+    run_build(articles[:1], StoreSink(store_dir), BuildConfig())
+    events = []
+    bad = InputError("broken.txt: not UTF-8", "broken.txt")
+    report = run_build(
+        [*articles, bad], StoreSink(store_dir), BuildConfig(), on_article=events.append
+    )
+    # Articles are read ahead of the NLP, so a bad record may be told first.
+    built = [event for event in events if isinstance(event, Built)]
+    assert len(events) == 3 and events[0] == Unchanged("e0")
+    assert Skipped("broken.txt: not UTF-8") in events
+    assert [event.output.article_id for event in built] == ["e1"]
+    assert (report.built, report.unchanged, report.failed) == (1, 1, ["broken.txt: not UTF-8"])

@@ -1,9 +1,11 @@
-"""Tests of kg.export: the format registry, canonical output and atomic writes."""
+"""Tests of kg.rdf: the format registry, canonical output and atomic writes."""
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,9 +15,11 @@ from rdflib.compare import isomorphic
 from test_graph import sample_extraction
 
 from kg.errors import ConfigError
-from kg.export import FORMATS, format_from_path, resolve_format, serialize, write
 from kg.graph import build_dataset, graph_iri
-from kg.validate import load_rdf_file
+from kg.rdf.formats import FORMATS, format_from_path, resolve_format
+from kg.rdf.reader import load_rdf_file
+from kg.rdf.serialize import serialize
+from kg.rdf.writer import write
 
 SUFFIXES = {
     "turtle": ".ttl",
@@ -56,7 +60,7 @@ def test_export_guesses_format_from_extension() -> None:
     assert format_from_path("g.txt") is None
 
 
-@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("fmt", sorted(f.name for f in FORMATS.values() if f.writable))
 def test_export_every_format_reads_back_isomorphic(fmt: str, tmp_path: Path) -> None:
     dataset = _dataset()
     dest = tmp_path / f"graph{SUFFIXES[fmt]}"
@@ -124,6 +128,72 @@ def test_export_new_file_gets_umask_mode(tmp_path: Path) -> None:
     assert dest.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
-def test_export_dash_writes_to_stdout(capfdbinary: pytest.CaptureFixture[bytes]) -> None:
-    write(_dataset(), "-", "nq")
-    assert capfdbinary.readouterr().out == serialize(_dataset(), "nq")
+def test_writer_writes_to_a_stream_never_to_stdout(
+    capfdbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    stream = io.BytesIO()
+    write(_dataset(), stream, "nq")
+    assert stream.getvalue() == serialize(_dataset(), "nq")
+    assert capfdbinary.readouterr().out == b""
+
+
+def test_cli_build_dash_writes_to_stdout(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Emmanuel Macron a rencontré Olaf Scholz à Berlin.", encoding="utf-8")
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "kg"), "build", str(article), "-f", "nq", "-o", "-"],
+        capture_output=True,
+        check=True,
+        cwd=tmp_path,
+    )
+    assert b"<https://w3id.org/newskg/id/graph/a>" in done.stdout
+    assert not (tmp_path / "-").exists()
+
+
+def test_writer_one_rule_for_a_missing_directory_in_every_command(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    article = tmp_path / "a.txt"
+    article.write_text("Emmanuel Macron a rencontré Olaf Scholz à Berlin.", encoding="utf-8")
+    graph = tmp_path / "g.trig"
+    write(_dataset(), graph, "trig")
+    store = tmp_path / "store"
+    runner = CliRunner()
+    assert runner.invoke(app, ["store", "load", str(store), str(graph)]).exit_code == 0
+    missing = tmp_path / "no" / "such"
+    commands = {
+        "build": ["build", str(article), "-o", str(missing / "a.nq")],
+        "build-ttl": ["build", str(article), "-o", str(missing / "a.ttl")],
+        "link": ["link", str(graph), "--offline", "-o", str(missing / "l.trig")],
+        "export": ["export", "--store", str(store), "-o", str(missing / "e.nq")],
+    }
+    for name, args in commands.items():
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1, name
+        assert f"directory {missing} does not exist" in result.stderr, name
+    assert not (tmp_path / "no").exists()
+
+
+def test_formats_one_record_agrees_with_pyoxigraph_and_rdflib() -> None:
+    from rdflib.plugin import Parser, Serializer, get
+
+    from kg.rdf.formats import format_for_media_type, oxigraph_formats
+
+    for record in FORMATS.values():
+        assert format_for_media_type(record.media_type) is record
+        get(record.rdflib, Parser)
+        if record.writable:
+            get(record.rdflib, Serializer)
+        if record.oxigraph is not None:
+            assert record.oxigraph.media_type == record.media_type
+            assert f".{record.oxigraph.file_extension}" in record.extensions
+        assert record.streamable == (record.name in ("nquads", "ntriples"))
+    assert format_for_media_type("text/html") is None
+    assert set(oxigraph_formats()) == {"turtle", "ttl", "trig", "nquads", "nq", "n-quads"} | {
+        "ntriples",
+        "nt",
+        "n-triples",
+    }
+    assert format_from_path("x.rdf") is None and format_from_path("x.rdf", reading=True) == "rdfxml"

@@ -14,7 +14,6 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg import namespaces
 from kg.errors import InputError, OntologyError
-from kg.export import serialize
 from kg.graph import (
     DEFAULT_BASE,
     article_graph,
@@ -38,6 +37,7 @@ from kg.model import (
     Provenance,
 )
 from kg.namespaces import KG, RDF
+from kg.rdf.serialize import serialize
 
 TEXT = (
     "Dmitri Peskov, porte-parole de Vladimir Poutine, a déclaré : « Nous sommes prêts. » "

@@ -3,9 +3,11 @@ federated query that joins a linked graph with Wikidata."""
 
 from __future__ import annotations
 
+import gc
 import re
 import shlex
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from rdflib.namespace import OWL, RDF
 from typer.testing import CliRunner
 
 from kg.cli import app
+from kg.link.cache import Cache
 from kg.link.catalogue import Catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -231,3 +234,20 @@ def test_link_cli_catalogue_errors_are_one_line(tmp_path: Path) -> None:
     )
     assert offline_save.exit_code == 1 and "drop --offline" in offline_save.output
     assert not (tmp_path / "s.tsv").exists()
+
+
+def test_link_cli_closes_the_cache_when_it_fails(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle", encoding="utf-8")
+    cache = tmp_path / "answers.sqlite"
+    result = CliRunner().invoke(
+        app, ["link", str(bad), "--cache", str(cache), "--endpoint", "http://127.0.0.1:1/sparql"]
+    )
+    assert result.exit_code == 1 and "cannot parse" in result.output
+    # The failed command's frames live on in the error CliRunner keeps, and
+    # the cache with them: it must be closed all the same.
+    opened = [o for o in gc.get_objects() if isinstance(o, Cache) and o.path == str(cache)]
+    assert opened
+    for each in opened:
+        with pytest.raises(sqlite3.ProgrammingError):
+            each.get("http://127.0.0.1:1/sparql", "ASK {}")

@@ -13,7 +13,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kg.namespaces import KG, WD, WDT
-from kg.validate import load_ontology, load_shapes
+from kg.rdf.shacl import load_ontology, load_shapes
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,7 +10,7 @@ import pytest
 from rdflib.plugins.sparql import prepareQuery
 
 from kg.folding import entity_search
-from kg.query import QueryLibrary
+from kg.sparql.query import QueryLibrary
 
 LIBRARY = QueryLibrary()
 NAMES = LIBRARY.names()
@@ -68,7 +68,8 @@ def test_queries_meta_use_only_ontology_terms():
 
 
 def test_queries_meta_sample_graph_passes_the_shapes():
-    from kg.validate import load_rdf_file, validate
+    from kg.rdf.reader import load_rdf_file
+    from kg.rdf.shacl import validate
 
     root = Path(__file__).resolve().parent.parent
     result = validate(load_rdf_file(root / "tests" / "data" / "sample.trig"))

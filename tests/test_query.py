@@ -13,8 +13,10 @@ from rdflib.plugins.sparql import prepareQuery
 
 from kg.errors import QueryError
 from kg.folding import entity_search, name_pattern
-from kg.query import QueryLibrary, StoredQuery, format_result, run_query
-from kg.store import Store
+from kg.sparql.query import QueryLibrary, StoredQuery
+from kg.sparql.results import format_result
+from kg.sparql.store import Store
+from kg.sparql.targets import GraphTarget, StoreTarget, run_query
 
 DATA = Path(__file__).parent / "data" / "sample.trig"
 EX = "https://w3id.org/newskg/id/"
@@ -167,6 +169,20 @@ def test_query_construct_formats(store):
 def test_query_needs_exactly_one_target(store, dataset):
     with pytest.raises(QueryError, match="exactly one"):
         run_query(QueryLibrary().get("articles"), graph=dataset, store=store)
+    with pytest.raises(QueryError, match="exactly one"):
+        run_query(QueryLibrary().get("articles"), target=StoreTarget(store), graph=dataset)
+    with pytest.raises(QueryError, match="exactly one"):
+        run_query(QueryLibrary().get("articles"))
+
+
+def test_query_targets_answer_as_the_keywords_do(store, dataset):
+    query = QueryLibrary().get("quotes-by-person")  # an entity found by name first
+    params = PARAMS["quotes-by-person"]
+    by_target = run_query(query, params, target=StoreTarget(store))
+    assert by_target.rows
+    assert rows_as_strings(by_target) == rows_as_strings(run_query(query, params, store=store))
+    on_graph = run_query(query, params, target=GraphTarget(dataset))
+    assert rows_as_strings(on_graph) == rows_as_strings(by_target)
 
 
 def test_query_cli_runs_binds_and_reports_errors():

@@ -10,9 +10,10 @@ import pytest
 import rdflib
 
 from kg.folding import fold, name_pattern
-from kg.query import QueryLibrary, run_query
-from kg.remote import push
-from kg.store import Store
+from kg.sparql.push import push
+from kg.sparql.query import QueryLibrary
+from kg.sparql.store import Store
+from kg.sparql.targets import run_query
 
 EX = "https://w3id.org/newskg/id/"
 

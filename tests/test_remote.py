@@ -14,9 +14,11 @@ import pytest
 from conftest import assert_same_answer
 
 from kg.errors import EndpointError
-from kg.query import QueryLibrary, run_query
-from kg.remote import push, query_endpoint
-from kg.store import Store
+from kg.sparql.endpoint import query_endpoint
+from kg.sparql.push import push
+from kg.sparql.query import QueryLibrary
+from kg.sparql.store import Store
+from kg.sparql.targets import run_query
 
 DATA = Path(__file__).parent / "data" / "sample.trig"
 EX = "https://w3id.org/newskg/id/"

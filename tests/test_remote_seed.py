@@ -11,9 +11,10 @@ from conftest import assert_same_answer
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.query import QueryLibrary, run_query
-from kg.remote import push
-from kg.store import Store
+from kg.sparql.push import push
+from kg.sparql.query import QueryLibrary
+from kg.sparql.store import Store
+from kg.sparql.targets import run_query
 
 EX = "https://w3id.org/newskg/id/"
 OFFLINE = [

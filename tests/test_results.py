@@ -13,9 +13,10 @@ import rdflib
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.query import QueryLibrary, run_query
-from kg.results import format_result
-from kg.store import Store
+from kg.sparql.query import QueryLibrary
+from kg.sparql.results import format_result
+from kg.sparql.store import Store
+from kg.sparql.targets import run_query
 
 DATA = Path(__file__).parent / "data" / "sample.trig"
 ENTITY = "https://w3id.org/newskg/id/entity/"

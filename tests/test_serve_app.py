@@ -15,9 +15,10 @@ from rdflib.plugins.sparql.results.xmlresults import XMLResultParser
 from starlette.testclient import TestClient
 
 from kg.errors import StoreError
-from kg.query import QueryLibrary, run_query
 from kg.serve import CSP, Limits, create_app, open_source
 from kg.serve.app import EDITOR_CSP
+from kg.sparql.query import QueryLibrary
+from kg.sparql.targets import run_query
 
 DATA = ROOT / "tests" / "data"
 KG = "https://w3id.org/newskg/ontology#"

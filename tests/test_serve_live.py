@@ -13,8 +13,9 @@ from SPARQLWrapper import JSON, TURTLE, SPARQLWrapper
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.query import QueryLibrary, run_query
-from kg.store import Store
+from kg.sparql.query import QueryLibrary
+from kg.sparql.store import Store
+from kg.sparql.targets import run_query
 
 DATA = ROOT / "tests" / "data"
 

@@ -15,7 +15,8 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from kg.errors import StoreError
-from kg.store import Store, ntriples_term, oxigraph_term, to_oxigraph
+from kg.rdf.terms import ntriples_term, oxigraph_term, to_oxigraph
+from kg.sparql.store import Store
 
 DATA = Path(__file__).parent / "data" / "sample.trig"
 EX = "https://w3id.org/newskg/id/"
@@ -167,7 +168,7 @@ def test_store_cli_load_stats_export(tmp_path):
     assert runner.invoke(app, args).exit_code == 0
     assert len(rdflib.Dataset().parse(dest, format="trig")) == 325
     again = runner.invoke(app, args)
-    assert again.exit_code == 1 and "add --force" in again.stderr
+    assert again.exit_code == 1 and "use --force" in again.stderr
     missing = runner.invoke(app, ["store", "stats", str(tmp_path / "nope")])
     assert missing.exit_code == 1 and "does not exist" in missing.stderr
 

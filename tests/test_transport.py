@@ -3,6 +3,7 @@ ends within its deadline, and every failure is one line (push, query, link)."""
 
 from __future__ import annotations
 
+import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +16,8 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.errors import ConfigError, EndpointError
 from kg.link.wikidata import USER_AGENT, WikidataEndpoint
-from kg.remote import push, query_endpoint
+from kg.sparql.endpoint import query_endpoint
+from kg.sparql.push import push
 
 DATA = Path(__file__).parent / "data" / "sample.trig"
 EX = "https://w3id.org/newskg/id/"
@@ -37,7 +39,7 @@ def one_line(text: str) -> str:
 
 @pytest.mark.parametrize("path", ["/drip/x", "/driphead/x"])
 def test_transport_timeout_is_a_deadline_for_the_whole_request(server, path):
-    from kg.transport import HTTPFailure, Transport
+    from kg.sparql.transport import HTTPFailure, Transport
 
     transport = Transport(server.url, timeout=1.0, retries=0)
     started = time.monotonic()
@@ -49,7 +51,7 @@ def test_transport_timeout_is_a_deadline_for_the_whole_request(server, path):
 
 
 def test_transport_cut_answer_is_a_failure_not_a_short_body(server):
-    from kg.transport import HTTPFailure, Transport
+    from kg.sparql.transport import HTTPFailure, Transport
 
     with pytest.raises(HTTPFailure) as caught:
         Transport(server.url, retries=0).request("GET", server.url + "/cut/x")
@@ -58,7 +60,7 @@ def test_transport_cut_answer_is_a_failure_not_a_short_body(server):
 
 
 def test_transport_retry_after_beyond_the_cap_gives_up_at_once(server):
-    from kg.transport import HTTPFailure, Transport
+    from kg.sparql.transport import HTTPFailure, Transport
 
     waits: list[float] = []
     transport = Transport(server.url, retries=3, max_wait=60, sleep=waits.append)
@@ -71,7 +73,7 @@ def test_transport_retry_after_beyond_the_cap_gives_up_at_once(server):
 
 
 def test_transport_says_why_it_waits_and_reads_a_bad_retry_after_as_none(server):
-    from kg.transport import Transport
+    from kg.sparql.transport import Transport
 
     waits: list[float] = []
     told: list[str] = []
@@ -222,3 +224,29 @@ def test_link_cli_bad_endpoint_url_is_one_line(tmp_path):
     )
     with pytest.raises(EndpointError, match="'not a url' is not a URL kg can request"):
         WikidataEndpoint("not a url", None, 1.0, USER_AGENT, 0).search(["Lyon"])
+
+
+def test_transport_a_failed_push_is_no_linking_error(tmp_path: Path) -> None:
+    from kg.errors import EndpointError, KGError, LinkingError
+
+    quads = tmp_path / "a.nq"
+    quads.write_text(
+        "<http://example.org/s> <http://example.org/p> <http://example.org/o> "
+        "<http://example.org/g> .\n",
+        encoding="utf-8",
+    )
+    with socket.socket() as probe:  # a port that was free a moment ago: refused
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(EndpointError) as raised:
+        push(quads, f"http://127.0.0.1:{port}/sparql", timeout=2.0, retries=0)
+    assert isinstance(raised.value, KGError)
+    assert not isinstance(raised.value, LinkingError)
+
+
+def test_transport_one_user_agent_with_the_package_version() -> None:
+    from kg import __version__
+    from kg.sparql.transport import USER_AGENT, Transport
+
+    assert Transport("http://127.0.0.1/sparql").user_agent == USER_AGENT
+    assert USER_AGENT.startswith(f"newskg/{__version__} ")

@@ -1,4 +1,4 @@
-"""Tests of kg.validate and ``kg validate``: the SHACL shapes catch broken graphs."""
+"""Tests of kg.rdf.shacl and ``kg validate``: the SHACL shapes catch broken graphs."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ from typer.testing import CliRunner
 
 from kg import namespaces
 from kg.errors import InputError
-from kg.export import write
 from kg.graph import DEFAULT_BASE, build_dataset
 from kg.namespaces import KG, RDF, RDFS
-from kg.validate import load_rdf_file, validate
+from kg.rdf.reader import load_rdf_file
+from kg.rdf.shacl import validate
+from kg.rdf.writer import write
 
 
 def _graph() -> Graph:

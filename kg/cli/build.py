@@ -6,22 +6,41 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.progress import (
     BarColumn,
     Progress,
+    TaskID,
     TextColumn,
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
 from rich.table import Table
 
-from kg.cli.common import ARTICLES, app, err, fail, handle_errors, labelled
+from kg.cli.common import (
+    ARTICLES,
+    LANG,
+    LINK,
+    OUTPUT,
+    app,
+    destination,
+    err,
+    fail,
+    format_option,
+    handle_errors,
+    labelled,
+    tune_for_nlp,
+)
 from kg.errors import ConfigError, InputError
 from kg.model import Article
+
+if TYPE_CHECKING:
+    from kg.build.runner import BuildEvent
 
 __all__ = ["build"]
 
@@ -99,7 +118,7 @@ def _anything_to_build(inputs: list[str], lang: str, store: Path, base: str | No
     be read twice: it always counts as something to build."""
     from kg.graph import DEFAULT_BASE, article_iri
     from kg.ingest import read_inputs
-    from kg.store import Store, is_store
+    from kg.sparql.store import Store, is_store
 
     if "-" in inputs or not is_store(store):
         return True
@@ -112,13 +131,14 @@ def _anything_to_build(inputs: list[str], lang: str, store: Path, base: str | No
 
 
 def _sink(dest: str, fmt: str, store: Path | None, base: str | None, force: bool):
-    from kg.corpus import DatasetFileSink, QuadFileSink, StoreSink
+    from kg.build.sinks import DatasetFileSink, QuadFileSink, StoreSink
+    from kg.rdf.formats import get_format
 
     if store is not None:
         return StoreSink(store, base=base, force=force)
-    if fmt in ("nquads", "ntriples"):
-        return QuadFileSink(dest, triples=fmt == "ntriples", force=force)
-    return DatasetFileSink(dest, fmt, force=force)
+    if get_format(fmt).streamable:
+        return QuadFileSink(destination(dest), triples=not get_format(fmt).quads, force=force)
+    return DatasetFileSink(destination(dest), fmt, force=force)
 
 
 @contextmanager
@@ -127,7 +147,7 @@ def _executor(address: str | None, shards: Path | None, config):
     if address is None:
         yield None
         return
-    from kg.distributed import connect, extract_outputs_dask
+    from kg.build.dask import connect, extract_outputs_dask
 
     client = connect(address)
     try:
@@ -141,22 +161,74 @@ def _executor(address: str | None, shards: Path | None, config):
             cluster.close()
 
 
+def _many(inputs: list[str]) -> bool:
+    """True when the inputs may hold several articles (records, folders, globs, stdin)."""
+    from kg.ingest import ARTICLE_SUFFIXES
+
+    records = tuple(s for s in ARTICLE_SUFFIXES if s != ".txt")
+    return len(inputs) > 1 or any(
+        Path(i).is_dir() or i == "-" or "*" in i or i.lower().removesuffix(".gz").endswith(records)
+        for i in inputs
+    )
+
+
+def _progress(many: bool) -> Progress:
+    """The progress bar on stderr, shown only for several articles."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} articles"),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        disable=not many,
+        transient=True,
+    )
+
+
+def _ticker(progress: Progress, task: TaskID) -> Callable[[BuildEvent], None]:
+    """What the build tells after each article: a skipped article's reason,
+    and one more article on the progress bar with the rate so far."""
+    from kg.build.runner import Skipped
+
+    started = time.monotonic()
+
+    def on_article(event: BuildEvent) -> None:
+        if isinstance(event, Skipped):
+            err.print(labelled("skipped:", "yellow", event.message), soft_wrap=True)
+        done = progress.tasks[0].completed + 1
+        elapsed = max(time.monotonic() - started, 1e-6)
+        progress.update(task, advance=1, rate=f"{done / elapsed:.1f} articles/s")
+
+    return on_article
+
+
+def _conclude(report, seconds: float, summary: bool, where: str) -> None:
+    """Report the run on stderr; fail (exit 1) when articles were skipped or none built."""
+    _report(report, seconds, summary, where)
+    if report.unchanged:
+        err.print(f"{report.unchanged} article(s) unchanged, skipped (use --force to rebuild)")
+    if report.failed:
+        raise fail(f"{len(report.failed)} article(s) skipped")
+    if report.built == 0 and report.unchanged == 0:
+        raise InputError("no article could be built")
+
+
 @app.command()
 @handle_errors
 def build(
     inputs: list[str] = ARTICLES,
-    output: str | None = typer.Option(
-        None, "-o", "--output", help="Output file ('-' for stdout, the default)."
-    ),
-    fmt: str | None = typer.Option(
-        None, "--format", "-f", help="ttl, trig, nq, nt or jsonld (default: from -o, else ttl)."
+    output: str = OUTPUT,
+    fmt: str | None = format_option(
+        None, "ttl, trig, nq, nt or jsonld (default: from -o, else ttl)."
     ),
     store: Path | None = typer.Option(
         None, "--store", help="Write into this on-disk store instead of a file."
     ),
-    lang: str = typer.Option("fr", "--lang", help="Language of the articles."),
+    lang: str = LANG,
     base: str | None = typer.Option(None, "--base", help="Base IRI of the data."),
-    link: bool = typer.Option(True, "--link/--no-link", help="Link entities to Wikidata."),
+    link: bool = LINK,
     endpoint: str | None = typer.Option(
         None, "--endpoint", help="Wikidata SPARQL endpoint for live linking (default: offline)."
     ),
@@ -194,22 +266,21 @@ def build(
 
     Example: kg build examples/sommet-helsinki.txt -o out/example.trig --force
     """
-    from kg.corpus import BuildConfig, WorkerPool, run_build
-    from kg.export import format_from_path, resolve_format
-    from kg.ingest import ARTICLE_SUFFIXES, read_inputs
+    tune_for_nlp()
+    from kg.build.outputs import BuildConfig
+    from kg.build.pool import WorkerPool
+    from kg.build.runner import run_build
+    from kg.ingest import read_inputs
     from kg.lang import language_config
     from kg.pipeline import Pipeline
+    from kg.rdf.formats import format_from_path, resolve_format
 
-    dest = output or "-"
-    if store is not None and output is not None:
+    dest = output
+    if store is not None and output != "-":
         raise ConfigError("give either -o/--output or --store, not both")
     fmt_name = resolve_format(fmt) if fmt else (format_from_path(dest) if dest != "-" else None)
     fmt_name = fmt_name or "turtle"
-    records = tuple(s for s in ARTICLE_SUFFIXES if s != ".txt")
-    many = len(inputs) > 1 or any(
-        Path(i).is_dir() or i == "-" or "*" in i or i.lower().removesuffix(".gz").endswith(records)
-        for i in inputs
-    )
+    many = _many(inputs)
     language_config(lang)  # an unsupported language fails before any work
     extra = tuple(str(path) for path in catalogues)
     config = BuildConfig(
@@ -224,46 +295,19 @@ def build(
         sink = _sink(dest, fmt_name, store, base, force)
         started = time.monotonic()
         with (
-            Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                TextColumn("{task.completed} articles"),
-                TextColumn("{task.fields[rate]}"),
-                TimeElapsedColumn(),
-                TimeRemainingColumn(),
-                console=err,
-                disable=not many,
-                transient=True,
-            ) as progress,
+            _progress(many) as progress,
             _executor(dask if needed else None, shards, config) as executor,
         ):
-            task = progress.add_task("building", total=_count(inputs) if many else None, rate="")
-
-            def on_article(item) -> None:
-                if isinstance(item, str):
-                    if not item.endswith(": unchanged"):
-                        err.print(labelled("skipped:", "yellow", item), soft_wrap=True)
-                elif item.error is not None:
-                    err.print(labelled("skipped:", "yellow", item.error), soft_wrap=True)
-                done = progress.tasks[0].completed + 1
-                elapsed = max(time.monotonic() - started, 1e-6)
-                progress.update(task, advance=1, rate=f"{done / elapsed:.1f} articles/s")
-
+            total = _count(inputs) if many else None
             report = run_build(
                 read_inputs(inputs, lang, sys.stdin.buffer if "-" in inputs else None),
                 sink,
                 config,
                 strict=strict or not many,
-                on_article=on_article,
+                on_article=_ticker(progress, progress.add_task("building", total=total, rate="")),
                 executor=executor or pool.outputs,
             )
     if report.read == 0:
         raise InputError(f"no articles found in {' '.join(inputs)}")
     where = f"store {store}" if store is not None else ("stdout" if dest == "-" else dest)
-    _report(report, time.monotonic() - started, summary, where)
-    if report.unchanged:
-        err.print(f"{report.unchanged} article(s) unchanged, skipped (use --force to rebuild)")
-    if report.failed:
-        raise fail(f"{len(report.failed)} article(s) skipped")
-    if report.built == 0 and report.unchanged == 0:
-        raise InputError("no article could be built")
+    _conclude(report, time.monotonic() - started, summary, where)

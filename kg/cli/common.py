@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import typer
 from rich.console import Console
@@ -65,6 +65,31 @@ ARTICLES = typer.Argument(
     metavar="FILE...",
     help="Articles: .txt, .json/.jsonl (also .gz), directories, globs, or - for stdin.",
 )
+
+
+#: Options that several commands share, defined once.
+LANG = typer.Option("fr", "--lang", help="Language of the articles.")
+LINK = typer.Option(True, "--link/--no-link", help="Link entities to Wikidata.")
+FORCE = typer.Option(False, "--force", help="Overwrite an existing output file.")
+OUTPUT = typer.Option("-", "-o", "--output", help="Output file ('-' for stdout, the default).")
+
+
+def format_option(default: str | None, choices: str) -> Any:
+    """The ``--format``/``-f`` option of a command, its help naming the valid choices."""
+    return typer.Option(default, "--format", "-f", help=choices)
+
+
+def destination(dest: str) -> str | BinaryIO:
+    """Where ``-o`` points: a path, or this process's standard output for ``-``."""
+    return sys.stdout.buffer if dest == "-" else dest
+
+
+def tune_for_nlp() -> None:
+    """Tune this process for running the NLP (see kg.build.tuning); called by
+    the commands that parse articles, so that the others start without spaCy."""
+    from kg.build.tuning import tune_process
+
+    tune_process()
 
 
 def labelled(label: str, style: str, text: object) -> Text:

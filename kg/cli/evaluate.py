@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from kg.cli.common import app, err, handle_errors, out
+from kg.cli.common import app, err, handle_errors, out, tune_for_nlp
 from kg.errors import ConfigError
 from kg.evaluate import evaluate_files
 from kg.model import Article, Extraction
@@ -136,6 +136,7 @@ def eval_command(
     facts (overall and per predicate) and qualifiers, micro-averaged over the
     files. Ratios with a zero denominator are reported as 0.
     """
+    tune_for_nlp()
     report = run_eval(gold, link=link)
     if as_json:
         typer.echo(report.to_json())

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import typer
 
-from kg.cli.common import app, err, handle_errors
+from kg.cli.common import FORCE, OUTPUT, app, err, format_option, handle_errors
 from kg.errors import ConfigError, StoreError
 
 __all__ = ["export"]
@@ -19,20 +17,18 @@ __all__ = ["export"]
 @handle_errors
 def export(
     store: Path = typer.Option(..., "--store", help="The store directory to export."),
-    fmt: str = typer.Option(
-        "nquads",
-        "--format",
-        "-f",
-        help="nquads|nq or trig (named graphs kept); turtle|ttl or ntriples|nt (the union).",
+    fmt: str = format_option(
+        "nquads", "nquads|nq or trig (named graphs kept); turtle|ttl or ntriples|nt (the union)."
     ),
-    output: str = typer.Option("-", "-o", "--output", help="Output file ('-' for stdout)."),
-    force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
+    output: str = OUTPUT,
+    force: bool = FORCE,
 ) -> None:
     """Export a store with pyoxigraph's own serialisers, without loading it in memory.
 
     Example: kg export --store out/store --format trig -o out/store.trig --force
     """
-    from kg.store import DUMP_FORMATS, Store
+    from kg.rdf.writer import AtomicFile
+    from kg.sparql.store import DUMP_FORMATS, Store
 
     if fmt.lower() not in DUMP_FORMATS:
         raise ConfigError(f"unknown format {fmt!r}; known: {', '.join(sorted(DUMP_FORMATS))}")
@@ -41,24 +37,10 @@ def export(
             opened.dump(sys.stdout.buffer, fmt.lower())
             sys.stdout.buffer.flush()
             return
-        dest = Path(output)
-        if dest.exists() and not force:
-            raise ConfigError(f"{dest} exists; add --force to overwrite it")
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest = AtomicFile(output, force)
         try:
-            handle, temporary = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.")
-        except OSError as exc:
-            raise ConfigError(f"cannot write {dest}: {exc.strerror or exc}") from exc
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                opened.dump(stream, fmt.lower())
-            os.replace(temporary, dest)
-        except OSError as exc:
-            raise ConfigError(
-                f"cannot write {dest}: {exc.strerror or exc}; {dest} was left as it was"
-            ) from exc
+            opened.dump(dest.stream, fmt.lower())
         except StoreError as exc:
-            raise ConfigError(f"{exc}; {dest} was left as it was") from exc
-        finally:
-            Path(temporary).unlink(missing_ok=True)
-    err.print(f"wrote {dest}")
+            raise dest.failed(exc) from exc
+        dest.commit()
+    err.print(f"wrote {output}")

@@ -49,7 +49,7 @@ def push(
     half-written graph is removed. Falls back to SPARQL Update when the server
     has no Graph Store Protocol.
     """
-    from kg.remote import push as push_graphs
+    from kg.sparql.push import push as push_graphs
 
     with Progress(
         TextColumn("pushing"),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from kg.cli.common import app, handle_errors, out
+from kg.cli.common import app, format_option, handle_errors, out
 from kg.errors import ConfigError, InputError
 
 __all__ = ["query"]
@@ -42,7 +42,7 @@ def _dataset(files: list[Path]):
 def _list() -> None:
     from rich.table import Table
 
-    from kg.query import QueryLibrary
+    from kg.sparql.query import QueryLibrary
 
     table = Table(show_header=True, header_style="bold", box=None)
     for column in ("name", "type", "parameters", "summary"):
@@ -70,11 +70,8 @@ def query(
     param: list[str] = typer.Option(
         [], "--param", "-p", help="A parameter as NAME=VALUE; repeatable."
     ),
-    fmt: str | None = typer.Option(
-        None,
-        "--format",
-        "-f",
-        help="table, csv, tsv or json (SELECT/ASK; default table); ttl, nt or jsonld (CONSTRUCT).",
+    fmt: str | None = format_option(
+        None, "table, csv, tsv or json (SELECT/ASK; default table); ttl, nt or jsonld (CONSTRUCT)."
     ),
     list_queries: bool = typer.Option(False, "--list", help="List the stored queries and exit."),
     timeout: float = typer.Option(30.0, "--timeout", min=1, help="Seconds per endpoint request."),
@@ -86,8 +83,10 @@ def query(
 
     Example: kg query quotes-by-person --graph out/example.trig --param person=peskov
     """
-    from kg.query import QueryLibrary, format_result, run_query
-    from kg.store import Store
+    from kg.sparql.query import QueryLibrary
+    from kg.sparql.results import format_result
+    from kg.sparql.store import Store
+    from kg.sparql.targets import run_query
 
     if list_queries:
         _list()

@@ -18,13 +18,21 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-import typer
 from rich.console import Group
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from kg.cli.common import ARTICLES, app, handle_errors, out
+from kg.cli.common import (
+    ARTICLES,
+    LANG,
+    LINK,
+    app,
+    format_option,
+    handle_errors,
+    out,
+    tune_for_nlp,
+)
 from kg.errors import ConfigError
 from kg.model import Article, Extraction
 
@@ -180,13 +188,10 @@ def _print_tables(extractions: Iterable[Extraction]) -> None:
 @handle_errors
 def show(
     inputs: list[str] = ARTICLES,
-    lang: str = typer.Option("fr", "--lang", help="Language of the articles."),
-    link: bool = typer.Option(True, "--link/--no-link", help="Link entities to Wikidata."),
-    fmt: str = typer.Option(
-        "table",
-        "--format",
-        "-f",
-        help="table (laid out for the terminal), json (one record a line) or csv.",
+    lang: str = LANG,
+    link: bool = LINK,
+    fmt: str = format_option(
+        "table", "table (laid out for the terminal), json (one record a line) or csv."
     ),
 ) -> None:
     """Show the entities and facts found in articles, each fact with its sentence.
@@ -198,6 +203,8 @@ def show(
     Example: kg show examples/sommet-helsinki.txt examples/articles.jsonl
     """
     from kg.pipeline import Pipeline
+
+    tune_for_nlp()
 
     if fmt not in FORMATS:
         raise ConfigError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")

@@ -31,7 +31,7 @@ def load(
 
     Example: kg store load out/store out/example.trig
     """
-    from kg.store import Store
+    from kg.sparql.store import Store
 
     with Store(directory) as store:
         for path in files:
@@ -52,7 +52,7 @@ def stats(
     """
     from rich.table import Table
 
-    from kg.store import Store
+    from kg.sparql.store import Store
 
     with Store(directory, create=False) as store:
         numbers = store.stats()
@@ -87,7 +87,7 @@ def entities(
     """
     from rich.table import Table
 
-    from kg.store import Store
+    from kg.sparql.store import Store
 
     with Store(directory, create=False) as store:
         rows = store.entities(etype, limit)

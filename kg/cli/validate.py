@@ -10,7 +10,8 @@ from rich.table import Table
 from rich.text import Text
 
 from kg.cli.common import app, handle_errors, out
-from kg.validate import ValidationResult, load_rdf_file, short_name, validate
+from kg.rdf.reader import load_rdf_file
+from kg.rdf.shacl import ValidationResult, short_name, validate
 
 __all__ = ["validate_command"]
 

@@ -1,7 +1,7 @@
 """The stored queries as a web API, as grlc does for query files.
 
 ``/api/<name>?param=value`` runs ``queries/<name>.rq`` with
-:func:`kg.query.run_query`, so parameters are checked and bound as RDF terms
+:func:`kg.sparql.targets.run_query`, so parameters are checked and bound as RDF terms
 by the same code as ``kg query --param``. :func:`openapi` describes every
 query from its ``#+`` header alone (summary, description, tags, parameters
 and their defaults), whatever the ``.rq`` files say.
@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from kg.query import QueryResult, StoredQuery, run_query
 from kg.serve.sparql import MEDIA_TYPES, GuardedSource
+from kg.sparql.query import StoredQuery
+from kg.sparql.results import QueryResult
+from kg.sparql.targets import run_query
 
 __all__ = ["RESERVED", "openapi", "query_index", "run_stored"]
 

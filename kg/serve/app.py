@@ -25,7 +25,6 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from kg.errors import KGError, QueryError
-from kg.query import QueryLibrary, QueryResult
 from kg.serve.api import RESERVED, openapi, query_index, run_stored
 from kg.serve.article import article_page
 from kg.serve.entity import entity_page
@@ -43,6 +42,8 @@ from kg.serve.sparql import (
     run_sparql,
 )
 from kg.serve.sparql import render as render_result
+from kg.sparql.query import QueryLibrary
+from kg.sparql.results import QueryResult
 
 __all__ = ["CSP", "EDITOR_CSP", "create_app"]
 

@@ -16,8 +16,10 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg.namespaces import PREFIXES as NAMESPACE_PREFIXES
 from kg.serve.source import Source
-from kg.store import KG
+from kg.sparql.store import KG
+from kg.sparql.targets import solution_rows
 
 __all__ = [
     "BASE",
@@ -40,15 +42,8 @@ BASE = "https://w3id.org/newskg/id/"
 #: The rdf:type local names an entity may have, most specific first.
 ENTITY_TYPES = ("Person", "Organization", "Place", "Event", "Entity")
 
-PREFIXES = f"""PREFIX kg: <{KG}>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX schema: <https://schema.org/>
-"""
+#: The SPARQL prologue of the pages' queries: every prefix kg binds.
+PREFIXES = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in NAMESPACE_PREFIXES.items())
 
 Row = dict[str, Any]
 
@@ -93,17 +88,7 @@ def rows(source: Source, sparql: str) -> list[Row]:
     IRIs and strings become ``str``, integers ``int``, decimals ``float``;
     unbound variables are absent.
     """
-    result = source.query(PREFIXES + sparql, union=True)
-    names = [v.value for v in result.variables]
-    out = []
-    for solution in result:
-        row = {}
-        for name in names:
-            term = solution[name]
-            if term is not None:
-                row[name] = _python(term)
-        out.append(row)
-    return out
+    return solution_rows(source.query(PREFIXES + sparql, union=True), _python)
 
 
 def _python(term: Any) -> Any:

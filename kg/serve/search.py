@@ -13,7 +13,7 @@ import bisect
 from kg.mentions import name_key
 from kg.serve.facts import ENTITY_TYPES, Row, local_path, rows
 from kg.serve.source import Source
-from kg.store import KG
+from kg.sparql.store import KG
 
 __all__ = ["NameIndex", "overview"]
 

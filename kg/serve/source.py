@@ -5,7 +5,7 @@ A store folder is opened with :meth:`pyoxigraph.Store.read_only`, which takes
 no lock: ``kg build`` or ``kg store load`` may still write to it, and the
 server keeps the data as it was when it started (restart it to see more).
 A graph file (TriG, N-Quads, Turtle, N-Triples) is loaded into a store in
-memory; triples outside any named graph go to :data:`kg.query.DEFAULT_GRAPH_NAME`,
+memory; triples outside any named graph go to :data:`kg.sparql.targets.DEFAULT_GRAPH_NAME`,
 as ``kg query --graph`` does, so that the stored queries, which look inside
 ``GRAPH ?g``, see them.
 """
@@ -20,8 +20,8 @@ import pyoxigraph as ox
 import rdflib
 
 from kg.errors import StoreError
-from kg.query import DEFAULT_GRAPH_NAME
-from kg.store import oxigraph_term
+from kg.rdf.terms import oxigraph_term
+from kg.sparql.targets import DEFAULT_GRAPH_NAME
 
 __all__ = ["GRAPH_FORMATS", "Source", "open_source"]
 
@@ -38,8 +38,8 @@ GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
 class Source:
     """A read-only view of RDF data for the web server.
 
-    Its :meth:`query` has the signature of :meth:`kg.store.Store.query`, so
-    :func:`kg.query.run_query` runs stored queries on it exactly as ``kg query
+    Its :meth:`query` has the signature of :meth:`kg.sparql.store.Store.query`, so
+    :func:`kg.sparql.targets.run_query` runs stored queries on it exactly as ``kg query
     --store`` does.
 
     Args:

@@ -35,8 +35,9 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from kg.errors import KGError, QueryError
-from kg.query import QueryResult, format_result, oxigraph_result
 from kg.serve.source import Source
+from kg.sparql.results import QueryResult, format_result
+from kg.sparql.targets import oxigraph_result
 
 __all__ = [
     "BadQuery",
@@ -130,7 +131,7 @@ class Limits:
 class GuardedSource:
     """A :class:`Source` whose query answers are read under :class:`Limits`.
 
-    It has the ``query`` method :func:`kg.query.run_query` calls, so stored
+    It has the ``query`` method :func:`kg.sparql.targets.run_query` calls, so stored
     queries run on it as on a store.
     """
 
@@ -257,7 +258,7 @@ def run_sparql(
     return oxigraph_result("ASK" if isinstance(result, bool) else result.kind, result)
 
 
-#: Media types by result kind, the first being the default; value: kg.query format.
+#: Media types by result kind, the first being the default; value: kg.sparql.results format.
 MEDIA_TYPES: dict[str, dict[str, str]] = {
     "solutions": {
         "application/sparql-results+json": "json",

@@ -1,4 +1,11 @@
-"""Keep freed memory in build processes, so each batch does not fault it back in.
+"""Process tuning that the command line and build workers choose: never a side
+effect of importing or calling the library.
+
+:func:`tune_process` keeps freed memory (below) and has spaCy's lemmatizer
+look words up in sets (:func:`kg.nlp.use_lemma_sets`); a pool about to fork
+its workers calls :func:`share_before_fork`.
+
+Keep freed memory in build processes, so each batch does not fault it back in.
 
 Between two batches of articles, spaCy and kg free some tens of megabytes of
 arrays and objects. By default the C library (glibc) gives memory at the top
@@ -16,10 +23,13 @@ and returns False.
 from __future__ import annotations
 
 import ctypes
+import gc
 import sys
 from functools import cache
 
-__all__ = ["keep_freed_memory"]
+from kg.nlp import use_lemma_sets
+
+__all__ = ["keep_freed_memory", "share_before_fork", "tune_process"]
 
 # mallopt parameters, from glibc's <malloc.h>.
 _M_TRIM_THRESHOLD = -1
@@ -55,3 +65,22 @@ def keep_freed_memory() -> bool:
                 mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
             )
     return ok
+
+
+def tune_process() -> None:
+    """Tune this process for building: keep freed memory, lemma word lists as sets.
+
+    Called by the command line and by each build worker at start-up; forked
+    workers inherit it. Results do not change, only speed.
+    """
+    keep_freed_memory()
+    use_lemma_sets()
+
+
+def share_before_fork() -> None:
+    """Freeze every object alive now (the loaded model) before forking workers.
+
+    Frozen, the model's objects are not walked by the workers' collections, so
+    their memory pages stay shared (Python's advice for fork without exec).
+    """
+    gc.freeze()

@@ -12,20 +12,14 @@ measured on 11,280 triples: 0.23 s for a first insert and 0.37 s for a
 replacement, against 0.12 s for the non-atomic ``remove_graph`` + ``extend``;
 an article (about 200 triples) takes a few milliseconds either way.
 
-rdflib data enters through :func:`to_oxigraph`, which builds pyoxigraph terms
-one by one. Serialising to N-Triples and parsing with :func:`pyoxigraph.parse`
-was measured as well: both take about 4.5 microseconds a triple (11,280
-triples in 50 ms either way), so the direct conversion is kept; it needs no
-intermediate text and keeps blank node ids.
+rdflib data enters through :func:`kg.rdf.terms.to_oxigraph`.
 """
 
 from __future__ import annotations
 
 import importlib.resources
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -33,6 +27,11 @@ import pyoxigraph as ox
 import rdflib
 
 from kg.errors import StoreError
+from kg.graph import DEFAULT_BASE
+from kg.namespaces import KG as KG_NS
+from kg.namespaces import PREFIXES
+from kg.rdf.formats import oxigraph_formats
+from kg.rdf.terms import oxigraph_term, to_oxigraph
 
 __all__ = [
     "DUMP_FORMATS",
@@ -41,41 +40,16 @@ __all__ = [
     "StoreEntity",
     "StoreStats",
     "is_store",
-    "ntriples_term",
-    "oxigraph_term",
-    "to_oxigraph",
-    "to_rdflib",
 ]
 
-#: The ontology namespace.
-KG = "https://w3id.org/newskg/ontology#"
+#: The ontology namespace, as text.
+KG = str(KG_NS)
 
 #: Format names (and aliases) that :meth:`Store.dump` accepts.
-DUMP_FORMATS: dict[str, ox.RdfFormat] = {
-    "nquads": ox.RdfFormat.N_QUADS,
-    "nq": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "turtle": ox.RdfFormat.TURTLE,
-    "ttl": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "nt": ox.RdfFormat.N_TRIPLES,
-}
+DUMP_FORMATS: dict[str, ox.RdfFormat] = oxigraph_formats()
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-_PREFIXES = {
-    "kg": KG,
-    "ex": "https://w3id.org/newskg/id/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "schema": "https://schema.org/",
-    "wd": "http://www.wikidata.org/entity/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
+#: Prefixes written in Turtle and TriG dumps: the ontology's, and the data's.
+_PREFIXES = {"ex": DEFAULT_BASE} | {name: str(iri) for name, iri in PREFIXES.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,105 +99,6 @@ def _merge_rule(iri: str) -> str:
     if iri.count("/", iri.index("/entity/")) > 3:
         return "one article only (a bare name is never merged across articles)"
     return "same type and normalised full name"
-
-
-def to_oxigraph(data: rdflib.Graph) -> list[ox.Quad]:
-    """Convert an rdflib Graph or Dataset to pyoxigraph quads.
-
-    Triples of a plain Graph go to the default graph; a Dataset keeps its named
-    graphs (rdflib's default graph becomes the store's default graph).
-
-    Args:
-        data: an rdflib Graph, ConjunctiveGraph or Dataset.
-
-    Returns:
-        The quads, ready for :meth:`Store.replace_article` or ``extend``.
-    """
-    if not isinstance(data, rdflib.ConjunctiveGraph):
-        return [ox.Quad(oxigraph_term(s), oxigraph_term(p), oxigraph_term(o)) for s, p, o in data]
-    quads = []
-    for s, p, o, ctx in data.quads((None, None, None, None)):
-        name = getattr(ctx, "identifier", ctx)
-        graph = (
-            ox.DefaultGraph()
-            if name is None or str(name).startswith("urn:x-rdflib:")
-            else oxigraph_term(name)
-        )
-        quads.append(ox.Quad(oxigraph_term(s), oxigraph_term(p), oxigraph_term(o), graph))
-    return quads
-
-
-def to_rdflib(term: Any) -> rdflib.term.Node | None:
-    """Convert one pyoxigraph term (or None) to the equal rdflib term."""
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return rdflib.URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return rdflib.BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return rdflib.Literal(term.value, lang=term.language)
-        if term.datatype.value == _XSD_STRING:
-            return rdflib.Literal(term.value)  # rdflib writes xsd:string as a plain literal
-        return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
-    raise StoreError(f"cannot convert {term!r} to rdflib: only IRIs, blank nodes and literals")
-
-
-@lru_cache(maxsize=65536)
-def _named_node(iri: str) -> ox.NamedNode:
-    return ox.NamedNode(iri)
-
-
-def oxigraph_term(term: rdflib.term.Node) -> Any:
-    """Convert one rdflib term to pyoxigraph."""
-    kind = type(term)
-    if kind is rdflib.URIRef:
-        return _named_node(term)
-    if kind is rdflib.Literal or isinstance(term, rdflib.Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        datatype = term.datatype
-        return ox.Literal(str(term), datatype=_named_node(datatype or _XSD_STRING))
-    if isinstance(term, rdflib.URIRef):
-        return _named_node(str(term))
-    if isinstance(term, rdflib.BNode):
-        return ox.BlankNode(str(term))
-    raise StoreError(f"cannot convert {term!r} to pyoxigraph")
-
-
-_XSD_STRING = str(rdflib.XSD.string)
-
-#: Characters that pyoxigraph escapes in a literal's N-Triples form.
-_ESCAPED = re.compile(r'[\x00-\x1f\x7f"\\]')
-
-
-@lru_cache(maxsize=4096)
-def _iri_text(iri: str) -> str:
-    # Small on purpose: it serves the IRIs that repeat (vocabulary, entities);
-    # mention and statement IRIs are new in every article and pass through.
-    return str(ox.NamedNode(iri))
-
-
-def ntriples_term(term: rdflib.term.Node) -> str:
-    """The N-Triples text of one rdflib term, byte for byte as pyoxigraph writes it.
-
-    IRIs go through pyoxigraph once each (checked, then cached); literals with
-    nothing to escape are written directly, others by pyoxigraph. This is
-    several times cheaper than converting every term with :func:`oxigraph_term`.
-    """
-    kind = type(term)
-    if kind is rdflib.URIRef:
-        return _iri_text(term)
-    if kind is rdflib.Literal and not _ESCAPED.search(term):
-        language = term.language
-        if language:
-            return f'"{term}"@{language}' if language.islower() else str(oxigraph_term(term))
-        datatype = term.datatype
-        if datatype is None or str(datatype) == _XSD_STRING:
-            return f'"{term}"'
-        return f'"{term}"^^{_iri_text(datatype)}'
-    return str(oxigraph_term(term))
 
 
 def is_store(path: Path) -> bool:
@@ -336,7 +211,7 @@ class Store:
         Raises:
             StoreError: the file cannot be read or parsed; nothing is written.
         """
-        rdf_format = _rdf_format(fmt, source) if fmt else None
+        rdf_format = _rdf_format(fmt) if fmt else None
         try:
             self.oxigraph.load(path=str(source), format=rdf_format)
         except (OSError, RuntimeError, SyntaxError, ValueError) as exc:
@@ -524,8 +399,9 @@ def _prefixes(rdf_format: Any) -> dict[str, str] | None:
     return _PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
 
 
-def _rdf_format(fmt: str | None, source: Path | None = None) -> ox.RdfFormat:
-    name = (fmt or (source.suffix.lstrip(".") if source else "")).lower()
+def _rdf_format(fmt: str) -> ox.RdfFormat:
+    """pyoxigraph's format for a name or alias kg knows (see kg.rdf.formats)."""
+    name = fmt.lower()
     try:
         return DUMP_FORMATS[name]
     except KeyError:

@@ -17,29 +17,17 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SH, NamespaceManager
 from rdflib.term import Node
 
-from kg.errors import ConfigError, InputError
-from kg.export import format_from_path
+from kg.errors import ConfigError
 from kg.graph import DEFAULT_BASE, bind_prefixes
 
 __all__ = [
     "ValidationResult",
     "Violation",
     "load_ontology",
-    "load_rdf_file",
     "load_shapes",
     "short_name",
     "validate",
 ]
-
-#: rdflib parser names by file suffix; the export formats plus RDF/XML.
-_PARSERS = {
-    "turtle": "turtle",
-    "trig": "trig",
-    "nquads": "nquads",
-    "ntriples": "nt",
-    "json-ld": "json-ld",
-}
-_XML_SUFFIXES = (".rdf", ".owl", ".xml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,42 +195,3 @@ def validate(data: Graph | Dataset, shapes: Path | None = None) -> ValidationRes
         )
     violations.sort(key=lambda v: (str(v.focus), str(v.path or ""), v.message))
     return ValidationResult(conforms=bool(conforms), violations=tuple(violations))
-
-
-def load_rdf_file(path: Path | str) -> Dataset:
-    """Read an RDF file, choosing the parser from its extension.
-
-    Triples from single-graph formats (Turtle, N-Triples, RDF/XML) land in
-    the default graph; TriG, N-Quads and JSON-LD keep their named graphs.
-
-    Args:
-        path: a ``.ttl``, ``.trig``, ``.nq``, ``.nt``, ``.jsonld``, ``.json``
-            or ``.rdf`` file.
-
-    Returns:
-        The dataset read.
-
-    Raises:
-        InputError: the file is missing, its extension is unknown, or it does
-            not parse; the message names the file.
-    """
-    path = Path(path)
-    if path.suffix.lower() in _XML_SUFFIXES:
-        parser = "xml"
-    else:
-        fmt = format_from_path(path)
-        if fmt is None:
-            raise InputError(
-                f"cannot tell the RDF format of {path} from its extension; valid: "
-                ".jsonld, .json, .nq, .nt, .owl, .rdf, .trig, .ttl, .xml",
-                path=str(path),
-            )
-        parser = _PARSERS[fmt]
-    if not path.is_file():
-        raise InputError(f"cannot read {path}: no such file", path=str(path))
-    dataset = Dataset()
-    try:
-        dataset.parse(path, format=parser)
-    except Exception as exc:  # rdflib raises many parser-specific types
-        raise InputError(f"cannot parse {path} as {parser}: {exc}", path=str(path)) from exc
-    return dataset

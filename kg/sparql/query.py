@@ -1,4 +1,4 @@
-"""Stored SPARQL queries: read their headers, bind parameters as terms, run anywhere.
+"""Stored SPARQL queries: read their headers, bind parameters as terms.
 
 A stored query is a ``.rq`` file whose leading ``#+`` comment lines are YAML
 in the grlc style::
@@ -45,22 +45,13 @@ import yaml
 from rdflib.plugins.sparql import prepareQuery
 
 from kg.errors import QueryError
-from kg.folding import entity_search
-from kg.results import RESULT_FORMATS, QueryResult, format_result
 
 __all__ = [
-    "DEFAULT_GRAPH_NAME",
-    "queryable",
     "QUERY_TYPES",
     "Parameter",
     "QueryLibrary",
-    "QueryResult",
     "StoredQuery",
-    "RESULT_FORMATS",
     "default_query_dir",
-    "format_result",
-    "oxigraph_result",
-    "run_query",
 ]
 
 QUERY_TYPES = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
@@ -354,168 +345,3 @@ class QueryLibrary:
                 str(name_or_path),
             )
         return StoredQuery.from_file(path)
-
-
-def run_query(
-    query: StoredQuery,
-    params: Mapping[str, str] | None = None,
-    *,
-    graph: rdflib.Graph | None = None,
-    store: Any = None,
-    endpoint: str | None = None,
-    timeout: float = 30.0,
-    retries: int = 3,
-) -> QueryResult:
-    """Run a stored query on an rdflib graph, a :class:`kg.store.Store` or an endpoint.
-
-    Args:
-        query: the stored query.
-        params: parameter values by name.
-        graph: an rdflib Graph or Dataset (see :func:`queryable`).
-        store: a :class:`kg.store.Store`.
-        endpoint: a SPARQL endpoint URL.
-        timeout: seconds per request (endpoint only).
-        retries: extra attempts after a 5xx or a timeout (endpoint only).
-
-    Raises:
-        QueryError: bad parameters, or not exactly one target given.
-        StoreError: the store failed.
-        EndpointError: the endpoint failed, after the retries.
-    """
-    targets = [t for t in (graph, store, endpoint) if t is not None]
-    if len(targets) != 1:
-        raise QueryError(
-            f"query {query.name!r}: give exactly one of graph, store or endpoint", query.name
-        )
-    from kg.remote import query_endpoint
-
-    def select(text: str) -> list[rdflib.term.Identifier]:
-        """The first column of a SELECT run where the stored query runs."""
-        if graph is not None:
-            result = _run_rdflib(StoredQuery.parse(text, "search"), {}, graph)
-        elif store is not None:
-            result = _run_store(StoredQuery.parse(text, "search"), {}, store)
-        else:
-            result = query_endpoint(endpoint, text, "SELECT", timeout=timeout, retries=retries)
-        return [row[result.vars[0]] for row in result.rows]
-
-    bound: dict[str, Bound] = dict(query.bind(params))
-    for variable, value in query.searches(bound).items():
-        found = tuple(t for t in select(entity_search(value)) if isinstance(t, rdflib.URIRef))
-        if not found:
-            return _nothing(query)
-        bound[variable] = found
-    if graph is not None:
-        return _run_rdflib(query, bound, graph)
-    if store is not None:
-        return _run_store(query, bound, store)
-    return query_endpoint(
-        endpoint, query.with_values(bound), query.type, timeout=timeout, retries=retries
-    )
-
-
-def _nothing(query: StoredQuery) -> QueryResult:
-    """The answer when an entity parameter names no entity: no row, false, no triple.
-
-    Asked of the engine as an empty VALUES block, rdflib 7 fails instead.
-    """
-    if query.type == "ASK":
-        return QueryResult(query.type, boolean=False)
-    if query.type in ("CONSTRUCT", "DESCRIBE"):
-        return QueryResult(query.type, graph=rdflib.Graph())
-    projected = prepareQuery(query.text).algebra.get("PV") or []
-    return QueryResult(query.type, vars=[str(v) for v in projected])
-
-
-#: Where triples found outside any named graph are put for stored queries.
-DEFAULT_GRAPH_NAME = rdflib.URIRef("urn:x-kg:default-graph")
-
-
-def queryable(data: rdflib.Graph) -> rdflib.Graph:
-    """The data as stored queries expect it: every triple in a named graph.
-
-    The stored queries look inside ``GRAPH ?g`` (one graph per article). A
-    plain Graph (a Turtle file: the union of the articles), or the default
-    graph of a Dataset, is copied into the named graph
-    :data:`DEFAULT_GRAPH_NAME`; a Dataset whose default graph is empty is
-    returned as it is, without a copy.
-    """
-    if isinstance(data, rdflib.Dataset):
-        if not len(data.default_graph):
-            return data
-        out = rdflib.Dataset()
-        for s, p, o, g in data.quads((None, None, None, None)):
-            name = getattr(g, "identifier", g)
-            if name is None or name == data.default_graph.identifier:
-                name = DEFAULT_GRAPH_NAME
-            out.graph(name).add((s, p, o))
-        return out
-    out = rdflib.Dataset()
-    named = out.graph(DEFAULT_GRAPH_NAME)
-    for triple in data:
-        named.add(triple)
-    return out
-
-
-def _run_rdflib(query: StoredQuery, bound: Mapping[str, Bound], graph: rdflib.Graph) -> QueryResult:
-    graph = queryable(graph)
-    union = getattr(graph, "default_union", None)
-    if isinstance(graph, rdflib.Dataset):
-        graph.default_union = True
-    try:
-        text = query.with_values(bound, terms=False)
-        plain = {v: t for v, t in bound.items() if not isinstance(t, tuple)}
-        return _collect(query.type, graph.query(text, initBindings=plain))
-    except Exception as exc:  # rdflib evaluation errors have no common base
-        raise QueryError(f"query {query.name!r} failed on the graph: {exc}", query.name) from exc
-    finally:
-        if isinstance(graph, rdflib.Dataset):
-            graph.default_union = union
-
-
-def _collect(qtype: str, result: Any) -> QueryResult:
-    """Read an rdflib result through, while the graph is still set up for it."""
-    if qtype == "ASK":
-        return QueryResult(qtype, boolean=bool(result.askAnswer))
-    if qtype in ("CONSTRUCT", "DESCRIBE"):
-        out = rdflib.Graph()
-        for triple in result:
-            out.add(triple)
-        return QueryResult(qtype, graph=out)
-    names = [str(v) for v in result.vars or []]
-    rows = [{n: v for n, v in zip(names, row, strict=True) if v is not None} for row in result]
-    return QueryResult(qtype, vars=names, rows=rows)
-
-
-def _run_store(query: StoredQuery, bound: Mapping[str, Bound], store: Any) -> QueryResult:
-    # Oxigraph substitutes only projected variables, so a VALUES block binds here.
-    return oxigraph_result(query.type, store.query(query.with_values(bound), union=True))
-
-
-def oxigraph_result(qtype: str, result: Any) -> QueryResult:
-    """Read a pyoxigraph answer through into a :class:`QueryResult` of rdflib terms.
-
-    Args:
-        qtype: SELECT, ASK, CONSTRUCT or DESCRIBE.
-        result: what pyoxigraph's ``Store.query`` returned (or any iterable of
-            its solutions with their ``variables``, or of its triples).
-    """
-    from kg.store import to_rdflib
-
-    if qtype == "ASK":
-        return QueryResult(qtype, boolean=bool(result))
-    if qtype in ("CONSTRUCT", "DESCRIBE"):
-        out = rdflib.Graph()
-        for t in result:
-            out.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
-        return QueryResult(qtype, graph=out)
-    names = [v.value for v in result.variables]
-    rows = []
-    for solution in result:
-        row = {}
-        for name in names:
-            term = solution[name]
-            if term is not None:
-                row[name] = to_rdflib(term)
-        rows.append(row)
-    return QueryResult(qtype, vars=names, rows=rows)

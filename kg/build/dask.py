@@ -2,7 +2,7 @@
 
 The client cuts the articles into partitions and submits one task per
 partition. A worker builds its partition with the same code as a local run
-(:func:`kg.corpus.process_batch`, the model loaded once per worker process)
+(:func:`kg.build.pool.process_batch`, the model loaded once per worker process)
 and writes the partition's N-Quads to ONE shard file in the shard directory,
 named by the sha256 of its content and written atomically (temporary file,
 then rename). The task returns the shard's name and, per article, its id,
@@ -25,16 +25,17 @@ of N worker processes for this run.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.corpus import ArticleOutput, BuildConfig, batches, process_batch
+from kg.build.outputs import ArticleOutput, BuildConfig
+from kg.build.pool import batches, process_batch
+from kg.build.tuning import tune_process
 from kg.errors import ConfigError
 from kg.model import Article
+from kg.rdf.writer import AtomicFile
 
 __all__ = ["Shard", "build_partition", "connect", "extract_outputs_dask"]
 
@@ -58,15 +59,15 @@ def build_partition(articles: list[Article], config: BuildConfig, shard_dir: str
     Returns:
         The shard's file name and each article's metadata and byte range.
     """
+    tune_process()  # this runs in a Dask worker: its start-up, as far as kg can tell
     outputs = process_batch(articles, config)
     data = b"".join(o.nquads for o in outputs)
     name = hashlib.sha256(data).hexdigest()[:32] + ".nq"
     path = Path(shard_dir) / name
     if not path.exists():
-        fd, tmp = tempfile.mkstemp(dir=shard_dir, prefix=".shard.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
+        shard = AtomicFile(path, force=True)  # another worker may write the same shard
+        shard.write(data)
+        shard.commit()
     ranges, offset = [], 0
     for o in outputs:
         end = offset + len(o.nquads)

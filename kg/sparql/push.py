@@ -1,15 +1,12 @@
-"""Remote triple stores: run queries on a SPARQL endpoint, push graphs to it.
+"""Push graphs to a remote triple store.
 
-Queries are sent as the SPARQL 1.1 Protocol says (a form-encoded POST) and
-their answers are checked before they are read: an HTML page, JSON that is
-not SPARQL results, a malformed term or an unparsable graph is one error
-naming the endpoint. Every request goes through :mod:`kg.transport`: one
-deadline for the whole request, answers read whole, bounded retries.
-Pushes use the SPARQL 1.1 Graph Store HTTP Protocol: per named graph, the
-first batch is a ``PUT`` (it replaces the graph) and later batches are
-``POST`` (they add to it), N-Triples sent as ``text/turtle``. A server
-without the protocol (404, 405, 415 or 501 on the first request) gets SPARQL
-Update instead: ``DROP SILENT GRAPH`` then ``INSERT DATA`` batches.
+Every request goes through :mod:`kg.sparql.transport`: one deadline for the
+whole request, answers read whole, bounded retries. Pushes use the SPARQL 1.1
+Graph Store HTTP Protocol: per named graph, the first batch is a ``PUT`` (it
+replaces the graph) and later batches are ``POST`` (they add to it), N-Triples
+sent as ``text/turtle``. A server without the protocol (404, 405, 415 or 501
+on the first request) gets SPARQL Update instead: ``DROP SILENT GRAPH`` then
+``INSERT DATA`` batches.
 
 Failures never leave a partial graph claimed as loaded: when a batch fails
 after earlier batches of the same graph landed, the graph is deleted (with
@@ -29,7 +26,6 @@ want digest).
 
 from __future__ import annotations
 
-import json
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -39,13 +35,11 @@ from typing import Any
 import pyoxigraph as ox
 import rdflib
 
-from kg import __version__
-from kg.errors import ConfigError, EndpointError, QueryError
-from kg.transport import HTTPFailure, Reply, Transport
+from kg.errors import ConfigError, EndpointError
+from kg.sparql.endpoint import check_endpoint_url, first_line
+from kg.sparql.transport import HTTPFailure, Transport
 
-__all__ = ["USER_AGENT", "PushResult", "check_endpoint_url", "push", "query_endpoint"]
-
-USER_AGENT = f"newskg/{__version__} (kg knowledge-graph builder; python-urllib)"
+__all__ = ["PushResult", "push"]
 
 _NO_GSP = {404, 405, 415, 501}
 
@@ -71,165 +65,10 @@ class PushResult:
     skipped: int = 0
 
 
-def check_endpoint_url(url: str, option: str = "--endpoint") -> str:
-    """Refuse an endpoint that is not an absolute http(s) URL, before any request.
-
-    Raises:
-        ConfigError: naming the option and the value.
-    """
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in url:
-        raise ConfigError(f"{option} {url!r} is not an http:// or https:// URL")
-    return url
-
-
-def query_endpoint(
-    endpoint: str,
-    text: str,
-    qtype: str,
-    *,
-    timeout: float = 30.0,
-    retries: int = 3,
-    backoff: float = 0.5,
-    notify: Callable[[str], None] | None = None,
-) -> Any:
-    """Run a query on a SPARQL endpoint and return a :class:`kg.query.QueryResult`.
-
-    Args:
-        endpoint: the SPARQL endpoint URL.
-        text: the query.
-        qtype: SELECT, ASK, CONSTRUCT or DESCRIBE.
-        timeout: seconds for each whole request.
-        retries: extra attempts after a timeout, a 429 or a 5xx.
-        backoff: seconds before the first retry, doubled each time.
-        notify: told about each wait before a retry.
-
-    Raises:
-        ConfigError: the endpoint is not an http(s) URL.
-        EndpointError: unreachable, timed out, refused or broken (after
-            retries), or an answer that is not what the query asks for.
-        QueryError: the endpoint rejected the query as malformed.
-    """
-    from kg.query import QueryResult
-
-    check_endpoint_url(endpoint)
-    graph_result = qtype in ("CONSTRUCT", "DESCRIBE")
-    accept = "text/turtle, application/n-triples;q=0.9" if graph_result else _JSON_RESULTS
-    transport = Transport(
-        endpoint,
-        timeout=timeout,
-        retries=retries,
-        backoff=backoff,
-        notify=notify,
-        user_agent=USER_AGENT,
-    )
-    body = urllib.parse.urlencode({"query": text}).encode("utf-8")
-    headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}
-    try:
-        reply = transport.request("POST", endpoint, body, headers)
-    except HTTPFailure as failure:
-        raise EndpointError(failure.describe("query", endpoint), endpoint) from failure
-    if reply.status == 400:
-        raise QueryError(f"{endpoint} rejected the query: {_first_body_line(reply)}")
-    if not 200 <= reply.status < 300:
-        raise EndpointError(
-            f"query on {endpoint} failed: HTTP {reply.status} {reply.reason}", endpoint
-        )
-    if reply.media_type in ("text/html", "application/xhtml+xml"):
-        raise EndpointError(
-            f"{endpoint} answered a web page, not SPARQL results; is it the SPARQL endpoint?",
-            endpoint,
-        )
-    if graph_result:
-        return QueryResult(qtype, graph=_graph_answer(reply, endpoint))
-    return _results_answer(reply, endpoint, qtype)
-
-
-_JSON_RESULTS = "application/sparql-results+json"
-#: Graph answers kg reads, by media type; anything else is read as Turtle.
-_GRAPH_FORMATS = {
-    "application/n-triples": "nt",
-    "application/rdf+xml": "xml",
-    "application/ld+json": "json-ld",
-}
-
-
-def _first_body_line(reply: Reply) -> str:
-    text = reply.body.decode("utf-8", "replace").strip()
-    return text.splitlines()[0][:200] if text else f"HTTP {reply.status} {reply.reason}"
-
-
-def _graph_answer(reply: Reply, endpoint: str) -> rdflib.Graph:
-    """The graph a CONSTRUCT or DESCRIBE answered."""
-    fmt = _GRAPH_FORMATS.get(reply.media_type, "turtle")
-    graph = rdflib.Graph()
-    try:
-        graph.parse(data=reply.body, format=fmt)
-    except Exception as exc:  # rdflib's parsers raise many unrelated types
-        raise EndpointError(
-            f"{endpoint} answered a graph that does not parse as {fmt}: {_first_line(exc)}",
-            endpoint,
-        ) from exc
-    return graph
-
-
-def _results_answer(reply: Reply, endpoint: str, qtype: str) -> Any:
-    """The rows or boolean of SPARQL JSON results, each term checked."""
-    from kg.query import QueryResult
-
-    def broken(why: str) -> EndpointError:
-        return EndpointError(f"{endpoint} did not answer SPARQL JSON results: {why}", endpoint)
-
-    try:
-        converted = json.loads(reply.body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise broken(repr(reply.body[:60])) from None
-    if not isinstance(converted, dict):
-        raise broken(f"a JSON {type(converted).__name__}, not an object")
-    try:
-        if qtype == "ASK":
-            return QueryResult(qtype, boolean=_ask_answer(converted))
-        names = [str(v) for v in converted["head"].get("vars", [])]
-        rows = [
-            {str(k): _term(v) for k, v in binding.items()}
-            for binding in converted["results"]["bindings"]
-        ]
-    except (KeyError, TypeError, AttributeError, ValueError) as exc:
-        raise broken(f"malformed ({_first_line(exc)})") from exc
-    return QueryResult(qtype, vars=names, rows=rows)
-
-
-def _ask_answer(converted: dict[str, Any]) -> bool:
-    """The boolean of an ASK; Virtuoso answers a one-row SELECT of ``__ASK_RETVAL``."""
-    if "boolean" in converted:
-        return bool(converted["boolean"])
-    bindings = converted.get("results", {}).get("bindings", [])
-    return bool(bindings) and str(bindings[0].get("__ASK_RETVAL", {}).get("value")) not in ("0", "")
-
-
-def _term(value: dict[str, str]) -> rdflib.term.Identifier:
-    """A SPARQL JSON results term as rdflib (Virtuoso says ``typed-literal``)."""
-    kind = value.get("type")
-    if kind == "uri":
-        return rdflib.URIRef(value["value"])
-    if kind == "bnode":
-        return rdflib.BNode(value["value"])
-    if value.get("xml:lang"):
-        return rdflib.Literal(value["value"], lang=value["xml:lang"])
-    datatype = value.get("datatype")
-    if datatype and datatype != str(rdflib.XSD.string):
-        return rdflib.Literal(value["value"], datatype=rdflib.URIRef(datatype))
-    return rdflib.Literal(value["value"])
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
-
-
 def _read_source(source: Any) -> list[ox.Quad]:
     """Quads from a file, a store directory, a Store or an rdflib graph."""
-    from kg.store import Store, to_oxigraph
+    from kg.rdf.terms import to_oxigraph
+    from kg.sparql.store import Store
 
     if isinstance(source, rdflib.Graph):
         return to_oxigraph(source)
@@ -242,7 +81,7 @@ def _read_source(source: Any) -> list[ox.Quad]:
     try:
         return list(ox.parse(path=str(path)))
     except (OSError, SyntaxError, ValueError) as exc:
-        raise ConfigError(f"cannot read {path} to push: {_first_line(exc)}") from exc
+        raise ConfigError(f"cannot read {path} to push: {first_line(exc)}") from exc
 
 
 def _by_graph(quads: Iterable[ox.Quad], graph: str | None) -> tuple[dict[str, list], int]:
@@ -301,7 +140,7 @@ def push(
 
     Args:
         source: a TriG/N-Quads/Turtle/N-Triples file, a store directory, a
-            :class:`kg.store.Store`, or an rdflib Graph or Dataset.
+            :class:`kg.sparql.store.Store`, or an rdflib Graph or Dataset.
         endpoint: the Graph Store Protocol URL (Virtuoso:
             ``http://host:8890/sparql-graph-crud-auth``).
         graph: send every triple to this one named graph instead.
@@ -341,7 +180,6 @@ def push(
         timeout=timeout,
         retries=retries,
         backoff=backoff,
-        user_agent=USER_AGENT,
     )
     target = _Target(transport, endpoint, update_url)
     sent, batches, done = 0, 0, []

@@ -26,6 +26,9 @@ from rich.padding import Padding
 from rich.table import Table
 
 from kg.errors import QueryError
+from kg.graph import DEFAULT_BASE
+from kg.namespaces import KG, OWL, RDFS, WD
+from kg.rdf.formats import get_format
 
 __all__ = ["RESULT_FORMATS", "QueryResult", "field_grid", "format_result", "short_term"]
 
@@ -56,14 +59,13 @@ RESULT_FORMATS = {
     "CONSTRUCT": ("ttl", "nt", "jsonld"),
     "DESCRIBE": ("ttl", "nt", "jsonld"),
 }
-_RDF = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
-
+#: How terms are shortened in tables: the ontology's terms bare, then prefixes.
 _SHORT = (
-    ("", "https://w3id.org/newskg/ontology#"),
-    ("ex:", "https://w3id.org/newskg/id/"),
-    ("wd:", "http://www.wikidata.org/entity/"),
-    ("owl:", "http://www.w3.org/2002/07/owl#"),
-    ("rdfs:", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("", str(KG)),
+    ("ex:", DEFAULT_BASE),
+    ("wd:", str(WD)),
+    ("owl:", str(OWL)),
+    ("rdfs:", str(RDFS)),
 )
 _WIKIDATA_ID = re.compile(r"/(Q[1-9][0-9]*)$")
 
@@ -72,7 +74,7 @@ def format_result(result: QueryResult, fmt: str = "table", width: int = 100) -> 
     """Render a result as text.
 
     Args:
-        result: what :func:`kg.query.run_query` returned.
+        result: what :func:`kg.sparql.targets.run_query` returned.
         fmt: ``table``, ``csv``, ``tsv`` or ``json`` (SPARQL JSON results) for
             SELECT and ASK; ``ttl``, ``nt`` or ``jsonld`` for CONSTRUCT/DESCRIBE.
         width: the columns the table may use (other formats ignore it).
@@ -86,7 +88,7 @@ def format_result(result: QueryResult, fmt: str = "table", width: int = 100) -> 
             f"format {fmt!r} does not fit a {result.type} query; choose one of: {', '.join(valid)}"
         )
     if result.graph is not None:
-        return result.graph.serialize(format=_RDF[fmt])
+        return result.graph.serialize(format=get_format(fmt).rdflib)
     if result.type == "ASK":
         return _format_ask(bool(result.boolean), fmt)
     if fmt == "json":
