@@ -5,7 +5,7 @@ Wikidata ids, a hash of a fact's fields), no blank node is minted, so the same
 extractions always give the same triples.
 
 Each article becomes one named graph ``ex:graph/{article id}`` holding the
-article node, its entities, their mentions, one ``kg:Statement`` node per fact
+article node (with its original text, which every offset counts in), its entities, their mentions, one ``kg:Statement`` node per fact
 (with qualifiers and provenance), a link statement per Wikidata link, and the
 plain triple ``subject predicate object`` for facts that are positive and
 asserted.
@@ -213,7 +213,7 @@ def article_graph(extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
         base: the data namespace.
 
     Returns:
-        A graph with the article node, the entities (labels, alternative
+        A graph with the article node (metadata and ``kg:text``), the entities (labels, alternative
         labels, types, ``owl:sameAs``), their mentions, a statement node per
         fact and per Wikidata link, and the plain triple of every direct fact.
 
@@ -268,6 +268,7 @@ def _add_article(graph: Graph, extraction: Extraction, node: URIRef) -> None:
     graph.add((node, DCTERMS.language, Literal(article.language)))
     graph.add((node, KG.sha256, Literal(article.sha256)))
     graph.add((node, KG.length, Literal(len(article.text))))
+    graph.add((node, KG.text, Literal(article.text)))
     if article.title:
         graph.add((node, DCTERMS.title, Literal(article.title, lang=article.language)))
     if article.date:

@@ -102,6 +102,7 @@ class KG(DefinedNamespace):
     speaksFor: URIRef  # object property: speaks for
     start: URIRef  # datatype property: start
     supported: URIRef  # object property: supported
+    text: URIRef  # datatype property: text
     threatened: URIRef  # object property: threatened
     time: URIRef  # datatype property: time
     visited: URIRef  # object property: visited

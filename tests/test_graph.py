@@ -209,7 +209,8 @@ def _expected_turtle(extraction: Extraction) -> str:
 <{DEFAULT_BASE}article/a1> a kg:Article ;
     dcterms:title "Sommet incertain"@fr ; dcterms:date "2024-11-08"^^xsd:date ;
     schema:url <https://example.org/a1> ; dcterms:language "fr" ;
-    kg:sha256 "{extraction.article.sha256}" ; kg:length {len(TEXT)} .
+    kg:sha256 "{extraction.article.sha256}" ; kg:length {len(TEXT)} ;
+    kg:text {Literal(TEXT).n3()} .
 
 <{DEFAULT_BASE}entity/person/dmitri-peskov> a kg:Person ; rdfs:label "Dmitri Peskov"@fr ;
     kg:speaksFor <{DEFAULT_BASE}entity/wd/Q7747> ;
@@ -427,3 +428,33 @@ def test_graph_direct_triple_only_for_positive_asserted(
     )
     assert (direct in graph) == (polarity is Polarity.POSITIVE and modality is Modality.ASSERTED)
     assert len(set(graph.subjects(RDF.predicate, KG.speaksFor))) == 1
+
+
+def test_graph_article_text_is_the_original_that_offsets_index() -> None:
+    from kg.ingest import article_from_text
+    from kg.pipeline import Pipeline
+
+    # Typographic quotes and apostrophes, a narrow no-break space and runs of
+    # spaces: the NLP reads a normalised copy, the graph keeps the original.
+    text = (
+        "Le  président  Emmanuel Macron a déclaré\u202f: « Nous n\u2019irons pas à Berlin. »\n\n"
+        "Angela Merkel , chancelière  d\u2019Allemagne, a rencontré   Vladimir Poutine à Moscou."
+    )
+    extraction = Pipeline().extract(article_from_text(text, "typo"))
+    graph = article_graph(extraction)
+    article = URIRef(DEFAULT_BASE + "article/typo")
+    assert graph.value(article, KG.text) == Literal(text)
+    anchors = list(graph.subject_objects(KG.anchor))
+    assert len(anchors) >= 4
+    for node, anchor in anchors:
+        start, end = graph.value(node, KG.start).toPython(), graph.value(node, KG.end).toPython()
+        assert text[start:end] == str(anchor)
+    statements = list(graph.subjects(RDF.type, KG.Statement))
+    assert statements
+    for node in statements:
+        start, end = graph.value(node, KG.start), graph.value(node, KG.end)
+        if start is None:
+            continue
+        evidence = text[start.toPython() : end.toPython()]
+        assert evidence.strip() and evidence in str(graph.value(node, KG.sentence))
+
