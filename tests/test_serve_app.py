@@ -116,10 +116,23 @@ def test_serve_app_entity_page(client: TestClient):
     assert 'href="/graph/entity/wd/Q7747"' in html
 
 
-def test_serve_app_article_page_places_sentences_and_cuts_at_evidence(client: TestClient):
+def test_serve_app_article_page_shows_the_whole_text_cut_at_mentions_and_evidence(
+    client: TestClient, graph_file: Path
+):
+    dataset = rdflib.Dataset()
+    dataset.parse(graph_file, format="trig")
+    article = rdflib.URIRef("https://w3id.org/newskg/id/article/x1")
+    [(_, _, literal, _)] = dataset.quads((article, rdflib.URIRef(KG + "text"), None, None))
+    text = str(literal)
     data = client.get("/article/x1?format=json").json()
+    assert data["full"]
     [sentence] = data["sentences"]
-    assert sentence["start"] == 0 and not sentence["gap"]
+    assert sentence["start"] == 0 and not sentence["gap"] and sentence["text"] == text
+    assert "".join(s["text"] for s in sentence["segments"]) == text
+    for seg in sentence["segments"]:
+        assert text[seg["start"] : seg["end"]] == seg["text"]
+        if seg["mention"]:
+            assert seg["text"] == seg["mention"]["label"]
     texts = [(s["text"], (s["mention"] or {}).get("label")) for s in sentence["segments"]]
     assert texts[0] == (EVIL, EVIL) and ("Jeanne Martin", "Jeanne Martin") in texts
     [fact] = data["facts"]
@@ -127,6 +140,25 @@ def test_serve_app_article_page_places_sentences_and_cuts_at_evidence(client: Te
     html = client.get("/article/x1").text
     assert 'class="mention type-Person seg" data-start="38" data-end="51"' in html
     assert 'data-start="0" data-end="52"' in html
+    assert '<span class="sentence full">' in html and 'class="gap"' not in html
+    # The last sentence names nobody: only the whole text brings it.
+    assert "signaler &lt;img src=x onerror=alert(3)&gt;." in html
+
+
+def test_serve_app_article_page_without_text_places_the_sentences_it_knows(client: TestClient):
+    data = client.get("/article/a1?format=json").json()
+    assert not data["full"]
+    first, second = data["sentences"]
+    assert first["start"] == 0 and not first["gap"]
+    assert second["gap"] and second["start"] > first["start"] + len(first["text"])
+    for sentence in data["sentences"]:
+        for seg in sentence["segments"]:
+            at = seg["start"] - sentence["start"]
+            assert sentence["text"][at : at + len(seg["text"])] == seg["text"]
+    placed = [f for f in data["facts"] if f["placed"]]
+    assert placed and len(placed) < len(data["facts"])
+    html = client.get("/article/a1").text
+    assert '<span class="gap">[…]</span>' in html and "sentence full" not in html
 
 
 def test_serve_app_graph_data(client: TestClient):

@@ -1,11 +1,14 @@
-"""The data of an article page: its text as far as the graph holds it, mentions, facts.
+"""The data of an article page: its text, mentions, facts.
 
-The graph does not keep an article's full text: it keeps, for every mention
-and fact, the sentence it came from, and character offsets into the
-original text (``kg:start``/``kg:end``). The page shows those sentences at
-their place in the article, ``[…]`` where sentences with nothing in them were,
-each cut into segments at every mention and evidence boundary, so that a
-mention is one highlighted segment and a fact's evidence is a run of them.
+The article node keeps the original text (``kg:text``), and every mention
+and fact has character offsets into it (``kg:start``/``kg:end``). The page
+shows the whole text cut into segments at every mention and evidence
+boundary, so that a mention is one highlighted segment and a fact's evidence
+is a run of them.
+
+A graph built without the text still has, for every mention and fact, the
+sentence it came from: the page then shows those sentences at their place in
+the article, ``[…]`` where sentences with nothing in them were.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from collections import Counter
 from kg.serve.facts import Known, Row, local_path, name_facts, names_of, rows, statements, values
 from kg.serve.source import Source
 
-__all__ = ["article_page", "place_sentences"]
+__all__ = ["article_page", "place_sentences", "whole_text"]
 
 
 def article_page(source: Source, iri: str, known: Known = None) -> Row | None:
@@ -25,9 +28,11 @@ def article_page(source: Source, iri: str, known: Known = None) -> Row | None:
 
     Returns:
         ``iri``, ``path``, ``title``, ``date``, ``url``, ``language``,
-        ``length``; ``sentences`` (each with ``start``, ``gap`` before it and
-        ``segments``: ``text``, ``start``, ``end`` and ``mention``, the
-        entity's label, type and path, on mention segments); ``facts`` (as
+        ``length``; ``full`` (whether the graph holds the whole text);
+        ``sentences`` (the whole text as one, else each sentence the graph
+        holds; each with ``start``, ``gap`` before it and ``segments``:
+        ``text``, ``start``, ``end`` and ``mention``, the entity's label,
+        type and path, on mention segments); ``facts`` (as
         :func:`kg.serve.facts.statements`, with ``subject_name``,
         ``object_name`` and ``placed``: whether the evidence is in the text shown).
     """
@@ -40,7 +45,8 @@ def article_page(source: Source, iri: str, known: Known = None) -> Row | None:
         '{ ?a dcterms:date ?v BIND("date" AS ?k) } UNION '
         '{ ?a schema:url ?v BIND("url" AS ?k) } UNION '
         '{ ?a dcterms:language ?v BIND("language" AS ?k) } UNION '
-        '{ ?a kg:length ?v BIND("length" AS ?k) } }',
+        '{ ?a kg:length ?v BIND("length" AS ?k) } UNION '
+        '{ ?a kg:text ?v BIND("text" AS ?k) } }',
     )
     meta = {row["k"]: row["v"] for row in found_meta}
     if "kind" not in meta:
@@ -60,7 +66,10 @@ def article_page(source: Source, iri: str, known: Known = None) -> Row | None:
     names = name_facts(source, facts, known) | names_of(source, {m["e"] for m in mentions}, known)
     for mention in mentions:
         mention["entity"] = names[mention["e"]]
-    sentences = place_sentences(mentions, facts)
+    text = meta.get("text")
+    sentences = (
+        place_sentences(mentions, facts) if text is None else [whole_text(text, mentions, facts)]
+    )
     shown = [(s["start"], s["start"] + len(s["text"])) for s in sentences]
     for fact in facts:
         fact["subject_name"] = names.get(fact.get("subject", ""), {"label": fact.get("subject")})
@@ -78,6 +87,7 @@ def article_page(source: Source, iri: str, known: Known = None) -> Row | None:
         "url": meta.get("url", ""),
         "language": meta.get("language", ""),
         "length": meta.get("length"),
+        "full": text is not None,
         "sentences": sentences,
         "facts": facts,
     }
@@ -124,6 +134,25 @@ def place_sentences(mentions: list[Row], facts: list[Row]) -> list[Row]:
         )
         end = stop
     return out
+
+
+def whole_text(text: str, mentions: list[Row], facts: list[Row]) -> Row:
+    """The article's whole text as one sentence at offset 0, cut into segments.
+
+    Args:
+        text: the article's original text (``kg:text``).
+        mentions: rows with ``start``, ``end`` and ``entity``.
+        facts: statements with ``start`` and ``end``.
+
+    Returns:
+        A sentence as :func:`place_sentences` gives them, with no gap.
+    """
+    return {
+        "start": 0,
+        "text": text,
+        "gap": False,
+        "segments": _segments(0, len(text), text, mentions, facts),
+    }
 
 
 def _segments(start: int, stop: int, text: str, mentions: list[Row], facts: list[Row]) -> list[Row]:
