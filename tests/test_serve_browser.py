@@ -104,6 +104,8 @@ def test_serve_browser_search_entity_graph_article(browser, example_store, kg_se
         _no_csp_violations(browser)
 
         browser.get(article_url)
+        assert browser.find_elements(By.CSS_SELECTOR, "#text .sentence.full")
+        assert not browser.find_elements(By.CSS_SELECTOR, "#text .gap")
         marks = browser.find_elements(By.CSS_SELECTOR, "#text mark.mention")
         assert marks and any("type-Person" in m.get_attribute("class") for m in marks)
         fact = browser.find_element(By.CSS_SELECTOR, "#article-facts li.fact")
