@@ -5,10 +5,10 @@ Wikidata ids, a hash of a fact's fields), no blank node is minted, so the same
 extractions always give the same triples.
 
 Each article becomes one named graph ``ex:graph/{article id}`` holding the
-article node (with its original text, which every offset counts in), its entities, their mentions, one ``kg:Statement`` node per fact
-(with qualifiers and provenance), a link statement per Wikidata link, and the
-plain triple ``subject predicate object`` for facts that are positive and
-asserted.
+article node (with its original text, which every offset counts in), its
+entities, their mentions, one ``kg:Statement`` node per fact (with qualifiers
+and provenance), a link statement per Wikidata link, and the plain triple
+``subject predicate object`` for facts that are positive and asserted.
 """
 
 from __future__ import annotations

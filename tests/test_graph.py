@@ -457,4 +457,3 @@ def test_graph_article_text_is_the_original_that_offsets_index() -> None:
             continue
         evidence = text[start.toPython() : end.toPython()]
         assert evidence.strip() and evidence in str(graph.value(node, KG.sentence))
-
