@@ -244,6 +244,7 @@ def match_roles(
     doc = sent.doc
     roles = _role_index(tuple(frame.roles))
     found: list[RoleMatch] = []
+    last_end = -1  # where the last role phrase with a holder ends
     candidates = [sent.start + k for k, word in enumerate(lowers) if word in roles]
     i = sent.start
     for candidate in candidates:
@@ -286,15 +287,11 @@ def match_roles(
         if k - 1 >= sent.start and doc[k].lower_ in _OF and doc[k - 1].lower_ in _ONE_OF:
             k -= 2  # "l'une des dirigeantes": read as "la dirigeante"
         determiner = k >= sent.start and doc[k].lower_ in _DETERMINERS
-        while k >= sent.start and doc[k].lower_ in _DETERMINERS:
-            k -= 1
-        gap = 0
-        while k >= sent.start and doc[k].lower_ in _BEFORE:
-            k, gap = k - 1, gap + 1
-        if gap and k >= sent.start and _person(doc[k], entity_at):
-            before = doc[k]
+        before = _name_before(sent, k, entity_at)
         # "le ministre de X, Jean Dupont": the name after; "MM. Palas, ministre
         # de l'Agriculture, Bures, ...": with no determiner, the name before
+        if before is None and found and _coordinated(sent, last_end, vstart):
+            before, determiner = found[-1].holder_token, False
         chosen = (before or after) if before is not None and not determiner else (after or before)
         if chosen is not None:
             holder, holder_token = _person(chosen, entity_at), chosen
@@ -334,8 +331,63 @@ def match_roles(
                     frame, value, head, holder, holder_token, of, of_token, via_index, appointed_by
                 )
             )
+            last_end = j
         i = max(vend, i + 1)
     return found
+
+
+def _name_before(sent: Span, k: int, entity_at: EntityAt) -> Token | None:
+    """The holder's name before a role phrase that ends at token k: "X, ministre",
+    "X (ministre", "X en tant que ministre". Skipped on the way: the role's
+    determiners and adjectives ("X, l'actuel ministre", "X, éphémère ministre")
+    and one short apposition with a number ("X, 52 ans, ministre", "X, âgé de
+    52 ans, ministre"). Refused: a name not set off by one of those marks
+    ("X ministre"), and an apposition naming an entity or of more than five words."""
+    doc = sent.doc
+    while k >= sent.start and (
+        doc[k].lower_ in _DETERMINERS or (doc[k].pos_ == "ADJ" and entity_at(doc[k]) is None)
+    ):
+        k -= 1
+    gap = 0
+    while k >= sent.start and doc[k].lower_ in _BEFORE:
+        k, gap = k - 1, gap + 1
+    if gap and doc[k + 1].text == "," and k >= sent.start and not _person(doc[k], entity_at):
+        k = _skip_age(sent, k, entity_at)
+    if gap and k >= sent.start and _person(doc[k], entity_at):
+        return doc[k]
+    return None
+
+
+def _coordinated(sent: Span, end: int, start: int) -> bool:
+    """A role phrase starting at token ``start`` joined by "et" to the one that
+    ended at token ``end``: "X, ministre de la Santé et président du parti".
+    Between them only words of the first phrase: no verb, and no comma outside
+    brackets ("X, ministre, a reçu Y et le président" is no coordination)."""
+    doc = sent.doc
+    k = start - 1
+    while k >= sent.start and doc[k].lower_ in _DETERMINERS:
+        k -= 1
+    if end < 0 or k < end or doc[k].lower_ != "et":
+        return False
+    depth = 0
+    for tok in doc[end:k]:
+        depth += (tok.text == "(") - (tok.text == ")")
+        if tok.pos_ in ("VERB", "AUX") or (depth == 0 and tok.text == ","):
+            return False
+    return depth == 0
+
+
+def _skip_age(sent: Span, k: int, entity_at: EntityAt) -> int:
+    """The token before ", 52 ans," or ", âgé de 52 ans," that ends at token k
+    (the comma after it already passed), or k when there is no such apposition."""
+    doc = sent.doc
+    for c in range(k, max(sent.start, k - 6) - 1, -1):
+        if doc[c].text == ",":
+            words = doc[c + 1 : k + 1]
+            if any(t.like_num for t in words) and all(entity_at(t) is None for t in words):
+                return c - 1
+            return k
+    return k
 
 
 def _appointed(head: Token, appointing: frozenset[str]) -> bool:
