@@ -91,6 +91,9 @@ def test_roles_appointment_verb_needs_a_person_subject(nlp) -> None:
         ("Anne Roux, émissaire de l'Union africaine, est arrivée.", "union-africaine"),
         # the organisation in a "de" phrase after the name
         ("La correspondante Anne Roux, du Figaro, est rentrée de Kiev.", "figaro"),
+        # a role of two nouns joined by a hyphen, which the tokenizer splits
+        ("Le départ de Paul Girard, ancien président-directeur général de Renault.", "renault"),
+        ("Anne Roux, présidente-directrice générale de Renault, a signé.", "renault"),
     ],
 )
 def test_roles_executives_and_envoys_work_for_their_organisation(nlp, text: str, org: str) -> None:

@@ -66,10 +66,13 @@ def _role_index(roles: tuple[str, ...]) -> RoleIndex:
     """Role nouns by their first word, longest first, so a token is looked up once."""
     index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for role in roles:
-        words = tuple(
-            role.replace("'", "' ").split()
-        )  # "d'état": "d'" + "état", as the tokenizer splits it
+        # "d'état": "d'" + "état", as the tokenizer splits it; "président-directeur":
+        # split at the hyphen too (the tokenizer keeps "vice-président" whole only)
+        words = tuple(role.replace("'", "' ").split())
         index[words[0]].append(words)
+        if "-" in role:
+            split = tuple(role.replace("'", "' ").replace("-", " - ").split())
+            index[split[0]].append(split)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
 
