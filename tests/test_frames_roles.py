@@ -91,6 +91,8 @@ def test_roles_appointment_verb_needs_a_person_subject(nlp) -> None:
         ("Anne Roux, émissaire de l'Union africaine, est arrivée.", "union-africaine"),
         # the organisation in a "de" phrase after the name
         ("La correspondante Anne Roux, du Figaro, est rentrée de Kiev.", "figaro"),
+        ("La journaliste Anne Roux, du quotidien Le Soir, a été libérée.", "le-soir"),
+        ("Le journaliste Paul Girard, de la chaîne TF1, a été libéré.", "tf1"),
         # a role of two nouns joined by a hyphen, which the tokenizer splits
         ("Le départ de Paul Girard, ancien président-directeur général de Renault.", "renault"),
         ("Anne Roux, présidente-directrice générale de Renault, a signé.", "renault"),
@@ -98,6 +100,10 @@ def test_roles_appointment_verb_needs_a_person_subject(nlp) -> None:
 )
 def test_roles_executives_and_envoys_work_for_their_organisation(nlp, text: str, org: str) -> None:
     assert [other for _, other in facts(text, "worksFor")] == [org]
+
+
+def test_roles_a_de_phrase_naming_no_organisation_is_no_employer(nlp) -> None:
+    assert facts("Le journaliste Paul Girard, de retour de Kiev, a parlé.", "worksFor") == []
 
 
 def test_roles_executive_of_a_place_works_for_nobody(nlp) -> None:

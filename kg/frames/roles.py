@@ -441,7 +441,8 @@ def _of_after_name(
     sent: Span, name: Token, entity_at: EntityAt
 ) -> tuple[Entity | None, Token | None]:
     """ "La journaliste Anne Roux, de Radio France": an organisation in a "de"
-    phrase set off by a comma right after the holder's name."""
+    phrase set off by a comma right after the holder's name, its kind maybe
+    named before it ("Anne Roux, du quotidien Le Soir")."""
     doc = sent.doc
     holder = entity_at(name)
     j = name.i
@@ -449,6 +450,8 @@ def _of_after_name(
         j += 1
     if j + 2 < sent.end and doc[j].text == "," and doc[j + 1].lower_ in _OF:
         k = _skip_determiners(sent, j + 2)
+        if k + 1 < sent.end and doc[k].pos_ == "NOUN" and doc[k].text.islower():
+            k += 1  # "du journal Le Soir": the kind of organisation before its name
         ent = entity_at(doc[k]) if k < sent.end else None
         if ent is not None and ent.type is EntityType.ORGANIZATION:
             return ent, doc[k]
