@@ -93,6 +93,8 @@ def test_roles_appointment_verb_needs_a_person_subject(nlp) -> None:
         ("La correspondante Anne Roux, du Figaro, est rentrée de Kiev.", "figaro"),
         ("La journaliste Anne Roux, du quotidien Le Soir, a été libérée.", "le-soir"),
         ("Le journaliste Paul Girard, de la chaîne TF1, a été libéré.", "tf1"),
+        # the organisation's kind between the role and its name
+        ("Anne Roux, directrice de l'entreprise Danone, a démissionné.", "danone"),
         # a role of two nouns joined by a hyphen, which the tokenizer splits
         ("Le départ de Paul Girard, ancien président-directeur général de Renault.", "renault"),
         ("Anne Roux, présidente-directrice générale de Renault, a signé.", "renault"),
@@ -271,3 +273,25 @@ def test_roles_a_party_said_to_be_someones_has_them_as_member(
     nlp, text: str, expected: tuple[str, str]
 ) -> None:
     assert facts(text, "memberOf") == [expected]
+
+
+def test_roles_kind_of_organisation_is_not_in_the_value(nlp) -> None:
+    text = "Paul Girard, porte-parole de la société Renault, a protesté."
+    assert facts(text, "holdsPosition") == [("paul-girard", "porte-parole")]
+    assert facts(text, "speaksFor") == [("paul-girard", "renault")]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # a complement naming no organisation stays in the role
+        ("Paul Girard, ministre de l'Intérieur, a protesté.", "ministre de l'Intérieur"),
+        ("Paul Girard, chef d'état-major, a protesté.", "chef d'état-major"),
+        (
+            "Paul Girard, directeur de la communication, a protesté.",
+            "directeur de la communication",
+        ),
+    ],
+)
+def test_roles_common_complement_stays_in_the_value(nlp, text: str, role: str) -> None:
+    assert facts(text, "holdsPosition") == [("paul-girard", role)]

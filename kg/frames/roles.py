@@ -118,6 +118,8 @@ def _value_end(
     if end < sent.end and doc[end].lower_ in _OF:
         k = _skip_determiners(sent, end + 1)
         common = doc[k].pos_ == "NOUN" and doc[k].text[:1].islower()
+        if _kind_of_named(sent, k, entity_at):
+            return end  # "porte-parole de la société Renault": the kind belongs to the name
         if k < sent.end and (
             common or (doc[k].pos_ in ("NOUN", "PROPN") and doc[k].text[:1].isupper())
         ):
@@ -144,6 +146,22 @@ def _value_end(
                 end = _joined_complements(sent, end, entity_at)
                 end = _relation_complement(sent, end)
     return end
+
+
+def _kind_of_named(sent: Span, k: int, entity_at: EntityAt) -> bool:
+    """A common noun at token k naming the kind of the organisation named right
+    after it: "société" in "de la société Renault" (a place's kind, "la ville de
+    Lyon", has "de" between and is not one)."""
+    doc = sent.doc
+    if not (k + 1 < sent.end and doc[k].pos_ == "NOUN" and doc[k].text[:1].islower()):
+        return False
+    named = entity_at(doc[k + 1])
+    return (
+        entity_at(doc[k]) is None
+        and named is not None
+        and named.type is EntityType.ORGANIZATION
+        and doc[k + 1].text[:1].isupper()
+    )
 
 
 def _relation_complement(sent: Span, end: int) -> int:
@@ -208,6 +226,7 @@ def _of(
             continue
         if tok.lower_ in _OF and of is None:
             k = _skip_determiners(sent, j + 1)
+            k += _kind_of_named(sent, k, entity_at)
             named = entity_at(doc[k]) if k < sent.end else None
             if named is not None and named is not own:
                 of, of_token = named, doc[k]
