@@ -4,25 +4,34 @@
 A role noun of a frame's list is found by its words (a noun, not inside the
 name of an organisation or place); the role's value takes the role modifiers
 around it ("président élu", "ancien premier ministre") and a capitalised
-complement that names no other entity ("ministre de l'Intérieur"); the entity
-it belongs to (``of``) is a demonym after it ("américain") or a "de X"
-complement, other adjectives skipped ("sénateur républicain du Nouveau-Mexique").
-Its holder is a name in apposition after it (across a comma), a name before
-it (across a comma, a parenthesis or "en tant que"), the subject of "être",
+complement that names no other entity ("ministre de l'Intérieur"; read by
+:mod:`kg.frames.role_values`); the entity it belongs to (``of``) is a
+demonym after it ("américain") or a "de X" complement, other adjectives
+skipped ("sénateur républicain du Nouveau-Mexique"). Its holder is a name in
+apposition after it (across a comma), a name before it (across a comma, a
+parenthesis or "en tant que", an adjective or an age: "X, 52 ans, actuel
+ministre"), the holder of a role joined to it by "et" ("X, maire de A et
+président de B"), the subject of "être",
 or the person the entity index resolved the role phrase to (then only when
 ``of`` is known and the phrase is the subject).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from kg.frames.paths import subject_of
+from kg.frames.role_values import (
+    is_place,
+    kind_of_named,
+    match_at,
+    role_index,
+    skip_determiners,
+    value_end,
+)
 from kg.frames.schema import Frame
 from kg.mentions import name_key
 from kg.model import Entity, EntityType
@@ -39,8 +48,6 @@ _ONE_OF = ("un", "une")
 _INDEX_DEPS = ("nsubj", "nsubj:pass")
 #: The preposition of a role's scope: "envoyé spécial pour le Darfour".
 _SCOPE = {"pour"}
-#: Nouns whose "avec" complement belongs to a title.
-_RELATION = {"relations"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,148 +63,6 @@ class RoleMatch:
     of_token: Token | None
     via_index: bool
     appointed_by: Token | None = None  # "nommé", "élu": dates the role
-
-
-RoleIndex = dict[str, tuple[tuple[str, ...], ...]]
-
-
-@lru_cache(maxsize=256)
-def _role_index(roles: tuple[str, ...]) -> RoleIndex:
-    """Role nouns by their first word, longest first, so a token is looked up once."""
-    index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for role in roles:
-        # "d'état": "d'" + "état", as the tokenizer splits it; "président-directeur":
-        # split at the hyphen too (the tokenizer keeps "vice-président" whole only)
-        words = tuple(role.replace("'", "' ").split())
-        index[words[0]].append(words)
-        if "-" in role:
-            split = tuple(role.replace("'", "' ").replace("-", " - ").split())
-            index[split[0]].append(split)
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
-
-
-def _match_at(sent: Span, i: int, roles: RoleIndex) -> int:
-    """The end of the longest role noun starting at token i, or i when none."""
-    doc = sent.doc
-    for words in roles.get(doc[i].lower_, ()):
-        n = len(words)
-        if i + n <= sent.end and all(doc[i + k].lower_ == words[k] for k in range(1, n)):
-            return i + n
-    return i
-
-
-def _skip_determiners(sent: Span, k: int) -> int:
-    while k < sent.end and sent.doc[k].lower_ in _DETERMINERS:
-        k += 1
-    return k
-
-
-def _value_end(
-    sent: Span,
-    end: int,
-    modifiers: frozenset[str],
-    head: Token,
-    entity_at: EntityAt,
-    roles: RoleIndex,
-) -> int:
-    doc = sent.doc
-    while end < sent.end and doc[end].lower_ in modifiers:
-        end += 1
-    # "ministre français des Affaires étrangères": a demonym before the complement
-    if end + 2 < sent.end and _is_place(doc[end], entity_at) and doc[end + 1].lower_ in _OF:
-        k = _skip_determiners(sent, end + 2)
-        if k < sent.end and doc[k].text[:1].isupper() and entity_at(doc[k]) is None:
-            end += 1
-    # "président-directeur général": roles joined by a hyphen, with their adjective
-    while end + 1 < sent.end and doc[end].text == "-" and _match_at(sent, end + 1, roles) > end + 1:
-        end = _match_at(sent, end + 1, roles)
-        while end < sent.end and doc[end].pos_ == "ADJ" and not _is_place(doc[end], entity_at):
-            end += 1
-    # "ministre de l'Intérieur", "chef de file", "chef d'état-major": a complement
-    # naming no other entity belongs to the role
-    if end < sent.end and doc[end].lower_ in _OF:
-        k = _skip_determiners(sent, end + 1)
-        common = doc[k].pos_ == "NOUN" and doc[k].text[:1].islower()
-        if _kind_of_named(sent, k, entity_at):
-            return end  # "porte-parole de la société Renault": the kind belongs to the name
-        if k < sent.end and (
-            common or (doc[k].pos_ in ("NOUN", "PROPN") and doc[k].text[:1].isupper())
-        ):
-            named = entity_at(doc[k])
-            own = entity_at(head)
-            if (
-                named is None
-                or (named is own)
-                or (
-                    named.type is EntityType.ORGANIZATION
-                    and named.label.lower().startswith(head.lower_)
-                )
-            ):
-                end = k + 1
-                while end + 1 < sent.end and doc[end].text == "-" and not doc[end - 1].whitespace_:
-                    end += 2  # "chef d'état-major"
-                while (
-                    end < sent.end and doc[end].pos_ == "ADJ" and doc[end].lower_ not in modifiers
-                ):
-                    ent = entity_at(doc[end])
-                    if ent is not None and ent.type is EntityType.PLACE:
-                        break
-                    end += 1
-                end = _joined_complements(sent, end, entity_at)
-                end = _relation_complement(sent, end)
-    return end
-
-
-def _kind_of_named(sent: Span, k: int, entity_at: EntityAt) -> bool:
-    """A common noun at token k naming the kind of the organisation named right
-    after it: "société" in "de la société Renault" (a place's kind, "la ville de
-    Lyon", has "de" between and is not one)."""
-    doc = sent.doc
-    if not (k + 1 < sent.end and doc[k].pos_ == "NOUN" and doc[k].text[:1].islower()):
-        return False
-    named = entity_at(doc[k + 1])
-    return (
-        entity_at(doc[k]) is None
-        and named is not None
-        and named.type is EntityType.ORGANIZATION
-        and doc[k + 1].text[:1].isupper()
-    )
-
-
-def _relation_complement(sent: Span, end: int) -> int:
-    """Keep "avec le Parlement" in "ministre des Relations avec le Parlement":
-    after "relations", an "avec" complement is the rest of the title, even
-    where it names an organisation."""
-    doc = sent.doc
-    if not (end + 1 < sent.end and doc[end - 1].lower_ in _RELATION and doc[end].lower_ == "avec"):
-        return end
-    k = _skip_determiners(sent, end + 1)
-    if k < sent.end and (
-        doc[k].pos_ == "NOUN" or (doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper())
-    ):
-        end = k + 1
-        while end < sent.end and doc[end].pos_ == "ADJ":
-            end += 1
-    return end
-
-
-def _joined_complements(sent: Span, end: int, entity_at: EntityAt) -> int:
-    """Extend a role's complement over "et de la Communication", "et des Sports":
-    a capitalised noun, naming no entity, joined by "et de"."""
-    doc = sent.doc
-    while end + 1 < sent.end and doc[end].lower_ == "et" and doc[end + 1].lower_ in _OF:
-        k = _skip_determiners(sent, end + 2)
-        if not (
-            k < sent.end
-            and doc[k].pos_ in ("NOUN", "PROPN")
-            and doc[k].text[:1].isupper()
-            and entity_at(doc[k]) is None
-        ):
-            break
-        end = k + 1
-        while end < sent.end and doc[end].pos_ == "ADJ" and entity_at(doc[end]) is None:
-            end += 1
-    return end
 
 
 def _person(tok: Token, entity_at: EntityAt) -> Entity | None:
@@ -225,8 +90,8 @@ def _of(
             j += 1
             continue
         if tok.lower_ in _OF and of is None:
-            k = _skip_determiners(sent, j + 1)
-            k += _kind_of_named(sent, k, entity_at)
+            k = skip_determiners(sent, j + 1)
+            k += kind_of_named(sent, k, entity_at)
             named = entity_at(doc[k]) if k < sent.end else None
             if named is not None and named is not own:
                 of, of_token = named, doc[k]
@@ -264,7 +129,7 @@ def match_roles(
         One match per role phrase that has a holder of an accepted type.
     """
     doc = sent.doc
-    roles = _role_index(tuple(frame.roles))
+    roles = role_index(tuple(frame.roles))
     found: list[RoleMatch] = []
     last_end = -1  # where the last role phrase with a holder ends
     candidates = [sent.start + k for k, word in enumerate(lowers) if word in roles]
@@ -273,7 +138,7 @@ def match_roles(
         if candidate < i:
             continue  # inside the role phrase matched before
         i = candidate
-        end = _match_at(sent, i, roles)
+        end = match_at(sent, i, roles)
         head = doc[i]
         if end == i:
             i += 1
@@ -290,8 +155,8 @@ def match_roles(
         vstart = i
         while vstart > sent.start and doc[vstart - 1].lower_ in modifiers:
             vstart -= 1
-        vend = _value_end(sent, end, modifiers, head, entity_at, roles)
-        inner = [t for t in doc[vstart:vend] if t.pos_ == "ADJ" and _is_place(t, entity_at)]
+        vend = value_end(sent, end, modifiers, head, entity_at, roles)
+        inner = [t for t in doc[vstart:vend] if t.pos_ == "ADJ" and is_place(t, entity_at)]
         value = "".join(t.text_with_ws for t in doc[vstart:vend] if t not in inner).strip()
         of, of_token, j = _of(sent, vend, entity_at, own)
         if of is None and inner:
@@ -468,15 +333,10 @@ def _of_after_name(
     while j < sent.end and entity_at(doc[j]) is holder:
         j += 1
     if j + 2 < sent.end and doc[j].text == "," and doc[j + 1].lower_ in _OF:
-        k = _skip_determiners(sent, j + 2)
+        k = skip_determiners(sent, j + 2)
         if k + 1 < sent.end and doc[k].pos_ == "NOUN" and doc[k].text.islower():
             k += 1  # "du journal Le Soir": the kind of organisation before its name
         ent = entity_at(doc[k]) if k < sent.end else None
         if ent is not None and ent.type is EntityType.ORGANIZATION:
             return ent, doc[k]
     return None, None
-
-
-def _is_place(tok: Token, entity_at: EntityAt) -> bool:
-    ent = entity_at(tok)
-    return ent is not None and ent.type is EntityType.PLACE
