@@ -60,6 +60,8 @@ class Speakers:
             ent = earlier[-1] if earlier else None
         if ent is None and tok.lower_ in self.cues.speaker_pronouns:
             ent = self.previous_subject(tok)
+        if pronoun and ent is not None and _plural_for_person(tok, ent):
+            return None, pronoun  # "ceux-ci ont fait savoir": not the last person named
         if ent is not None and ent.type not in _SPEAKERS and ent is not self.authority(tok):
             return None, pronoun
         if ent is not None and not pronoun:
@@ -134,6 +136,11 @@ def _gender(noun: Token) -> set[str]:
     return found
 
 
+def _plural_for_person(tok: Token, ent: Entity) -> bool:
+    """A plural pronoun ("ils", "ceux-ci") standing for one person: refused."""
+    return ent.type is EntityType.PERSON and "Plur" in tok.morph.get("Number")
+
+
 def speech_subject(verb: Token, speakers: Speakers) -> tuple[Token | None, Entity | None, bool]:
     node = verb
     for _ in range(4):
@@ -158,7 +165,10 @@ def speech_subject(verb: Token, speakers: Speakers) -> tuple[Token | None, Entit
                     if ent is not None:
                         return tok, ent, pronoun
         participle = node.morph.get("VerbForm") in (["Part"], ["Inf"])
-        if node.head is node or not (participle or node.pos_ == "NOUN"):
+        plural = any(
+            t.pos_ == "PRON" and "Plur" in t.morph.get("Number") for t in subject_of(node)
+        )  # "ceux-ci ont fait savoir": the speaker is theirs, though it names nobody
+        if node.head is node or not (participle or node.pos_ == "NOUN") or plural:
             break
         node = node.head  # a participle hung on a noun: on to the noun, then its verb
     return None, None, False

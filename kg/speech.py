@@ -65,7 +65,34 @@ def that_clause(verb: Token) -> Token | None:
         # the parser sometimes labels "que" an object rather than a marker
         if child.dep_ == "ccomp" and that_clause_mark(child):
             return child
-    return _hung_lower(verb)
+    return _hung_lower(verb) or _after_aside(verb)
+
+
+def _after_aside(verb: Token) -> Token | None:
+    """ "a fait savoir, par la voix de X, chef de Y, que ...": a "que" clause
+    after an aside set off by commas, which the parser hung elsewhere. Taken
+    when the aside follows the verb directly, holds no finite verb and no
+    other "que", and the clause's verb is finite; at most 25 words away."""
+    doc, sent = verb.doc, verb.sent
+    if verb.i + 1 >= sent.end or doc[verb.i + 1].text != ",":
+        return None
+    for j in range(verb.i + 2, min(sent.end - 1, verb.i + 27)):
+        tok = doc[j]
+        if (
+            tok.lower_ in _THAT
+            or tok.text in (";", ":")
+            or (tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm"))
+        ):
+            return None
+        if tok.text == "," and doc[j + 1].lower_ in _THAT:
+            clause = doc[j + 1].head
+            finite = any(
+                "Fin" in t.morph.get("VerbForm")
+                for t in [clause, *(c for c in clause.children if c.dep_.startswith("aux"))]
+            )
+            verbal = clause.pos_ in ("VERB", "AUX")
+            return clause if clause.i > j + 1 and verbal and finite else None
+    return None
 
 
 def _hung_lower(verb: Token) -> Token | None:
@@ -131,18 +158,22 @@ def reported_content(verb: Token, entry: str, cues: Cues) -> Token | None:
 
 def voice_of(verb: Token, subject: Token, cues: Cues) -> list[Token]:
     """Y in "X, par la voix de Y, a fait savoir": the heads that may name Y
-    (the "de" complement of "voix", and a name the parser apposed to it).
+    (the "de" complement of "voix", a name the parser apposed to it or to
+    that complement: "par la voix de son porte-parole, Y").
 
     The "par la voix" phrase may hang on the verb, on the verb governing it
-    ("a fait savoir") or on its subject.
+    ("a fait savoir") or on its subject; right after the verb ("a fait savoir,
+    par la voix de Y, que") the parser may hang it anywhere, so it is read
+    there on the words.
     """
     heads = [verb, subject] + ([verb.head] if verb.dep_ == "xcomp" else [])
-    for head in heads:
-        for child in head.children:
-            if child.lemma_.lower() in cues.voice_nouns and "par" in markers(child):
-                return [
-                    g
-                    for g in child.children
-                    if (g.dep_ == "nmod" and markers(g) & _OF) or g.dep_ == "appos"
-                ]
+    near = list(verb.doc[verb.i + 1 : min(verb.i + 5, verb.sent.end)])
+    for child in [c for head in heads for c in head.children] + near:
+        if child.lemma_.lower() in cues.voice_nouns and "par" in markers(child):
+            named = [
+                g
+                for g in child.children
+                if (g.dep_ == "nmod" and markers(g) & _OF) or g.dep_ == "appos"
+            ]
+            return named + [a for g in named for a in g.children if a.dep_ == "appos"]
     return []

@@ -27,6 +27,12 @@ def located(text: str) -> list[tuple[str, str]]:
             "Le quotidien britannique The Guardian a publié l'enquête.",
             ("the-guardian", "royaume-uni"),
         ),
+        ("Le congrès se tient à Lyon, dans l'est de la France.", ("lyon", "france")),
+        (
+            "Les combats ont repris à Kandahar, dans le sud de l'Afghanistan.",
+            ("kandahar", "afghanistan"),
+        ),
+        ("Une usine a fermé à Porto, dans le nord du Portugal, hier.", ("porto", "portugal")),
     ],
 )
 def test_located_shapes(nlp, text: str, expected: tuple[str, str]) -> None:
@@ -42,6 +48,9 @@ def test_located_shapes(nlp, text: str, expected: tuple[str, str]) -> None:
         "Il a visité Lyon, puis Marseille.",
         "La ville de Lyon a voté.",  # a place noun and one place
         "Des manifestants se sont réunis à Mumbai (Bombay) hier.",  # two names of one city
+        "Le convoi a quitté Lyon, au nord de Marseille, hier.",  # beside, not inside
+        "Le convoi a quitté Strasbourg, à l'est de la France, vendredi.",  # outside
+        "Les troupes sont entrées à Kiev, dans le cadre de l'accord avec la Russie.",
     ],
 )
 def test_located_gives_nothing_for_places_side_by_side(nlp, text: str) -> None:

@@ -26,6 +26,16 @@ def facts(text: str, predicate: str) -> list[tuple[str, str]]:
         ),
         ("Le député UMP, Jacques Morel, a protesté.", "ump"),
         ("Jacques Morel, fondateur de l'Union démocratique, a protesté.", "union-democratique"),
+        # an adjective or an apposition with a number between the name and the role
+        ("Luc Marin, actuel vice-président de l'Union démocratique, a voté.", "union-democratique"),
+        (
+            "Luc Marin, âgé de 48 ans, président de l'Union démocratique, a voté.",
+            "union-democratique",
+        ),
+        (
+            "Luc Marin, 48 ans, l'actuel président de l'Union démocratique, a voté.",
+            "union-democratique",
+        ),
     ],
 )
 def test_roles_leaders_and_elected_are_members(nlp, text: str, expected: str) -> None:
@@ -42,6 +52,18 @@ def test_roles_leaders_and_elected_are_members(nlp, text: str, expected: str) ->
 )
 def test_roles_no_membership_without_an_organisation(nlp, text: str) -> None:
     assert facts(text, "memberOf") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an apposition naming a place, or too long, is no gap between name and role
+        "Luc Marin, arrivé à Lyon en 2004, président de l'Union démocratique, a voté.",
+        "Luc Marin, qui a quitté son poste il y a 12 ans, président de l'Union, a voté.",
+    ],
+)
+def test_roles_holder_not_across_a_long_or_named_apposition(nlp, text: str) -> None:
+    assert facts(text, "holdsPosition") == []
 
 
 @pytest.mark.parametrize(
@@ -69,10 +91,21 @@ def test_roles_appointment_verb_needs_a_person_subject(nlp) -> None:
         ("Anne Roux, émissaire de l'Union africaine, est arrivée.", "union-africaine"),
         # the organisation in a "de" phrase after the name
         ("La correspondante Anne Roux, du Figaro, est rentrée de Kiev.", "figaro"),
+        ("La journaliste Anne Roux, du quotidien Le Soir, a été libérée.", "le-soir"),
+        ("Le journaliste Paul Girard, de la chaîne TF1, a été libéré.", "tf1"),
+        # the organisation's kind between the role and its name
+        ("Anne Roux, directrice de l'entreprise Danone, a démissionné.", "danone"),
+        # a role of two nouns joined by a hyphen, which the tokenizer splits
+        ("Le départ de Paul Girard, ancien président-directeur général de Renault.", "renault"),
+        ("Anne Roux, présidente-directrice générale de Renault, a signé.", "renault"),
     ],
 )
 def test_roles_executives_and_envoys_work_for_their_organisation(nlp, text: str, org: str) -> None:
     assert [other for _, other in facts(text, "worksFor")] == [org]
+
+
+def test_roles_a_de_phrase_naming_no_organisation_is_no_employer(nlp) -> None:
+    assert facts("Le journaliste Paul Girard, de retour de Kiev, a parlé.", "worksFor") == []
 
 
 def test_roles_executive_of_a_place_works_for_nobody(nlp) -> None:
@@ -180,7 +213,85 @@ def test_roles_a_party_label_after_a_name_is_membership(nlp, text: str, party: s
     [
         "Anne Roux, de Radio France, a voté contre.",  # an organisation that is no party
         "Anne Roux a rejoint Lyon, puis le parti Les Républicains a voté.",  # no label
+        # a party said to be of no person, or not set off by a comma
+        "Mahmoud Abbas a voté. Le scrutin sera dominé par le Fatah, le parti de la majorité.",
+        "Mahmoud Abbas a voté. Le scrutin sera dominé par le Fatah et le parti de M. Abbas.",
+        "Mahmoud Abbas a voté. Le Fatah, le rival de Mahmoud Abbas, a perdu.",
     ],
 )
 def test_roles_no_party_label_no_membership(nlp, text: str) -> None:
     assert facts(text, "memberOf") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (
+            "Luc Marin, vice-président du Parti socialiste et ministre de la Santé, a démissionné.",
+            ["vice-président", "ministre de la Santé"],
+        ),
+        (
+            "Anne Roux, maire de Nantes et présidente de la région, a répondu.",
+            ["maire", "présidente de la région"],
+        ),
+    ],
+)
+def test_roles_coordinated_roles_share_the_holder(nlp, text: str, roles: list[str]) -> None:
+    holders = {holder for holder, _ in facts(text, "holdsPosition")}
+    assert sorted(value for _, value in facts(text, "holdsPosition")) == sorted(roles)
+    assert len(holders) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "et" after a verb or a comma joins clauses or a list, not two roles
+        "Luc Marin, ministre de la Santé, a démissionné et le président a réagi.",
+        "Luc Marin, ministre de la Santé, a reçu Anne Roux et le président.",
+    ],
+)
+def test_roles_no_coordination_across_a_clause(nlp, text: str) -> None:
+    assert facts(text, "holdsPosition") == [("luc-marin", "ministre de la Santé")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mahmoud Abbas a voté. "
+            "Le scrutin sera dominé par le Fatah, le mouvement de Mahmoud Abbas.",
+            ("mahmoud-abbas", "fatah"),
+        ),
+        (
+            "Le député Luc Marin a voté. "
+            "Les sondages favorisent le Parti socialiste, le parti de Luc Marin.",
+            ("luc-marin", "parti-socialiste"),
+        ),
+    ],
+)
+def test_roles_a_party_said_to_be_someones_has_them_as_member(
+    nlp, text: str, expected: tuple[str, str]
+) -> None:
+    assert facts(text, "memberOf") == [expected]
+
+
+def test_roles_kind_of_organisation_is_not_in_the_value(nlp) -> None:
+    text = "Paul Girard, porte-parole de la société Renault, a protesté."
+    assert facts(text, "holdsPosition") == [("paul-girard", "porte-parole")]
+    assert facts(text, "speaksFor") == [("paul-girard", "renault")]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # a complement naming no organisation stays in the role
+        ("Paul Girard, ministre de l'Intérieur, a protesté.", "ministre de l'Intérieur"),
+        ("Paul Girard, chef d'état-major, a protesté.", "chef d'état-major"),
+        (
+            "Paul Girard, directeur de la communication, a protesté.",
+            "directeur de la communication",
+        ),
+    ],
+)
+def test_roles_common_complement_stays_in_the_value(nlp, text: str, role: str) -> None:
+    assert facts(text, "holdsPosition") == [("paul-girard", role)]

@@ -130,6 +130,16 @@ def test_speech_pronoun_without_a_named_subject_before_gives_nothing(nlp) -> Non
     [
         "Le syndicat Force ouvrière, par la voix de Paul Girard, a fait savoir qu'il refusait.",
         "La Commission européenne, par la voix de Paul Girard, a annoncé qu'elle partait.",
+        # the voice between the verb and its clause, the name after a role
+        "La CGT a fait savoir, par la voix de Paul Girard, que la grève continuerait.",
+        (
+            "La CGT a fait savoir, par la voix de l'ancien ministre Paul Girard, "
+            "chef de la délégation, que les salariés refusaient le plan."
+        ),
+        (
+            "La Commission européenne a fait savoir, par la voix de son porte-parole "
+            "Paul Girard, que la réforme serait votée."
+        ),
     ],
 )
 def test_speech_by_the_voice_of_speaks_for_the_subject(nlp, text: str) -> None:
@@ -138,6 +148,56 @@ def test_speech_by_the_voice_of_speaks_for_the_subject(nlp, text: str) -> None:
     speakers = [f.subject for f in facts if f.predicate == "said"]
     assert voice == [("person/paul-girard", speakers[0])]
     assert speakers[0].startswith("organization/")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Anne Roux a affirmé, dans un communiqué publié lundi, que le vote aurait lieu en mai.",
+            "le vote aurait lieu en mai",
+        ),
+        (
+            "Anne Roux a déclaré, lors d'une conférence de presse à Lyon, "
+            "que la réforme serait retirée.",
+            "la réforme serait retirée",
+        ),
+    ],
+)
+def test_speech_that_clause_after_an_aside(nlp, text: str, expected: str) -> None:
+    assert said(facts_of(text)) == [("anne-roux", expected)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a finite verb in the aside: the "que" clause is another one's
+        "Anne Roux a parlé, puis Paul Girard est parti, que la route soit ouverte ou non.",
+        "Anne Roux a parlé, par la voix de Paul Girard, et les élus que la police a reçus ont ri.",
+    ],
+)
+def test_speech_no_clause_across_an_aside_with_a_verb(nlp, text: str) -> None:
+    assert said(facts_of(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Girard est arrivé. Ceux-ci ont fait savoir que la grève continuerait.",
+        "Paul Girard est arrivé. Ils ont déclaré que la grève continuerait.",
+        (
+            "Paul Girard est arrivé. Il y a eu un long silence dans la salle, "
+            "mais ceux-ci ont aussitôt fait savoir qu'ils partiraient."
+        ),
+    ],
+)
+def test_speech_plural_pronoun_is_not_the_last_person(nlp, text: str) -> None:
+    assert said(facts_of(text)) == []
+
+
+def test_speech_singular_pronoun_is_the_last_person(nlp) -> None:
+    text = "Paul Girard est arrivé. Il a déclaré que la grève continuerait."
+    assert said(facts_of(text)) == [("paul-girard", "la grève continuerait")]
 
 
 def test_speech_voice_without_a_statement_gives_nothing(nlp) -> None:

@@ -15,7 +15,9 @@ come from ``frames.yaml``: ``place_nouns``, ``organization_nouns``):
   side, not one inside the other.
 * a place noun with a demonym and "de": "la ville allemande de Brême"; or
   after a place and a comma, a place noun with "de": "Lima, capitale du
-  Pérou". A place noun with no place after it gives nothing.
+  Pérou"; the same with "dans" and a part of a place: "Lyon, dans l'est
+  de la France" ("Lyon, au nord de Paris" is outside and gives nothing). A
+  place noun with no place after it gives nothing.
 * an organisation noun with a demonym before a name: "le quotidien
   britannique The Times" puts the organisation in the country.
 """
@@ -40,6 +42,8 @@ _CLOSE = {")", ",", "-", "—", "–", ".", ";", ":"}
 _LIST = {",", "et", "ou"}
 _OF = {"de", "du", "des", "d'"}
 _DETERMINERS = {"le", "la", "l'", "les"}
+#: "dans le nord de": inside; "au nord de", "à l'est de" name a place outside.
+_WITHIN = "dans"
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +155,8 @@ def _nouns(sent: Span, entity_at: EntityAt, place_nouns: frozenset[str]) -> list
         j = tok.i - 1
         while j >= sent.start and doc[j].lower_ in _DETERMINERS:
             j -= 1
+        if j >= sent.start and doc[j].lower_ == _WITHIN:
+            j -= 1  # "Lyon, dans l'est de la France"
         if country is None and j - 1 >= sent.start and doc[j].text == ",":
             before = _place(doc[j - 1], entity_at)
             if before is not None and before is not named:

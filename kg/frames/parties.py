@@ -8,6 +8,12 @@ of ``frames.yaml``) or that follows one ("du parti Les Républicains").
 Refused: an organisation that is no party by those words ("Anne Roux, de
 Radio France": employment, read by the role frames, not membership), and a
 phrase that does not follow the name directly.
+
+The other way round, a party set off after its name by a comma and then
+said to be someone's: "le Fatah, le parti de Mahmoud Abbas" (a founder, "le
+mouvement fondé par Anne Roux", is left to the role frames).
+Refused: a "de" complement that names no person ("le Fatah, le parti de la
+majorité") and a party noun not set off by a comma after the organisation.
 """
 
 from __future__ import annotations
@@ -44,6 +50,28 @@ def _label(sent: Span, k: int, entity_at: EntityAt, party_nouns: frozenset[str])
     return doc[j] if noun or named_as_party else None
 
 
+def _party_of(sent: Span, entity_at: EntityAt, party_nouns: frozenset[str]) -> list[Linked]:
+    """ "le Fatah, le parti de Mahmoud Abbas": the person a party is said to be of."""
+    doc = sent.doc
+    found = []
+    for tok in sent:
+        k = tok.i
+        if tok.lower_ not in party_nouns or k - 3 < sent.start or k + 2 >= sent.end:
+            continue
+        if doc[k - 1].lower_ not in _DETERMINERS or doc[k - 2].text != ",":
+            continue
+        party = entity_at(doc[k - 3])
+        person = entity_at(doc[k + 2]) if doc[k + 1].lower_ in _OF else None
+        if (
+            party is not None
+            and party.type is EntityType.ORGANIZATION
+            and person is not None
+            and person.type is EntityType.PERSON
+        ):
+            found.append(Linked(person, party, doc[k + 2], doc[k - 3]))
+    return found
+
+
 def party_labels(sent: Span, entity_at: EntityAt, party_nouns: frozenset[str]) -> list[Linked]:
     """Find the party labels set off after people's names in a sentence.
 
@@ -53,7 +81,8 @@ def party_labels(sent: Span, entity_at: EntityAt, party_nouns: frozenset[str]) -
         party_nouns: nouns naming a kind of party ("parti", "mouvement").
 
     Returns:
-        One item per person labelled with a party (the person, the party).
+        One item per person labelled with a party or named as a party's (the
+        person, the party).
     """
     doc = sent.doc
     found = []
@@ -73,4 +102,4 @@ def party_labels(sent: Span, entity_at: EntityAt, party_nouns: frozenset[str]) -
                 assert party is not None
                 found.append(Linked(person, party, doc[i], token))
         i = end
-    return found
+    return found + _party_of(sent, entity_at, party_nouns)

@@ -4,25 +4,34 @@
 A role noun of a frame's list is found by its words (a noun, not inside the
 name of an organisation or place); the role's value takes the role modifiers
 around it ("président élu", "ancien premier ministre") and a capitalised
-complement that names no other entity ("ministre de l'Intérieur"); the entity
-it belongs to (``of``) is a demonym after it ("américain") or a "de X"
-complement, other adjectives skipped ("sénateur républicain du Nouveau-Mexique").
-Its holder is a name in apposition after it (across a comma), a name before
-it (across a comma, a parenthesis or "en tant que"), the subject of "être",
+complement that names no other entity ("ministre de l'Intérieur"; read by
+:mod:`kg.frames.role_values`); the entity it belongs to (``of``) is a
+demonym after it ("américain") or a "de X" complement, other adjectives
+skipped ("sénateur républicain du Nouveau-Mexique"). Its holder is a name in
+apposition after it (across a comma), a name before it (across a comma, a
+parenthesis or "en tant que", an adjective or an age: "X, 52 ans, actuel
+ministre"), the holder of a role joined to it by "et" ("X, maire de A et
+président de B"), the subject of "être",
 or the person the entity index resolved the role phrase to (then only when
 ``of`` is known and the phrase is the subject).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from kg.frames.paths import subject_of
+from kg.frames.role_values import (
+    is_place,
+    kind_of_named,
+    match_at,
+    role_index,
+    skip_determiners,
+    value_end,
+)
 from kg.frames.schema import Frame
 from kg.mentions import name_key
 from kg.model import Entity, EntityType
@@ -39,8 +48,6 @@ _ONE_OF = ("un", "une")
 _INDEX_DEPS = ("nsubj", "nsubj:pass")
 #: The preposition of a role's scope: "envoyé spécial pour le Darfour".
 _SCOPE = {"pour"}
-#: Nouns whose "avec" complement belongs to a title.
-_RELATION = {"relations"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,127 +63,6 @@ class RoleMatch:
     of_token: Token | None
     via_index: bool
     appointed_by: Token | None = None  # "nommé", "élu": dates the role
-
-
-RoleIndex = dict[str, tuple[tuple[str, ...], ...]]
-
-
-@lru_cache(maxsize=256)
-def _role_index(roles: tuple[str, ...]) -> RoleIndex:
-    """Role nouns by their first word, longest first, so a token is looked up once."""
-    index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for role in roles:
-        words = tuple(
-            role.replace("'", "' ").split()
-        )  # "d'état": "d'" + "état", as the tokenizer splits it
-        index[words[0]].append(words)
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
-
-
-def _match_at(sent: Span, i: int, roles: RoleIndex) -> int:
-    """The end of the longest role noun starting at token i, or i when none."""
-    doc = sent.doc
-    for words in roles.get(doc[i].lower_, ()):
-        n = len(words)
-        if i + n <= sent.end and all(doc[i + k].lower_ == words[k] for k in range(1, n)):
-            return i + n
-    return i
-
-
-def _skip_determiners(sent: Span, k: int) -> int:
-    while k < sent.end and sent.doc[k].lower_ in _DETERMINERS:
-        k += 1
-    return k
-
-
-def _value_end(
-    sent: Span,
-    end: int,
-    modifiers: frozenset[str],
-    head: Token,
-    entity_at: EntityAt,
-    roles: RoleIndex,
-) -> int:
-    doc = sent.doc
-    while end < sent.end and doc[end].lower_ in modifiers:
-        end += 1
-    # "ministre français des Affaires étrangères": a demonym before the complement
-    if end + 2 < sent.end and _is_place(doc[end], entity_at) and doc[end + 1].lower_ in _OF:
-        k = _skip_determiners(sent, end + 2)
-        if k < sent.end and doc[k].text[:1].isupper() and entity_at(doc[k]) is None:
-            end += 1
-    # "président-directeur général": roles joined by a hyphen, with their adjective
-    while end + 1 < sent.end and doc[end].text == "-" and _match_at(sent, end + 1, roles) > end + 1:
-        end = _match_at(sent, end + 1, roles)
-        while end < sent.end and doc[end].pos_ == "ADJ" and not _is_place(doc[end], entity_at):
-            end += 1
-    # "ministre de l'Intérieur", "chef de file", "chef d'état-major": a complement
-    # naming no other entity belongs to the role
-    if end < sent.end and doc[end].lower_ in _OF:
-        k = _skip_determiners(sent, end + 1)
-        common = doc[k].pos_ == "NOUN" and doc[k].text[:1].islower()
-        if k < sent.end and (
-            common or (doc[k].pos_ in ("NOUN", "PROPN") and doc[k].text[:1].isupper())
-        ):
-            named = entity_at(doc[k])
-            own = entity_at(head)
-            if (
-                named is None
-                or (named is own)
-                or (
-                    named.type is EntityType.ORGANIZATION
-                    and named.label.lower().startswith(head.lower_)
-                )
-            ):
-                end = k + 1
-                while end + 1 < sent.end and doc[end].text == "-" and not doc[end - 1].whitespace_:
-                    end += 2  # "chef d'état-major"
-                while (
-                    end < sent.end and doc[end].pos_ == "ADJ" and doc[end].lower_ not in modifiers
-                ):
-                    ent = entity_at(doc[end])
-                    if ent is not None and ent.type is EntityType.PLACE:
-                        break
-                    end += 1
-                end = _joined_complements(sent, end, entity_at)
-                end = _relation_complement(sent, end)
-    return end
-
-
-def _relation_complement(sent: Span, end: int) -> int:
-    """Keep "avec le Parlement" in "ministre des Relations avec le Parlement":
-    after "relations", an "avec" complement is the rest of the title, even
-    where it names an organisation."""
-    doc = sent.doc
-    if not (end + 1 < sent.end and doc[end - 1].lower_ in _RELATION and doc[end].lower_ == "avec"):
-        return end
-    k = _skip_determiners(sent, end + 1)
-    if k < sent.end and (
-        doc[k].pos_ == "NOUN" or (doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper())
-    ):
-        end = k + 1
-        while end < sent.end and doc[end].pos_ == "ADJ":
-            end += 1
-    return end
-
-
-def _joined_complements(sent: Span, end: int, entity_at: EntityAt) -> int:
-    """Extend a role's complement over "et de la Communication", "et des Sports":
-    a capitalised noun, naming no entity, joined by "et de"."""
-    doc = sent.doc
-    while end + 1 < sent.end and doc[end].lower_ == "et" and doc[end + 1].lower_ in _OF:
-        k = _skip_determiners(sent, end + 2)
-        if not (
-            k < sent.end
-            and doc[k].pos_ in ("NOUN", "PROPN")
-            and doc[k].text[:1].isupper()
-            and entity_at(doc[k]) is None
-        ):
-            break
-        end = k + 1
-        while end < sent.end and doc[end].pos_ == "ADJ" and entity_at(doc[end]) is None:
-            end += 1
-    return end
 
 
 def _person(tok: Token, entity_at: EntityAt) -> Entity | None:
@@ -204,7 +90,8 @@ def _of(
             j += 1
             continue
         if tok.lower_ in _OF and of is None:
-            k = _skip_determiners(sent, j + 1)
+            k = skip_determiners(sent, j + 1)
+            k += kind_of_named(sent, k, entity_at)
             named = entity_at(doc[k]) if k < sent.end else None
             if named is not None and named is not own:
                 of, of_token = named, doc[k]
@@ -242,15 +129,16 @@ def match_roles(
         One match per role phrase that has a holder of an accepted type.
     """
     doc = sent.doc
-    roles = _role_index(tuple(frame.roles))
+    roles = role_index(tuple(frame.roles))
     found: list[RoleMatch] = []
+    last_end = -1  # where the last role phrase with a holder ends
     candidates = [sent.start + k for k, word in enumerate(lowers) if word in roles]
     i = sent.start
     for candidate in candidates:
         if candidate < i:
             continue  # inside the role phrase matched before
         i = candidate
-        end = _match_at(sent, i, roles)
+        end = match_at(sent, i, roles)
         head = doc[i]
         if end == i:
             i += 1
@@ -267,8 +155,8 @@ def match_roles(
         vstart = i
         while vstart > sent.start and doc[vstart - 1].lower_ in modifiers:
             vstart -= 1
-        vend = _value_end(sent, end, modifiers, head, entity_at, roles)
-        inner = [t for t in doc[vstart:vend] if t.pos_ == "ADJ" and _is_place(t, entity_at)]
+        vend = value_end(sent, end, modifiers, head, entity_at, roles)
+        inner = [t for t in doc[vstart:vend] if t.pos_ == "ADJ" and is_place(t, entity_at)]
         value = "".join(t.text_with_ws for t in doc[vstart:vend] if t not in inner).strip()
         of, of_token, j = _of(sent, vend, entity_at, own)
         if of is None and inner:
@@ -286,15 +174,11 @@ def match_roles(
         if k - 1 >= sent.start and doc[k].lower_ in _OF and doc[k - 1].lower_ in _ONE_OF:
             k -= 2  # "l'une des dirigeantes": read as "la dirigeante"
         determiner = k >= sent.start and doc[k].lower_ in _DETERMINERS
-        while k >= sent.start and doc[k].lower_ in _DETERMINERS:
-            k -= 1
-        gap = 0
-        while k >= sent.start and doc[k].lower_ in _BEFORE:
-            k, gap = k - 1, gap + 1
-        if gap and k >= sent.start and _person(doc[k], entity_at):
-            before = doc[k]
+        before = _name_before(sent, k, entity_at)
         # "le ministre de X, Jean Dupont": the name after; "MM. Palas, ministre
         # de l'Agriculture, Bures, ...": with no determiner, the name before
+        if before is None and found and _coordinated(sent, last_end, vstart):
+            before, determiner = found[-1].holder_token, False
         chosen = (before or after) if before is not None and not determiner else (after or before)
         if chosen is not None:
             holder, holder_token = _person(chosen, entity_at), chosen
@@ -334,8 +218,63 @@ def match_roles(
                     frame, value, head, holder, holder_token, of, of_token, via_index, appointed_by
                 )
             )
+            last_end = j
         i = max(vend, i + 1)
     return found
+
+
+def _name_before(sent: Span, k: int, entity_at: EntityAt) -> Token | None:
+    """The holder's name before a role phrase that ends at token k: "X, ministre",
+    "X (ministre", "X en tant que ministre". Skipped on the way: the role's
+    determiners and adjectives ("X, l'actuel ministre", "X, éphémère ministre")
+    and one short apposition with a number ("X, 52 ans, ministre", "X, âgé de
+    52 ans, ministre"). Refused: a name not set off by one of those marks
+    ("X ministre"), and an apposition naming an entity or of more than five words."""
+    doc = sent.doc
+    while k >= sent.start and (
+        doc[k].lower_ in _DETERMINERS or (doc[k].pos_ == "ADJ" and entity_at(doc[k]) is None)
+    ):
+        k -= 1
+    gap = 0
+    while k >= sent.start and doc[k].lower_ in _BEFORE:
+        k, gap = k - 1, gap + 1
+    if gap and doc[k + 1].text == "," and k >= sent.start and not _person(doc[k], entity_at):
+        k = _skip_age(sent, k, entity_at)
+    if gap and k >= sent.start and _person(doc[k], entity_at):
+        return doc[k]
+    return None
+
+
+def _coordinated(sent: Span, end: int, start: int) -> bool:
+    """A role phrase starting at token ``start`` joined by "et" to the one that
+    ended at token ``end``: "X, ministre de la Santé et président du parti".
+    Between them only words of the first phrase: no verb, and no comma outside
+    brackets ("X, ministre, a reçu Y et le président" is no coordination)."""
+    doc = sent.doc
+    k = start - 1
+    while k >= sent.start and doc[k].lower_ in _DETERMINERS:
+        k -= 1
+    if end < 0 or k < end or doc[k].lower_ != "et":
+        return False
+    depth = 0
+    for tok in doc[end:k]:
+        depth += (tok.text == "(") - (tok.text == ")")
+        if tok.pos_ in ("VERB", "AUX") or (depth == 0 and tok.text == ","):
+            return False
+    return depth == 0
+
+
+def _skip_age(sent: Span, k: int, entity_at: EntityAt) -> int:
+    """The token before ", 52 ans," or ", âgé de 52 ans," that ends at token k
+    (the comma after it already passed), or k when there is no such apposition."""
+    doc = sent.doc
+    for c in range(k, max(sent.start, k - 6) - 1, -1):
+        if doc[c].text == ",":
+            words = doc[c + 1 : k + 1]
+            if any(t.like_num for t in words) and all(entity_at(t) is None for t in words):
+                return c - 1
+            return k
+    return k
 
 
 def _appointed(head: Token, appointing: frozenset[str]) -> bool:
@@ -386,20 +325,18 @@ def _of_after_name(
     sent: Span, name: Token, entity_at: EntityAt
 ) -> tuple[Entity | None, Token | None]:
     """ "La journaliste Anne Roux, de Radio France": an organisation in a "de"
-    phrase set off by a comma right after the holder's name."""
+    phrase set off by a comma right after the holder's name, its kind maybe
+    named before it ("Anne Roux, du quotidien Le Soir")."""
     doc = sent.doc
     holder = entity_at(name)
     j = name.i
     while j < sent.end and entity_at(doc[j]) is holder:
         j += 1
     if j + 2 < sent.end and doc[j].text == "," and doc[j + 1].lower_ in _OF:
-        k = _skip_determiners(sent, j + 2)
+        k = skip_determiners(sent, j + 2)
+        if k + 1 < sent.end and doc[k].pos_ == "NOUN" and doc[k].text.islower():
+            k += 1  # "du journal Le Soir": the kind of organisation before its name
         ent = entity_at(doc[k]) if k < sent.end else None
         if ent is not None and ent.type is EntityType.ORGANIZATION:
             return ent, doc[k]
     return None, None
-
-
-def _is_place(tok: Token, entity_at: EntityAt) -> bool:
-    ent = entity_at(tok)
-    return ent is not None and ent.type is EntityType.PLACE
