@@ -87,3 +87,27 @@ def test_event_time_a_participle_takes_the_time_of_its_verb(nlp) -> None:
 def test_event_time_an_appointment_dates_the_role(nlp) -> None:
     text = "Anne Roux, nommée ministre de la Culture jeudi 3 mars, a pris ses fonctions."
     assert facts_dated(text, "2005")["holdsPosition"] == "2005-03-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the gerund hung on the verb's complement, as nmod or as acl
+        (
+            "L'Espagne a réagi hier à ces attaques en protestant vivement auprès du Maroc.",
+            "2005-04-19",
+        ),
+        (
+            "L'Italie a réagi lundi à ces propos en protestant vivement auprès de la Suisse.",
+            "2005-04-18",
+        ),
+        ("Paul Girard a réagi dimanche aux questions en critiquant Anne Roux.", "2005-04-17"),
+    ],
+)
+def test_event_time_a_gerund_takes_the_time_of_its_verb(nlp, text: str, expected: str) -> None:
+    assert facts_dated(text, "2005-04-20")["criticized"] == expected
+
+
+def test_event_time_a_gerund_without_a_dated_verb_has_no_time(nlp) -> None:
+    text = "Paul Girard a réagi aux questions en critiquant Anne Roux."
+    assert facts_dated(text, "2005-04-20")["criticized"] is None
