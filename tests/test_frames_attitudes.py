@@ -121,3 +121,30 @@ def test_events_in_noun_form_take_the_clause_subject_and_place(nlp) -> None:
     assert met.place == "place/elysee"
     # a trip with no place visited gives nothing
     assert pairs("En voyage, Emmanuel Macron a lu un livre.", "visited") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Marc Petit a démenti les accusations de la CGT.", ("cgt", "marc-petit")),
+        (
+            "Anne Roux a rejeté les accusations de Paul Girard sur sa gestion.",
+            ("paul-girard", "anne-roux"),
+        ),
+        ("Le Maroc a réfuté les allégations de l'Espagne.", ("espagne", "maroc")),
+    ],
+)
+def test_attitudes_who_denies_an_accusation_is_accused(nlp, text: str, expected) -> None:
+    assert pairs(text, "accused") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marc Petit a démenti les accusations.",  # nobody accuses
+        "Marc Petit a démenti les accusations portées contre la CGT.",  # accuser unnamed
+        "Marc Petit a relayé les accusations de la CGT.",  # relaying is no denial
+    ],
+)
+def test_attitudes_no_accused_without_accuser_or_denial(nlp, text: str) -> None:
+    assert pairs(text, "accused") == []
