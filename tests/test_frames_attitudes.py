@@ -148,3 +148,46 @@ def test_attitudes_who_denies_an_accusation_is_accused(nlp, text: str, expected)
 )
 def test_attitudes_no_accused_without_accuser_or_denial(nlp, text: str) -> None:
     assert pairs(text, "accused") == []
+
+
+def polar(text: str, predicate: str) -> list[tuple[str, str, str]]:
+    return [
+        (f.subject.split("/")[-1], (f.object or "").split("/")[-1], f.polarity.value)
+        for f in facts_of(text)
+        if f.predicate == predicate
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        ("Paul Girard a annulé sa visite au Maroc.", "visited", ("paul-girard", "maroc")),
+        ("La CGT a retiré son soutien à Anne Roux.", "supported", ("cgt", "anne-roux")),
+        (
+            "Paul Girard a suspendu son soutien à Anne Roux.",
+            "supported",
+            ("paul-girard", "anne-roux"),
+        ),
+        (
+            "Paul Girard a annulé sa rencontre avec Anne Roux.",
+            "metWith",
+            ("paul-girard", "anne-roux"),
+        ),
+        # the event's own subject, not the one who calls it off
+        ("Paul Girard a annulé la visite d'Anne Roux au Maroc.", "visited", ("anne-roux", "maroc")),
+    ],
+)
+def test_attitudes_an_event_called_off_is_negative(nlp, text: str, predicate, expected) -> None:
+    assert polar(text, predicate) == [(*expected, "negative")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Girard a retiré ses troupes du Maroc.",  # no event noun
+        "Paul Girard a annulé le sommet de Rome.",  # nobody met anyone
+        "Paul Girard a retiré sa plainte et a rencontré Anne Roux.",  # the meeting stands
+    ],
+)
+def test_attitudes_calling_off_gives_no_negative_fact_without_its_event(nlp, text: str) -> None:
+    assert [f for f in facts_of(text) if f.polarity.value == "negative"] == []
