@@ -191,3 +191,26 @@ def test_attitudes_an_event_called_off_is_negative(nlp, text: str, predicate, ex
 )
 def test_attitudes_calling_off_gives_no_negative_fact_without_its_event(nlp, text: str) -> None:
     assert [f for f in facts_of(text) if f.polarity.value == "negative"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard a critiqué le journal Le Monde.", ("paul-girard", "le-monde")),
+        ("Paul Girard a critiqué le quotidien Libération.", ("paul-girard", "liberation")),
+        ("Anne Roux a dénoncé la chaîne TF1.", ("anne-roux", "tf1")),
+    ],
+)
+def test_attitudes_the_name_after_a_kind_noun_is_the_object(nlp, text: str, expected) -> None:
+    assert pairs(text, "criticized") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Girard a critiqué le projet Orion.",  # a name of nothing known
+        "Paul Girard a lu le journal Le Monde.",  # no attitude
+    ],
+)
+def test_attitudes_a_kind_noun_without_a_known_name_gives_nothing(nlp, text: str) -> None:
+    assert pairs(text, "criticized") == []
