@@ -86,6 +86,23 @@ def _dated(child: Token, cues: Cues) -> bool:
     )
 
 
+def _earlier_day(sent: Span, cues: Cues, reference: str | None) -> str | None:
+    """ "Le 22 avril, X a ... Le même jour, Y a ...": the last day and month
+    named in the three sentences before (with the year after them, if any)."""
+    doc = sent.doc
+    start = sent.start
+    for _ in range(3):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    for tok in reversed(doc[start : sent.start]):
+        if tok.lower_ in cues.months and tok.i > 0 and _DAY.match(doc[tok.i - 1].text):
+            after = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
+            year = after if _YEAR.match(after) else reference
+            return resolve_date([doc[tok.i - 1].lower_, tok.lower_], year, cues)
+    return None
+
+
 def _is_gerund(verb: Token) -> bool:
     """ "en protestant": a participle after "en", wherever the parser hung it
     (on a noun, "a réagi à ces incidents en protestant", it is often ``nmod``)."""
@@ -133,9 +150,12 @@ def event_time(trigger: Token, sent: Span, cues: Cues, reference: str | None) ->
             scope = list(sent)
         elif scope:
             words = [t.lower_ for t in scope]
-            return resolve_date(
+            found = resolve_date(
                 words, reference, cues, trigger.pos_ != "NOUN" and is_future(trigger)
             )
+            if found is None and cues.same_day_words & set(words):
+                return _earlier_day(sent, cues, reference)
+            return found
         else:
             return None
     months = cues.months
