@@ -214,3 +214,34 @@ def test_attitudes_the_name_after_a_kind_noun_is_the_object(nlp, text: str, expe
 )
 def test_attitudes_a_kind_noun_without_a_known_name_gives_nothing(nlp, text: str) -> None:
     assert pairs(text, "criticized") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard est arrivé à Rome dimanche.", ("paul-girard", "rome")),
+        # "être" read as a tense auxiliary: "est arrivé" is no passive
+        (
+            "Paul Girard est arrivé hier en Chine pour une visite de trois jours.",
+            ("paul-girard", "chine"),
+        ),
+        (
+            "Paul Girard a annoncé sa démission en arrivant au Sénat.",
+            ("paul-girard", "senat"),
+        ),
+    ],
+)
+def test_attitudes_who_arrives_somewhere_visits_it(nlp, text: str, expected) -> None:
+    assert pairs(text, "visited") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Girard est arrivé à un accord avec Anne Roux.",  # no place
+        "Paul Girard est arrivé en tête à Lyon.",
+        "Le colis de Paul Girard est arrivé à Lyon.",  # a thing arrives, not the person
+    ],
+)
+def test_attitudes_arriving_without_a_place_or_a_traveller_gives_no_visit(nlp, text: str) -> None:
+    assert pairs(text, "visited") == []
