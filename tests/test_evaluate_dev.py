@@ -16,14 +16,14 @@ from typer.testing import CliRunner
 from kg.cli import app
 
 #: Minimum scores on the development set: (section, measure) -> floor.
-#: Measured now: facts P 0.969 R 0.470, qualifiers 0.490.
+#: Measured now: facts P 0.972 R 0.530, qualifiers 0.647.
 FLOORS = {
     ("facts", "p"): 0.90,
-    ("facts", "r"): 0.46,
-    ("qualifiers", "accuracy"): 0.48,
+    ("facts", "r"): 0.53,
+    ("qualifiers", "accuracy"): 0.64,
 }
 #: Per-predicate recall floors, for the predicates with the most gold facts.
-PREDICATE_FLOORS = {"said": 0.66, "holdsPosition": 0.62, "speaksFor": 0.57}
+PREDICATE_FLOORS = {"said": 0.66, "holdsPosition": 0.62, "speaksFor": 0.57, "visited": 0.4}
 
 
 def test_evaluate_dev_scores_reach_the_floors(shared_dir: Path) -> None:
