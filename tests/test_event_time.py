@@ -48,11 +48,15 @@ def test_event_time_give_nothing_without_a_day(words, reference) -> None:
     assert resolve_date(words, reference, load_cues("fr")) is None
 
 
-def facts_dated(text: str, date: str | None):
+def facts_by_sentence(text: str, date: str | None) -> list[tuple[str, str | None]]:
     parsed = next(parse([article_from_text(text, "t1", date=date)]))
     mentions = extract_mentions(parsed)
     index = resolve_references(parsed, group_mentions(mentions), mentions, "fr", None)
-    return {f.predicate: f.time for f in extract_facts(parsed, index)}
+    return [(f.predicate, f.time) for f in extract_facts(parsed, index)]
+
+
+def facts_dated(text: str, date: str | None) -> dict[str, str | None]:
+    return dict(facts_by_sentence(text, date))
 
 
 def test_event_time_facts_carry_the_resolved_time(nlp) -> None:
@@ -111,13 +115,6 @@ def test_event_time_a_gerund_takes_the_time_of_its_verb(nlp, text: str, expected
 def test_event_time_a_gerund_without_a_dated_verb_has_no_time(nlp) -> None:
     text = "Paul Girard a réagi aux questions en critiquant Anne Roux."
     assert facts_dated(text, "2005-04-20")["criticized"] is None
-
-
-def facts_by_sentence(text: str, date: str) -> list[tuple[str, str | None]]:
-    parsed = next(parse([article_from_text(text, "t1", date=date)]))
-    mentions = extract_mentions(parsed)
-    index = resolve_references(parsed, group_mentions(mentions), mentions, "fr", None)
-    return [(f.predicate, f.time) for f in extract_facts(parsed, index)]
 
 
 @pytest.mark.parametrize(
