@@ -245,3 +245,29 @@ def test_attitudes_who_arrives_somewhere_visits_it(nlp, text: str, expected) -> 
 )
 def test_attitudes_arriving_without_a_place_or_a_traveller_gives_no_visit(nlp, text: str) -> None:
     assert pairs(text, "visited") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        ("Paul Girard a pris la défense d'Anne Roux.", "defended", ("paul-girard", "anne-roux")),
+        ("Paul Girard s'est porté à la défense de la CGT.", "defended", ("paul-girard", "cgt")),
+        ("Paul Girard a rendu visite à Anne Roux à Lyon.", "metWith", ("paul-girard", "anne-roux")),
+        ("La CGT a porté plainte contre Paul Girard.", "accused", ("cgt", "paul-girard")),
+        ("Anne Roux a déposé une plainte contre la CGT.", "accused", ("anne-roux", "cgt")),
+    ],
+)
+def test_attitudes_support_verb_shapes(nlp, text: str, predicate: str, expected) -> None:
+    assert pairs(text, predicate) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("Paul Girard a pris la parole devant Anne Roux.", "defended"),  # no "défense"
+        ("Paul Girard a rendu hommage à Anne Roux.", "metWith"),  # no "visite"
+        ("La CGT a porté plainte à Lyon.", "accused"),  # nobody accused
+    ],
+)
+def test_attitudes_support_verb_without_its_noun_or_target(nlp, text: str, predicate) -> None:
+    assert pairs(text, predicate) == []
