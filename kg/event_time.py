@@ -86,6 +86,29 @@ def _dated(child: Token, cues: Cues) -> bool:
     )
 
 
+def _earlier_day(sent: Span, cues: Cues, reference: str | None) -> str | None:
+    """ "Le 22 avril, X a ... Le même jour, Y a ...": the last day and month
+    named in the three sentences before (with the year after them, if any)."""
+    doc = sent.doc
+    start = sent.start
+    for _ in range(3):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    for tok in reversed(doc[start : sent.start]):
+        if tok.lower_ in cues.months and tok.i > 0 and _DAY.match(doc[tok.i - 1].text):
+            after = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
+            year = after if _YEAR.match(after) else reference
+            return resolve_date([doc[tok.i - 1].lower_, tok.lower_], year, cues)
+    return None
+
+
+def _is_gerund(verb: Token) -> bool:
+    """ "en protestant": a participle after "en", wherever the parser hung it
+    (on a noun, "a réagi à ces incidents en protestant", it is often ``nmod``)."""
+    return any(c.dep_ in ("mark", "case") and c.lower_ == "en" for c in verb.lefts)
+
+
 def event_time(trigger: Token, sent: Span, cues: Cues, reference: str | None) -> str | None:
     """The year or date of an event.
 
@@ -93,7 +116,8 @@ def event_time(trigger: Token, sent: Span, cues: Cues, reference: str | None) ->
     2018"), on a time word of it ("en juillet 2018", "vendredi 22 avril",
     "hier"), and for an infinitive or a participle adjunct also on its
     governing verb ("envisage de se rendre à Washington au printemps 2025",
-    "le 22 avril, X a réagi, indiquant que"). In a verbless caption, the
+    "le 22 avril, X a réagi, indiquant que"), and for a gerund on the verb it
+    depends on ("X a réagi hier en protestant auprès de Y"). In a verbless caption, the
     whole sentence. A year deeper in an argument ("l'élection de 2016")
     dates the argument, not the event. Without a year, day words are
     resolved against the article's date (:func:`resolve_date`).
@@ -107,7 +131,9 @@ def event_time(trigger: Token, sent: Span, cues: Cues, reference: str | None) ->
         for _ in range(3):  # "le 22 avril, X a réagi, indiquant que ..., ajoutant que"
             participle = "Part" in node.morph.get("VerbForm")
             if not (
-                node.dep_ == "xcomp" or (participle and node.dep_.startswith(("advcl", "acl")))
+                node.dep_ == "xcomp"
+                or (participle and node.dep_.startswith(("advcl", "acl")))
+                or (participle and _is_gerund(node))
             ):
                 break
             node = node.head
@@ -124,9 +150,12 @@ def event_time(trigger: Token, sent: Span, cues: Cues, reference: str | None) ->
             scope = list(sent)
         elif scope:
             words = [t.lower_ for t in scope]
-            return resolve_date(
+            found = resolve_date(
                 words, reference, cues, trigger.pos_ != "NOUN" and is_future(trigger)
             )
+            if found is None and cues.same_day_words & set(words):
+                return _earlier_day(sent, cues, reference)
+            return found
         else:
             return None
     months = cues.months

@@ -34,6 +34,7 @@ __all__ = ["Cues", "assess", "is_conditional", "is_future", "is_negated", "load_
 
 _LISTS = (
     "time_nouns",
+    "same_day_words",
     "first_person",
     "negating_verbs",
     "possible_verbs",
@@ -85,6 +86,7 @@ class Cues:
     speaker_pronouns: frozenset[str]
     months: dict[str, int]
     time_nouns: frozenset[str]
+    same_day_words: frozenset[str]
     first_person: frozenset[str]
     participle_endings: tuple[tuple[str, str], ...] = ()
     speech_objects: dict[str, str] = field(default_factory=dict)

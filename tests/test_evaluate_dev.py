@@ -16,11 +16,11 @@ from typer.testing import CliRunner
 from kg.cli import app
 
 #: Minimum scores on the development set: (section, measure) -> floor.
-#: Measured now: facts P 0.965 R 0.548 (126 of 230), qualifiers 0.566 (53).
+#: Measured now: facts P 0.965 R 0.552 (127 of 230), qualifiers 0.611 (54).
 FLOORS = {
     ("facts", "p"): 0.90,
-    ("facts", "r"): 0.54,
-    ("qualifiers", "accuracy"): 0.56,
+    ("facts", "r"): 0.55,
+    ("qualifiers", "accuracy"): 0.61,
 }
 #: Per-predicate recall floors, for the predicates with the most gold facts.
 PREDICATE_FLOORS = {
@@ -30,6 +30,7 @@ PREDICATE_FLOORS = {
     "locatedIn": 0.42,
     "worksFor": 0.55,
     "speaksFor": 0.57,
+    "visited": 0.4,
 }
 
 

@@ -48,11 +48,15 @@ def test_event_time_give_nothing_without_a_day(words, reference) -> None:
     assert resolve_date(words, reference, load_cues("fr")) is None
 
 
-def facts_dated(text: str, date: str | None):
+def facts_by_sentence(text: str, date: str | None) -> list[tuple[str, str | None]]:
     parsed = next(parse([article_from_text(text, "t1", date=date)]))
     mentions = extract_mentions(parsed)
     index = resolve_references(parsed, group_mentions(mentions), mentions, "fr", None)
-    return {f.predicate: f.time for f in extract_facts(parsed, index)}
+    return [(f.predicate, f.time) for f in extract_facts(parsed, index)]
+
+
+def facts_dated(text: str, date: str | None) -> dict[str, str | None]:
+    return dict(facts_by_sentence(text, date))
 
 
 def test_event_time_facts_carry_the_resolved_time(nlp) -> None:
@@ -87,3 +91,64 @@ def test_event_time_a_participle_takes_the_time_of_its_verb(nlp) -> None:
 def test_event_time_an_appointment_dates_the_role(nlp) -> None:
     text = "Anne Roux, nommée ministre de la Culture jeudi 3 mars, a pris ses fonctions."
     assert facts_dated(text, "2005")["holdsPosition"] == "2005-03-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the gerund hung on the verb's complement, as nmod or as acl
+        (
+            "L'Espagne a réagi hier à ces attaques en protestant vivement auprès du Maroc.",
+            "2005-04-19",
+        ),
+        (
+            "L'Italie a réagi lundi à ces propos en protestant vivement auprès de la Suisse.",
+            "2005-04-18",
+        ),
+        ("Paul Girard a réagi dimanche aux questions en critiquant Anne Roux.", "2005-04-17"),
+    ],
+)
+def test_event_time_a_gerund_takes_the_time_of_its_verb(nlp, text: str, expected: str) -> None:
+    assert facts_dated(text, "2005-04-20")["criticized"] == expected
+
+
+def test_event_time_a_gerund_without_a_dated_verb_has_no_time(nlp) -> None:
+    text = "Paul Girard a réagi aux questions en critiquant Anne Roux."
+    assert facts_dated(text, "2005-04-20")["criticized"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le 22 avril, la CGT a critiqué Marc Petit. "
+            "Le même jour, Paul Girard a rencontré Anne Roux à Lyon.",
+            ("metWith", "2005-04-22"),
+        ),
+        (
+            "Le 3 mars 2004, la CGT a critiqué Marc Petit. "
+            "Ce jour-là, Paul Girard a déclaré que le pont serait fermé.",
+            ("said", "2004-03-03"),
+        ),
+        (
+            "Anne Roux est arrivée à Lyon le 9 mai. Il pleuvait. "
+            "Le jour même, Paul Girard a rencontré Anne Roux.",
+            ("metWith", "2005-05-09"),
+        ),
+    ],
+)
+def test_event_time_the_same_day_is_the_last_day_named(nlp, text: str, expected) -> None:
+    assert facts_by_sentence(text, "2005")[-1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no day named before: nothing to refer to
+        "Paul Girard a rencontré Anne Roux le même jour.",
+        "Paul Girard a critiqué Marc Petit en 2004. "
+        "Le même jour, Anne Roux a rencontré Marc Petit.",
+    ],
+)
+def test_event_time_the_same_day_without_a_day_before_gives_nothing(nlp, text: str) -> None:
+    assert facts_by_sentence(text, "2005")[-1][1] is None

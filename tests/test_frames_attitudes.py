@@ -121,3 +121,153 @@ def test_events_in_noun_form_take_the_clause_subject_and_place(nlp) -> None:
     assert met.place == "place/elysee"
     # a trip with no place visited gives nothing
     assert pairs("En voyage, Emmanuel Macron a lu un livre.", "visited") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Marc Petit a démenti les accusations de la CGT.", ("cgt", "marc-petit")),
+        (
+            "Anne Roux a rejeté les accusations de Paul Girard sur sa gestion.",
+            ("paul-girard", "anne-roux"),
+        ),
+        ("Le Maroc a réfuté les allégations de l'Espagne.", ("espagne", "maroc")),
+    ],
+)
+def test_attitudes_who_denies_an_accusation_is_accused(nlp, text: str, expected) -> None:
+    assert pairs(text, "accused") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marc Petit a démenti les accusations.",  # nobody accuses
+        "Marc Petit a démenti les accusations portées contre la CGT.",  # accuser unnamed
+        "Marc Petit a relayé les accusations de la CGT.",  # relaying is no denial
+    ],
+)
+def test_attitudes_no_accused_without_accuser_or_denial(nlp, text: str) -> None:
+    assert pairs(text, "accused") == []
+
+
+def polar(text: str, predicate: str) -> list[tuple[str, str, str]]:
+    return [
+        (f.subject.split("/")[-1], (f.object or "").split("/")[-1], f.polarity.value)
+        for f in facts_of(text)
+        if f.predicate == predicate
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        ("Paul Girard a annulé sa visite au Maroc.", "visited", ("paul-girard", "maroc")),
+        ("La CGT a retiré son soutien à Anne Roux.", "supported", ("cgt", "anne-roux")),
+        (
+            "Paul Girard a suspendu son soutien à Anne Roux.",
+            "supported",
+            ("paul-girard", "anne-roux"),
+        ),
+        (
+            "Paul Girard a annulé sa rencontre avec Anne Roux.",
+            "metWith",
+            ("paul-girard", "anne-roux"),
+        ),
+        # the event's own subject, not the one who calls it off
+        ("Paul Girard a annulé la visite d'Anne Roux au Maroc.", "visited", ("anne-roux", "maroc")),
+    ],
+)
+def test_attitudes_an_event_called_off_is_negative(nlp, text: str, predicate, expected) -> None:
+    assert polar(text, predicate) == [(*expected, "negative")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Girard a retiré ses troupes du Maroc.",  # no event noun
+        "Paul Girard a annulé le sommet de Rome.",  # nobody met anyone
+        "Paul Girard a retiré sa plainte et a rencontré Anne Roux.",  # the meeting stands
+    ],
+)
+def test_attitudes_calling_off_gives_no_negative_fact_without_its_event(nlp, text: str) -> None:
+    assert [f for f in facts_of(text) if f.polarity.value == "negative"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard a critiqué le journal Le Monde.", ("paul-girard", "le-monde")),
+        ("Paul Girard a critiqué le quotidien Libération.", ("paul-girard", "liberation")),
+        ("Anne Roux a dénoncé la chaîne TF1.", ("anne-roux", "tf1")),
+    ],
+)
+def test_attitudes_the_name_after_a_kind_noun_is_the_object(nlp, text: str, expected) -> None:
+    assert pairs(text, "criticized") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Girard a critiqué le projet Orion.",  # a name of nothing known
+        "Paul Girard a lu le journal Le Monde.",  # no attitude
+    ],
+)
+def test_attitudes_a_kind_noun_without_a_known_name_gives_nothing(nlp, text: str) -> None:
+    assert pairs(text, "criticized") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard est arrivé à Rome dimanche.", ("paul-girard", "rome")),
+        # "être" read as a tense auxiliary: "est arrivé" is no passive
+        (
+            "Paul Girard est arrivé hier en Chine pour une visite de trois jours.",
+            ("paul-girard", "chine"),
+        ),
+        (
+            "Paul Girard a annoncé sa démission en arrivant au Sénat.",
+            ("paul-girard", "senat"),
+        ),
+    ],
+)
+def test_attitudes_who_arrives_somewhere_visits_it(nlp, text: str, expected) -> None:
+    assert pairs(text, "visited") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Girard est arrivé à un accord avec Anne Roux.",  # no place
+        "Paul Girard est arrivé en tête à Lyon.",
+        "Le colis de Paul Girard est arrivé à Lyon.",  # a thing arrives, not the person
+    ],
+)
+def test_attitudes_arriving_without_a_place_or_a_traveller_gives_no_visit(nlp, text: str) -> None:
+    assert pairs(text, "visited") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        ("Paul Girard a pris la défense d'Anne Roux.", "defended", ("paul-girard", "anne-roux")),
+        ("Paul Girard s'est porté à la défense de la CGT.", "defended", ("paul-girard", "cgt")),
+        ("Paul Girard a rendu visite à Anne Roux à Lyon.", "metWith", ("paul-girard", "anne-roux")),
+        ("La CGT a porté plainte contre Paul Girard.", "accused", ("cgt", "paul-girard")),
+        ("Anne Roux a déposé une plainte contre la CGT.", "accused", ("anne-roux", "cgt")),
+    ],
+)
+def test_attitudes_support_verb_shapes(nlp, text: str, predicate: str, expected) -> None:
+    assert pairs(text, predicate) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("Paul Girard a pris la parole devant Anne Roux.", "defended"),  # no "défense"
+        ("Paul Girard a rendu hommage à Anne Roux.", "metWith"),  # no "visite"
+        ("La CGT a porté plainte à Lyon.", "accused"),  # nobody accused
+    ],
+)
+def test_attitudes_support_verb_without_its_noun_or_target(nlp, text: str, predicate) -> None:
+    assert pairs(text, predicate) == []

@@ -117,7 +117,10 @@ class _Resolver:
         if ent is not None:
             return ent, self.kind_factor(token, ent)
         for child in token.children:
-            if child.dep_ in ("appos", "flat:name", "flat"):
+            # "le secrétaire général Kofi Annan": the name after a title, often
+            # parsed as a complement with no preposition
+            bare_name = child.dep_ == "nmod" and child.pos_ == "PROPN" and not markers(child)
+            if child.dep_ in ("appos", "flat:name", "flat") or bare_name:
                 ent = self.entity_at(child)
                 if ent is not None:
                     return ent, 1.0

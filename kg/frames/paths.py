@@ -69,11 +69,12 @@ def is_passive(verb: Token) -> bool:
     if verb.dep_.startswith("acl") and any(c.dep_ == "obl:agent" for c in verb.children):
         return True  # "la Fédération, représentée par X"
     # "ne s'est pas entretenu": the tagger may mark a reflexive participle
-    # passive; a reflexive verb, or one with an active subject, is not
+    # passive; a reflexive verb, one with an active subject, or one whose
+    # "être" the parser reads as a tense auxiliary ("est arrivé") is not
     return (
         "Pass" in verb.morph.get("Voice")
         and not is_reflexive(verb)
-        and not any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "aux:tense") for c in verb.children)
     )
 
 
