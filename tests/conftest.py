@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from floors import dev_scores  # noqa: F401  (session fixture: the dev gold's scores)
 from virtuoso import virtuoso  # noqa: F401  (session fixture: a real Virtuoso)
 
 ROOT = Path(__file__).resolve().parent.parent

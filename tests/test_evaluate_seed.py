@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from floors import below_floors
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -33,9 +34,5 @@ def test_evaluate_seed_scores_reach_the_floors(shared_dir: Path) -> None:
     assert data["files"] == 1
     assert data["facts"]["tp"] + data["facts"]["fn"] == 20
     assert data["linking"]["n"] == 9
-    below = {
-        f"{section}.{measure}": (data[section][measure], floor)
-        for (section, measure), floor in FLOORS.items()
-        if data[section][measure] < floor
-    }
+    below = below_floors(data, FLOORS)
     assert not below, f"below the floor (score, floor): {below}"
