@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from badserver import serving
 
+from kg import __version__
 from kg.errors import EndpointError
 from kg.link import USER_AGENT, Cache, Catalogue, Linker, WikidataEndpoint
 from kg.model import Article, Entity, EntityType
@@ -106,6 +107,13 @@ def test_link_wikidata_describe_reads_types_country_sitelinks_description(
     assert items["Q230"].candidate.popularity > state.popularity
 
 
+def test_link_wikidata_describe_asks_the_configured_languages(wikidata_url: str) -> None:
+    spanish = WikidataEndpoint(wikidata_url, None, 10.0, USER_AGENT, 0, languages=("es", "en"))
+    assert spanish.describe(["Q33"])["Q33"].candidate.description == "país del norte de Europa"
+    english = WikidataEndpoint(wikidata_url, None, 10.0, USER_AGENT, 0, languages=("en",))
+    assert english.describe(["Q33"])["Q33"].candidate.description == "country in Northern Europe"
+
+
 def test_link_wikidata_facts_read_positions_with_dates(wikidata_url: str) -> None:
     endpoint = WikidataEndpoint(wikidata_url, None, 10.0, USER_AGENT, 0)
     facts = {(f.qid, f.prop, f.value): f for f in endpoint.facts(["Q7747", "Q1757"])}
@@ -116,7 +124,9 @@ def test_link_wikidata_facts_read_positions_with_dates(wikidata_url: str) -> Non
 
 def test_link_wikidata_user_agent_names_the_project(front: _Front) -> None:
     WikidataEndpoint(front.url, None, 10.0, USER_AGENT, 0).search(["Géorgie"])
-    assert front.seen[0]["User-Agent"] == "newskg/0.1 (https://w3id.org/newskg; kg tool)"
+    # one User-Agent for every request kg sends, with the package's version
+    assert front.seen[0]["User-Agent"] == USER_AGENT
+    assert USER_AGENT.startswith(f"newskg/{__version__} ")
 
 
 def test_link_wikidata_cache_second_run_sends_no_request(front: _Front, tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ from typing import Any
 from kg.errors import EndpointError
 from kg.link.cache import Cache
 from kg.model import Candidate
-from kg.transport import HTTPFailure, Transport
+from kg.transport import USER_AGENT, HTTPFailure, Transport
 
 __all__ = [
     "DEFAULT_ENDPOINT",
@@ -41,7 +41,6 @@ __all__ = [
 ]
 
 DEFAULT_ENDPOINT = "https://query.wikidata.org/sparql"
-USER_AGENT = "newskg/0.1 (https://w3id.org/newskg; kg tool)"
 MAX_WAIT = 60.0
 BATCH = 50
 WD = "http://www.wikidata.org/entity/"
@@ -246,15 +245,16 @@ class WikidataEndpoint:
         """Labels, descriptions, classes, country, sitelinks of items."""
         unique = sorted(set(qids))
         rows: dict[str, dict[str, Any]] = {}
+        languages = ", ".join(json.dumps(lang) for lang in self.languages)
         for batch in _batches(unique):
             values = " ".join(f"wd:{q}" for q in batch)
             query = (
                 f"{PREFIXES}SELECT ?item ?label ?description ?type ?typeLabel ?country "
                 "?sitelinks ?coord WHERE {\n"
                 f"  VALUES ?item {{ {values} }}\n"
-                '  OPTIONAL { ?item rdfs:label ?label FILTER(lang(?label) IN ("fr", "en")) }\n'
+                f"  OPTIONAL {{ ?item rdfs:label ?label FILTER(lang(?label) IN ({languages})) }}\n"
                 "  OPTIONAL { ?item schema:description ?description "
-                'FILTER(lang(?description) IN ("fr", "en")) }\n'
+                f"FILTER(lang(?description) IN ({languages})) }}\n"
                 "  OPTIONAL { ?item wdt:P31 ?type OPTIONAL { ?type rdfs:label ?typeLabel "
                 'FILTER(lang(?typeLabel) = "en") } }\n'
                 "  OPTIONAL { ?item wdt:P17 ?country }\n"
