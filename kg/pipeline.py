@@ -16,11 +16,14 @@ from functools import cached_property
 from pathlib import Path
 
 from kg.entities import OfficeHolders, group_mentions, merge_same_links, resolve_references
+from kg.frames import EntityLookup, FrameSet, extract_facts, load_frames, speaker_lookup
 from kg.mentions import KnownNames, extract_mentions, lexicon, name_key
 from kg.model import Article, Entity, EntityType, Extraction, Fact
 from kg.nlp import Parsed, check_language, load_pipeline, parse
+from kg.polarity import load_cues
+from kg.quotes import speech_facts
 
-__all__ = ["Pipeline"]
+__all__ = ["Pipeline", "article_facts"]
 
 
 class Pipeline:
@@ -89,8 +92,6 @@ class Pipeline:
         lexicon(self.lang)
         if self.link:
             _ = self.linker, self.holders, self.offices, self.known
-        from kg.frames import load_frames
-
         load_frames(self.lang)
         return self
 
@@ -120,8 +121,6 @@ class Pipeline:
 
     def extract_parsed(self, parsed: Parsed) -> Extraction:
         """Extract from an article already parsed by :func:`kg.nlp.parse`."""
-        from kg.frames import extract_facts
-
         mentions = extract_mentions(parsed, self.lang, self.known if self.link else None)
         entities = group_mentions(mentions, self.lang)
         if self.link:
@@ -129,12 +128,35 @@ class Pipeline:
         index = resolve_references(
             parsed, entities, mentions, self.lang, self.holders if self.link else None
         )
-        facts = extract_facts(parsed, index)
+        facts = article_facts(parsed, index)
         if self.link:
             facts = complete_positions(facts, index.entities, self.offices)
             facts += staff_facts(facts, index.entities, self.linker.catalogue.kind)
         sentences = tuple(parsed.span_offsets(s) for s in parsed.doc.sents)
         return Extraction(parsed.article, index.entities, tuple(facts), sentences)
+
+
+def article_facts(
+    parsed: Parsed, index: EntityLookup, frames: FrameSet | None = None
+) -> list[Fact]:
+    """The facts of one parsed article: the quote step first (what was said,
+    and who is the source of which words), then the frames, which take the
+    quote step's attribution.
+
+    Args:
+        parsed: the article and its parse.
+        index: the article's entities (``entity_at(token)``).
+        frames: the frames to match; the article's language's by default.
+
+    Returns:
+        The facts, in text order, ``said`` facts included.
+    """
+    frames = frames or load_frames(parsed.article.language)
+    entities = getattr(index, "entities", ())
+    said, attribution = speech_facts(
+        parsed, speaker_lookup(parsed, index), load_cues(frames.lang), entities
+    )
+    return extract_facts(parsed, index, attribution, said, frames)
 
 
 def known_names(catalogue) -> KnownNames:

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.frames.paths import markers
 from kg.polarity import Cues
+from kg.syntax import markers
 
 __all__ = ["reported_content", "speech_verb", "that_clause", "that_clause_mark", "voice_of"]
 
