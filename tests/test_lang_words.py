@@ -52,7 +52,6 @@ STILL_TO_CLEAN = frozenset(
         "kg/mentions.py",
         "kg/name_cuts.py",
         "kg/names.py",
-        "kg/pipeline.py",
         "kg/quote_marks.py",
         "kg/quotes.py",
         "kg/speakers.py",
