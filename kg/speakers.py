@@ -24,7 +24,6 @@ from kg.syntax import markers, previous_subject, subject_of
 __all__ = ["Speakers", "speech_subject"]
 
 _SPEAKERS = (EntityType.PERSON, EntityType.ORGANIZATION)
-_OF = frozenset({"de", "du", "des", "d'"})
 EntityAt = Callable[[Token], Entity | None]
 
 
@@ -113,7 +112,7 @@ def speech_subject(verb: Token, speakers: Speakers) -> tuple[Token | None, Entit
         if node.pos_ == "NOUN":
             # "un communiqué de l'Église, indiquant que ...": the author of the text
             for tok in node.children:
-                if tok.dep_ == "nmod" and markers(tok) & _OF:
+                if tok.dep_ == "nmod" and markers(tok) & speakers.cues.genitive:
                     ent, pronoun = speakers.resolve(tok, fallback=False)
                     if ent is not None:
                         return tok, ent, pronoun

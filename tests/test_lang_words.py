@@ -54,7 +54,6 @@ STILL_TO_CLEAN = frozenset(
         "kg/names.py",
         "kg/quote_marks.py",
         "kg/quotes.py",
-        "kg/speakers.py",
         "kg/speech.py",
         "kg/syntax.py",
     }
