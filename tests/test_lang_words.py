@@ -44,7 +44,6 @@ STILL_TO_CLEAN = frozenset(
         "kg/frames/paths.py",
         "kg/frames/role_values.py",
         "kg/frames/roles.py",
-        "kg/frames/schema.py",
         "kg/link/catalogue.py",
         "kg/link/disambiguate.py",
         "kg/link/fuzzy.py",
