@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from kg.lang import language_config, load_data
+from kg.lang.validate import check_lexicon, check_places
 from kg.model import EntityType
 
 __all__ = ["Lexicon", "lexicon", "name_key"]
@@ -58,6 +59,28 @@ class Lexicon:
     places: dict[str, str]  # name key of a country/region name or alias -> its name
 
 
+#: The sections of ``lexicon.yaml`` read here: lists of words, and mappings.
+_LISTS = (
+    "leading_articles",
+    "not_entities",
+    "credit_markers",
+    "honorifics",
+    "role_modifiers",
+    "organization_heads",
+    "media",
+    "work_heads",
+    "portfolio_roles",
+    "institutions",
+    "office_bodies",
+    "constituency_roles",
+    "role_bodies",
+    "mission_heads",
+    "organization_phrases",
+    "state_phrases",
+)
+_MAPS = ("contracted_articles", "roles", "party_adjectives")
+
+
 def _phrases(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
     """Phrases as tuples of word keys, longest first."""
     return tuple(sorted((tuple(name_key(p).split()) for p in phrases), key=len, reverse=True))
@@ -65,10 +88,16 @@ def _phrases(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
 
 @cache
 def lexicon(lang: str = "fr") -> Lexicon:
-    """Load the lexicon of a language (``lexicon.yaml`` and ``places.yaml``)."""
+    """Load the lexicon of a language (``lexicon.yaml`` and ``places.yaml``).
+
+    Raises:
+        FrameError: a file has problems; every one is listed.
+    """
     config = language_config(lang)
     lex = load_data(lang, "lexicon")
+    check_lexicon(lex, f"kg/lang/{lang}/lexicon.yaml", _LISTS, _MAPS)
     places = load_data(lang, "places")
+    check_places(places, f"kg/lang/{lang}/places.yaml")
     demonyms: dict[str, str] = {}
     names: dict[str, str] = {}
     for section in ("countries", "regions"):

@@ -16,11 +16,15 @@ from functools import cached_property
 from pathlib import Path
 
 from kg.entities import OfficeHolders, group_mentions, merge_same_links, resolve_references
+from kg.frames import EntityLookup, FrameSet, extract_facts, load_frames, speaker_lookup
+from kg.lang import grammar_words
 from kg.mentions import KnownNames, extract_mentions, lexicon, name_key
 from kg.model import Article, Entity, EntityType, Extraction, Fact
 from kg.nlp import Parsed, check_language, load_pipeline, parse
+from kg.polarity import load_cues
+from kg.quotes import speech_facts
 
-__all__ = ["Pipeline"]
+__all__ = ["Pipeline", "article_facts"]
 
 
 class Pipeline:
@@ -70,7 +74,7 @@ class Pipeline:
     @cached_property
     def holders(self) -> OfficeHolders:
         """Office holders from the catalogue, for roles such as "président russe"."""
-        return office_holders(self.linker.catalogue)
+        return office_holders(self.linker.catalogue, self.lang)
 
     @cached_property
     def known(self) -> KnownNames:
@@ -80,7 +84,7 @@ class Pipeline:
     @cached_property
     def offices(self) -> dict[str, list[tuple[str, str]]]:
         """Person Wikidata id -> (role key, country id) of the offices they hold."""
-        return offices_by_holder(self.linker.catalogue)
+        return offices_by_holder(self.linker.catalogue, self.lang)
 
     def warm(self) -> Pipeline:
         """Load everything now (model, catalogue, look-up tables), not on the
@@ -89,8 +93,6 @@ class Pipeline:
         lexicon(self.lang)
         if self.link:
             _ = self.linker, self.holders, self.offices, self.known
-        from kg.frames import load_frames
-
         load_frames(self.lang)
         return self
 
@@ -120,8 +122,6 @@ class Pipeline:
 
     def extract_parsed(self, parsed: Parsed) -> Extraction:
         """Extract from an article already parsed by :func:`kg.nlp.parse`."""
-        from kg.frames import extract_facts
-
         mentions = extract_mentions(parsed, self.lang, self.known if self.link else None)
         entities = group_mentions(mentions, self.lang)
         if self.link:
@@ -129,12 +129,35 @@ class Pipeline:
         index = resolve_references(
             parsed, entities, mentions, self.lang, self.holders if self.link else None
         )
-        facts = extract_facts(parsed, index)
+        facts = article_facts(parsed, index)
         if self.link:
             facts = complete_positions(facts, index.entities, self.offices)
             facts += staff_facts(facts, index.entities, self.linker.catalogue.kind)
         sentences = tuple(parsed.span_offsets(s) for s in parsed.doc.sents)
         return Extraction(parsed.article, index.entities, tuple(facts), sentences)
+
+
+def article_facts(
+    parsed: Parsed, index: EntityLookup, frames: FrameSet | None = None
+) -> list[Fact]:
+    """The facts of one parsed article: the quote step first (what was said,
+    and who is the source of which words), then the frames, which take the
+    quote step's attribution.
+
+    Args:
+        parsed: the article and its parse.
+        index: the article's entities (``entity_at(token)``).
+        frames: the frames to match; the article's language's by default.
+
+    Returns:
+        The facts, in text order, ``said`` facts included.
+    """
+    frames = frames or load_frames(parsed.article.language)
+    entities = getattr(index, "entities", ())
+    said, attribution = speech_facts(
+        parsed, speaker_lookup(parsed, index), load_cues(frames.lang), entities
+    )
+    return extract_facts(parsed, index, attribution, said, frames)
 
 
 def known_names(catalogue) -> KnownNames:
@@ -164,23 +187,25 @@ def known_names(catalogue) -> KnownNames:
     return KnownNames.of(found, {k: t for k, t in types.items() if t is not None})
 
 
-def _office_role(label: str) -> str:
-    """ "président de la Russie" -> "president": the role noun of an office label."""
+def _office_role(label: str, genitive: tuple[str, ...]) -> str:
+    """ "président de la Russie" -> "president": the role noun of an office
+    label, up to the first genitive word (``genitive`` in ``grammar.yaml``)."""
     key = name_key(label)
-    for joint in (" de ", " du ", " des ", " d'"):
-        key = key.split(joint)[0]
+    for word in genitive:
+        key = key.split(f" {word}" if word.endswith("'") else f" {word} ")[0]
     return key
 
 
-def offices_by_holder(catalogue) -> dict[str, list[tuple[str, str]]]:
+def offices_by_holder(catalogue, lang: str = "fr") -> dict[str, list[tuple[str, str]]]:
     """For each office holder in the catalogue, the role and country of their offices."""
+    genitive = grammar_words(lang, "genitive")
     found: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for qid, item in catalogue.items.items():
         for held in item.values("P39"):
             office = catalogue.item(held.split("|", 1)[0])
             if office is None:
                 continue
-            roles = {_office_role(label) for label in office.labels.values()}
+            roles = {_office_role(label, genitive) for label in office.labels.values()}
             for country in office.values("P1001"):
                 for role in sorted(roles):
                     found[qid].append((role, country))
@@ -257,7 +282,7 @@ def staff_facts(
     return found
 
 
-def office_holders(catalogue) -> OfficeHolders:
+def office_holders(catalogue, lang: str = "fr") -> OfficeHolders:
     """Build a look-up of current office holders from a linking catalogue.
 
     An office matches a bare role ("président") and a place ("russie") when
@@ -265,12 +290,13 @@ def office_holders(catalogue) -> OfficeHolders:
     to (``P1001``) the country bearing that name. Holders are those whose
     ``P39`` entry for the office has no end year.
     """
+    genitive = grammar_words(lang, "genitive")
     offices: dict[tuple[str, str], set[str]] = defaultdict(set)
     holders: dict[str, set[str]] = defaultdict(set)
     for qid, item in catalogue.items.items():
         if item.kind == "office":
             for lang_label in item.labels.values():
-                role = _office_role(lang_label)
+                role = _office_role(lang_label, genitive)
                 for country in item.values("P1001"):
                     offices[(role, country)].add(qid)
         for held in item.values("P39"):

@@ -36,13 +36,13 @@ from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from kg.event_time import event_time
-from kg.frames.paths import markers
 from kg.model import Entity, EntityType, Fact, Provenance
 from kg.nlp import Parsed
 from kg.polarity import Cues, is_negated
 from kg.quote_marks import find_quotes, quote_speech_verb
 from kg.speakers import Speakers, speech_subject
 from kg.speech import reported_content, speech_verb, that_clause, that_clause_mark, voice_of
+from kg.syntax import markers
 
 __all__ = ["Attribution", "speech_facts"]
 

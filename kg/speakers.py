@@ -3,7 +3,8 @@
 :class:`Speakers` resolves a speaker token: a name, a name apposed to a noun
 ("l'agence de presse Interfax"), the country behind "les autorités
 canadiennes", or for a pronoun the last named speaker ("dit-il") or the
-closest named main-clause subject before it (:func:`previous_subject`).
+closest named main-clause subject before it
+(:func:`kg.syntax.previous_subject`).
 :func:`speech_subject` finds the speaker of a speech verb, climbing from
 participles and infinitives, and through a noun a participle hangs on to the
 author of a text ("un communiqué de X, indiquant que").
@@ -16,14 +17,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from kg.frames.paths import markers, subject_of
 from kg.model import Entity, EntityType
 from kg.polarity import Cues
+from kg.syntax import markers, previous_subject, subject_of
 
-__all__ = ["Speakers", "previous_subject", "speech_subject"]
+__all__ = ["Speakers", "speech_subject"]
 
 _SPEAKERS = (EntityType.PERSON, EntityType.ORGANIZATION)
-_OF = frozenset({"de", "du", "des", "d'"})
 EntityAt = Callable[[Token], Entity | None]
 
 
@@ -84,56 +84,8 @@ class Speakers:
 
     def previous_subject(self, tok: Token) -> Entity | None:
         """The closest named main-clause subject before a pronoun (see
-        :func:`previous_subject`)."""
+        :func:`kg.syntax.previous_subject`)."""
         return previous_subject(tok, self.entity_at)
-
-
-def previous_subject(tok: Token, entity_at: EntityAt) -> Entity | None:
-    """ "Marc Lenoir est arrivé. Il a déclaré ...": for a third-person pronoun,
-    the closest subject of a main clause before it, in its sentence or the
-    four before, when that subject names a person or an organisation. A
-    subject naming nothing stops the search (the pronoun may stand for it),
-    unless it is a common noun of the other gender; pronoun subjects are
-    passed over.
-
-    Args:
-        tok: the pronoun.
-        entity_at: the entity a token belongs to, or None.
-
-    Returns:
-        The entity, or None.
-    """
-    doc = tok.doc
-    start = tok.sent.start
-    for _ in range(4):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
-    gender = set(tok.morph.get("Gender"))
-    for i in range(tok.i - 1, start - 1, -1):
-        word = doc[i]
-        main = word.head.dep_ == "ROOT" or (
-            word.head.dep_ == "conj" and word.head.head.dep_ == "ROOT"
-        )
-        if word.dep_ not in ("nsubj", "nsubj:pass") or not main:
-            continue
-        if word.pos_ == "PRON":
-            continue
-        if word.pos_ == "NOUN" and gender and _gender(word) - gender:
-            continue  # "Une large partie de l'intervention ... Il": a feminine noun is no "il"
-        named = [word, *(c for c in word.children if c.dep_ in ("appos", "flat:name"))]
-        found = [e for e in map(entity_at, named) if e is not None]
-        return found[0] if found and found[0].type in _SPEAKERS else None
-    return None
-
-
-def _gender(noun: Token) -> set[str]:
-    """A noun's gender, from itself or its determiner and adjectives."""
-    found = set(noun.morph.get("Gender"))
-    for child in noun.children:
-        if not found and child.dep_ in ("det", "amod"):
-            found = set(child.morph.get("Gender"))
-    return found
 
 
 def _plural_for_person(tok: Token, ent: Entity) -> bool:
@@ -160,7 +112,7 @@ def speech_subject(verb: Token, speakers: Speakers) -> tuple[Token | None, Entit
         if node.pos_ == "NOUN":
             # "un communiqué de l'Église, indiquant que ...": the author of the text
             for tok in node.children:
-                if tok.dep_ == "nmod" and markers(tok) & _OF:
+                if tok.dep_ == "nmod" and markers(tok) & speakers.cues.genitive:
                     ent, pronoun = speakers.resolve(tok, fallback=False)
                     if ent is not None:
                         return tok, ent, pronoun

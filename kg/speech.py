@@ -19,13 +19,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.frames.paths import markers
 from kg.polarity import Cues
+from kg.syntax import markers
 
 __all__ = ["reported_content", "speech_verb", "that_clause", "that_clause_mark", "voice_of"]
 
 _THAT = frozenset({"que", "qu'"})
-_OF = frozenset({"de", "du", "des", "d'"})
 
 
 def speech_verb(token: Token, cues: Cues) -> str | None:
@@ -173,7 +172,7 @@ def voice_of(verb: Token, subject: Token, cues: Cues) -> list[Token]:
             named = [
                 g
                 for g in child.children
-                if (g.dep_ == "nmod" and markers(g) & _OF) or g.dep_ == "appos"
+                if (g.dep_ == "nmod" and markers(g) & cues.genitive) or g.dep_ == "appos"
             ]
             return named + [a for g in named for a in g.children if a.dep_ == "appos"]
     return []

@@ -65,15 +65,15 @@ def nlp():
 def facts_of(text: str, article_id: str = "t1"):
     """The facts kg extracts from a text, without Wikidata linking."""
     from kg.entities import group_mentions, resolve_references
-    from kg.frames import extract_facts
     from kg.ingest import article_from_text
     from kg.mentions import extract_mentions
     from kg.nlp import parse
+    from kg.pipeline import article_facts
 
     parsed = next(parse([article_from_text(text, article_id)]))
     mentions = extract_mentions(parsed)
     index = resolve_references(parsed, group_mentions(mentions), mentions, "fr", None)
-    return extract_facts(parsed, index)
+    return article_facts(parsed, index)
 
 
 def assert_same_answer(query_type: str, one, other) -> None:

@@ -7,10 +7,10 @@ import pytest
 
 from kg.entities import group_mentions, resolve_references
 from kg.event_time import resolve_date
-from kg.frames import extract_facts
 from kg.ingest import article_from_text
 from kg.mentions import extract_mentions
 from kg.nlp import parse
+from kg.pipeline import article_facts
 from kg.polarity import load_cues
 
 
@@ -52,7 +52,7 @@ def facts_by_sentence(text: str, date: str | None) -> list[tuple[str, str | None
     parsed = next(parse([article_from_text(text, "t1", date=date)]))
     mentions = extract_mentions(parsed)
     index = resolve_references(parsed, group_mentions(mentions), mentions, "fr", None)
-    return [(f.predicate, f.time) for f in extract_facts(parsed, index)]
+    return [(f.predicate, f.time) for f in article_facts(parsed, index)]
 
 
 def facts_dated(text: str, date: str | None) -> dict[str, str | None]:
@@ -81,7 +81,7 @@ def test_event_time_a_participle_takes_the_time_of_its_verb(nlp) -> None:
     parsed = next(parse([article_from_text(text, "t1", date="2005")]))
     mentions = extract_mentions(parsed)
     index = resolve_references(parsed, group_mentions(mentions), mentions, "fr", None)
-    said = [f for f in extract_facts(parsed, index) if f.predicate == "said"]
+    said = [f for f in article_facts(parsed, index) if f.predicate == "said"]
     assert [(f.value, f.time) for f in said] == [
         ("sa colère", "2005-06-03"),
         ("la réforme est injuste", "2005-06-03"),

@@ -314,7 +314,7 @@ def _hand_built(words, heads, deps, pos, morphs):
 
 
 def test_speech_subject_hung_on_a_detached_participle(nlp) -> None:
-    from kg.frames.paths import subject_of
+    from kg.syntax import subject_of
 
     # "Interrogé, Yves Martin a déclaré que ...", the name hung on the participle
     words = ["Interrogé", ",", "Yves", "Martin", ",", "a", "déclaré", "que", "tout", "va"]

@@ -5,10 +5,10 @@ its subject and object are found by the frame's paths (the first path that
 reaches an entity of an accepted type wins), coordinated arguments give one
 fact each, a symmetric frame pairs coordinated subjects ("X et Y se sont
 rencontrés"). Role frames are matched on the words of role phrases. Then
-polarity and modality come from :mod:`kg.polarity`, the source from
-:mod:`kg.quotes`, the place from an "à/en/dans" complement naming a place,
-and the time from a year or a date in the trigger's phrase (or anywhere in a
-verbless caption).
+polarity and modality come from :mod:`kg.polarity`, the source from the
+attribution the quote step found (passed in by the pipeline), the place
+from an "à/en/dans" complement naming a place, and the time from a year or
+a date in the trigger's phrase (or anywhere in a verbless caption).
 
 Confidence = the frame's base confidence, times 0.85 for each argument named
 by a pronoun or a role phrase ("il", "son homologue", "le président russe"),
@@ -20,7 +20,7 @@ of more than one step; rounded to 3 places.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from spacy.attrs import LOWER, POS
@@ -30,17 +30,16 @@ from spacy.tokens import Span, Token
 from kg.event_time import event_time
 from kg.frames.located import located_in
 from kg.frames.parties import party_labels
-from kg.frames.paths import follow, is_reflexive, markers
+from kg.frames.paths import follow
 from kg.frames.roles import match_roles
 from kg.frames.schema import Frame, FrameSet, Trigger, load_frames
 from kg.mentions import lexicon, name_key
 from kg.model import Entity, EntityType, Fact, MentionKind, Modality, Polarity, Provenance
 from kg.nlp import Parsed, token_strings
 from kg.polarity import Cues, assess, load_cues
-from kg.quotes import Attribution, speech_facts
-from kg.speakers import previous_subject
+from kg.syntax import is_reflexive, markers, previous_subject
 
-__all__ = ["EntityLookup", "extract_facts"]
+__all__ = ["EntityLookup", "Sources", "extract_facts", "speaker_lookup"]
 
 _PLACE_MARKERS = {"à", "au", "aux", "en", "dans"}
 _PHRASE_END = {",", ")", ";", ":", ".", "!", "?"}
@@ -55,6 +54,14 @@ class EntityLookup(Protocol):
         ...
 
 
+class Sources(Protocol):
+    """What facts need from the quote step: who reported the words at a token."""
+
+    def source_of(self, token: Token) -> Entity | None:
+        """The entity that reported the words at this token, or None."""
+        ...
+
+
 class _Resolver:
     """Entities of argument tokens, with the confidence factor of how they were found."""
 
@@ -62,7 +69,7 @@ class _Resolver:
         self.parsed = parsed
         self.index = index
         self.lowers = token_strings(parsed.doc, LOWER)  # every token's lower-case form
-        self.speakers: Attribution | None = None
+        self.speakers: Sources | None = None
         self.first_person: frozenset[str] = frozenset()
         self.third_person: frozenset[str] = frozenset()
         self.event_nouns: frozenset[str] = frozenset()
@@ -217,7 +224,7 @@ def _event_facts(
     trigger: Trigger,
     resolver: _Resolver,
     cues: Cues,
-    attribution: Attribution,
+    attribution: Sources,
     support: frozenset[str],
 ) -> list[Fact]:
     sent = token.sent
@@ -279,7 +286,7 @@ def _role_facts(
     frames: FrameSet,
     resolver: _Resolver,
     cues: Cues,
-    attribution: Attribution,
+    attribution: Sources,
 ) -> list[Fact]:
     modifiers = lexicon(frames.lang).role_modifiers
     facts = []
@@ -377,14 +384,26 @@ def _dedupe(facts: list[Fact], frames: FrameSet) -> list[Fact]:
     return sorted(best.values(), key=lambda f: (f.provenance.start, f.provenance.end, f.predicate))
 
 
+def speaker_lookup(parsed: Parsed, index: EntityLookup) -> Callable[[Token], Entity | None]:
+    """The entity at a token as the quote step looks speakers up: the index,
+    then a word of exactly one person's or organisation's name."""
+    return _Resolver(parsed, index).entity_at
+
+
 def extract_facts(
-    parsed: Parsed, index: EntityLookup, frames: FrameSet | None = None
+    parsed: Parsed,
+    index: EntityLookup,
+    attribution: Sources,
+    said: Iterable[Fact] = (),
+    frames: FrameSet | None = None,
 ) -> list[Fact]:
     """Extract the facts of one parsed article.
 
     Args:
         parsed: the article and its parse.
         index: the article's entities (``entity_at(token)``).
+        attribution: the source of each token, found by the quote step.
+        said: the ``said`` facts of the quote step, kept with the others.
         frames: the frames to match; the article's language's by default.
 
     Returns:
@@ -394,9 +413,6 @@ def extract_facts(
     cues = load_cues(frames.lang)
     resolver = _Resolver(parsed, index)
     resolver.event_nouns = frozenset(frames.noun_index)
-    said, attribution = speech_facts(
-        parsed, resolver.entity_at, cues, getattr(index, "entities", ())
-    )
     resolver.speakers, resolver.first_person = attribution, cues.first_person
     resolver.third_person = cues.speaker_pronouns
     facts: list[Fact] = list(said)

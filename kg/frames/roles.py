@@ -23,7 +23,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from kg.frames.paths import subject_of
 from kg.frames.role_values import (
     is_place,
     kind_of_named,
@@ -35,6 +34,7 @@ from kg.frames.role_values import (
 from kg.frames.schema import Frame
 from kg.mentions import name_key
 from kg.model import Entity, EntityType
+from kg.syntax import subject_of
 
 __all__ = ["RoleMatch", "match_roles"]
 

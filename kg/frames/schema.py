@@ -153,7 +153,7 @@ def _check_paths(value: Any, where: str, errors: list[str]) -> tuple[str, ...]:
                     f"({', '.join(_NAMED_PATHS)}), prep/<words>, deep/<words> or <dep>[/<words>]"
                 )
             elif match.group(1) in ("prep", "deep") and not match.group(2):
-                errors.append(f"{where}: {step!r} needs its prepositions, e.g. {step}/avec")
+                errors.append(f"{where}: {step!r} needs its prepositions, e.g. {step}/<a>|<b>")
     return tuple(value)
 
 

@@ -2,7 +2,8 @@
 
 A language is supported when its folder has a ``language.yaml`` naming the
 spaCy pipeline to load. Adding a language is adding a folder (``language.yaml``,
-``lexicon.yaml``, ``frames.yaml``, ``places.yaml``), not new code.
+``lexicon.yaml``, ``frames.yaml``, ``places.yaml``, ``cues.yaml``,
+``grammar.yaml``), not new code.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from typing import Any
 import yaml
 
 from kg.errors import ConfigError, FrameError
+from kg.lang.validate import Problems
 
-__all__ = ["language_config", "load_data", "supported_languages"]
+__all__ = ["grammar_words", "language_config", "load_data", "supported_languages"]
 
 
 def supported_languages() -> list[str]:
@@ -78,3 +80,27 @@ def language_config(lang: str) -> dict[str, Any]:
     if "model" not in config:
         raise FrameError(f"kg/lang/{lang}/language.yaml: missing 'model'")
     return config
+
+
+@cache
+def grammar_words(lang: str, key: str) -> tuple[str, ...]:
+    """A list of words of ``kg/lang/<lang>/grammar.yaml`` (cached per process).
+
+    Args:
+        lang: a supported language code.
+        key: the list's name (``genitive``).
+
+    Returns:
+        The words, in the file's order.
+
+    Raises:
+        FrameError: the list is missing or is not a list of words.
+    """
+    data = load_data(lang, "grammar")
+    problems = Problems(f"kg/lang/{lang}/grammar.yaml")
+    if key not in data:
+        problems.add(key, "missing list of words")
+    else:
+        problems.words(key, data[key])
+    problems.raise_any()
+    return tuple(data[key])

@@ -36,6 +36,7 @@ from typing import Any
 import yaml
 
 from kg.errors import ConfigError
+from kg.lang.validate import check_places
 from kg.link.catalogue import Row, write_rows
 from kg.link.cities import city_rows, name_fold
 
@@ -298,18 +299,6 @@ def _fact_ids(values: Iterable[Any]) -> Iterator[str]:
             yield first
 
 
-def _check_keys(places: dict[str, Any]) -> None:
-    """Every key must be a code: YAML reads a bare NO as false, not Norway."""
-    problems = [
-        f"{section}: key {key!r} is not a string; quote it"
-        for section in ("countries", "regions")
-        for key in places.get(section) or {}
-        if not isinstance(key, str)
-    ]
-    if problems:
-        raise ConfigError("kg/lang/fr/places.yaml:\n" + "\n".join(problems))
-
-
 def build_rows(
     tables: Tables,
     places: dict[str, Any],
@@ -324,7 +313,7 @@ def build_rows(
         ConfigError: when a hand-written id is in no table, or a key of the
             French names is not a code.
     """
-    _check_keys(places)
+    check_places(places, "kg/lang/fr/places.yaml")
     country_ids = {
         r["iso2"]: r["wikiDataId"] for r in tables.countries if QID.match(r["wikiDataId"])
     }
