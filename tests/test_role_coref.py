@@ -121,3 +121,30 @@ def test_role_coref_keeps_modifiers_written_before_the_noun():
         "L'ancien président a déclaré que la campagne serait longue."
     )
     assert owner_of_last(text, "président a déclaré") == "Jean Dupont"
+
+
+def test_role_coref_reads_a_role_joined_to_its_article():
+    text = (
+        "Le chancelier Karl Weber a présenté son budget. "
+        "Les députés ont critiqué le discours du chancelier jeudi."
+    )
+    assert owner_of_last(text, "chancelier jeudi") == "Karl Weber"
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        # the complement runs into a verb: the name is the object, not an apposition
+        (
+            "Le ministre de la Santé a rencontré Luis Costa, un médecin, à Porto.",
+            "ministre de la Santé",
+        ),
+        # punctuation inside the complement
+        (
+            "Le ministre de la Santé (Portugal) salue Luis Costa, un médecin.",
+            "ministre de la Santé",
+        ),
+    ],
+)
+def test_role_coref_refuses_a_name_that_is_no_apposition(text, phrase):
+    assert owner_of_last(text, phrase) is None
