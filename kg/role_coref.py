@@ -14,7 +14,9 @@ It refuses:
 - two candidates: two different people named earlier with a compatible role
   leave the phrase unresolved;
 - a different time or status modifier: "l'ancien président X" is no
-  antecedent of "le président", nor "le président X" of "le président élu";
+  antecedent of "le président", nor "le président X" of "le président élu"
+  (the phrase may only leave out an optional one: "le nouveau président X"
+  ... "le président"; nor "le président X" of "le nouveau président");
 - a place the anchor does not carry: "le président X" is no antecedent of
   "le président syrien" (it may be another country's).
 """
@@ -27,6 +29,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from kg.lang import load_data
 from kg.lexicon import Lexicon, name_key
 from kg.mentions import lexicon
 from kg.model import Entity, Mention
@@ -73,6 +76,15 @@ def _vocabulary(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     return modifiers, frozenset(name_key(w) for w in lex.demonyms)
 
 
+@cache
+def _coref_words(lang: str) -> tuple[dict[str, str], frozenset[str]]:
+    """The role synonyms (by name key) and the modifiers a repeated role may omit."""
+    data = load_data(lang, "lexicon")
+    synonyms = {name_key(k): name_key(v) for k, v in (data.get("role_synonyms") or {}).items()}
+    optional = frozenset(name_key(w) for w in data.get("role_optional_modifiers") or [])
+    return synonyms, optional
+
+
 def _split_key(key: str, lang: str) -> _RoleKey | None:
     """A role key ("president elu americain") as its noun, modifiers and places;
     None when it does not start with a role noun or holds another word."""
@@ -87,19 +99,22 @@ def _split_key(key: str, lang: str) -> _RoleKey | None:
     rest = words[size:]
     if any(w not in modifiers and w not in demonyms for w in rest):
         return None
+    noun = " ".join(words[:size])
     return _RoleKey(
-        " ".join(words[:size]),
+        _coref_words(lang)[0].get(noun, noun),
         before | frozenset(w for w in rest if w in modifiers),
         frozenset(w for w in rest if w in demonyms),
     )
 
 
-def _compatible(phrase: _RoleKey, anchor: _RoleKey) -> bool:
-    """The anchor's role can be what the phrase repeats: the same noun and
-    modifiers, and every place of the phrase in the anchor."""
+def _compatible(phrase: _RoleKey, anchor: _RoleKey, optional: frozenset[str]) -> bool:
+    """The anchor's role can be what the phrase repeats: the same noun, the
+    anchor's modifiers less optional ones, and every place of the phrase in
+    the anchor."""
     return (
         phrase.noun == anchor.noun
-        and phrase.modifiers == anchor.modifiers
+        and phrase.modifiers <= anchor.modifiers
+        and anchor.modifiers - phrase.modifiers <= optional
         and phrase.places <= anchor.places
     )
 
@@ -144,7 +159,7 @@ def role_antecedent(
         if anchor.start >= role.start:
             continue
         split = _split_key(anchor.key, lang)
-        if split is not None and _compatible(phrase, split):
+        if split is not None and _compatible(phrase, split, _coref_words(lang)[1]):
             found[anchor.entity.key] = anchor.entity
     return next(iter(found.values())) if len(found) == 1 else None
 

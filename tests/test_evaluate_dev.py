@@ -13,10 +13,10 @@ from typing import Any
 from floors import below_floors
 
 #: Minimum scores on the development set: (section, measure) -> floor.
-#: Measured now: facts P 0.958 R 0.570 (131 of 230), qualifiers 0.596 (57).
+#: Measured now: facts P 0.958 R 0.574 (132 of 230), qualifiers 0.596 (57).
 FLOORS = {
     ("facts", "p"): 0.90,
-    ("facts", "r"): 0.56,
+    ("facts", "r"): 0.57,
     # 34 correct of 57 (33 of 54 before): the newly found meeting and quote
     # have a place qualifier that no rule gives yet, so the share fell.
     ("qualifiers", "accuracy"): 0.59,

@@ -148,3 +148,33 @@ def test_role_coref_reads_a_role_joined_to_its_article():
 )
 def test_role_coref_refuses_a_name_that_is_no_apposition(text, phrase):
     assert owner_of_last(text, phrase) is None
+
+
+@pytest.mark.parametrize(
+    "text, phrase, person",
+    [
+        # another name of the role
+        (
+            "Le pape Grégoire XVII a quitté Rome. Un cardinal a défendu le souverain pontife.",
+            "souverain pontife",
+            "Grégoire XVII",
+        ),
+        # a later phrase may leave out "nouveau"
+        (
+            "Le nouveau président Hugo Lima a prêté serment. "
+            "Le président a promis que les élections auraient lieu.",
+            "président a promis",
+            "Hugo Lima",
+        ),
+    ],
+)
+def test_role_coref_reads_synonyms_and_optional_modifiers(text, phrase, person):
+    assert owner_of_last(text, phrase) == person
+
+
+def test_role_coref_does_not_make_an_earlier_holder_the_new_one():
+    text = (
+        "Le président Hugo Lima a quitté ses fonctions. "
+        "Le nouveau président a promis que les élections auraient lieu."
+    )
+    assert owner_of_last(text, "président a promis") is None
