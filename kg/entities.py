@@ -12,7 +12,9 @@ knowledge can help resolve roles:
 2. :func:`resolve_references` attaches role phrases and pronouns to those
    entities where the grammar or knowledge makes it safe: apposition ("le
    président élu américain Donald Trump", "Dmitri Peskov, attaché de presse");
-   the same role phrase resolved elsewhere in the article; the office holder
+   "le ministre de la Santé du Portugal, Luis Costa,"; a definite role phrase
+   repeating the role one person was named with earlier (see
+   :mod:`kg.role_coref`); the office holder
    of a bare "président russe" when that person is named in the article; "son
    homologue" as the other leader of the sentence; "Il (Trump)"; and "il" as
    subject of a clause reported by a named person ("Trump a dit qu'il ...").
@@ -23,7 +25,6 @@ The result is an :class:`EntityIndex` that the frame matcher queries token by to
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -39,6 +40,14 @@ from kg.ingest import slugify
 from kg.mentions import lexicon, make_mention, name_key
 from kg.model import Entity, EntityType, Mention, MentionKind
 from kg.nlp import Parsed
+from kg.role_coref import (
+    RoleAnchor,
+    apposed_person,
+    role_antecedent,
+    role_key,
+    titled_names,
+    token_starts,
+)
 
 __all__ = [
     "EntityIndex",
@@ -52,9 +61,6 @@ __all__ = [
 #: of the holders of that office, from the linking catalogue.
 OfficeHolders = Callable[[str, str], frozenset[str]]
 
-_APPOSITION_GAP = re.compile(
-    r"^\s*,?\s*(?:en tant que\s+|comme\s+)?(?:(?:le|la|les|l'|l’|son|sa)\s*)?$", re.I
-)
 _PRONOUN_CONF = 0.6
 
 
@@ -223,21 +229,21 @@ def resolve_references(
     demonyms = [m for m in mentions if m.kind is MentionKind.DEMONYM]
     roles = [m for m in mentions if m.kind is MentionKind.ROLE]
     added: dict[str, list[Mention]] = defaultdict(list)
-    resolved_role: dict[str, Entity] = {}
+    starts = token_starts(parsed)
+    anchors = titled_names(parsed, person_names, starts, lang)
     pending: list[Mention] = []
     for role in roles:
-        entity = _apposed(role, person_names, text)
+        entity = apposed_person(role, person_names, parsed, starts)
         if entity is not None:
             added[entity.key].append(role)
-            if len(role.key.split()) > 1:
-                # Only a qualified role ("président russe") names the same person
-                # elsewhere in the article; a bare "président" may be anyone.
-                resolved_role.setdefault(role.key, entity)
+            anchors.append(RoleAnchor(role.start, role_key(role, text, lang)[0], entity))
         else:
             pending.append(role)
     still: list[Mention] = []
     for role in pending:
-        entity = resolved_role.get(role.key) or _office_holder(role, demonyms, people, holders)
+        entity = role_antecedent(role, parsed, starts, anchors, lang) or _office_holder(
+            role, demonyms, people, holders
+        )
         if entity is not None:
             added[entity.key].append(
                 replace(role, provenance=replace(role.provenance, rule="role:known"))
@@ -273,17 +279,6 @@ def _with_mentions(entities: Sequence[Entity], added: dict[str, list[Mention]]) 
             e = replace(e, mentions=mentions)
         out.append(e)
     return out
-
-
-def _apposed(role: Mention, names: list[tuple[Mention, Entity]], text: str) -> Entity | None:
-    """A person name right after the role phrase, or right before it with a comma."""
-    for m, entity in names:
-        if m.start >= role.end and _APPOSITION_GAP.match(text[role.end : m.start]):
-            return entity
-        if m.end <= role.start and _APPOSITION_GAP.match(text[m.end : role.start]):
-            if "," in text[m.end : role.start]:
-                return entity
-    return None
 
 
 def _office_holder(

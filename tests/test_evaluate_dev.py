@@ -13,15 +13,17 @@ from typing import Any
 from floors import below_floors
 
 #: Minimum scores on the development set: (section, measure) -> floor.
-#: Measured now: facts P 0.965 R 0.552 (127 of 230), qualifiers 0.611 (54).
+#: Measured now: facts P 0.958 R 0.574 (132 of 230), qualifiers 0.596 (57).
 FLOORS = {
     ("facts", "p"): 0.90,
-    ("facts", "r"): 0.55,
-    ("qualifiers", "accuracy"): 0.61,
+    ("facts", "r"): 0.57,
+    # 34 correct of 57 (33 of 54 before): the newly found meeting and quote
+    # have a place qualifier that no rule gives yet, so the share fell.
+    ("qualifiers", "accuracy"): 0.59,
 }
 #: Per-predicate recall floors, for the predicates with the most gold facts.
 PREDICATE_FLOORS = {
-    "said": 0.68,
+    "said": 0.71,
     "holdsPosition": 0.73,
     "memberOf": 0.37,
     "locatedIn": 0.42,

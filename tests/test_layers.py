@@ -47,6 +47,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "kg.mentions",
             "kg.coalesce",
             "kg.entities",
+            "kg.role_coref",
         ),
     ),
     (
