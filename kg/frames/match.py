@@ -19,7 +19,6 @@ of more than one step; rounded to 3 places.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
@@ -43,7 +42,6 @@ __all__ = ["EntityLookup", "Sources", "extract_facts", "speaker_lookup"]
 
 _PLACE_MARKERS = {"à", "au", "aux", "en", "dans"}
 _PHRASE_END = {",", ")", ";", ":", ".", "!", "?"}
-_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
 class EntityLookup(Protocol):
