@@ -16,7 +16,6 @@ from kg.syntax import CLAUSE_POS, is_verbal, markers, object_of, subject_of
 
 __all__ = ["follow"]
 
-_NOMINAL_DEPS = ("obl", "nmod", "iobj", "obj", "nsubj")
 _PREP_DEPS = ("obl", "nmod", "iobj")
 _GENITIVE = frozenset({"de", "du", "des", "d'"})
 
