@@ -69,7 +69,6 @@ __all__ = [
 
 #: Entity types counted by entity precision.
 SCORED_TYPES = frozenset({"Person", "Organization", "Place"})
-QUALIFIERS = ("modality", "place", "time", "of", "source")
 
 _PLAIN = str.maketrans(
     {
