@@ -319,8 +319,13 @@ def validate_frames(data: Any, lang: str = "fr", where: str = "frames.yaml") -> 
         seen.add(frame.id)
         frames.append(frame)
     lemmas = {}
-    keys = ("support_verbs", "appointment_verbs", "place_nouns", "organization_nouns")
-    for key in (*keys, "party_nouns"):
+    for key in (
+        "support_verbs",
+        "appointment_verbs",
+        "place_nouns",
+        "organization_nouns",
+        "party_nouns",
+    ):
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             errors.append(f"{key}: expected a list of words, got {value!r}")
