@@ -136,15 +136,8 @@ def lexicon(lang: str = "fr") -> Lexicon:
         office_bodies=frozenset(name_key(w) for w in lex.get("office_bodies", [])),
         constituency_roles=frozenset(name_key(w) for w in lex.get("constituency_roles", [])),
         honorifics=frozenset(name_key(w) for w in lex.get("honorifics", [])),
-        organization_phrases=tuple(
-            sorted(
-                (
-                    tuple(name_key(p).split())
-                    for p in [*lex.get("organization_phrases", []), *lex.get("state_phrases", [])]
-                ),
-                key=len,
-                reverse=True,
-            )
+        organization_phrases=_phrases(
+            [*lex.get("organization_phrases", []), *lex.get("state_phrases", [])]
         ),
         mission_heads=_phrases(lex.get("mission_heads", [])),
         role_bodies=_phrases(lex.get("role_bodies", [])),

@@ -362,10 +362,7 @@ class Linker:
 
     def _variant_options(self, entity: Entity) -> list[Option]:
         """People whose names are spelling variants of a person entity's."""
-        found: dict[str, float] = {}
-        for name in (entity.label, *entity.aliases):
-            for qid, score in self._people.near(name).items():
-                found[qid] = max(found.get(qid, 0.0), score)
+        found = {qid for name in (entity.label, *entity.aliases) for qid in self._people.near(name)}
         return [
             Option(
                 qid=qid,
