@@ -17,15 +17,14 @@ from functools import cache
 
 import rdflib
 
+from kg.namespaces import KG, OWL, RDFS, SKOS, WD
+
 __all__ = ["entity_search", "fold", "name_pattern"]
 
 _QID = re.compile(r"^[Qq][1-9][0-9]*$")
-_KG = "https://w3id.org/newskg/ontology#"
-_NAMES = (
-    "<http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#altLabel>"
-)
-_SAME_AS = "<http://www.w3.org/2002/07/owl#sameAs>"
-_WD = "http://www.wikidata.org/entity/"
+_KG = str(KG)
+_NAMES = f"{RDFS.label.n3()}|{SKOS.altLabel.n3()}"
+_SAME_AS = OWL.sameAs.n3()
 #: Characters with the same meaning in a name, each set matched as one.
 _EQUIVALENT = ("'’ʼ‘", " -‐‑–")
 #: Characters with a meaning in XPath regular expressions.
@@ -94,7 +93,7 @@ def entity_search(value: str) -> str:
         value: what the user typed.
     """
     if _QID.match(value):
-        pattern = f"?entity {_SAME_AS} {rdflib.URIRef(_WD + value.upper()).n3()} ."
+        pattern = f"?entity {_SAME_AS} {WD[value.upper()].n3()} ."
     else:
         regex = rdflib.Literal(name_pattern(value)).n3()
         pattern = f"?entity {_NAMES} ?name . FILTER(REGEX(?name, {regex}))"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from kg.graph import DEFAULT_BASE, add_link_statement, link_iri
+from kg.graph import DEFAULT_BASE, add_link_statement, article_iri, link_iri
 from kg.link.disambiguate import Linker
 from kg.link.wikidata import WikidataFact
 from kg.model import Article, Entity, EntityType
@@ -28,7 +28,7 @@ _WD_PREFIXES = {
     "ps": "http://www.wikidata.org/prop/statement/",
     "pq": "http://www.wikidata.org/prop/qualifier/",
 }
-_WD_ITEM = "http://www.wikidata.org/entity/Q"
+_WD_ITEM = f"{WD}Q"
 _GEO_WKT = URIRef("http://www.opengis.net/ont/geosparql#wktLiteral")
 
 
@@ -40,10 +40,7 @@ def _entities(graph: Graph) -> list[tuple[URIRef, Entity]]:
     for node, cls in sorted(graph.subject_objects(RDF.type)):
         if cls not in types or not isinstance(node, URIRef) or "/entity/" not in str(node):
             continue
-        if any(
-            str(o).startswith("http://www.wikidata.org/entity/")
-            for o in graph.objects(node, OWL.sameAs)
-        ):
+        if any(str(o).startswith(WD) for o in graph.objects(node, OWL.sameAs)):
             continue
         labels = sorted(str(o) for o in graph.objects(node, RDFS.label))
         if not labels:
@@ -93,12 +90,12 @@ def link_dataset(dataset: Dataset, linker: Linker, fallback_id: str = "graph") -
             continue
         article_id, base = _article_id(graph, fallback_id)
         results = linker.link([e for _, e in pairs], _article(graph, article_id))
+        article = article_iri(article_id, base)
         for (node, _), entity in zip(pairs, results, strict=True):
             if entity.link is None:
                 continue
             statement = link_iri(article_id, entity, base)
             graph.add((node, OWL.sameAs, WD[entity.link.qid]))
-            article = URIRef(f"{base}article/{article_id}")
             add_link_statement(graph, entity, node, statement, article)
             linked.append(entity)
     return linked

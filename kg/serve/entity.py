@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from kg.namespaces import WD
 from kg.serve.facts import (
     ENTITY_TYPES,
     Known,
@@ -18,7 +19,7 @@ from kg.serve.source import Source
 
 __all__ = ["entity_page"]
 
-_WIKIDATA = "http://www.wikidata.org/entity/"
+_WIKIDATA = str(WD)
 
 
 def entity_page(source: Source, iri: str, fact_limit: int = 200, known: Known = None) -> Row | None:

@@ -16,6 +16,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg.graph import DEFAULT_BASE
 from kg.namespaces import PREFIXES as NAMESPACE_PREFIXES
 from kg.serve.source import Source
 from kg.sparql.store import KG
@@ -37,7 +38,7 @@ __all__ = [
 ]
 
 #: The namespace of kg's resources (entities, articles, statements ...).
-BASE = "https://w3id.org/newskg/id/"
+BASE = DEFAULT_BASE
 
 #: The rdf:type local names an entity may have, most specific first.
 ENTITY_TYPES = ("Person", "Organization", "Place", "Event", "Entity")

@@ -100,8 +100,8 @@ class NameIndex:
         hits: dict[str, bool] = {}
         while at < len(self._keys) and self._keys[at][0].startswith(prefix):
             iri = self._keys[at][1]
-            starts = name_key(self.entities[iri]["label"]).startswith(prefix)
-            hits[iri] = hits.get(iri, False) or starts
+            if iri not in hits:
+                hits[iri] = name_key(self.entities[iri]["label"]).startswith(prefix)
             at += 1
         ranked = sorted(hits, key=lambda i: (not hits[i], len(self.entities[i]["label"]), i))
         return [self.entities[iri] for iri in ranked[:limit]]
