@@ -54,6 +54,9 @@ _LISTS = (
     "report_verbs",
     "attribution_markers",
     "speaker_pronouns",
+    "medium_words",
+    "medium_prepositions",
+    "medium_heads",
 )
 _NEGATION = ("particles", "strong", "words", "determiners")
 
@@ -84,6 +87,9 @@ class Cues:
     report_verbs: frozenset[str]
     attribution_markers: frozenset[str]
     speaker_pronouns: frozenset[str]
+    medium_words: frozenset[str]
+    medium_prepositions: frozenset[str]
+    medium_heads: frozenset[str]
     months: dict[str, int]
     time_nouns: frozenset[str]
     same_day_words: frozenset[str]

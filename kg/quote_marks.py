@@ -123,6 +123,8 @@ def _speech_verb_before(doc: Doc, quote: Quote, cues: Cues) -> Token | None:
     prev = doc[opening.i - 1]
     if prev.text not in {":", ",", "que", "qu'"}:
         return None
+    if prev.dep_ == "fixed":
+        return None  # "tandis que « ... »": a conjunction of time or contrast, not speech
     sent = doc[opening.i - 1].sent
     for tok in reversed(doc[sent.start : opening.i]):
         if tok.pos_ == "VERB" and speech_verb(tok, cues):

@@ -19,7 +19,8 @@
   and for pronouns the last named speaker or the closest named subject.
 * Attribution: the facts inside a reported clause have its speaker as source
   ("Interfax a rapporté que ..."); so do the facts inside a direct quote; in a
-  sentence with "selon X", X is the source.
+  sentence with "selon X", X is the source; so is the medium of an interview
+  ("interrogé sur la radio X", :func:`kg.speakers.medium_of`).
 
 Confidence of ``said``: 0.85 for a direct quote with a named speaker, 0.75
 for indirect speech, 0.7 for "selon X", 0.6 for a stance object; times 0.85
@@ -31,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
-from spacy.attrs import DEP, POS
+from spacy.attrs import DEP, LEMMA, POS
 from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Token
 
@@ -40,8 +41,15 @@ from kg.model import Entity, EntityType, Fact, Provenance
 from kg.nlp import Parsed
 from kg.polarity import Cues, is_negated
 from kg.quote_marks import find_quotes, quote_speech_verb
-from kg.speakers import Speakers, speech_subject
-from kg.speech import reported_content, speech_verb, that_clause, that_clause_mark, voice_of
+from kg.speakers import Speakers, medium_of, speech_subject
+from kg.speech import (
+    clause_tail,
+    reported_content,
+    speech_verb,
+    that_clause,
+    that_clause_mark,
+    voice_of,
+)
 from kg.syntax import markers
 
 __all__ = ["Attribution", "speech_facts"]
@@ -151,11 +159,13 @@ def speech_facts(
             events.append((verb.i, "quote", (quote, verb)))
     strings = doc.vocab.strings
     # Token objects only where needed: obliques (for "selon X") and verbs.
-    for i, (dep, pos) in enumerate(doc.to_array([DEP, POS]).tolist()):
+    for i, (dep, pos, lemma_id) in enumerate(doc.to_array([DEP, POS, LEMMA]).tolist()):
         if strings[dep].startswith(("obl", "nmod")):
             tok = doc[i]
             if markers(tok) & cues.attribution_markers:
                 events.append((i, "selon", tok))
+        if strings[lemma_id].lower() in cues.medium_words:
+            events.append((i, "medium", doc[i]))
         if i in inside or pos not in (VERB, AUX):
             continue
         tok = doc[i]
@@ -182,6 +192,12 @@ def speech_facts(
     facts: list[Fact] = []
     verbs: list[Token] = []
     for _, kind, data in events:
+        if kind == "medium":
+            assert isinstance(data, Token)
+            medium = medium_of(data, entity_at, cues)
+            if medium is not None:
+                attribution.mark(range(data.sent.start, data.sent.end), medium)
+            continue
         if kind == "selon":
             assert isinstance(data, Token)
             ent, pronoun = speakers.resolve(data)
@@ -228,7 +244,8 @@ def speech_facts(
             lead |= set(range(content.left_edge.i, min(that))) if that else set()
             if content.pos_ == "NOUN":  # "annonçait pour sa part la création"
                 lead |= {t.i for c in content.lefts if c.dep_ in ("nmod", "obl") for t in c.subtree}
-            tokens = [t.i for t in content.subtree if t.i not in nested and t.i not in lead]
+            words = [t for c in [content, *clause_tail(verb, content)] for t in c.subtree]
+            tokens = [t.i for t in words if t.i not in nested and t.i not in lead]
             attribution.mark(tokens, ent)
             if kind == "indirect" and speech_verb(verb, cues) is None:
                 continue  # a report verb only attributes

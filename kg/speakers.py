@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from kg.lexicon import lexicon, name_key
 from kg.model import Entity, EntityType
 from kg.polarity import Cues
 from kg.syntax import markers, previous_subject, subject_of
 
-__all__ = ["Speakers", "speech_subject"]
+__all__ = ["Speakers", "medium_of", "speech_subject"]
 
 _SPEAKERS = (EntityType.PERSON, EntityType.ORGANIZATION)
 EntityAt = Callable[[Token], Entity | None]
@@ -124,3 +125,46 @@ def speech_subject(verb: Token, speakers: Speakers) -> tuple[Token | None, Entit
             break
         node = node.head  # a participle hung on a noun: on to the noun, then its verb
     return None, None, False
+
+
+#: How far after "interrogé" or "interview" the medium may stand, in words.
+_MEDIUM_SPAN = 12
+
+
+def medium_of(tok: Token, entity_at: EntityAt, cues: Cues, lang: str = "fr") -> Entity | None:
+    """The medium named after an interview word: KTO in "interrogé sur la
+    chaîne de télévision KTO", X in "dans une interview au journal X".
+
+    The medium is the first organisation named within a few words after the
+    word, before any verb, behind one of the language's medium prepositions,
+    and either a known medium (lexicon ``media``) or after a medium noun
+    ("la radio X"). Refused: a person or a place ("interrogé à Paris par le
+    juge X"), an organisation named with no medium noun ("un entretien avec
+    l'OTAN"), a name after the next verb.
+
+    Args:
+        tok: a word of the sentence.
+        entity_at: the entity a token belongs to.
+        cues: the language's cue words.
+        lang: the language, for its list of known media.
+
+    Returns:
+        The medium's entity, or None.
+    """
+    if tok.lemma_.lower() not in cues.medium_words and tok.lower_ not in cues.medium_words:
+        return None
+    prepositions = heads = False
+    media = lexicon(lang).media
+    for word in tok.doc[tok.i + 1 : min(tok.sent.end, tok.i + _MEDIUM_SPAN)]:
+        if word.pos_ in ("VERB", "AUX") and word.dep_ != "acl":
+            return None  # "un entretien accordé au journal X" goes on past its participle
+        prepositions |= word.lower_ in cues.medium_prepositions
+        heads |= word.lemma_.lower() in cues.medium_heads
+        ent = entity_at(word)
+        if ent is None or not prepositions:
+            continue
+        if ent.type is not EntityType.ORGANIZATION:
+            return None
+        known = any(name_key(name) in media for name in (ent.label, *ent.aliases))
+        return ent if heads or known else None
+    return None

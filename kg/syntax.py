@@ -127,7 +127,8 @@ def subject_of(verb: Token) -> list[Token]:
             detached = [
                 a
                 for c in node.lefts
-                if c.dep_.startswith("advcl") and "Part" in c.morph.get("VerbForm")
+                # after a line break the participle may come out as "dep"
+                if c.dep_.startswith(("advcl", "dep")) and "Part" in c.morph.get("VerbForm")
                 for a in c.children
                 if a.dep_ == "appos" and a.pos_ == "PROPN"
             ]

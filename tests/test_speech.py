@@ -329,3 +329,188 @@ def test_speech_subject_hung_on_a_detached_participle(nlp) -> None:
     pos[2] = "NOUN"
     doc = _hand_built(words, heads, deps, pos, morphs)
     assert subject_of(doc[6]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le gouvernement suisse a fait savoir que ce rapport était le travail d'experts "
+            "privés.",
+            [("suisse", "ce rapport était le travail d'experts privés")],
+        ),
+        (
+            "Anne Roux a fait savoir que la faute était celle des banques.",
+            [("anne-roux", "la faute était celle des banques")],
+        ),
+    ],
+)
+def test_speech_copular_that_clause_is_said(nlp, text: str, expected: list) -> None:
+    # "que X était Y" hung on "fait": a clause headed by its attribute, finite by its copula
+    assert said(facts_of(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anne Roux a plaidé pour une réforme du code afin qu'il soit plus simple.",
+        "Paul Girard a plaidé pour un nouveau budget pour qu'il soit voté en mai.",
+    ],
+)
+def test_speech_purpose_clause_is_not_said(nlp, text: str) -> None:
+    # "pour que", "afin que": an aim, not what was said; the complement stays
+    assert [value for _, value in said(facts_of(text))] in (
+        ["une réforme du code"],
+        ["un nouveau budget"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Anne Roux a salué le vote, estimant que « la vieille équipe » était partie tandis "
+            "que « la bonne » était restée.",
+            "« la vieille équipe » était partie tandis que « la bonne » était restée",
+        ),
+        (
+            "Paul Girard a conclu son discours, jugeant que « les anciens » avaient échoué "
+            "tandis que « les jeunes » avaient réussi.",
+            "« les anciens » avaient échoué tandis que « les jeunes » avaient réussi",
+        ),
+    ],
+)
+def test_speech_clause_cut_at_a_conjunction_goes_on(nlp, text: str, expected: str) -> None:
+    # the words quoted after "tandis que" belong to the reported clause, not a quote of their own
+    assert [value for _, value in said(facts_of(text))] == [expected]
+
+
+def test_speech_quote_after_a_conjunction_is_not_said(nlp) -> None:
+    text = "Paul Girard a quitté la salle tandis que « les anciens » restaient assis."
+    assert said(facts_of(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Interrogé par la radio Europe 1, le ministre Paul Girard a déclaré que la taxe "
+            "serait supprimée.",
+            "europe-1",
+        ),
+        (
+            "Dans une interview au quotidien Le Figaro, Anne Roux a affirmé que la taxe serait "
+            "supprimée.",
+            "le-figaro",
+        ),
+        (
+            "Interrogée sur la chaîne de télévision régionale, TV Sud, Anne Roux a défendu le "
+            "projet : « Le pont sera utile ».",
+            "tv-sud",
+        ),
+    ],
+)
+def test_speech_medium_of_an_interview_is_the_source(nlp, text: str, source: str) -> None:
+    facts = [f for f in facts_of(text) if f.predicate == "said"]
+    assert [(f.source or "").split("/")[-1] for f in facts] == [source]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no medium noun before the organisation, and "avec" names a partner
+        "Après un entretien avec l'OTAN, Paul Girard a affirmé que la taxe serait supprimée.",
+        # a person or a place is no medium
+        "Interrogé à Lyon par le juge Marc Petit, Paul Girard a affirmé que tout était réglé.",
+        # the organisation comes after the next verb
+        "Interrogé, Paul Girard a affirmé que la radio Europe 1 mentait.",
+    ],
+)
+def test_speech_interview_without_a_medium_gives_no_source(nlp, text: str) -> None:
+    facts = [f for f in facts_of(text) if f.predicate == "said"]
+    assert facts and all(f.source is None for f in facts)
+
+
+def test_speech_detached_participle_after_a_line_break(nlp) -> None:
+    from kg.syntax import subject_of
+
+    # "\nInterrogé, Yves Martin a déclaré que ...": after a line break the
+    # parser labels the participle "dep"
+    words = ["Interrogé", ",", "Yves", "Martin", ",", "a", "déclaré", "que", "tout", "va"]
+    heads = [6, 0, 0, 2, 6, 6, 6, 9, 9, 6]
+    deps = ["dep", "punct", "appos", "flat:name", "punct", "aux:tense", "ROOT", "mark"]
+    deps += ["nsubj", "ccomp"]
+    pos = ["VERB", "PUNCT", "PROPN", "PROPN", "PUNCT", "AUX", "VERB", "SCONJ", "PRON", "VERB"]
+    morphs = ["VerbForm=Part", "", "", "", "", "VerbForm=Fin", "VerbForm=Part", "", "", ""]
+    doc = _hand_built(words, heads, deps, pos, morphs)
+    assert [t.text for t in subject_of(doc[6])] == ["Yves"]
+    # a finite verb in that place is no detached participle
+    morphs[0] = "VerbForm=Fin"
+    doc = _hand_built(words, heads, deps, pos, morphs)
+    assert subject_of(doc[6]) == []
+
+
+def _contrast_clause(second_dep: str, joined: bool = True):
+    """ "X a estimé que A était parti tandis que B était resté", with the
+    clause after "tandis que" hung on the speech verb; not ``joined``: ", et"
+    in place of "tandis que"."""
+    words = ["X", "a", "estimé", "que", "A", "était", "parti", "tandis", "que"]
+    words += ["B", "était", "resté", "."]
+    heads = [2, 2, 2, 6, 6, 6, 2, 6, 7, 11, 11, 2, 2]
+    deps = ["nsubj", "aux:tense", "ROOT", "mark", "nsubj", "aux:tense", "ccomp", "advmod"]
+    deps += ["fixed", "nsubj", "aux:tense", second_dep, "punct"]
+    pos = ["PROPN", "AUX", "VERB", "SCONJ", "PROPN", "AUX", "VERB", "ADV", "SCONJ"]
+    pos += ["PROPN", "AUX", "VERB", "PUNCT"]
+    if not joined:
+        words[7:9], heads[7:9], deps[7:9], pos[7:9] = (
+            [",", "et"],
+            [6, 11],
+            ["punct", "cc"],
+            [
+                "PUNCT",
+                "CCONJ",
+            ],
+        )
+    morphs = ["", "VerbForm=Fin", "VerbForm=Part", "", "", "VerbForm=Fin", "VerbForm=Part"]
+    morphs += ["", "", "", "VerbForm=Fin", "VerbForm=Part", ""]
+    return _hand_built(words, heads, deps, pos, morphs)
+
+
+@pytest.mark.parametrize("dep", ["ccomp", "advcl"])
+def test_speech_clause_tail_after_a_conjunction(nlp, dep: str) -> None:
+    from kg.speech import clause_tail
+
+    doc = _contrast_clause(dep)
+    assert [t.text for t in clause_tail(doc[2], doc[6])] == ["resté"]
+
+
+def test_speech_clause_tail_needs_a_conjunction_at_the_end(nlp) -> None:
+    from kg.speech import clause_tail
+
+    # "que A était parti, et B était resté": the first clause is whole
+    doc = _contrast_clause("ccomp", joined=False)
+    assert clause_tail(doc[2], doc[6]) == []
+
+
+def test_speech_quote_after_a_compound_conjunction_has_no_speech_verb(nlp) -> None:
+    from kg.polarity import load_cues
+    from kg.quote_marks import Quote, quote_speech_verb
+
+    # 'X a estimé que A était parti tandis que " B " était resté'
+    words = ["X", "a", "estimé", "que", "A", "était", "parti", "tandis", "que", '"', "B", '"']
+    words += ["était", "resté"]
+    heads = [2, 2, 2, 6, 6, 6, 2, 6, 7, 13, 13, 13, 13, 2]
+    deps = ["nsubj", "aux:tense", "ROOT", "mark", "nsubj", "aux:tense", "ccomp", "advmod"]
+    deps += ["fixed", "punct", "nsubj", "punct", "aux:tense", "ccomp"]
+    pos = ["PROPN", "AUX", "VERB", "SCONJ", "PROPN", "AUX", "VERB", "ADV", "SCONJ", "PUNCT"]
+    pos += ["PROPN", "PUNCT", "AUX", "VERB"]
+    morphs = ["", "VerbForm=Fin", "VerbForm=Part", "", "", "VerbForm=Fin", "VerbForm=Part"]
+    morphs += ["", "", "", "", "", "VerbForm=Fin", "VerbForm=Part"]
+    doc = _hand_built(words, heads, deps, pos, morphs)
+    for t in doc:
+        t.lemma_ = {"estimé": "estimer", "était": "être"}.get(t.text, t.text.lower())
+    cues = load_cues("fr")
+    assert quote_speech_verb(doc, Quote(10, 11, 11), cues) is None
+    # the same quote after the "que" of the speech verb is spoken by it
+    doc[8].dep_ = "mark"
+    assert quote_speech_verb(doc, Quote(10, 11, 11), cues) == doc[2]
