@@ -45,6 +45,7 @@ _LISTS = (
     "imperfect_endings",
     "infinitive_endings",
     "speech_verbs",
+    "quote_verbs",
     "er_verb_endings",
     "voice_nouns",
     "purpose_markers",
@@ -78,6 +79,7 @@ class Cues:
     imperfect_endings: tuple[str, ...]
     infinitive_endings: tuple[str, ...]
     speech_verbs: frozenset[str]
+    quote_verbs: frozenset[str]
     er_verb_endings: frozenset[str]
     voice_nouns: frozenset[str]
     purpose_markers: frozenset[str]

@@ -12,11 +12,15 @@
 * Reported speech (:mod:`kg.speech`): a speech verb says its "que" clause
   (each of "que X et que Y"), its infinitive or attribute, or for listed
   verbs its noun complement; a stance verb with a noun object says that
-  object ("Peskov n'excluait pas un contact"). "Selon X, ..." gives X said
-  the clause. "X, par la voix de Y, a fait savoir" gives Y speaksFor X.
+  object ("Peskov n'excluait pas un contact"). A report verb says its clause
+  when nobody inside it speaks ("Reuters a rapporté que les rebelles
+  tueraient ..."), else it is only the source. "Selon X, ..." gives X said
+  the clause, the main clause when it ends the sentence. "X, par la voix de
+  Y, a fait savoir" gives Y speaksFor X.
   Quoted words that are only part of a reported clause stay in it.
-* Speakers (:mod:`kg.speakers`): names, the country behind its authorities,
-  and for pronouns the last named speaker or the closest named subject.
+* Speakers (:mod:`kg.speakers`): names, the country behind its authorities
+  and its officials named by a role only ("le ministre syrien"), and for
+  pronouns the last named speaker or the closest named subject.
 * Attribution: the facts inside a reported clause have its speaker as source
   ("Interfax a rapporté que ..."); so do the facts inside a direct quote; in a
   sentence with "selon X", X is the source; so is the medium of an interview
@@ -144,7 +148,7 @@ def speech_facts(
     demonyms = {
         alias.lower(): e for e in entities if e.type is EntityType.PLACE for alias in e.aliases
     }
-    speakers = Speakers(entity_at, cues, demonyms=demonyms)
+    speakers = Speakers(entity_at, cues, demonyms=demonyms, lang=parsed.article.language)
     attribution = Attribution()
     quotes = find_quotes(parsed, cues)
     inside: set[int] = {i for q in quotes for i in range(q.start, q.end)}
@@ -247,8 +251,8 @@ def speech_facts(
             words = [t for c in [content, *clause_tail(verb, content)] for t in c.subtree]
             tokens = [t.i for t in words if t.i not in nested and t.i not in lead]
             attribution.mark(tokens, ent)
-            if kind == "indirect" and speech_verb(verb, cues) is None:
-                continue  # a report verb only attributes
+            if kind == "indirect" and speech_verb(verb, cues) is None and _speaks(content, cues):
+                continue  # "X a rapporté que Y a dit": X is only the source
             value = _text(parsed, doc, min(tokens), max(tokens) + 1, nested)
             first, last = min(tokens + [who.i, verb.i]), max(tokens + [who.i, verb.i])
             conf, rule = (
@@ -290,22 +294,44 @@ def speech_facts(
     return _drop_repeats(facts), attribution
 
 
+def _speaks(clause: Token, cues: Cues) -> bool:
+    """Someone inside the clause speaks or takes a stance: "... que Y a
+    déclaré", "... que Y n'excluait pas"."""
+    return any(
+        t.pos_ in ("VERB", "AUX")
+        and (speech_verb(t, cues) is not None or t.lemma_.lower() in cues.stance_verbs)
+        for t in clause.subtree
+    )
+
+
 def _according_to(
     parsed: Parsed, marker: Token, ent: Entity, pronoun: bool, inside: set[int], cues: Cues
 ) -> Fact | None:
     """ "Selon X, la réforme sera votée": X said the clause that "selon X"
-    hangs on. Nothing when the phrase hangs on a noun ("le rôle, selon X, de
-    ...") or sits in a quote, when the clause is no more than the phrase, or
+    hangs on, or the main clause when the phrase ends the sentence. Nothing
+    when the phrase hangs on a noun inside the sentence ("le rôle, selon X,
+    de ...") or sits in a quote, when the clause is no more than the phrase, or
     when its verb is a speech verb ("a déclaré Y, selon X": X is the source of
     what Y said, not a speaker), or when X is a pronoun ("selon lui": too weak
     a speaker to say a whole clause; it stays the clause's source)."""
     clause = marker.head
+    sent = marker.sent
+    rest = marker.doc[marker.i : sent.end]
+    last = all(t.is_punct or t.is_space for t in marker.doc[marker.right_edge.i + 1 : sent.end])
+    if last and not any(t.text == "," for t in rest):
+        # "..., selon le ministre.": ending the sentence, it says its main
+        # clause, whichever word the parser hung it on, unless someone else
+        # speaks in the sentence ("a déclaré Y, selon X")
+        speaks = any(t.pos_ in ("VERB", "AUX") and speech_verb(t, cues) for t in sent)
+        clause, hung = sent.root, not speaks
+    else:
+        hung = marker.dep_.startswith("obl")
     if (
         pronoun
         or clause is marker
         or speech_verb(clause, cues) is not None
         or clause.pos_ not in ("VERB", "AUX", "ADJ")
-        or not marker.dep_.startswith("obl")
+        or not hung
         or marker.i in inside
     ):
         return None

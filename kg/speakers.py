@@ -36,11 +36,13 @@ class Speakers:
     cues: Cues
     named: list[tuple[int, Entity]] = field(default_factory=list)
     demonyms: dict[str, Entity] = field(default_factory=dict)
+    lang: str = "fr"
 
     def resolve(self, tok: Token, fallback: bool = True) -> tuple[Entity | None, bool]:
         """The speaker a token names; a pronoun the index left unresolved takes
         the last named speaker when ``fallback`` (after "selon", "dit-il")."""
-        ent = self.authority(tok) or self.entity_at(tok)
+        state = self.authority(tok)
+        ent = state or self.entity_at(tok)
         if ent is None and tok.pos_ == "NOUN":
             # "l'agence de presse russe Interfax": a name apposed to the head
             # noun; a person before an organisation ("le sénateur UDI Paul
@@ -54,6 +56,8 @@ class Speakers:
             found = [e for e in named if e is not None and e.type in _SPEAKERS]
             found.sort(key=lambda e: e.type is not EntityType.PERSON)
             ent = found[0] if found else None
+        if ent is None:
+            ent = state = self.official(tok)
         pronoun = tok.pos_ == "PRON" or tok.lower_ in self.cues.speaker_pronouns
         inverted = tok.i > 0 and (tok.text.startswith("-") or tok.i > tok.head.i)
         if ent is None and pronoun and (fallback or inverted):
@@ -63,7 +67,7 @@ class Speakers:
             ent = self.previous_subject(tok)
         if pronoun and ent is not None and _plural_for_person(tok, ent):
             return None, pronoun  # "ceux-ci ont fait savoir": not the last person named
-        if ent is not None and ent.type not in _SPEAKERS and ent is not self.authority(tok):
+        if ent is not None and ent.type not in _SPEAKERS and ent is not state:
             return None, pronoun
         if ent is not None and not pronoun:
             self.named.append((tok.i, ent))
@@ -74,6 +78,22 @@ class Speakers:
         authority noun with a demonym speaks for the country."""
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.cues.authority_nouns:
             return None
+        return self._demonym_of(tok)
+
+    def official(self, tok: Token) -> Entity | None:
+        """ "le ministre de la Défense syrien", "un porte-parole du ministère
+        chinois": an official named by a role and a demonym only speaks for
+        the country (on the role noun, its complement or the authority noun
+        of its complement). Only asked when the role phrase names no person;
+        a role without a demonym names nobody."""
+        role = lexicon(self.lang).roles.get(name_key(tok.lemma_))
+        if tok.pos_ != "NOUN" or role is not EntityType.PERSON:
+            return None
+        heads = [tok] + [c for c in tok.children if c.dep_ == "nmod" and c.pos_ == "NOUN"]
+        return next((e for e in map(self._demonym_of, heads) if e is not None), None)
+
+    def _demonym_of(self, tok: Token) -> Entity | None:
+        """The place a demonym after a noun names, or None."""
         for child in tok.children:
             if child.dep_ == "amod":
                 ent = self.entity_at(child)

@@ -49,12 +49,14 @@ def speech_verb(token: Token, cues: Cues) -> str | None:
     lemma = token.lemma_.lower()
     lemma = cues.speech_forms.get(token.lower_, lemma) if lemma == token.lower_ else lemma
     # "a fait savoir": "faire" hangs on "savoir", or "savoir" on "faire"
-    helpers = [c for c in token.children if c.i < token.i and c.pos_ in ("VERB", "AUX")]
+    # "y voit": a clitic before the verb makes a pair of its own
+    helpers = [c for c in token.children if c.i < token.i and c.pos_ in ("VERB", "AUX", "PRON")]
     if token.dep_ == "xcomp" and token.head.i < token.i:
         helpers.append(token.head)
     for helper in helpers:
-        pair = f"{helper.lemma_.lower()} {lemma}"
-        if pair in cues.speech_verbs or pair in cues.speech_objects:
+        first = helper.lower_ if helper.pos_ == "PRON" else helper.lemma_.lower()
+        pair = f"{first} {lemma}"
+        if pair in cues.speech_verbs or pair in cues.speech_objects or pair in cues.quote_verbs:
             return pair
     if lemma in cues.speech_verbs or lemma in cues.speech_objects:
         return lemma

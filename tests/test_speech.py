@@ -514,3 +514,79 @@ def test_speech_quote_after_a_compound_conjunction_has_no_speech_verb(nlp) -> No
     # the same quote after the "que" of the speech verb is spoken by it
     doc[8].dep_ = "mark"
     assert quote_speech_verb(doc, Quote(10, 11, 11), cues) == doc[2]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Le ministre japonais des Affaires étrangères a déclaré que la visite était annulée.",
+            "japon",
+        ),
+        ("Un porte-parole du ministère chinois a affirmé que la visite était annulée.", "chine"),
+        # "selon X" ending the sentence, whatever word the parser hung it on
+        (
+            "Le retrait des troupes sera terminé avant la fin de la semaine selon le ministre "
+            "de la Défense syrien.",
+            "syrie",
+        ),
+    ],
+)
+def test_speech_unnamed_official_speaks_for_the_country(nlp, text: str, speaker: str) -> None:
+    assert [who for who, _ in said(facts_of(text))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a role named with a person stays that person's
+        (
+            "Le ministre japonais des Affaires étrangères, Taro Aso, est arrivé hier. Le "
+            "ministre japonais a déclaré que la visite était annulée.",
+            "taro-aso",
+        ),
+        ("Le président syrien Omar Saleh a déclaré que la visite était annulée.", "omar-saleh"),
+    ],
+)
+def test_speech_official_named_with_a_person_is_the_person(nlp, text: str, speaker: str) -> None:
+    assert [who for who, _ in said(facts_of(text))] == [speaker]
+
+
+def test_speech_official_without_a_country_names_nobody(nlp) -> None:
+    text = "Le ministre des Affaires étrangères a déclaré que la visite était annulée."
+    assert said(facts_of(text)) == []
+
+
+def test_speech_report_verb_says_a_clause_where_nobody_speaks(nlp) -> None:
+    text = "L'agence Reuters a rapporté que les rebelles tueraient les otages."
+    assert said(facts_of(text)) == [("reuters", "les rebelles tueraient les otages")]
+    # someone speaks inside the clause: the agency is only the source
+    text = (
+        "L'agence Reuters a rapporté que le ministre Paul Girard avait déclaré que les otages "
+        "seraient libérés."
+    )
+    facts = [f for f in facts_of(text) if f.predicate == "said"]
+    assert [(f.subject, f.source) for f in facts] == [
+        ("person/paul-girard", "organization/reuters")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le député Patrick Ollier y voyait une « prime à l'échec », dont l'effet sera grave.",
+            [("patrick-ollier", "prime à l'échec")],
+        ),
+        (
+            "Anne Roux y voit une « menace pour la démocratie ».",
+            [("anne-roux", "menace pour la démocratie")],
+        ),
+        # without quote marks an opinion verb says nothing; nor does seeing
+        ("Anne Roux y voit une menace pour la démocratie.", []),
+        ("Paul Girard y voyait clair.", []),
+        ("Paul Girard y a vu son frère.", []),
+    ],
+)
+def test_speech_opinion_verb_speaks_its_quoted_words(nlp, text: str, expected: list) -> None:
+    assert said(facts_of(text)) == expected
