@@ -311,8 +311,9 @@ def _according_to(
     hangs on, or the main clause when the phrase ends the sentence. Nothing
     when the phrase hangs on a noun inside the sentence ("le rôle, selon X,
     de ...") or sits in a quote, when the clause is no more than the phrase, or
-    when its verb is a speech verb ("a déclaré Y, selon X": X is the source of
-    what Y said, not a speaker), or when X is a pronoun ("selon lui": too weak
+    when it follows a speech verb ("a déclaré Y, selon X": X is the source of
+    what Y said, not a speaker; before it, "Selon X, Y a promis de ...", X
+    says the whole clause and is the source of Y's words), or when X is a pronoun ("selon lui": too weak
     a speaker to say a whole clause; it stays the clause's source)."""
     clause = marker.head
     sent = marker.sent
@@ -329,7 +330,7 @@ def _according_to(
     if (
         pronoun
         or clause is marker
-        or speech_verb(clause, cues) is not None
+        or (speech_verb(clause, cues) is not None and marker.i > clause.i)
         or clause.pos_ not in ("VERB", "AUX", "ADJ")
         or not hung
         or marker.i in inside
@@ -343,6 +344,9 @@ def _according_to(
     subordinate = clause.dep_.startswith(("ccomp", "advcl", "acl", "csubj", "xcomp"))
     scope = clause.subtree if subordinate else clause.sent
     tokens = [t.i for t in scope if t.i not in skip]
+    if marker.i < clause.i:
+        # "Damas - Selon X, Y a promis ...": what stands before the phrase is not said
+        tokens = [i for i in tokens if i > marker.i] or tokens
     value = _text(parsed, doc, min(tokens), max(tokens) + 1, skip)
     if not value:
         return None

@@ -53,11 +53,16 @@ class Speakers:
                 if child.pos_ in ("PROPN", "NOUN", "X")
                 and not any(g.dep_ == "case" for g in child.children)
             ]
-            found = [e for e in named if e is not None and e.type in _SPEAKERS]
+            # "un émissaire des Nations Unies": a word of the complement's name
+            # the parser hung apart is the complement still, not an apposed name
+            owned = set(map(self.entity_at, _complements(tok)))
+            found = [e for e in named if e is not None and e.type in _SPEAKERS and e not in owned]
             found.sort(key=lambda e: e.type is not EntityType.PERSON)
             ent = found[0] if found else None
         if ent is None:
             ent = state = self.official(tok)
+        if ent is None:
+            ent = self.named_later(tok)
         pronoun = tok.pos_ == "PRON" or tok.lower_ in self.cues.speaker_pronouns
         inverted = tok.i > 0 and (tok.text.startswith("-") or tok.i > tok.head.i)
         if ent is None and pronoun and (fallback or inverted):
@@ -92,6 +97,32 @@ class Speakers:
         heads = [tok] + [c for c in tok.children if c.dep_ == "nmod" and c.pos_ == "NOUN"]
         return next((e for e in map(self._demonym_of, heads) if e is not None), None)
 
+    def named_later(self, tok: Token) -> Entity | None:
+        """ "Selon un émissaire des Nations Unies, ..." then "l'émissaire des
+        Nations Unies pour le Moyen-Orient, Terje Roed-Larsen": an indefinite
+        role phrase with a complement stands for the one person the article
+        names later with the same role and complement. Refused: a phrase with
+        no complement ("un diplomate"), two people named so, a later role
+        with another complement, a definite or plural phrase."""
+        role = lexicon(self.lang).roles.get(name_key(tok.lemma_))
+        indefinite = any(
+            c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in tok.children
+        )
+        complement = {e for e in map(self.entity_at, _complements(tok)) if e is not None}
+        if role is not EntityType.PERSON or not indefinite or not complement:
+            return None
+        if "Plur" in tok.morph.get("Number"):
+            return None
+        people = {
+            person.key: person
+            for later in tok.doc[tok.i + 1 :]
+            if later.lower_ == tok.lower_
+            and (person := self.entity_at(later)) is not None
+            and person.type is EntityType.PERSON
+            and complement <= set(map(self.entity_at, _complements(later)))
+        }
+        return next(iter(people.values())) if len(people) == 1 else None
+
     def _demonym_of(self, tok: Token) -> Entity | None:
         """The place a demonym after a noun names, or None."""
         for child in tok.children:
@@ -107,6 +138,18 @@ class Speakers:
         """The closest named main-clause subject before a pronoun (see
         :func:`kg.syntax.previous_subject`)."""
         return previous_subject(tok, self.entity_at)
+
+
+def _complements(noun: Token) -> list[Token]:
+    """The words of a noun's complements introduced by a preposition ("des
+    Nations Unies"); not a name apposed to it ("le président Paul Girard")."""
+    return [
+        w
+        for c in noun.children
+        if c.dep_ == "nmod" and c.i > noun.i and any(g.dep_ == "case" for g in c.children)
+        for w in c.subtree
+        if w.pos_ in ("PROPN", "NOUN")
+    ]
 
 
 def _plural_for_person(tok: Token, ent: Entity) -> bool:

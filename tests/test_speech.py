@@ -590,3 +590,55 @@ def test_speech_report_verb_says_a_clause_where_nobody_speaks(nlp) -> None:
 )
 def test_speech_opinion_verb_speaks_its_quoted_words(nlp, text: str, expected: list) -> None:
     assert said(facts_of(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Selon un porte-parole de la mairie de Lyon, la route sera fermée. Le porte-parole "
+            "de la mairie de Lyon, Paul Girard, a confirmé la fermeture.",
+            "paul-girard",
+        ),
+        (
+            "Selon un envoyé de l'Union africaine, la trêve tiendra. L'envoyé de l'Union "
+            "africaine, Paul Girard, est arrivé à Dakar.",
+            "paul-girard",
+        ),
+        (
+            "D'après un conseiller de la Banque mondiale, la dette sera annulée. Ce matin, le "
+            "conseiller de la Banque mondiale, Marc Petit, a rencontré les ministres.",
+            "marc-petit",
+        ),
+    ],
+)
+def test_speech_indefinite_role_is_the_person_named_later(nlp, text: str, speaker: str) -> None:
+    assert [who for who, _ in said(facts_of(text))][:1] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another complement later: another person
+        "Selon un émissaire de l'ONU, la trêve tiendra. L'émissaire de l'Union africaine, "
+        "Paul Girard, est arrivé.",
+        # no complement: any diplomate
+        "Selon un diplomate, la trêve tiendra. Le diplomate Paul Girard est arrivé.",
+        # two people named later with the role
+        "Selon un porte-parole de la mairie de Lyon, la route sera fermée. Le porte-parole "
+        "de la mairie de Lyon, Paul Girard, et le porte-parole de la mairie de Lyon, Marc "
+        "Petit, sont arrivés.",
+    ],
+)
+def test_speech_indefinite_role_without_one_match_names_nobody(nlp, text: str) -> None:
+    # the first sentence has no speaker; the second says nothing
+    assert said(facts_of(text)) == []
+
+
+def test_speech_according_to_before_a_speech_verb_says_the_clause(nlp) -> None:
+    # "Selon X, Y a promis ...": X says it all, and is the source of Y's words
+    facts = facts_of("Selon l'agence Reuters, Paul Girard a promis de partir.")
+    assert sorted((f.subject, f.value, f.source) for f in facts if f.predicate == "said") == [
+        ("organization/reuters", "Paul Girard a promis de partir", None),
+        ("person/paul-girard", "partir", "organization/reuters"),
+    ]
