@@ -313,8 +313,9 @@ def _according_to(
     de ...") or sits in a quote, when the clause is no more than the phrase, or
     when it follows a speech verb ("a déclaré Y, selon X": X is the source of
     what Y said, not a speaker; before it, "Selon X, Y a promis de ...", X
-    says the whole clause and is the source of Y's words), or when X is a pronoun ("selon lui": too weak
-    a speaker to say a whole clause; it stays the clause's source)."""
+    says the whole clause and is the source of Y's words), or when X is a
+    pronoun ("selon lui": too weak a speaker to say a whole clause; it stays
+    the clause's source)."""
     clause = marker.head
     sent = marker.sent
     rest = marker.doc[marker.i : sent.end]
