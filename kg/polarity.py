@@ -58,6 +58,7 @@ _LISTS = (
     "medium_words",
     "medium_prepositions",
     "medium_heads",
+    "management_nouns",
 )
 _NEGATION = ("particles", "strong", "words", "determiners")
 
@@ -92,6 +93,7 @@ class Cues:
     medium_words: frozenset[str]
     medium_prepositions: frozenset[str]
     medium_heads: frozenset[str]
+    management_nouns: frozenset[str]
     months: dict[str, int]
     time_nouns: frozenset[str]
     same_day_words: frozenset[str]

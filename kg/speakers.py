@@ -62,7 +62,7 @@ class Speakers:
         if ent is None:
             ent = state = self.official(tok)
         if ent is None:
-            ent = self.named_later(tok)
+            ent = self.management(tok) or self.named_later(tok)
         pronoun = tok.pos_ == "PRON" or tok.lower_ in self.cues.speaker_pronouns
         inverted = tok.i > 0 and (tok.text.startswith("-") or tok.i > tok.head.i)
         if ent is None and pronoun and (fallback or inverted):
@@ -96,6 +96,18 @@ class Speakers:
             return None
         heads = [tok] + [c for c in tok.children if c.dep_ == "nmod" and c.pos_ == "NOUN"]
         return next((e for e in map(self._demonym_of, heads) if e is not None), None)
+
+    def management(self, tok: Token) -> Entity | None:
+        """ "la direction de Canal+": the people who run an organisation speak
+        for it. Refused: a person or a place after the noun ("la direction
+        de Paris"), a noun of another kind ("le fils de X")."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.cues.management_nouns:
+            return None
+        for child in tok.children:
+            if child.dep_ == "nmod" and markers(child) & self.cues.genitive:
+                ent = self.entity_at(child)
+                return ent if ent is not None and ent.type is EntityType.ORGANIZATION else None
+        return None
 
     def named_later(self, tok: Token) -> Entity | None:
         """ "Selon un émissaire des Nations Unies, ..." then "l'émissaire des
@@ -137,7 +149,7 @@ class Speakers:
     def previous_subject(self, tok: Token) -> Entity | None:
         """The closest named main-clause subject before a pronoun (see
         :func:`kg.syntax.previous_subject`)."""
-        return previous_subject(tok, self.entity_at)
+        return previous_subject(tok, lambda t: self.entity_at(t) or self.management(t))
 
 
 def _complements(noun: Token) -> list[Token]:

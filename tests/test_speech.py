@@ -642,3 +642,64 @@ def test_speech_according_to_before_a_speech_verb_says_the_clause(nlp) -> None:
         ("organization/reuters", "Paul Girard a promis de partir", None),
         ("person/paul-girard", "partir", "organization/reuters"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # quoted words opening on the verb of a subject before them
+        (
+            "Le maire Paul Girard « regrette profondément cette décision ».",
+            [("paul-girard", "regrette profondément cette décision")],
+        ),
+        # a coordinated verb shares the subject
+        (
+            "Anne Roux a publié un texte dans lequel elle « présente ses excuses » et « promet "
+            "une enquête ».",
+            [("anne-roux", "présente ses excuses"), ("anne-roux", "promet une enquête")],
+        ),
+    ],
+)
+def test_speech_quote_opening_on_the_verb_of_a_subject(nlp, text: str, expected: list) -> None:
+    assert said(facts_of(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one quoted word: a scare quote
+        "Le maire Paul Girard « oublie » ses promesses.",
+        # the verb does not open the quote
+        "Le maire Paul Girard a trouvé « une ville endormie et triste ».",
+    ],
+)
+def test_speech_quote_not_opening_on_a_verb_gives_nothing(nlp, text: str) -> None:
+    assert said(facts_of(text)) == []
+
+
+def test_speech_quote_on_a_verb_inside_reported_speech_stays_in_it(nlp) -> None:
+    text = "Anne Roux a demandé que le gouvernement suisse « ouvre les archives aux chercheurs »."
+    assert said(facts_of(text)) == [
+        ("anne-roux", "le gouvernement suisse « ouvre les archives aux chercheurs »")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("La direction de Renault a fait savoir que l'usine resterait ouverte.", "renault"),
+        (
+            "La direction de Renault a publié un communiqué. Elle a annoncé que l'usine "
+            "resterait ouverte.",
+            "renault",
+        ),
+    ],
+)
+def test_speech_management_of_an_organisation_speaks_for_it(nlp, text: str, speaker: str) -> None:
+    assert [who for who, _ in said(facts_of(text))] == [speaker]
+
+
+def test_speech_management_of_a_person_names_nobody(nlp) -> None:
+    # "direction" of a person or a place is no organisation speaking
+    text = "La direction de Paris a fait savoir que la route resterait ouverte."
+    assert said(facts_of(text)) == []
