@@ -47,16 +47,17 @@ class Speakers:
             # "l'agence de presse russe Interfax": a name apposed to the head
             # noun; a person before an organisation ("le sénateur UDI Paul
             # Girard" is said by Paul Girard, not by the UDI)
+            # "un émissaire des Nations Unies": a word of the complement's name
+            # the parser hung apart is the complement still, not an apposed name
+            owned = set(map(self.entity_at, _complements(tok)))
             named = [
                 self.entity_at(child)
                 for child in tok.children
                 if child.pos_ in ("PROPN", "NOUN", "X")
                 and not any(g.dep_ == "case" for g in child.children)
+                and (child.dep_ == "appos" or self.entity_at(child) not in owned)
             ]
-            # "un émissaire des Nations Unies": a word of the complement's name
-            # the parser hung apart is the complement still, not an apposed name
-            owned = set(map(self.entity_at, _complements(tok)))
-            found = [e for e in named if e is not None and e.type in _SPEAKERS and e not in owned]
+            found = [e for e in named if e is not None and e.type in _SPEAKERS]
             found.sort(key=lambda e: e.type is not EntityType.PERSON)
             ent = found[0] if found else None
         if ent is None:
@@ -120,7 +121,7 @@ class Speakers:
         indefinite = any(
             c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in tok.children
         )
-        complement = {e for e in map(self.entity_at, _complements(tok)) if e is not None}
+        complement = {e for e in map(self.entity_at, _complements(tok, True)) if e is not None}
         if role is not EntityType.PERSON or not indefinite or not complement:
             return None
         if "Plur" in tok.morph.get("Number"):
@@ -131,7 +132,7 @@ class Speakers:
             if later.lower_ == tok.lower_
             and (person := self.entity_at(later)) is not None
             and person.type is EntityType.PERSON
-            and complement <= set(map(self.entity_at, _complements(later)))
+            and complement <= set(map(self.entity_at, _complements(later, True)))
         }
         return next(iter(people.values())) if len(people) == 1 else None
 
@@ -152,16 +153,18 @@ class Speakers:
         return previous_subject(tok, lambda t: self.entity_at(t) or self.management(t))
 
 
-def _complements(noun: Token) -> list[Token]:
-    """The words of a noun's complements introduced by a preposition ("des
-    Nations Unies"); not a name apposed to it ("le président Paul Girard")."""
-    return [
-        w
+def _complements(noun: Token, words: bool = False) -> list[Token]:
+    """The heads of a noun's complements introduced by a preposition ("des
+    Nations Unies"), or with ``words`` all their nouns and names; never a
+    name apposed to the noun ("le président Paul Girard")."""
+    heads = [
+        c
         for c in noun.children
         if c.dep_ == "nmod" and c.i > noun.i and any(g.dep_ == "case" for g in c.children)
-        for w in c.subtree
-        if w.pos_ in ("PROPN", "NOUN")
     ]
+    if not words:
+        return heads
+    return [w for c in heads for w in c.subtree if w.pos_ in ("PROPN", "NOUN")]
 
 
 def _plural_for_person(tok: Token, ent: Entity) -> bool:

@@ -546,6 +546,10 @@ def test_speech_unnamed_official_speaks_for_the_country(nlp, text: str, speaker:
             "taro-aso",
         ),
         ("Le président syrien Omar Saleh a déclaré que la visite était annulée.", "omar-saleh"),
+        (
+            "Le ministre japonais de la Santé Kenji Sato a déclaré que la visite était annulée.",
+            "kenji-sato",
+        ),
     ],
 )
 def test_speech_official_named_with_a_person_is_the_person(nlp, text: str, speaker: str) -> None:
