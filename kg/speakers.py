@@ -63,7 +63,7 @@ class Speakers:
         if ent is None:
             ent = state = self.official(tok)
         if ent is None:
-            ent = self.management(tok) or self.named_later(tok)
+            ent = self.management(tok) or self.named_later(tok) or self.named_kind(tok)
         pronoun = tok.pos_ == "PRON" or tok.lower_ in self.cues.speaker_pronouns
         inverted = tok.i > 0 and (tok.text.startswith("-") or tok.i > tok.head.i)
         if ent is None and pronoun and (fallback or inverted):
@@ -136,6 +136,53 @@ class Speakers:
         }
         return next(iter(people.values())) if len(people) == 1 else None
 
+    def named_kind(self, tok: Token) -> Entity | None:
+        """ "la chaîne de télévision X ... la chaîne a fait savoir", "le
+        mouvement X ... ce mouvement a annoncé": a definite or demonstrative
+        noun of an organisation's kind (``organization_heads`` of the
+        lexicon) stands for the one organisation the article named right
+        after that noun before. Refused: an indefinite or plural noun, no
+        such organisation before, two different ones."""
+        if tok.pos_ != "NOUN" or "Plur" in tok.morph.get("Number"):
+            return None
+        if name_key(tok.text) not in lexicon(self.lang).organization_heads:
+            return None
+        definite = any(
+            c.dep_ == "det"
+            and (c.morph.get("Definite") == ["Def"] or c.morph.get("PronType") == ["Dem"])
+            for c in tok.children
+        )
+        if not definite:
+            return None
+        named: dict[str, Entity | None] = {}
+        for before in tok.doc[: tok.i]:
+            if before.lower_ == tok.lower_:
+                found, ent = self._named_after(before)
+                if found:  # a name that is no organisation's makes it ambiguous
+                    named[ent.key if ent is not None else str(before.i)] = ent
+        return next(iter(named.values())) if len(named) == 1 else None
+
+    def _named_after(self, noun: Token) -> tuple[bool, Entity | None]:
+        """Whether a name follows a noun within a few words, before any verb
+        or punctuation but a comma ("la chaîne de télévision française, X"),
+        and the organisation it names: None for any other name, or for a name
+        after a preposition ("un journal de Lyon": a complement, not its name).
+        Adjectives are passed over ("française" names France, not the chaîne).
+        """
+        after_preposition = False
+        for word in noun.doc[noun.i + 1 : noun.i + _KIND_SPAN]:
+            if word.pos_ in ("VERB", "AUX") or (word.is_punct and word.text != ","):
+                return False, None
+            if word.pos_ == "ADJ":
+                continue
+            ent = self.entity_at(word)
+            if ent is not None or word.text[:1].isupper():
+                organization = ent is not None and ent.type is EntityType.ORGANIZATION
+                return True, ent if organization and not after_preposition else None
+            if word.pos_ != "DET":
+                after_preposition = word.pos_ == "ADP"
+        return False, None
+
     def _demonym_of(self, tok: Token) -> Entity | None:
         """The place a demonym after a noun names, or None."""
         for child in tok.children:
@@ -205,6 +252,8 @@ def speech_subject(verb: Token, speakers: Speakers) -> tuple[Token | None, Entit
     return None, None, False
 
 
+#: How far after the noun of its kind an organisation's name may stand, in words.
+_KIND_SPAN = 7
 #: How far after "interrogé" or "interview" the medium may stand, in words.
 _MEDIUM_SPAN = 12
 

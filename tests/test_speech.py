@@ -707,3 +707,47 @@ def test_speech_management_of_a_person_names_nobody(nlp) -> None:
     # "direction" of a person or a place is no organisation speaking
     text = "La direction de Paris a fait savoir que la route resterait ouverte."
     assert said(facts_of(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Le mouvement Hamas a gagné les élections. Ce mouvement a annoncé qu'il formerait "
+            "un gouvernement.",
+            "mouvement-hamas",
+        ),
+        (
+            "La chaîne de télévision française TV Sud a diffusé un sketch. La chaîne a fait "
+            "savoir qu'elle regrettait la séquence.",
+            "tv-sud",
+        ),
+        (
+            "L'agence de presse Interfax a publié une dépêche. L'agence a précisé que le texte "
+            "était authentique.",
+            "interfax",
+        ),
+    ],
+)
+def test_speech_kind_noun_stands_for_the_organisation_named_with_it(
+    nlp, text: str, speaker: str
+) -> None:
+    assert [who for who, _ in said(facts_of(text))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two newspapers named before
+        "Le journal Le Soir et le journal La Voix ont publié la photo. Le journal a affirmé "
+        "que la photo était vraie.",
+        # a complement is not the newspaper's name
+        "Un journal de Lyon a publié la photo. Le journal a affirmé que la photo était vraie.",
+        # nothing named before
+        "La chaîne a fait savoir qu'elle regrettait la séquence.",
+        # an indefinite noun is another one
+        "La chaîne TV Sud a diffusé un sketch. Une chaîne a fait savoir qu'elle le regrettait.",
+    ],
+)
+def test_speech_kind_noun_without_one_organisation_names_nobody(nlp, text: str) -> None:
+    assert said(facts_of(text)) == []
