@@ -33,7 +33,6 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "kg.folding",
             "kg.dates",
             "kg.sparql.transport",
-            "kg.transport",
         ),
     ),
     ("ingest", ("kg.ingest", "kg.normalize", "kg.records", "kg.langid")),
