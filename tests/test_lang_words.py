@@ -38,12 +38,6 @@ STILL_TO_CLEAN = frozenset(
         "kg/coalesce.py",
         "kg/entities.py",
         "kg/evaluate.py",
-        "kg/frames/located.py",
-        "kg/frames/match.py",
-        "kg/frames/parties.py",
-        "kg/frames/paths.py",
-        "kg/frames/role_values.py",
-        "kg/frames/roles.py",
         "kg/link/catalogue.py",
         "kg/link/disambiguate.py",
         "kg/link/fuzzy.py",
@@ -53,7 +47,7 @@ STILL_TO_CLEAN = frozenset(
         "kg/names.py",
         "kg/quote_marks.py",
         "kg/quotes.py",
-        "kg/role_coref.py",  # the apposition pattern it took over from kg/entities.py
+        "kg/role_coref.py",
         "kg/speech.py",
         "kg/syntax.py",
     }
