@@ -45,11 +45,7 @@ STILL_TO_CLEAN = frozenset(
         "kg/mentions.py",
         "kg/name_cuts.py",
         "kg/names.py",
-        "kg/quote_marks.py",
-        "kg/quotes.py",
         "kg/role_coref.py",
-        "kg/speech.py",
-        "kg/syntax.py",
     }
 )
 
