@@ -36,12 +36,10 @@ WORD = re.compile(r"[^\W\d_][\w'’]*")
 STILL_TO_CLEAN = frozenset(
     {
         "kg/coalesce.py",
-        "kg/entities.py",
         "kg/evaluate.py",
         "kg/mentions.py",
         "kg/name_cuts.py",
         "kg/names.py",
-        "kg/role_coref.py",
     }
 )
 
