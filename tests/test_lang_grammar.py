@@ -10,7 +10,9 @@ from kg.errors import FrameError
 from kg.lang import load_data
 from kg.lang.grammar import elided, grammar, leading_article
 from kg.lang.validate import check_grammar
+from kg.lexicon import lexicon
 from kg.link.fuzzy import spelling_key
+from kg.role_coref import _apposition_gap
 
 WHERE = "kg/lang/xx/grammar.yaml"
 
@@ -92,7 +94,34 @@ def test_lang_grammar_elided_forms_end_with_their_apostrophe() -> None:
     assert not any(elided(w) for w in grammar("fr").indefinite_articles)
 
 
+@pytest.mark.parametrize(
+    "gap, apposed",
+    [
+        (", ", True),
+        (" ", True),
+        (", en tant que ", True),
+        (", comme ", True),
+        (", l’", True),
+        (", l'", True),
+        (", son ", True),
+        (" (", False),
+        (" et le ", False),
+        (", ses ", False),
+        (", un ", False),
+    ],
+)
+def test_lang_grammar_apposition_gap_takes_its_words_from_the_grammar(
+    gap: str, apposed: bool
+) -> None:
+    assert bool(_apposition_gap("fr").match(gap)) is apposed
+
+
 def test_lang_grammar_transliteration_folds_come_from_the_language() -> None:
     assert spelling_key("Boutros") == spelling_key("Butros")
     assert spelling_key("Abou Mazen") == spelling_key("Abu Mazen")
     assert spelling_key("Boutros") != spelling_key("Bitros")
+
+
+def test_lang_grammar_person_pronouns_are_read_from_the_lexicon() -> None:
+    listed = load_data("fr", "lexicon")["person_pronouns"]
+    assert lexicon("fr").person_pronouns == frozenset(w.lower() for w in listed)
