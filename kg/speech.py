@@ -115,9 +115,9 @@ def _finite_clause(head: Token) -> bool:
 def _hung_lower(verb: Token) -> Token | None:
     """ "a déclaré aux familles des otages enlevés qu'il ferait ...": a "que"
     clause the parser hung on a word of the verb's complement. Taken when it
-    is the first "que" after the verb, no finite verb stands between them,
-    the "que" is no part of a conjunction ("pour que", "tandis que") and
-    the clause is not a relative one ("les otages que la police a
+    is the first "que" after the verb, no finite verb nor present participle
+    stands between them, the "que" is no part of a conjunction ("pour que",
+    "tandis que") and the clause is not a relative one ("les otages que la police a
     libérés": a "que" right after its noun)."""
     top = verb.head if verb.dep_ == "xcomp" else verb  # "a fait savoir": from "fait"
     for tok in top.subtree:
@@ -133,9 +133,17 @@ def _hung_lower(verb: Token) -> Token | None:
             if clause.i > tok.i and _finite_clause(clause) and not relative:
                 return clause
             return None
-        if tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm"):
-            return None
+        if tok.pos_ in ("VERB", "AUX") and (
+            "Fin" in tok.morph.get("VerbForm") or _present_participle(tok)
+        ):
+            return None  # "soulignant que ...": the clause is that verb's
     return None
+
+
+def _present_participle(tok: Token) -> bool:
+    """ "soulignant", "ajoutant": a verb of its own, unlike a past participle
+    ("des otages enlevés")."""
+    return "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense")
 
 
 def reported_content(verb: Token, entry: str, cues: Cues) -> Token | None:

@@ -211,7 +211,7 @@ def test_speech_participle_hung_on_a_noun_keeps_the_clause_speaker(nlp) -> None:
         "soulignant que « le parti quittera la coalition »."
     )
     assert said(facts_of(text)) == [
-        ("union-democratique", "colère"),
+        ("union-democratique", "sa « colère »"),
         ("union-democratique", "le parti quittera la coalition"),
     ]
 
@@ -751,3 +751,12 @@ def test_speech_kind_noun_stands_for_the_organisation_named_with_it(
 )
 def test_speech_kind_noun_without_one_organisation_names_nobody(nlp, text: str) -> None:
     assert said(facts_of(text)) == []
+
+
+def test_speech_que_clause_of_a_participle_is_not_the_verb_before(nlp) -> None:
+    # "ajoutant que X était Y": the clause is the participle's, the noun the first verb's
+    text = "Paul Girard a fait connaître son refus, ajoutant que ce projet était une erreur."
+    assert said(facts_of(text)) == [
+        ("paul-girard", "son refus"),
+        ("paul-girard", "ce projet était une erreur"),
+    ]
