@@ -59,6 +59,7 @@ _LISTS = (
     "medium_prepositions",
     "medium_heads",
     "management_nouns",
+    "country_nouns",
 )
 _NEGATION = ("particles", "strong", "words", "determiners")
 
@@ -94,6 +95,7 @@ class Cues:
     medium_prepositions: frozenset[str]
     medium_heads: frozenset[str]
     management_nouns: frozenset[str]
+    country_nouns: frozenset[str]
     months: dict[str, int]
     time_nouns: frozenset[str]
     same_day_words: frozenset[str]

@@ -84,7 +84,33 @@ class Speakers:
         authority noun with a demonym speaks for the country."""
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.cues.authority_nouns:
             return None
-        return self._demonym_of(tok)
+        return self._demonym_of(tok) or self._country_of(tok)
+
+    def _country_of(self, tok: Token) -> Entity | None:
+        """ "le gouvernement du Japon": the place a genitive complement names;
+        "les autorités du pays": the last country named before (a place of
+        the lexicon's list of countries and regions). Refused: a complement
+        naming anything else ("le gouvernement de coalition")."""
+        for child in tok.children:
+            if child.dep_ != "nmod" or not markers(child) & self.cues.genitive:
+                continue
+            ent = self.entity_at(child)
+            if ent is not None:
+                return ent if ent.type is EntityType.PLACE else None
+            if child.lemma_.lower() in self.cues.country_nouns:
+                return self._country_before(tok)
+        return None
+
+    def _country_before(self, tok: Token) -> Entity | None:
+        """The last country or region named before a token, or None."""
+        places = lexicon(self.lang).places
+        for before in reversed(tok.doc[: tok.i]):
+            ent = self.entity_at(before)
+            if ent is None or ent.type is not EntityType.PLACE:
+                continue
+            if any(name_key(name) in places for name in (ent.label, *ent.aliases)):
+                return ent
+        return None
 
     def official(self, tok: Token) -> Entity | None:
         """ "le ministre de la Défense syrien", "un porte-parole du ministère

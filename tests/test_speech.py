@@ -760,3 +760,32 @@ def test_speech_que_clause_of_a_participle_is_not_the_verb_before(nlp) -> None:
         ("paul-girard", "son refus"),
         ("paul-girard", "ce projet était une erreur"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Le gouvernement du Japon a fait savoir que le manuel serait retiré.", "japon"),
+        ("Les autorités de la Syrie ont annoncé que le retrait était achevé.", "syrie"),
+        # "du pays": the country named before
+        (
+            "Le Japon a protesté. Le gouvernement du pays a fait savoir que le manuel serait "
+            "retiré.",
+            "japon",
+        ),
+    ],
+)
+def test_speech_authority_of_a_named_country_speaks_for_it(nlp, text: str, speaker: str) -> None:
+    assert [who for who, _ in said(facts_of(text))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le gouvernement de coalition a fait savoir que le manuel serait retiré.",
+        # a city is no country the authorities of "du pays" could be
+        "Paul Girard est arrivé à Lyon. Les autorités du pays ont annoncé que tout était calme.",
+    ],
+)
+def test_speech_authority_without_a_country_names_nobody(nlp, text: str) -> None:
+    assert said(facts_of(text)) == []
