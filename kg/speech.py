@@ -143,7 +143,7 @@ def _hung_lower(verb: Token) -> Token | None:
 def _present_participle(tok: Token) -> bool:
     """ "soulignant", "ajoutant": a verb of its own, unlike a past participle
     ("des otages enlevés")."""
-    return "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense")
+    return "Part" in tok.morph.get("VerbForm") and "Past" not in tok.morph.get("Tense")
 
 
 def reported_content(verb: Token, entry: str, cues: Cues) -> Token | None:
