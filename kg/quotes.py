@@ -46,7 +46,7 @@ from kg.model import Entity, EntityType, Fact, Provenance
 from kg.nlp import Parsed
 from kg.polarity import Cues, is_negated
 from kg.quote_marks import find_quotes, quote_speech_verb
-from kg.speakers import Speakers, medium_of, speech_subject
+from kg.speakers import Speakers, medium_of, medium_told, speech_subject
 from kg.speech import (
     clause_tail,
     reported_content,
@@ -292,6 +292,8 @@ def speech_facts(
     # Sources last: "..., a déclaré M. Scholz, selon l'AFP" names it after the verb.
     for i, (fact, verb) in enumerate(zip(facts, verbs, strict=True)):
         source = attribution.source_of(verb)
+        if source is None and fact.predicate == "said" and verb.pos_ in ("VERB", "AUX"):
+            source = medium_told(verb, entity_at, cues, parsed.article.language)
         if source is not None and source.key != fact.subject:
             facts[i] = replace(fact, source=source.key)
     return _drop_repeats(facts), attribution

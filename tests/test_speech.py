@@ -789,3 +789,27 @@ def test_speech_authority_of_a_named_country_speaks_for_it(nlp, text: str, speak
 )
 def test_speech_authority_without_a_country_names_nobody(nlp, text: str) -> None:
     assert said(facts_of(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Paul Girard a déclaré à l'AFP que la taxe serait supprimée.", "organization/afp"),
+        ("« Nous partirons », a déclaré Paul Girard à la radio Europe 1.", "organization/europe-1"),
+    ],
+)
+def test_speech_medium_told_is_the_source(nlp, text: str, source: str) -> None:
+    assert [f.source for f in facts_of(text) if f.predicate == "said"] == [source]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Girard a déclaré à ses proches que la taxe serait supprimée.",
+        # an organisation that is no medium
+        "Paul Girard a déclaré à l'OTAN que la taxe serait supprimée.",
+    ],
+)
+def test_speech_told_to_no_medium_gives_no_source(nlp, text: str) -> None:
+    facts = [f for f in facts_of(text) if f.predicate == "said"]
+    assert facts and all(f.source is None for f in facts)
