@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from spacy.attrs import DEP, LEMMA, POS
 from spacy.parts_of_speech import AUX, VERB
@@ -45,7 +46,7 @@ from kg.lang.grammar import grammar
 from kg.model import Entity, EntityType, Fact, Provenance
 from kg.nlp import Parsed
 from kg.polarity import Cues, is_negated
-from kg.quote_marks import find_quotes, quote_speech_verb
+from kg.quote_marks import Quote, find_quotes, quote_speech_verb
 from kg.speakers import Speakers, medium_of, medium_told, speech_subject
 from kg.speech import (
     clause_tail,
@@ -155,6 +156,132 @@ def speech_facts(
     attribution = Attribution()
     quotes = find_quotes(parsed, cues)
     inside: set[int] = {i for q in quotes for i in range(q.start, q.end)}
+    events = _events(doc, quotes, cues)
+    facts: list[Fact] = []
+    verbs: list[Token] = []
+    for _, kind, data in events:
+        if kind == "medium":
+            assert isinstance(data, Token)
+            medium = medium_of(data, entity_at, cues)
+            if medium is not None:
+                attribution.mark(range(data.sent.start, data.sent.end), medium)
+            continue
+        if kind == "source":
+            assert isinstance(data, Token)
+            ent, pronoun = speakers.resolve(data)
+            if ent is not None:
+                sent = data.sent
+                attribution.mark([i for i in range(sent.start, sent.end) if i != data.i], ent)
+                said = _according_to(parsed, data, ent, pronoun, inside, cues)
+                if said is not None:
+                    facts.append(said)
+                    verbs.append(data.head)
+            continue
+        if kind == "quote":
+            quote, verb = data  # type: ignore[misc]
+            who, ent, pronoun = speech_subject(verb, speakers)
+            if ent is None or who is None or quote.start <= who.i < quote.end:
+                continue  # a name inside the quote never says it
+            value = _text(parsed, doc, quote.start, quote.end, set())
+            attribution.mark(range(quote.start, quote.end), ent, overwrite=True)
+            first, last = min(quote.start, who.i, verb.i), max(quote.end - 1, who.i, verb.i)
+            conf, rule = 0.85, "quote:direct.v1"
+        else:
+            verb, content = data  # type: ignore[misc]
+            if is_negated(verb, cues) and kind == "indirect":
+                continue  # "ne dit pas que": nothing was said
+            who, ent, pronoun = speech_subject(verb, speakers)
+            if ent is None or who is None:
+                continue
+            tokens, nested = _reported_words(verb, content, cues)
+            attribution.mark(tokens, ent)
+            if kind == "indirect" and speech_verb(verb, cues) is None and _speaks(content, cues):
+                continue  # "X a rapporté que Y a dit": X is only the source
+            value = _text(parsed, doc, min(tokens), max(tokens) + 1, nested)
+            first, last = min(tokens + [who.i, verb.i]), max(tokens + [who.i, verb.i])
+            conf, rule = (
+                (0.75, "quote:indirect.v1") if kind == "indirect" else (0.6, "quote:stance.v1")
+            )
+        if not value:
+            continue
+        if pronoun:
+            conf *= 0.85
+        voices = [(t, speakers.resolve(t, fallback=False)[0]) for t in voice_of(verb, who, cues)]
+        voice, spokesperson = next(((t, e) for t, e in voices if e is not None), (None, None))
+        if voice is not None and spokesperson is not None and spokesperson.key != ent.key:
+            facts.append(
+                Fact(
+                    subject=spokesperson.key,
+                    predicate="speaksFor",
+                    object=ent.key,
+                    provenance=_provenance(
+                        parsed, doc, min(who.i, voice.i), max(who.i, voice.i), 0.8, "quote:voice.v1"
+                    ),
+                )
+            )
+            verbs.append(verb)
+        facts.append(
+            Fact(
+                subject=ent.key,
+                predicate="said",
+                value=value,
+                time=event_time(verb, verb.sent, cues, parsed.article.date),
+                provenance=_provenance(parsed, doc, first, last, conf, rule),
+            )
+        )
+        verbs.append(verb)
+    # Sources last: "..., a déclaré M. Scholz, selon l'AFP" names it after the verb.
+    told = partial(medium_told, entity_at=entity_at, cues=cues, lang=parsed.article.language)
+    return _drop_repeats(_with_sources(facts, verbs, attribution, told)), attribution
+
+
+def _with_sources(
+    facts: list[Fact],
+    verbs: list[Token],
+    attribution: Attribution,
+    told: Callable[[Token], Entity | None],
+) -> list[Fact]:
+    """Each fact with the source of its verb's words: the attribution, else
+    for ``said`` the medium the words were told to (``told``)."""
+    sourced: list[Fact] = []
+    for fact, verb in zip(facts, verbs, strict=True):
+        source = attribution.source_of(verb)
+        if source is None and fact.predicate == "said" and verb.pos_ in ("VERB", "AUX"):
+            source = told(verb)
+        if source is not None and source.key != fact.subject:
+            fact = replace(fact, source=source.key)
+        sourced.append(fact)
+    return sourced
+
+
+def _reported_words(verb: Token, content: Token, cues: Cues) -> tuple[list[int], set[int]]:
+    """The tokens a speech verb reports, and those left to speech of their own
+    inside (a speech verb, "... et que Y")."""
+    nested = {
+        t.i
+        for c in content.subtree
+        if (c.dep_.startswith("advcl") and speech_verb(c, cues))
+        or (c is not content and c.dep_ == "conj" and that_clause_mark(c))
+        for t in c.subtree
+    }  # a speech verb inside, and "... et que Y": said on their own
+    # "de baisser", "pour une réforme", "et que": the words introducing it are not said
+    lead = {c.i for c in content.children if c.dep_ in ("mark", "case", "cc") and c.i < content.i}
+    # "a prévenu, au lendemain du vote, que ...": what stands
+    # before "que" is the verb's, not the clause's
+    that = [c.i for c in content.children if c.lower_ in grammar().complementisers]
+    lead |= set(range(content.left_edge.i, min(that))) if that else set()
+    if content.pos_ == "NOUN":  # "annonçait pour sa part la création"
+        lead |= {t.i for c in content.lefts if c.dep_ in ("nmod", "obl") for t in c.subtree}
+    words = [t for c in [content, *clause_tail(verb, content)] for t in c.subtree]
+    tokens = [t.i for t in words if t.i not in nested and t.i not in lead]
+    return tokens, nested
+
+
+def _events(doc: Doc, quotes: list[Quote], cues: Cues) -> list[tuple[int, str, object]]:
+    """What may say or source words, in text order: quotes with their speech
+    verb, "selon X" phrases, interview words, speech verbs with what they
+    report, and negated stance verbs with their object."""
+    inside: set[int] = {i for q in quotes for i in range(q.start, q.end)}
     events: list[tuple[int, str, object]] = []
     verb: Token | None = None
     for quote in quotes:
@@ -196,107 +323,7 @@ def speech_facts(
             if objects:
                 events.append((tok.i, "stance", (tok, objects[0])))
     events.sort(key=lambda e: e[0])
-    facts: list[Fact] = []
-    verbs: list[Token] = []
-    for _, kind, data in events:
-        if kind == "medium":
-            assert isinstance(data, Token)
-            medium = medium_of(data, entity_at, cues)
-            if medium is not None:
-                attribution.mark(range(data.sent.start, data.sent.end), medium)
-            continue
-        if kind == "source":
-            assert isinstance(data, Token)
-            ent, pronoun = speakers.resolve(data)
-            if ent is not None:
-                sent = data.sent
-                attribution.mark([i for i in range(sent.start, sent.end) if i != data.i], ent)
-                said = _according_to(parsed, data, ent, pronoun, inside, cues)
-                if said is not None:
-                    facts.append(said)
-                    verbs.append(data.head)
-            continue
-        if kind == "quote":
-            quote, verb = data  # type: ignore[misc]
-            who, ent, pronoun = speech_subject(verb, speakers)
-            if ent is None or who is None or quote.start <= who.i < quote.end:
-                continue  # a name inside the quote never says it
-            value = _text(parsed, doc, quote.start, quote.end, set())
-            attribution.mark(range(quote.start, quote.end), ent, overwrite=True)
-            first, last = min(quote.start, who.i, verb.i), max(quote.end - 1, who.i, verb.i)
-            conf, rule = 0.85, "quote:direct.v1"
-        else:
-            verb, content = data  # type: ignore[misc]
-            if is_negated(verb, cues) and kind == "indirect":
-                continue  # "ne dit pas que": nothing was said
-            who, ent, pronoun = speech_subject(verb, speakers)
-            if ent is None or who is None:
-                continue
-            nested = {
-                t.i
-                for c in content.subtree
-                if (c.dep_.startswith("advcl") and speech_verb(c, cues))
-                or (c is not content and c.dep_ == "conj" and that_clause_mark(c))
-                for t in c.subtree
-            }  # a speech verb inside, and "... et que Y": said on their own
-            # "de baisser", "pour une réforme", "et que": the words introducing it are not said
-            lead = {
-                c.i
-                for c in content.children
-                if c.dep_ in ("mark", "case", "cc") and c.i < content.i
-            }
-            # "a prévenu, au lendemain du vote, que ...": what stands
-            # before "que" is the verb's, not the clause's
-            that = [c.i for c in content.children if c.lower_ in grammar().complementisers]
-            lead |= set(range(content.left_edge.i, min(that))) if that else set()
-            if content.pos_ == "NOUN":  # "annonçait pour sa part la création"
-                lead |= {t.i for c in content.lefts if c.dep_ in ("nmod", "obl") for t in c.subtree}
-            words = [t for c in [content, *clause_tail(verb, content)] for t in c.subtree]
-            tokens = [t.i for t in words if t.i not in nested and t.i not in lead]
-            attribution.mark(tokens, ent)
-            if kind == "indirect" and speech_verb(verb, cues) is None and _speaks(content, cues):
-                continue  # "X a rapporté que Y a dit": X is only the source
-            value = _text(parsed, doc, min(tokens), max(tokens) + 1, nested)
-            first, last = min(tokens + [who.i, verb.i]), max(tokens + [who.i, verb.i])
-            conf, rule = (
-                (0.75, "quote:indirect.v1") if kind == "indirect" else (0.6, "quote:stance.v1")
-            )
-        if not value:
-            continue
-        if pronoun:
-            conf *= 0.85
-        voices = [(t, speakers.resolve(t, fallback=False)[0]) for t in voice_of(verb, who, cues)]
-        voice, spokesperson = next(((t, e) for t, e in voices if e is not None), (None, None))
-        if voice is not None and spokesperson is not None and spokesperson.key != ent.key:
-            facts.append(
-                Fact(
-                    subject=spokesperson.key,
-                    predicate="speaksFor",
-                    object=ent.key,
-                    provenance=_provenance(
-                        parsed, doc, min(who.i, voice.i), max(who.i, voice.i), 0.8, "quote:voice.v1"
-                    ),
-                )
-            )
-            verbs.append(verb)
-        facts.append(
-            Fact(
-                subject=ent.key,
-                predicate="said",
-                value=value,
-                time=event_time(verb, verb.sent, cues, parsed.article.date),
-                provenance=_provenance(parsed, doc, first, last, conf, rule),
-            )
-        )
-        verbs.append(verb)
-    # Sources last: "..., a déclaré M. Scholz, selon l'AFP" names it after the verb.
-    for i, (fact, verb) in enumerate(zip(facts, verbs, strict=True)):
-        source = attribution.source_of(verb)
-        if source is None and fact.predicate == "said" and verb.pos_ in ("VERB", "AUX"):
-            source = medium_told(verb, entity_at, cues, parsed.article.language)
-        if source is not None and source.key != fact.subject:
-            facts[i] = replace(fact, source=source.key)
-    return _drop_repeats(facts), attribution
+    return events
 
 
 def _speaks(clause: Token, cues: Cues) -> bool:
