@@ -1,0 +1,191 @@
+"""Membership and employment read from a whole article's facts
+(kg/frames/membership.py), on real parses of sentences written for these
+tests, with sentences that must give nothing."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import facts_of
+
+
+def pairs(text: str, predicate: str) -> list[tuple[str, str]]:
+    return sorted(
+        (f.subject.split("/")[-1], (f.object or "").split("/")[-1])
+        for f in facts_of(text)
+        if f.predicate == predicate
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La présidente du Sénat, Anne Roux, a ouvert la séance.",
+        "Paul Girard, président de l'Assemblée nationale, a suspendu les débats.",
+        "Le vice-président du Parlement, Luc Marin, a protesté.",
+    ],
+)
+def test_membership_who_presides_an_assembly_is_no_member_by_it(nlp, text: str) -> None:
+    assert pairs(text, "memberOf") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # a committee or a party is no assembly: its president belongs to it
+        (
+            "Anne Roux, présidente de la commission des finances, a parlé.",
+            "commission-des-finances",
+        ),
+        ("Le président de l'Union démocratique, Paul Girard, a répondu.", "union-democratique"),
+    ],
+)
+def test_membership_the_president_of_a_committee_or_party_is_a_member(
+    nlp, text: str, org: str
+) -> None:
+    assert [o for _, o in pairs(text, "memberOf")] == [org]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        (
+            "Le poste échoit à Paul Girard, ancien chef de l'Agence nationale de sécurité.",
+            "paul-girard",
+            "agence-nationale-de-securite",
+        ),
+        ("Anne Roux, directrice de la Banque centrale, a parlé.", "anne-roux", "banque-centrale"),
+        ("Le chef de la Police fédérale, Luc Marin, a été limogé.", "luc-marin", "police-federale"),
+    ],
+)
+def test_membership_the_head_of_an_employer_works_for_it(
+    nlp, text: str, person: str, org: str
+) -> None:
+    assert (person, org) in pairs(text, "worksFor")
+    assert pairs(text, "memberOf") == []
+
+
+def test_membership_the_head_of_a_movement_is_a_member_not_staff(nlp) -> None:
+    text = "Le chef du Mouvement républicain, Paul Girard, a démissionné."
+    assert pairs(text, "memberOf") == [("paul-girard", "mouvement-republicain")]
+    assert pairs(text, "worksFor") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "party"),
+    [
+        (
+            "L'Union démocratique, représentée par Anne Roux, a quitté la coalition.",
+            "anne-roux",
+            "union-democratique",
+        ),
+        ("Paul Girard, porte-parole du Parti vert, a démenti.", "paul-girard", "parti-vert"),
+        (
+            "Le Mouvement libéral a fait savoir, par la voix de Luc Marin, qu'il voterait contre.",
+            "luc-marin",
+            "mouvement-liberal",
+        ),
+    ],
+)
+def test_membership_who_speaks_for_a_party_is_a_member(
+    nlp, text: str, person: str, party: str
+) -> None:
+    assert (person, party) in pairs(text, "speaksFor")
+    assert (person, party) in pairs(text, "memberOf")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a company or a country is no party: its spokesman is no member
+        "Paul Girard, porte-parole de Renault, a démenti.",
+        "La France, représentée par Anne Roux, a signé l'accord.",
+    ],
+)
+def test_membership_who_speaks_for_no_party_is_no_member(nlp, text: str) -> None:
+    assert pairs(text, "memberOf") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "chamber"),
+    [
+        ("Le sénateur Paul Girard a déposé un texte. Le Sénat l'a rejeté.", "paul-girard", "senat"),
+        (
+            "Anne Roux, députée du Morbihan, a interpellé le gouvernement à l'Assemblée nationale.",
+            "anne-roux",
+            "assemblee-nationale",
+        ),
+        (
+            "Le texte arrive à la Chambre des députés. Luc Marin, député socialiste, est contre.",
+            "luc-marin",
+            "chambre-des-deputes",
+        ),
+    ],
+)
+def test_membership_a_senator_or_deputy_belongs_to_the_one_chamber(
+    nlp, text: str, person: str, chamber: str
+) -> None:
+    assert (person, chamber) in pairs(text, "memberOf")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le sénateur Paul Girard a protesté.",  # no chamber named
+        # two senates: which one is not said
+        "Le sénateur Paul Girard a écrit au Sénat américain et au Sénat canadien.",
+        "L'ancien sénateur Paul Girard a écrit au Sénat.",  # a former senator
+        "Le ministre Paul Girard a écrit au Sénat.",  # a minister is no senator
+    ],
+)
+def test_membership_no_chamber_membership_without_one_chamber_or_a_current_seat(
+    nlp, text: str
+) -> None:
+    assert [o for _, o in pairs(text, "memberOf") if o.startswith("senat")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a prospect of joining, a joining to come: no membership yet
+        "La Turquie attend la perspective d'une adhésion à l'Union européenne.",
+        "La Serbie pourrait adhérer à l'Union européenne.",
+        # a former membership
+        "Luc Marin, ancien membre du Parti vert, a voté contre.",
+        "L'ancien président du Mouvement libéral, Paul Girard, a voté contre.",
+    ],
+)
+def test_membership_no_membership_that_is_only_possible_or_over(nlp, text: str) -> None:
+    assert pairs(text, "memberOf") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        ("La Serbie a adhéré à l'Union européenne en 2004.", "serbie", "union-europeenne"),
+        ("Luc Marin, membre du Parti vert, a voté contre.", "luc-marin", "parti-vert"),
+    ],
+)
+def test_membership_a_stated_membership_stays(nlp, text: str, person: str, org: str) -> None:
+    assert pairs(text, "memberOf") == [(person, org)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the kind of organisation, then its name with its article
+        ("Le journaliste Paul Girard, du journal Le Matin, a été libéré.", ("paul-girard", "matin")),
+        # in a list, the name right after a role noun holds it, not the name before
+        (
+            "Le photographe Luc Marin et le journaliste Paul Girard, de la chaîne TF1, sont libres.",
+            ("paul-girard", "tf1"),
+        ),
+        (
+            "La caméraman Anne Roux et la journaliste Eva Marin, de Radio Alpha, sont rentrées.",
+            ("eva-marin", "radio-alpha"),
+        ),
+    ],
+)
+def test_membership_a_reporter_works_for_the_medium_after_her_name(
+    nlp, text: str, expected: tuple[str, str]
+) -> None:
+    assert pairs(text, "worksFor") == [expected]
