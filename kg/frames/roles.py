@@ -177,7 +177,8 @@ def match_roles(
         before = _name_before(sent, k, entity_at)
         # "le ministre de X, Jean Dupont": the name after; "MM. Palas, ministre
         # de l'Agriculture, Bures, ...": with no determiner, the name before
-        if before is None and found and _coordinated(sent, last_end, vstart):
+        # "..., le cameraman X et le journaliste Y": a name right after is the holder
+        if before is None and after is None and found and _coordinated(sent, last_end, vstart):
             before, determiner = found[-1].holder_token, False
         chosen = (before or after) if before is not None and not determiner else (after or before)
         if chosen is not None:
@@ -335,7 +336,8 @@ def _of_after_name(
     if j + 2 < sent.end and doc[j].text == "," and doc[j + 1].lower_ in _OF:
         k = skip_determiners(sent, j + 2)
         if k + 1 < sent.end and doc[k].pos_ == "NOUN" and doc[k].text.islower():
-            k += 1  # "du journal Le Soir": the kind of organisation before its name
+            # "du journal Le Soir": the kind of organisation before its name
+            k = skip_determiners(sent, k + 1)
         ent = entity_at(doc[k]) if k < sent.end else None
         if ent is not None and ent.type is EntityType.ORGANIZATION:
             return ent, doc[k]
