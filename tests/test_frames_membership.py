@@ -173,10 +173,10 @@ def test_membership_a_stated_membership_stays(nlp, text: str, person: str, org: 
     ("text", "expected"),
     [
         # the kind of organisation, then its name with its article
-        ("Le journaliste Paul Girard, du journal Le Matin, a été libéré.", ("paul-girard", "matin")),
+        ("Le journaliste Paul Girard, du journal Le Matin, est libre.", ("paul-girard", "matin")),
         # in a list, the name right after a role noun holds it, not the name before
         (
-            "Le photographe Luc Marin et le journaliste Paul Girard, de la chaîne TF1, sont libres.",
+            "Le photographe Luc Marin et le journaliste Paul Girard, de la chaîne TF1, sont là.",
             ("paul-girard", "tf1"),
         ),
         (
@@ -189,3 +189,52 @@ def test_membership_a_reporter_works_for_the_medium_after_her_name(
     nlp, text: str, expected: tuple[str, str]
 ) -> None:
     assert pairs(text, "worksFor") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        # a hyphenated adjective is a word of the party's name, which then is
+        # more than a noun and a demonym ("président du Conseil italien")
+        (
+            "Anne Roux, vice-présidente du Parti social-démocrate slovaque, a voté contre.",
+            "parti-social-democrate-slovaque",
+        ),
+        (
+            "Le président du Mouvement chrétien-démocrate suisse, Luc Marin, a démissionné.",
+            "mouvement-chretien-democrate-suisse",
+        ),
+    ],
+)
+def test_membership_a_party_name_with_a_hyphenated_adjective(nlp, text: str, party: str) -> None:
+    assert [o for _, o in pairs(text, "memberOf")] == [party]
+
+
+def test_membership_an_envoy_speaks_for_who_sent_him(nlp) -> None:
+    text = "L'émissaire de l'Union africaine, Paul Girard, est arrivé à Khartoum."
+    assert pairs(text, "speaksFor") == [("paul-girard", "union-africaine")]
+    assert pairs("L'envoyé spécial du Figaro, Paul Girard, est rentré.", "speaksFor") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Girard a fondé le Parti vert en 1990.",
+        "Le Parti vert, fondé par Paul Girard en 1990, a gagné.",
+        "En 1990, Paul Girard a cofondé le Parti vert avec des amis.",
+    ],
+)
+def test_membership_a_founder_is_a_member(nlp, text: str) -> None:
+    assert pairs(text, "memberOf") == [("paul-girard", "parti-vert")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Girard fonde de grands espoirs sur le Parti vert.",  # no organisation founded
+        "Cette accusation, fondée sur un rapport de l'ONU, vise Paul Girard.",
+        "La France a fondé la Communauté européenne.",  # a country founds, no person joins
+    ],
+)
+def test_membership_founding_nothing_or_by_no_person_gives_nothing(nlp, text: str) -> None:
+    assert pairs(text, "memberOf") == []
