@@ -113,6 +113,7 @@ def extract_mentions(
                 0.95,
             )
     _add_roles(parsed, lex, add, taken, keys)
+    _add_party_nouns(parsed, lex, add, taken, words)
     found.sort(key=lambda m: (m.start, m.end))
     return found
 
@@ -351,6 +352,24 @@ def _add_roles(parsed: Parsed, lex: Lexicon, add, taken: set[int], keys: list[st
                 "role-body", 0.7)  # fmt: skip
             end = body[1]
         i = end
+
+
+def _add_party_nouns(parsed: Parsed, lex: Lexicon, add, taken: set[int], words: list[str]):
+    """ "le socialiste Jean Morel": a party adjective used as a noun, after an
+    article and right before a person's name, mentions the party. Refused: the
+    adjective of a thing ("le vote socialiste") and one before no name ("les
+    socialistes ont voté")."""
+    doc = parsed.doc
+    for i in range(1, len(doc) - 1):
+        party = lex.parties.get(words[i]) if words[i][:1].islower() else None
+        if (
+            party
+            and i not in taken
+            and words[i - 1].lower() in lex.leading
+            and lex.labels.get(doc[i + 1].ent_type_) is EntityType.PERSON
+        ):
+            add(doc[i : i + 1], EntityType.ORGANIZATION, MentionKind.DEMONYM, name_key(party),
+                "party-noun", 0.75)  # fmt: skip
 
 
 _LINKS = frozenset({"de", "du", "des", "d'", "au", "aux"})

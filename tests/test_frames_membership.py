@@ -238,3 +238,32 @@ def test_membership_a_founder_is_a_member(nlp, text: str) -> None:
 )
 def test_membership_founding_nothing_or_by_no_person_gives_nothing(nlp, text: str) -> None:
     assert pairs(text, "memberOf") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le socialiste Paul Girard a remporté l'élection.", ("paul-girard", "parti-socialiste")),
+        (
+            "La candidature de la républicaine Anne Roux a surpris.",
+            ("anne-roux", "parti-republicain"),
+        ),
+        ("Il a battu le travailliste Luc Marin de peu.", ("luc-marin", "parti-travailliste")),
+    ],
+)
+def test_membership_a_party_adjective_used_as_a_noun_before_a_name(
+    nlp, text: str, expected: tuple[str, str]
+) -> None:
+    assert pairs(text, "memberOf") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le vote socialiste a reculé face à Paul Girard.",  # the adjective of a thing
+        "Les travaillistes ont voté contre le texte de Paul Girard.",  # no name after it
+        "Paul Girard, socialiste convaincu, a voté.",  # no article before it
+    ],
+)
+def test_membership_a_party_adjective_of_a_thing_or_before_no_name(nlp, text: str) -> None:
+    assert pairs(text, "memberOf") == []
