@@ -114,6 +114,7 @@ def extract_mentions(
             )
     _add_roles(parsed, lex, add, taken, keys)
     _add_party_nouns(parsed, lex, add, taken, words)
+    _add_member_bodies(parsed, lex, add, taken, keys)
     found.sort(key=lambda m: (m.start, m.end))
     return found
 
@@ -352,6 +353,16 @@ def _add_roles(parsed: Parsed, lex: Lexicon, add, taken: set[int], keys: list[st
                 "role-body", 0.7)  # fmt: skip
             end = body[1]
         i = end
+
+
+def _add_member_bodies(parsed: Parsed, lex: Lexicon, add, taken: set[int], keys: list[str]):
+    """ "membre de la commission des lois": a body after a member noun, found
+    as after a role (see :func:`_role_body`)."""
+    for i, key in enumerate(keys):
+        body = _role_body(parsed, lex, keys, i + 1) if key in lex.member_nouns else None
+        if body and body[0] not in taken and parsed.doc[i].pos_ == "NOUN":
+            add(parsed.doc[body[0] : body[1]], EntityType.ORGANIZATION, MentionKind.NAME,
+                name_key(parsed.doc[body[0] : body[1]].text), "member-body", 0.7)  # fmt: skip
 
 
 def _add_party_nouns(parsed: Parsed, lex: Lexicon, add, taken: set[int], words: list[str]):

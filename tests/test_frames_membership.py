@@ -267,3 +267,39 @@ def test_membership_a_party_adjective_used_as_a_noun_before_a_name(
 )
 def test_membership_a_party_adjective_of_a_thing_or_before_no_name(nlp, text: str) -> None:
     assert pairs(text, "memberOf") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Paul Girard, membre de la commission des finances, a voté.",
+            [("paul-girard", "commission-des-finances")],
+        ),
+        (
+            "Anne Roux est membre du comité central du parti.",
+            [("anne-roux", "comite-central-du-parti")],
+        ),
+        # a body named after an assembly: a member of both
+        (
+            "Paul Girard, membre de la commission des finances du Sénat, a voté.",
+            [("paul-girard", "commission-des-finances-du-senat"), ("paul-girard", "senat")],
+        ),
+    ],
+)
+def test_membership_a_member_of_a_body_written_in_lower_case(
+    nlp, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert pairs(text, "memberOf") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les membres du conseil municipal ont voté.",  # no one named
+        "Paul Girard, ancien membre du comité directeur, a voté.",  # a former member
+        "Paul Girard a écrit au comité central du parti.",  # no member noun
+    ],
+)
+def test_membership_no_member_of_a_body_without_a_current_named_member(nlp, text: str) -> None:
+    assert pairs(text, "memberOf") == []

@@ -16,6 +16,8 @@ frames found:
 * who speaks for a party ("le Parti vert, représenté par X", "le porte-parole
   du Mouvement Y") is a member of it; a party is an organisation whose name
   starts with a party noun (``party_nouns`` of ``frames.yaml``);
+* a member of a body named after an assembly ("membre de la commission des
+  finances du Sénat") is a member of the assembly;
 * a senator or a deputy ("le sénateur X") is a member of the one chamber of
   the article whose name starts with a word of ``chambers``. Refused: two
   such chambers, or none, and a former role ("l'ancien sénateur").
@@ -153,6 +155,28 @@ def _chamber_members(
     return found
 
 
+def _parent_bodies(
+    facts: list[Fact], by_key: dict[str, Entity], words: MembershipWords
+) -> list[Fact]:
+    """ "membre de la commission des finances du Sénat": a member of a body
+    whose name ends with an assembly's name is a member of the assembly."""
+    assemblies = [
+        e
+        for e in by_key.values()
+        if e.type is EntityType.ORGANIZATION and _name_head(e, words) in words.assemblies
+    ]
+    found = []
+    for fact in facts:
+        body = by_key.get(fact.object or "")
+        if fact.predicate != "memberOf" or body is None:
+            continue
+        for assembly in assemblies:
+            inner = name_key(assembly.label)
+            if assembly is not body and name_key(body.label).endswith(" " + inner):
+                found.append(_derived(fact, "memberOf", assembly.key, "membership:body.v1", 0.9))
+    return found
+
+
 def refine_membership(
     facts: list[Fact], entities: Iterable[Entity], party_nouns: frozenset[str], lang: str = "fr"
 ) -> list[Fact]:
@@ -189,4 +213,4 @@ def refine_membership(
             and _name_head(party, words) in parties
         ):
             out.append(_derived(fact, "memberOf", party.key, "membership:spokesperson.v1", 0.9))
-    return out + _chamber_members(facts, entities, words)
+    return out + _parent_bodies(out, by_key, words) + _chamber_members(facts, entities, words)
