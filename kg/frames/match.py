@@ -33,6 +33,7 @@ from kg.frames.parties import party_labels
 from kg.frames.paths import follow
 from kg.frames.roles import match_roles
 from kg.frames.schema import Frame, FrameSet, Trigger, load_frames
+from kg.lang import grammar_words
 from kg.mentions import lexicon, name_key
 from kg.model import Entity, EntityType, Fact, MentionKind, Modality, Polarity, Provenance
 from kg.nlp import Parsed, token_strings
@@ -299,6 +300,7 @@ def _role_facts(
             lowers,
             frames.appointment_verbs,
             lexicon(frames.lang).honorifics,
+            frozenset(grammar_words(frames.lang, "respective")),
         ):
             if frame.predicate != "holdsPosition" and match.of is None:
                 continue

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from kg.frames.respective import respective_holders
 from kg.frames.role_values import (
     is_place,
     kind_of_named,
@@ -111,6 +112,7 @@ def match_roles(
     lowers: Sequence[str],
     appointing: frozenset[str] = frozenset(),
     honorifics: frozenset[str] = frozenset(),
+    respective: frozenset[str] = frozenset(),
 ) -> list[RoleMatch]:
     """Find the role phrases of one role frame in a sentence.
 
@@ -124,6 +126,8 @@ def match_roles(
         appointing: verbs whose subject takes the role they govern ("élire",
             "nommer", "devenir").
         honorifics: name keys of titles before a name ("M.", "Mme").
+        respective: adverbs giving a list of roles in order to the names
+            before them ("respectivement"; see :mod:`kg.frames.respective`).
 
     Returns:
         One match per role phrase that has a holder of an accepted type.
@@ -133,6 +137,7 @@ def match_roles(
     found: list[RoleMatch] = []
     last_end = -1  # where the last role phrase with a holder ends
     candidates = [sent.start + k for k, word in enumerate(lowers) if word in roles]
+    paired = respective_holders(sent, respective, entity_at) if respective & set(lowers) else {}
     i = sent.start
     for candidate in candidates:
         if candidate < i:
@@ -202,6 +207,11 @@ def match_roles(
             for c in named:
                 if _person(c, entity_at):
                     holder, holder_token, appointed_by = _person(c, entity_at), c, verb
+        if head.i in paired:  # "X et Y, respectivement président et trésorier"
+            holder_token, shared = paired[head.i]
+            holder = _person(holder_token, entity_at)
+            if of is None and shared is not None:
+                of, of_token = entity_at(shared), shared
         via_index = False
         if holder is None and of is not None and own is not None and head.dep_ in _INDEX_DEPS:
             if own.type is EntityType.PERSON:
