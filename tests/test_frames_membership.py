@@ -303,3 +303,26 @@ def test_membership_a_member_of_a_body_written_in_lower_case(
 )
 def test_membership_no_member_of_a_body_without_a_current_named_member(nlp, text: str) -> None:
     assert pairs(text, "memberOf") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le porte-parole du ministère de la Défense, Paul Girard, a démenti.",
+            [("paul-girard", "ministere-de-la-defense")],
+        ),
+        (
+            "Anne Roux, porte-parole de l'Agence spatiale européenne, a confirmé.",
+            [("anne-roux", "agence-spatiale-europeenne")],
+        ),
+        # a party's spokesman is a member, not staff; one who represents an
+        # agency in a negotiation may be no employee of it
+        ("Le porte-parole du Parti vert, Luc Marin, a démenti.", []),
+        ("L'Agence spatiale, représentée par Anne Roux, a signé.", []),
+    ],
+)
+def test_membership_the_spokesperson_of_an_employer_works_for_it(
+    nlp, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert pairs(text, "worksFor") == expected

@@ -15,7 +15,8 @@ frames found:
   belongs to it (a former employment is still stated, as a former position is);
 * who speaks for a party ("le Parti vert, représenté par X", "le porte-parole
   du Mouvement Y") is a member of it; a party is an organisation whose name
-  starts with a party noun (``party_nouns`` of ``frames.yaml``);
+  starts with a party noun (``party_nouns`` of ``frames.yaml``); the
+  spokesperson of an employer ("le porte-parole de l'Agence Y") works for it;
 * a member of a body named after an assembly ("membre de la commission des
   finances du Sénat") is a member of the assembly;
 * a senator or a deputy ("le sénateur X") is a member of the one chamber of
@@ -40,6 +41,8 @@ _LISTS = ("former", "presiding_roles", "assemblies", "employers")
 _MAPS = ("chambers",)
 #: The frame rules whose memberOf a role gives ("le président du parti").
 _LEADER_RULE = "frame:leader.v1"
+#: The frame rule of spokespeople named by their role ("le porte-parole de X").
+_SPOKESPERSON_RULE = "frame:spokesperson.v1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,13 +207,12 @@ def refine_membership(
                 out.append(kept)
             continue
         out.append(fact)
-        party = by_key.get(fact.object or "")
-        if (
-            fact.predicate == "speaksFor"
-            and fact.is_direct
-            and party is not None
-            and party.type is EntityType.ORGANIZATION
-            and _name_head(party, words) in parties
-        ):
-            out.append(_derived(fact, "memberOf", party.key, "membership:spokesperson.v1", 0.9))
+        org = by_key.get(fact.object or "")
+        if fact.predicate != "speaksFor" or not fact.is_direct or org is None:
+            continue
+        head = _name_head(org, words) if org.type is EntityType.ORGANIZATION else ""
+        if head in parties:
+            out.append(_derived(fact, "memberOf", org.key, "membership:spokesperson.v1", 0.9))
+        elif head in words.employers and fact.provenance.rule == _SPOKESPERSON_RULE:
+            out.append(_derived(fact, "worksFor", org.key, "membership:spokesperson.v1", 0.9))
     return out + _parent_bodies(out, by_key, words) + _chamber_members(facts, entities, words)
