@@ -326,3 +326,12 @@ def test_membership_the_spokesperson_of_an_employer_works_for_it(
     nlp, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert pairs(text, "worksFor") == expected
+
+
+def test_membership_words_load_and_name_their_sections() -> None:
+    from kg.frames.membership import membership_words
+
+    words = membership_words("fr")
+    assert {"senat"} <= words.assemblies and "president" in words.presiding_roles
+    assert words.chambers["senateur"] == frozenset({"senat"})
+    assert "ancien" in words.former and "agence" in words.employers
