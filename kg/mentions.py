@@ -356,13 +356,18 @@ def _add_roles(parsed: Parsed, lex: Lexicon, add, taken: set[int], keys: list[st
 
 
 def _add_member_bodies(parsed: Parsed, lex: Lexicon, add, taken: set[int], keys: list[str]):
-    """ "membre de la commission des lois": a body after a member noun, found
-    as after a role (see :func:`_role_body`)."""
+    """ "X, membre de la commission des lois": a body after a member noun, found
+    as after a role (see :func:`_role_body`), when a person is named before it
+    in the sentence ("un membre de la commission a dit" names no member)."""
+    doc = parsed.doc
     for i, key in enumerate(keys):
         body = _role_body(parsed, lex, keys, i + 1) if key in lex.member_nouns else None
-        if body and body[0] not in taken and parsed.doc[i].pos_ == "NOUN":
-            add(parsed.doc[body[0] : body[1]], EntityType.ORGANIZATION, MentionKind.NAME,
-                name_key(parsed.doc[body[0] : body[1]].text), "member-body", 0.7)  # fmt: skip
+        if not body or body[0] in taken or doc[i].pos_ != "NOUN":
+            continue
+        named = doc[doc[i].sent.start : i]
+        if any(lex.labels.get(t.ent_type_) is EntityType.PERSON for t in named):
+            add(doc[body[0] : body[1]], EntityType.ORGANIZATION, MentionKind.NAME,
+                name_key(doc[body[0] : body[1]].text), "member-body", 0.7)  # fmt: skip
 
 
 def _add_party_nouns(parsed: Parsed, lex: Lexicon, add, taken: set[int], words: list[str]):
@@ -405,6 +410,13 @@ def _role_body(parsed: Parsed, lex: Lexicon, keys: list[str], start: int) -> tup
             end += 1
         elif end + 1 < n and keys[end] in _LINKS and doc[end + 1].pos_ in ("NOUN", "PROPN"):
             end += 2
+        elif (
+            end + 2 < n
+            and keys[end] in _LINKS
+            and keys[end + 1] in _ARTICLES
+            and (doc[end + 2].pos_ == "NOUN" and doc[end + 2].text[:1].islower())
+        ):
+            end += 3  # "de l'énergie": a lower-case complement with its article
         else:
             break
     return (j, end) if end > j + 1 else None

@@ -285,6 +285,11 @@ def test_membership_a_party_adjective_of_a_thing_or_before_no_name(nlp, text: st
             "Paul Girard, membre de la commission des finances du Sénat, a voté.",
             [("paul-girard", "commission-des-finances-du-senat"), ("paul-girard", "senat")],
         ),
+        # a lower-case complement with its article belongs to the body's name
+        (
+            "Anne Roux, membre de la commission de l'énergie, a voté.",
+            [("anne-roux", "commission-de-l-energie")],
+        ),
     ],
 )
 def test_membership_a_member_of_a_body_written_in_lower_case(
@@ -297,6 +302,7 @@ def test_membership_a_member_of_a_body_written_in_lower_case(
     "text",
     [
         "Les membres du conseil municipal ont voté.",  # no one named
+        "Un membre de la commission des finances a parlé à Paul Girard.",  # named after it
         "Paul Girard, ancien membre du comité directeur, a voté.",  # a former member
         "Paul Girard a écrit au comité central du parti.",  # no member noun
     ],
