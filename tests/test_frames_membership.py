@@ -148,6 +148,7 @@ def test_membership_no_chamber_membership_without_one_chamber_or_a_current_seat(
     [
         # a prospect of joining, a joining to come: no membership yet
         "La Turquie attend la perspective d'une adhésion à l'Union européenne.",
+        "L'adhésion de la Turquie à l'Union européenne divise les électeurs.",
         "La Serbie pourrait adhérer à l'Union européenne.",
         # a former membership
         "Luc Marin, ancien membre du Parti vert, a voté contre.",
@@ -341,3 +342,16 @@ def test_membership_words_load_and_name_their_sections() -> None:
     assert {"senat"} <= words.assemblies and "president" in words.presiding_roles
     assert words.chambers["senateur"] == frozenset({"senat"})
     assert "ancien" in words.former and "agence" in words.employers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Girard a été élu président de la République turque du Nord.",
+        "Anne Roux, cheffe du Royaume uni des îles, a parlé.",
+    ],
+)
+def test_membership_the_head_of_a_state_named_as_an_organisation_is_no_member(
+    nlp, text: str
+) -> None:
+    assert pairs(text, "memberOf") == []

@@ -7,6 +7,8 @@ frames found:
 * a membership that is only possible or planned ("la perspective d'une
   adhésion de la Turquie à l'Union") or that is over ("ancien membre du
   parti") is no membership: dropped;
+* no one is a member of a state named as an organisation ("le président de
+  la République X"), by the head of its name (``states``);
 * the one who presides an assembly ("la présidente du Congrès national, X")
   is no member of it by that role: dropped (the president of a committee or
   a party stays a member);
@@ -37,7 +39,7 @@ from kg.model import Entity, EntityType, Fact, Modality
 
 __all__ = ["MembershipWords", "membership_words", "refine_membership"]
 
-_LISTS = ("former", "presiding_roles", "assemblies", "employers")
+_LISTS = ("former", "presiding_roles", "states", "assemblies", "employers")
 _MAPS = ("chambers",)
 #: The frame rules whose memberOf a role gives ("le président du parti").
 _LEADER_RULE = "frame:leader.v1"
@@ -51,6 +53,7 @@ class MembershipWords:
 
     former: frozenset[str]
     presiding_roles: frozenset[str]
+    states: frozenset[str]
     assemblies: frozenset[str]
     employers: frozenset[str]
     chambers: dict[str, frozenset[str]]  # role noun -> heads of its chambers' names
@@ -75,6 +78,7 @@ def membership_words(lang: str = "fr") -> MembershipWords:
     return MembershipWords(
         former=keys("former"),
         presiding_roles=keys("presiding_roles"),
+        states=keys("states"),
         assemblies=keys("assemblies"),
         employers=keys("employers"),
         chambers={
@@ -121,7 +125,7 @@ def _kept(fact: Fact, by_key: dict[str, Entity], words: MembershipWords) -> Fact
     if fact.provenance.rule == _LEADER_RULE and head in words.employers:
         staff = replace(fact.provenance, rule="membership:staff.v1")
         return replace(fact, predicate="worksFor", provenance=staff)
-    if _over(fact.role, words):
+    if _over(fact.role, words) or head in words.states:
         return None
     presides = _role_noun(fact.role, words.presiding_roles, words) is not None
     if fact.provenance.rule == _LEADER_RULE and head in words.assemblies and presides:
