@@ -119,6 +119,11 @@ def test_membership_who_speaks_for_no_party_is_no_member(nlp, text: str) -> None
             "luc-marin",
             "chambre-des-deputes",
         ),
+        (
+            "Anne Roux, députée européenne, siège au Parlement européen depuis 2004.",
+            "anne-roux",
+            "parlement-europeen",
+        ),
     ],
 )
 def test_membership_a_senator_or_deputy_belongs_to_the_one_chamber(
@@ -135,12 +140,15 @@ def test_membership_a_senator_or_deputy_belongs_to_the_one_chamber(
         "Le sénateur Paul Girard a écrit au Sénat américain et au Sénat canadien.",
         "L'ancien sénateur Paul Girard a écrit au Sénat.",  # a former senator
         "Le ministre Paul Girard a écrit au Sénat.",  # a minister is no senator
+        # a member of another assembly than the one named
+        "Le député européen Paul Girard a écrit à l'Assemblée nationale.",
     ],
 )
 def test_membership_no_chamber_membership_without_one_chamber_or_a_current_seat(
     nlp, text: str
 ) -> None:
-    assert [o for _, o in pairs(text, "memberOf") if o.startswith("senat")] == []
+    chambers = ("senat", "assemblee")
+    assert [o for _, o in pairs(text, "memberOf") if o.startswith(chambers)] == []
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,8 @@ frames found:
   finances du Sénat") is a member of the assembly;
 * a senator or a deputy ("le sénateur X") is a member of the one chamber of
   the article whose name starts with a word of ``chambers``. Refused: two
-  such chambers, or none, and a former role ("l'ancien sénateur").
+  such chambers, or none, a former role ("l'ancien sénateur") and a role
+  with more words ("député européen": of another assembly).
 """
 
 from __future__ import annotations
@@ -102,11 +103,14 @@ def _name_head(entity: Entity, words: MembershipWords) -> str:
     return key.split(" ", 1)[0] if key else ""
 
 
-def _role_noun(role: str | None, nouns: Iterable[str], words: MembershipWords) -> str | None:
-    """The one of ``nouns`` a role as written starts with, its modifiers
-    skipped ("nouveau vice-président" -> "vice president"), or None."""
+def _role_noun(
+    role: str | None, nouns: Iterable[str], words: MembershipWords, whole: bool = False
+) -> str | None:
+    """The one of ``nouns`` a role as written starts with (or, ``whole``, is),
+    its modifiers skipped ("nouveau vice-président" -> "vice president"), or None."""
     said = [w for w in name_key(role or "").split() if w not in words.modifiers]
-    return next((n for n in nouns if said[: len(n.split())] == n.split()), None)
+    size = len(said) if whole else None
+    return next((n for n in nouns if said[:size] == n.split()), None)
 
 
 def _over(role: str | None, words: MembershipWords) -> bool:
@@ -155,7 +159,8 @@ def _chamber_members(
     for fact in facts:
         if fact.predicate != "holdsPosition" or not fact.is_direct or _over(fact.value, words):
             continue
-        chambers = words.chambers.get(_role_noun(fact.value, words.chambers, words) or "", ())
+        role = _role_noun(fact.value, words.chambers, words, whole=True)
+        chambers = words.chambers.get(role or "", ())
         bodies = [key for key, head in heads.items() if head in chambers]
         if len(bodies) == 1:
             found.append(_derived(fact, "memberOf", bodies[0], "membership:chamber.v1", 0.85))
