@@ -158,6 +158,7 @@ def test_membership_no_chamber_membership_without_one_chamber_or_a_current_seat(
         "La Turquie attend la perspective d'une adhésion à l'Union européenne.",
         "L'adhésion de la Turquie à l'Union européenne divise les électeurs.",
         "La Serbie pourrait adhérer à l'Union européenne.",
+        "« Paul Girard aurait été membre du Parti vert », a affirmé Anne Roux.",
         # a former membership
         "Luc Marin, ancien membre du Parti vert, a voté contre.",
         "L'ancien président du Mouvement libéral, Paul Girard, a voté contre.",
