@@ -74,9 +74,9 @@ def test_membership_the_head_of_a_movement_is_a_member_not_staff(nlp) -> None:
     ("text", "person", "party"),
     [
         (
-            "L'Union démocratique, représentée par Anne Roux, a quitté la coalition.",
+            "L'Alliance démocratique, représentée par Anne Roux, a quitté la coalition.",
             "anne-roux",
-            "union-democratique",
+            "alliance-democratique",
         ),
         ("Paul Girard, porte-parole du Parti vert, a démenti.", "paul-girard", "parti-vert"),
         (
@@ -96,8 +96,9 @@ def test_membership_who_speaks_for_a_party_is_a_member(
 @pytest.mark.parametrize(
     "text",
     [
-        # a company or a country is no party: its spokesman is no member
+        # a company, a union of states or a country is no party: its spokesman is no member
         "Paul Girard, porte-parole de Renault, a démenti.",
+        "Anne Roux, porte-parole de l'Union africaine, a démenti.",
         "La France, représentée par Anne Roux, a signé l'accord.",
     ],
 )
@@ -364,3 +365,45 @@ def test_membership_the_head_of_a_state_named_as_an_organisation_is_no_member(
     nlp, text: str
 ) -> None:
     assert pairs(text, "memberOf") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "pair"),
+    [
+        (
+            "Paul Girard, l'un des fondateurs du Parti vert, a démissionné.",
+            "memberOf",
+            ("paul-girard", "parti-vert"),
+        ),
+        (
+            "Anne Roux, l'une des membres du Parti vert, a démissionné.",
+            "memberOf",
+            ("anne-roux", "parti-vert"),
+        ),
+        (
+            "Paul Girard, cofondateur du Mouvement libéral, a parlé.",
+            "memberOf",
+            ("paul-girard", "mouvement-liberal"),
+        ),
+        (
+            "Le patron de Renault, Paul Girard, a démissionné.",
+            "worksFor",
+            ("paul-girard", "renault"),
+        ),
+        # the head of a party is a member of it, not its employee
+        (
+            "Le patron du Parti vert, Paul Girard, a démissionné.",
+            "memberOf",
+            ("paul-girard", "parti-vert"),
+        ),
+    ],
+)
+def test_membership_one_of_the_founders_or_members_and_bosses(
+    nlp, text: str, predicate: str, pair: tuple[str, str]
+) -> None:
+    assert pairs(text, predicate) == [pair]
+    assert pairs(text, "worksFor" if predicate == "memberOf" else "memberOf") == []
+
+
+def test_membership_members_named_by_no_one_give_nothing(nlp) -> None:
+    assert pairs("Les membres du Parti vert ont voté contre Paul Girard.", "memberOf") == []

@@ -449,4 +449,4 @@ def extract_facts(
         facts.extend(_role_facts(parsed, sent, frames, resolver, cues, attribution))
         facts.extend(_linked_facts(parsed, sent, frames, resolver))
     entities = getattr(index, "entities", ())
-    return _dedupe(refine_membership(facts, entities, frames.party_nouns, frames.lang), frames)
+    return _dedupe(refine_membership(facts, entities, frames.lang), frames)

@@ -17,8 +17,10 @@ frames found:
   belongs to it (a former employment is still stated, as a former position is);
 * who speaks for a party ("le Parti vert, représenté par X", "le porte-parole
   du Mouvement Y") is a member of it; a party is an organisation whose name
-  starts with a party noun (``party_nouns`` of ``frames.yaml``); the
+  starts with a word of ``party_heads``; the
   spokesperson of an employer ("le porte-parole de l'Agence Y") works for it;
+  and who would work for a party by a role ("le patron du Parti vert") is a
+  member of it;
 * a member of a body named after an assembly ("membre de la commission des
   finances du Sénat") is a member of the assembly;
 * a senator or a deputy ("le sénateur X") is a member of the one chamber of
@@ -40,7 +42,7 @@ from kg.model import Entity, EntityType, Fact, Modality
 
 __all__ = ["MembershipWords", "membership_words", "refine_membership"]
 
-_LISTS = ("former", "presiding_roles", "states", "assemblies", "employers")
+_LISTS = ("former", "presiding_roles", "party_heads", "states", "assemblies", "employers")
 _MAPS = ("chambers",)
 #: The frame rules whose memberOf a role gives ("le président du parti").
 _LEADER_RULE = "frame:leader.v1"
@@ -54,6 +56,7 @@ class MembershipWords:
 
     former: frozenset[str]
     presiding_roles: frozenset[str]
+    party_heads: frozenset[str]
     states: frozenset[str]
     assemblies: frozenset[str]
     employers: frozenset[str]
@@ -79,6 +82,7 @@ def membership_words(lang: str = "fr") -> MembershipWords:
     return MembershipWords(
         former=keys("former"),
         presiding_roles=keys("presiding_roles"),
+        party_heads=keys("party_heads"),
         states=keys("states"),
         assemblies=keys("assemblies"),
         employers=keys("employers"),
@@ -190,14 +194,13 @@ def _parent_bodies(
 
 
 def refine_membership(
-    facts: list[Fact], entities: Iterable[Entity], party_nouns: frozenset[str], lang: str = "fr"
+    facts: list[Fact], entities: Iterable[Entity], lang: str = "fr"
 ) -> list[Fact]:
     """Apply what roles say about membership and employment to an article's facts.
 
     Args:
         facts: the facts the frames found.
         entities: the article's entities.
-        party_nouns: nouns that start a party's name ("parti", "mouvement").
         lang: the language of the words to read.
 
     Returns:
@@ -207,7 +210,6 @@ def refine_membership(
     words = membership_words(lang)
     entities = list(entities)
     by_key = {e.key: e for e in entities}
-    parties = {name_key(w) for w in party_nouns}
     out: list[Fact] = []
     for fact in facts:
         if fact.predicate == "memberOf":
@@ -215,12 +217,14 @@ def refine_membership(
             if kept is not None:
                 out.append(kept)
             continue
-        out.append(fact)
         org = by_key.get(fact.object or "")
+        head = _name_head(org, words) if org and org.type is EntityType.ORGANIZATION else ""
+        if fact.predicate == "worksFor" and head in words.party_heads:
+            fact = replace(fact, predicate="memberOf")  # "le patron du Parti vert"
+        out.append(fact)
         if fact.predicate != "speaksFor" or not fact.is_direct or org is None:
             continue
-        head = _name_head(org, words) if org.type is EntityType.ORGANIZATION else ""
-        if head in parties:
+        if head in words.party_heads:
             out.append(_derived(fact, "memberOf", org.key, "membership:spokesperson.v1", 0.9))
         elif head in words.employers and fact.provenance.rule == _SPOKESPERSON_RULE:
             out.append(_derived(fact, "worksFor", org.key, "membership:spokesperson.v1", 0.9))
