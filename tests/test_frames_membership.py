@@ -407,3 +407,28 @@ def test_membership_one_of_the_founders_or_members_and_bosses(
 
 def test_membership_members_named_by_no_one_give_nothing(nlp) -> None:
     assert pairs("Les membres du Parti vert ont voté contre Paul Girard.", "memberOf") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard, journaliste au Figaro, a été libéré.", [("paul-girard", "figaro")]),
+        (
+            "Anne Roux, chercheuse à l'Institut Pasteur, a publié.",
+            [("anne-roux", "institut-pasteur")],
+        ),
+        # a place after "à" is where one works, not for whom
+        ("Anne Roux, journaliste à Lyon, a parlé.", []),
+    ],
+)
+def test_membership_an_employer_after_a_or_au(
+    nlp, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert pairs(text, "worksFor") == expected
+
+
+def test_membership_a_place_after_a_is_no_role_s_owner(nlp) -> None:
+    facts = [f for f in facts_of("Paul Girard, ambassadeur à Paris, a parlé.")]
+    assert [(f.value, f.of) for f in facts if f.predicate == "holdsPosition"] == [
+        ("ambassadeur", None)
+    ]

@@ -95,6 +95,15 @@ def _of(
                 while j < sent.end and entity_at(doc[j]) is named:
                     j += 1
                 continue
+        if tok.lower_ in grammar().place_prepositions and of is None:
+            # "journaliste au Figaro", "chercheuse à l'Institut Pasteur": the
+            # organisation one works at; a place there ("ambassadeur à Paris")
+            # is where the role is held, not whose it is
+            k = skip_determiners(sent, j + 1)
+            named = entity_at(doc[k]) if k < sent.end else None
+            if named is not None and named is not own and named.type is EntityType.ORGANIZATION:
+                of, of_token = named, doc[k]
+                j = k + 1
         break
     return of, of_token, j
 
