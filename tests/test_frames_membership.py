@@ -163,6 +163,7 @@ def test_membership_no_chamber_membership_without_one_chamber_or_a_current_seat(
         # a former membership
         "Luc Marin, ancien membre du Parti vert, a voté contre.",
         "L'ancien président du Mouvement libéral, Paul Girard, a voté contre.",
+        "L'ancien patron du Parti vert, Paul Girard, a voté contre.",
     ],
 )
 def test_membership_no_membership_that_is_only_possible_or_over(nlp, text: str) -> None:

@@ -16,11 +16,10 @@ frames found:
   Sécurité générale", ``employers``) works or worked for it rather than
   belongs to it (a former employment is still stated, as a former position is);
 * who speaks for a party ("le Parti vert, représenté par X", "le porte-parole
-  du Mouvement Y") is a member of it; a party is an organisation whose name
-  starts with a word of ``party_heads``; the
-  spokesperson of an employer ("le porte-parole de l'Agence Y") works for it;
-  and who would work for a party by a role ("le patron du Parti vert") is a
-  member of it;
+  du Mouvement Y") is a member of it, and so is who would work for a party
+  by a role ("le patron du Parti vert"); a party is an organisation whose
+  name starts with a word of ``party_heads``. The spokesperson of an
+  employer ("le porte-parole de l'Agence Y") works for it;
 * a member of a body named after an assembly ("membre de la commission des
   finances du Sénat") is a member of the assembly;
 * a senator or a deputy ("le sénateur X") is a member of the one chamber of
@@ -212,15 +211,15 @@ def refine_membership(
     by_key = {e.key: e for e in entities}
     out: list[Fact] = []
     for fact in facts:
+        org = by_key.get(fact.object or "")
+        head = _name_head(org, words) if org and org.type is EntityType.ORGANIZATION else ""
+        if fact.predicate == "worksFor" and head in words.party_heads:
+            fact = replace(fact, predicate="memberOf")  # "le patron du Parti vert"
         if fact.predicate == "memberOf":
             kept = _kept(fact, by_key, words)
             if kept is not None:
                 out.append(kept)
             continue
-        org = by_key.get(fact.object or "")
-        head = _name_head(org, words) if org and org.type is EntityType.ORGANIZATION else ""
-        if fact.predicate == "worksFor" and head in words.party_heads:
-            fact = replace(fact, predicate="memberOf")  # "le patron du Parti vert"
         out.append(fact)
         if fact.predicate != "speaksFor" or not fact.is_direct or org is None:
             continue
