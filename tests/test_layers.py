@@ -34,7 +34,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "kg.sparql.transport",
         ),
     ),
-    ("ingest", ("kg.ingest", "kg.normalize", "kg.records", "kg.langid")),
+    ("ingest", ("kg.discover", "kg.ingest", "kg.normalize", "kg.records", "kg.langid")),
     ("nlp", ("kg.nlp", "kg.syntax", "kg.lang")),
     (
         "mentions",
