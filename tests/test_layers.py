@@ -66,7 +66,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("rdf", ("kg.rdf",)),
     ("sparql", ("kg.sparql",)),
     ("build", ("kg.build",)),
-    ("eval", ("kg.gold", "kg.scores", "kg.evaluate", "kg.eval")),
+    ("eval", ("kg.gold", "kg.scores", "kg.compare", "kg.evaluate", "kg.eval")),
     ("serve", ("kg.serve",)),
     ("cli", ("kg.cli",)),
 ]
