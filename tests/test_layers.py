@@ -45,6 +45,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "kg.mentions",
             "kg.coalesce",
             "kg.entities",
+            "kg.entity_index",
             "kg.role_coref",
         ),
     ),
