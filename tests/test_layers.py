@@ -63,7 +63,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ),
     ("link", ("kg.link",)),
     ("pipeline", ("kg.pipeline",)),
-    ("graph", ("kg.graph", "kg.graph_link")),
+    ("graph", ("kg.graph", "kg.graph_link", "kg.iris")),
     ("rdf", ("kg.rdf",)),
     ("sparql", ("kg.sparql",)),
     ("build", ("kg.build",)),
