@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -61,12 +61,6 @@ __all__ = [
 OfficeHolders = Callable[[str, str], frozenset[str]]
 
 _PRONOUN_CONF = 0.6
-
-
-@dataclass(slots=True)
-class _Group:
-    type: EntityType
-    names: list[Mention]
 
 
 @cache

@@ -73,11 +73,6 @@ class EntityIndex:
         """Every entity whose mention covers the token, widest mention first."""
         return [entity for _m, entity in self._token.get(token.i, [])]
 
-    def mention_at(self, token: Token) -> Mention | None:
-        """The widest mention covering the token, or None."""
-        items = self._token.get(token.i)
-        return items[0][0] if items else None
-
     def mentions_in(self, sent: Span) -> list[tuple[Mention, Entity]]:
         """The mentions inside a sentence (or any span) with their entities, in order."""
         start, end = self.parsed.span_offsets(sent)
