@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from kg.lang import language_config, load_data
+from kg.lang import grammar_words, language_config, load_data
 from kg.lang.validate import check_lexicon, check_places
 from kg.model import EntityType
 
@@ -39,8 +39,8 @@ class Lexicon:
     credit_markers: frozenset[str]
     credit_pattern: re.Pattern[str]  # a credit marker and its colon: "Crédit :"
     roles: dict[str, EntityType]  # name key of the role noun -> type
+    role_phrases: tuple[str, ...]  # the role nouns as written, for kg.phrases
     role_length: int  # the most tokens a role noun spans
-    role_starts: frozenset[str]  # first words of role nouns, to skip other tokens fast
     role_modifiers: frozenset[str]
     organization_heads: frozenset[str]
     portfolio_roles: frozenset[str]  # "ministre de l'Intérieur": a portfolio, not a name
@@ -50,13 +50,20 @@ class Lexicon:
     office_bodies: frozenset[str]  # "président du Conseil": a role's body, no name alone
     constituency_roles: frozenset[str]  # "député de la Gironde": a place completes them
     honorifics: frozenset[str]  # name keys of "M.", "Mme", "Dr" ...
-    organization_phrases: tuple[tuple[str, ...], ...]  # name keys of their words
-    mission_heads: tuple[tuple[str, ...], ...]  # "ambassade": a country after it names one
-    role_bodies: tuple[tuple[str, ...], ...]  # "commission": a role's body, in lower case
-    state_phrases: frozenset[tuple[str, ...]]  # those that name the state itself
+    organization_phrases: tuple[str, ...]  # before a demonym, they name an organisation
+    mission_heads: tuple[str, ...]  # "ambassade": a country after it names one
+    role_bodies: tuple[str, ...]  # "commission": a role's body, in lower case
+    state_phrases: frozenset[str]  # name keys of the phrases that name the state itself
     demonyms: dict[str, str]  # demonym -> place name
     parties: dict[str, str]  # "républicaine" after a role -> "Parti républicain"
     places: dict[str, str]  # name key of a country/region name or alias -> its name
+    genitive: frozenset[str]  # "de", "du": before a complement (``grammar.yaml``)
+    name_joiners: frozenset[str]  # "de", "et": lower-case words inside a place name
+    role_links: frozenset[str]  # "de", "la": between a role and its complement
+    body_links: frozenset[str]  # "de", "au": before the body a role belongs to
+    body_articles: frozenset[str]  # "la": between those and the body
+    place_prepositions: frozenset[str]  # "à", "en": a place's name follows
+    bare_prepositions: frozenset[str]  # "à", "de": a name with no article follows
 
 
 #: The sections of ``lexicon.yaml`` read here: lists of words, and mappings.
@@ -77,13 +84,20 @@ _LISTS = (
     "mission_heads",
     "organization_phrases",
     "state_phrases",
+    "name_joiners",
+    "role_links",
+    "body_links",
+    "body_articles",
+    "place_prepositions",
+    "bare_prepositions",
 )
 _MAPS = ("contracted_articles", "roles", "party_adjectives")
 
 
-def _phrases(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
-    """Phrases as tuples of word keys, longest first."""
-    return tuple(sorted((tuple(name_key(p).split()) for p in phrases), key=len, reverse=True))
+def _small_words(words: list[str]) -> frozenset[str]:
+    """Lower-case words, each with an apostrophe in both its forms (' and ’)."""
+    lower = [w.lower() for w in words]
+    return frozenset(lower + [w.replace("'", "’") for w in lower])
 
 
 @cache
@@ -125,8 +139,8 @@ def lexicon(lang: str = "fr") -> Lexicon:
             re.IGNORECASE,
         ),
         roles={name_key(r): EntityType(t) for r, t in (lex.get("roles") or {}).items()},
+        role_phrases=tuple(lex.get("roles") or {}),
         role_length=max((len(r.split()) for r in lex.get("roles") or {}), default=1) + 1,
-        role_starts=frozenset(name_key(r).split(" ", 1)[0] for r in lex.get("roles") or {}),
         role_modifiers=frozenset(w.lower() for w in lex.get("role_modifiers", [])),
         organization_heads=frozenset(name_key(w) for w in lex.get("organization_heads", [])),
         portfolio_roles=frozenset(name_key(w) for w in lex.get("portfolio_roles", [])),
@@ -136,12 +150,13 @@ def lexicon(lang: str = "fr") -> Lexicon:
         office_bodies=frozenset(name_key(w) for w in lex.get("office_bodies", [])),
         constituency_roles=frozenset(name_key(w) for w in lex.get("constituency_roles", [])),
         honorifics=frozenset(name_key(w) for w in lex.get("honorifics", [])),
-        organization_phrases=_phrases(
-            [*lex.get("organization_phrases", []), *lex.get("state_phrases", [])]
+        organization_phrases=(
+            *lex.get("organization_phrases", []),
+            *lex.get("state_phrases", []),
         ),
-        mission_heads=_phrases(lex.get("mission_heads", [])),
-        role_bodies=_phrases(lex.get("role_bodies", [])),
-        state_phrases=frozenset(tuple(name_key(p).split()) for p in lex.get("state_phrases", [])),
+        mission_heads=tuple(lex.get("mission_heads", [])),
+        role_bodies=tuple(lex.get("role_bodies", [])),
+        state_phrases=frozenset(name_key(p) for p in lex.get("state_phrases", [])),
         demonyms=demonyms,
         parties={
             form.lower(): party
@@ -149,4 +164,11 @@ def lexicon(lang: str = "fr") -> Lexicon:
             for form in forms
         },
         places=names,
+        genitive=_small_words(list(grammar_words(lang, "genitive"))),
+        name_joiners=_small_words(lex.get("name_joiners", [])),
+        role_links=_small_words(lex.get("role_links", [])),
+        body_links=_small_words(lex.get("body_links", [])),
+        body_articles=_small_words(lex.get("body_articles", [])),
+        place_prepositions=_small_words(lex.get("place_prepositions", [])),
+        bare_prepositions=_small_words(lex.get("bare_prepositions", [])),
     )

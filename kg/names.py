@@ -35,7 +35,6 @@ from spacy.tokens import Doc, Span
 from kg.lexicon import Lexicon, name_key
 from kg.model import EntityType
 from kg.name_cuts import (
-    OF_WORDS,
     KnownNames,
     SpanContext,
     clean,
@@ -45,11 +44,11 @@ from kg.name_cuts import (
     strip_role,
     with_adjectives,
 )
+from kg.phrases import PhraseHits
 
 __all__ = ["Dropped", "KnownNames", "NameSpan", "name_spans"]
 
 _NON_NAME_POS = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "AUX", "VERB"})
-_BARE = frozenset({"à", "de", "d'", "d’", "en"})
 _OPEN = frozenset('«"“„‹')
 _CLOSE = frozenset('»"”›')
 
@@ -76,7 +75,11 @@ class Dropped:
 
 
 def name_spans(
-    doc: Doc, lex: Lexicon, lang: str = "fr", known: KnownNames | None = None
+    doc: Doc,
+    lex: Lexicon,
+    lang: str = "fr",
+    known: KnownNames | None = None,
+    roles: PhraseHits | None = None,
 ) -> tuple[list[NameSpan], list[Dropped]]:
     """The names among the NER spans of a parsed article, and the spans dropped.
 
@@ -85,11 +88,13 @@ def name_spans(
         lex: the language's lexicon.
         lang: the language, for its dictionary.
         known: what the linking catalogue knows of names, when linking.
+        roles: the role nouns of the article, when the caller found them
+            already (:mod:`kg.phrases`); else they are looked for here.
 
     Returns:
         The names in text order, and the dropped spans with their reasons.
     """
-    ctx = SpanContext(doc, lex, known, lang)
+    ctx = SpanContext(doc, lex, known, lang, roles)
     kept: list[NameSpan] = []
     dropped: list[Dropped] = []
     for ent in doc.ents:
@@ -127,7 +132,7 @@ def _nested(name: NameSpan, ctx: SpanContext) -> Iterator[NameSpan]:
         return
     span = name.span
     for j in range(span.start + 2, span.end):
-        if span.doc[j - 1].text.lower() not in OF_WORDS:
+        if span.doc[j - 1].text.lower() not in ctx.lex.role_links:
             continue
         tail = span.doc[j : span.end]
         key = name_key(tail.text)
@@ -228,14 +233,15 @@ def _unearned(span: Span, ctx: SpanContext) -> str | None:
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None:
         word = name_key(before.text)
-        if word in ctx.lex.honorifics or word in ctx.lex.roles:
+        if word in ctx.lex.honorifics or ctx.roles.ending_at(span.start, 1):
             return None  # "M. Marchand", "le président Blanc"
         if name_key(span.text) in ctx.lex.institutions and before.pos_ in ("DET", "ADP"):
             return None  # "le Sénat", "au Parlement"
         head = doc[span.start - 2] if before.pos_ == "DET" and span.start > 1 else before
         if name_key(head.text) in ctx.lex.organization_heads:
             return None  # "le parti Les Républicains", "le journal Libération"
-        if before.text.lower() in _BARE and span.start_char > before.sent.start_char:
+        bare = before.text.lower() in ctx.lex.bare_prepositions
+        if bare and span.start_char > before.sent.start_char:
             return None  # "l'atoll de Bikini", "à Tours": no article, so a name
     if name_key(span.text) in ctx.surnames:
         return None

@@ -48,9 +48,6 @@ STILL_TO_CLEAN = frozenset(
         "kg/link/disambiguate.py",
         "kg/link/fuzzy.py",
         "kg/link/generate.py",
-        "kg/mentions.py",
-        "kg/name_cuts.py",
-        "kg/names.py",
         "kg/quote_marks.py",
         "kg/quotes.py",
         "kg/role_coref.py",  # the apposition pattern it took over from kg/entities.py
