@@ -266,15 +266,30 @@ def strip_role(span: Span, ctx: SpanContext) -> tuple[Span, str] | str:
 
 
 def _role_before(span: Span, ctx: SpanContext) -> str:
-    """ "of:<role>" when a role and "de" stand right before the span
-    ("président du Conseil italien"), else ""."""
+    """How a span relates to a role right before it: ``"of:<role>"`` after a
+    role and "de" ("président du Conseil italien"), ``"name"`` right after a
+    role noun in lower case and its modifiers ("le vice-président Marin", "du
+    nouveau président Marin": a person's name whatever the NER said), else
+    "". An acronym or a party's name after a role is a label, not the holder
+    ("le député UMP", "le candidat Démocrate"): no relation."""
     doc, i = span.doc, span.start
     while i > 0 and doc[i - 1].text.lower() in ctx.lex.role_links:
         i -= 1
-    if i == span.start or i == 0:
+    if i == 0:
         return ""
+    if i < span.start:
+        found = ctx.roles.ending_at(i, ctx.lex.role_length)
+        return f"of:{found[1]}" if found else ""
+    words = [t for t in span if t.is_alpha]
+    if not words or any(t.text.isupper() or t.text.lower() in ctx.lex.parties for t in words):
+        return ""
+    while i > 0 and (
+        doc[i - 1].text.lower() in ctx.lex.role_modifiers
+        or doc[i - 1].text.lower() in ctx.lex.demonyms
+    ):
+        i -= 1
     found = ctx.roles.ending_at(i, ctx.lex.role_length)
-    return f"of:{found[1]}" if found else ""
+    return "name" if found and doc[found[0]].text[:1].islower() else ""
 
 
 def from_capital(span: Span, ctx: SpanContext) -> Span | None:

@@ -287,6 +287,7 @@ def _role_facts(
     attribution: Sources,
 ) -> list[Fact]:
     modifiers = lexicon(frames.lang).role_modifiers
+    constituencies = lexicon(frames.lang).constituency_roles
     facts = []
     lowers = resolver.lowers[sent.start : sent.end]
     for frame in frames.role_frames:
@@ -298,6 +299,8 @@ def _role_facts(
             lowers,
             frames.appointment_verbs,
             lexicon(frames.lang).honorifics,
+            # a party label still makes the holder a member of the party
+            constituencies if frame.predicate == "holdsPosition" else frozenset(),
         ):
             if frame.predicate != "holdsPosition" and match.of is None:
                 continue
