@@ -84,7 +84,7 @@ def test_positions_a_country_named_by_a_noun_and_its_demonym(nlp, text, expected
             ("anne-roux", "rapporteur", "commission-des-droits-de-l-homme"),
         ),
         (
-            "Le président de la Fédération des mineurs de la Pologne, Jan Lis, a appelé à la grève.",
+            "Le président de la Fédération des mineurs de la Pologne, Jan Lis, a appelé à agir.",
             ("jan-lis", "président", "federation-des-mineurs"),
         ),
     ],
