@@ -64,6 +64,7 @@ class Lexicon:
     body_articles: frozenset[str]  # "la": between those and the body
     place_prepositions: frozenset[str]  # "à", "en": a place's name follows
     bare_prepositions: frozenset[str]  # "à", "de": a name with no article follows
+    portfolio_links: frozenset[str]  # "aux": before a role's portfolio
 
 
 #: The sections of ``lexicon.yaml`` read here: lists of words, and mappings.
@@ -90,6 +91,7 @@ _LISTS = (
     "body_articles",
     "place_prepositions",
     "bare_prepositions",
+    "portfolio_links",
 )
 _MAPS = ("contracted_articles", "roles", "party_adjectives")
 
@@ -171,4 +173,5 @@ def lexicon(lang: str = "fr") -> Lexicon:
         body_articles=_small_words(lex.get("body_articles", [])),
         place_prepositions=_small_words(lex.get("place_prepositions", [])),
         bare_prepositions=_small_words(lex.get("bare_prepositions", [])),
+        portfolio_links=_small_words(lex.get("portfolio_links", [])),
     )

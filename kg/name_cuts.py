@@ -233,7 +233,8 @@ def with_adjectives(span: Span, ctx: SpanContext) -> Span:
 
 
 def strip_role(span: Span, ctx: SpanContext) -> tuple[Span, str] | str:
-    """Cut honorifics and a role noun off the start of a span.
+    """Cut honorifics and a role noun off the start of a span, or the end of
+    a role that starts before it ("secrétaire d'|État américain").
 
     Returns the rest and how it relates to the role: ``"name"`` ("Premier
     ministre Jean Dupont" -> "Jean Dupont"), ``"of:<role>"`` ("Présidente de
@@ -246,7 +247,8 @@ def strip_role(span: Span, ctx: SpanContext) -> tuple[Span, str] | str:
     start = span.start
     while start < span.end - 1 and name_key(doc[start].text) in lex.honorifics:
         start += 1 + (doc[start + 1].text == ".")
-    found = ctx.roles.longest(start, span.end)
+    # "secrétaire d'|État américain": the NER span starts inside a role
+    found = ctx.roles.longest(start, span.end) or ctx.roles.covering(start, lex.role_length)
     if found is None:
         if start >= span.end:
             return "honorific"

@@ -62,6 +62,15 @@ class PhraseHits:
         """Every phrase starting at token ``start``, longest first."""
         return self.starts.get(start, ())
 
+    def covering(self, i: int, lookback: int = 8) -> tuple[int, str] | None:
+        """The longest phrase that starts before token i (within ``lookback``
+        tokens) and runs over it: its end and key, or None."""
+        for start in range(i - 1, max(i - lookback, 0) - 1, -1):
+            for end, key in self.starts.get(start, ()):
+                if end > i:
+                    return end, key
+        return None
+
     def ending_at(self, end: int, lookback: int = 8) -> tuple[int, str] | None:
         """The shortest phrase ending right before token ``end`` (within
         ``lookback`` tokens): its start and key, or None."""

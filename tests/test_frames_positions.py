@@ -146,3 +146,96 @@ def test_positions_a_role_with_a_determiner_is_not_given_to_the_subject(nlp, tex
         [],
         ["présidente"],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jean Morel, secrétaire d'État américain, a parlé.",
+            ("jean-morel", "secrétaire d'État", "etats-unis"),
+        ),
+        (
+            "Le secrétaire d’État belge, Jean Morel, a parlé.",
+            ("jean-morel", "secrétaire d'État", "belgique"),  # apostrophes made plain
+        ),
+    ],
+)
+def test_positions_a_role_with_an_elision_and_its_demonym(nlp, text, expected) -> None:
+    assert positions(text) == [expected]
+
+
+def test_positions_no_role_in_a_name_with_an_elision(nlp) -> None:
+    assert positions("Le Conseil d'État a rejeté le recours de Jean Morel.") == []
+    assert positions("Les chefs d'État européens ont reçu Jean Morel.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "La secrétaire d'État aux Transports, Anne Roux, a parlé.",
+            "secrétaire d'État aux Transports",
+        ),
+        ("Le ministre délégué à la Ville, Paul Roux, a parlé.", "ministre délégué à la Ville"),
+        ("Paul Roux, commissaire au Plan, a parlé.", "commissaire au Plan"),
+    ],
+)
+def test_positions_a_portfolio_after_a_role(nlp, text, expected) -> None:
+    assert [role for _, role, _ in positions(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lower-case noun is no portfolio, a place is no portfolio
+        "Le ministre à la retraite Paul Roux a parlé.",
+        "Paul Roux, envoyé à Paris, a parlé.",
+    ],
+)
+def test_positions_no_portfolio_without_a_capitalised_noun(nlp, text) -> None:
+    assert [role for _, role, _ in positions(text) if " à" in role or " au" in role] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jean Morel, chargé des relations extérieures, a parlé.",
+            ("jean-morel", "chargé des relations extérieures"),
+        ),
+        (
+            "Paul Roux (chargé de la communication du Parti vert) a parlé.",
+            ("paul-roux", "chargé de la communication"),
+        ),
+        (
+            "Anne Roux, chargée d'affaires à l'ambassade, a parlé.",
+            ("anne-roux", "chargée d'affaires"),
+        ),
+    ],
+)
+def test_positions_charge_de(nlp, text, expected) -> None:
+    assert [(holder, role) for holder, role, _ in positions(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anne Roux, chargée de rédiger le rapport, a parlé.",  # a task, not a position
+        "Le navire, chargé de pétrole, a coulé devant Brest.",  # no person
+    ],
+)
+def test_positions_charge_de_gives_nothing(nlp, text) -> None:
+    assert positions(text) == []
+
+
+def test_positions_a_deposed_role_is_no_antecedent_of_the_role(nlp) -> None:
+    text = (
+        "Le Congrès a investi le nouveau président Marin. "
+        "Le président déchu a affirmé qu'il resterait au pays."
+    )
+    said = [f.subject for f in facts_of(text) if f.predicate == "said"]
+    assert not any(subject.endswith("/marin") for subject in said)
+    text = text.replace("déchu", "élu")  # another modifier: the same mistake
+    said = [f.subject for f in facts_of(text) if f.predicate == "said"]
+    assert not any(subject.endswith("/marin") for subject in said)

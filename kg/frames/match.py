@@ -301,6 +301,7 @@ def _role_facts(
             lexicon(frames.lang).honorifics,
             # a party label still makes the holder a member of the party
             constituencies if frame.predicate == "holdsPosition" else frozenset(),
+            lexicon(frames.lang).portfolio_links,
         ):
             if frame.predicate != "holdsPosition" and match.of is None:
                 continue

@@ -160,6 +160,7 @@ def match_roles(
     appointing: frozenset[str] = frozenset(),
     honorifics: frozenset[str] = frozenset(),
     constituencies: frozenset[str] = frozenset(),
+    portfolio_links: frozenset[str] = frozenset(),
 ) -> list[RoleMatch]:
     """Find the role phrases of one role frame in a sentence.
 
@@ -175,6 +176,7 @@ def match_roles(
         honorifics: name keys of titles before a name ("M.", "Mme").
         constituencies: name keys of roles elected for a territory ("sénateur"):
             their place complement is the entity they belong to.
+        portfolio_links: words before a portfolio ("aux Transports").
 
     Returns:
         One match per role phrase that has a holder of an accepted type.
@@ -196,9 +198,14 @@ def match_roles(
             continue
         own = entity_at(head)
         # A one-word role must be tagged a noun ("avocat général"), unless it is
-        # hyphenated, which no other word is ("porte-parole" is often tagged PRON).
+        # hyphenated, which no other word is ("porte-parole" is often tagged PRON),
+        # or a participle whose "de" complement naming no entity belongs to the
+        # role ("X, chargé des relations extérieures"; "chargé de rédiger",
+        # "envoyé de Paris" are refused).
         single = end - i == 1 and "-" not in head.text
-        if (single and head.pos_ not in ("NOUN", "PROPN")) or (
+        vend = value_end(sent, end, modifiers, head, entity_at, roles, portfolio_links)
+        participle = head.pos_ in ("VERB", "ADJ") and end < sent.end and doc[end].lower_ in _OF
+        if (single and head.pos_ not in ("NOUN", "PROPN") and not (participle and vend > end)) or (
             own is not None and own.type in (EntityType.ORGANIZATION, EntityType.PLACE)
         ):
             i = end
@@ -212,7 +219,6 @@ def match_roles(
             and doc[vstart - 1].pos_ == "ADJ"
         ):
             vstart -= 1
-        vend = value_end(sent, end, modifiers, head, entity_at, roles)
         inner = [t for t in doc[vstart:vend] if t.pos_ == "ADJ" and is_place(t, entity_at)]
         value = "".join(t.text_with_ws for t in doc[vstart:vend] if t not in inner).strip()
         constituency = name_key(doc[i:end].text) in constituencies
