@@ -239,3 +239,25 @@ def test_positions_a_deposed_role_is_no_antecedent_of_the_role(nlp) -> None:
     text = text.replace("déchu", "élu")  # another modifier: the same mistake
     said = [f.subject for f in facts_of(text) if f.predicate == "said"]
     assert not any(subject.endswith("/marin") for subject in said)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jan Novak, actuel vice-président du Parti social-démocrate slovaque, est pressenti.",
+            ("jan-novak", "vice-président", "parti-social-democrate-slovaque"),
+        ),
+        (
+            "Anne Roux, présidente de l'Union chrétienne-démocrate belge, a parlé.",
+            ("anne-roux", "présidente", "union-chretienne-democrate-belge"),
+        ),
+        # a dictionary noun and a demonym describe: the country is the role's
+        (
+            "Le président du Conseil italien, Paolo Rossi, a parlé.",
+            ("paolo-rossi", "président du Conseil", "italie"),
+        ),
+    ],
+)
+def test_positions_a_hyphenated_word_makes_a_complement_a_name(nlp, text, expected) -> None:
+    assert positions(text) == [expected]
