@@ -261,3 +261,42 @@ def test_positions_a_deposed_role_is_no_antecedent_of_the_role(nlp) -> None:
 )
 def test_positions_a_hyphenated_word_makes_a_complement_a_name(nlp, text, expected) -> None:
     assert positions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le gouvernement belge, par la voix de Jean Morel, ministre des Finances,"
+            " a annoncé son intention de réformer l'impôt.",
+            ("jean-morel", "ministre des Finances", "belgique"),
+        ),
+        (
+            "Les autorités suisses ont fait savoir, par la voix de Paul Roux, conseiller"
+            " fédéral, qu'elles refusaient.",
+            ("paul-roux", "conseiller", "suisse"),
+        ),
+    ],
+)
+def test_positions_of_the_one_a_holder_speaks_for(nlp, text, expected) -> None:
+    assert positions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the role names its own entity: it keeps it
+        (
+            "Le Kremlin, par la voix de Dmitri Peskov, attaché de presse de Vladimir Poutine,"
+            " a démenti.",
+            ("dmitri-peskov", "attaché de presse", "vladimir-poutine"),
+        ),
+        # no voice: the role stays without an entity
+        (
+            "Jean Morel, ministre des Finances, a annoncé une réforme.",
+            ("jean-morel", "ministre des Finances", ""),
+        ),
+    ],
+)
+def test_positions_a_voice_completes_nothing_else(nlp, text, expected) -> None:
+    assert positions(text) == [expected]

@@ -28,6 +28,7 @@ from spacy.tokens import Span, Token
 
 from kg.event_time import event_time
 from kg.frames.located import located_in
+from kg.frames.owners import owners_from_voice
 from kg.frames.parties import party_labels
 from kg.frames.paths import follow
 from kg.frames.roles import match_roles
@@ -447,4 +448,4 @@ def extract_facts(
                 )
         facts.extend(_role_facts(parsed, sent, frames, resolver, cues, attribution))
         facts.extend(_linked_facts(parsed, sent, frames, resolver))
-    return _dedupe(facts, frames)
+    return _dedupe(owners_from_voice(facts), frames)
