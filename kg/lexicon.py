@@ -43,6 +43,7 @@ class Lexicon:
     role_length: int  # the most tokens a role noun spans
     role_modifiers: frozenset[str]
     organization_heads: frozenset[str]
+    organization_head_phrases: tuple[str, ...]  # the same as written, for kg.phrases
     portfolio_roles: frozenset[str]  # "ministre de l'Intérieur": a portfolio, not a name
     media: frozenset[str]  # name keys of news media: Organizations
     work_heads: frozenset[str]  # "l'émission X", "le film X": X is a work (Other)
@@ -145,6 +146,7 @@ def lexicon(lang: str = "fr") -> Lexicon:
         role_length=max((len(r.split()) for r in lex.get("roles") or {}), default=1) + 1,
         role_modifiers=frozenset(w.lower() for w in lex.get("role_modifiers", [])),
         organization_heads=frozenset(name_key(w) for w in lex.get("organization_heads", [])),
+        organization_head_phrases=tuple(lex.get("organization_heads", [])),
         portfolio_roles=frozenset(name_key(w) for w in lex.get("portfolio_roles", [])),
         media=frozenset(name_key(w) for w in lex.get("media", [])),
         work_heads=frozenset(name_key(w) for w in lex.get("work_heads", [])),

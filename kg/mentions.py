@@ -51,7 +51,7 @@ from kg.lexicon import Lexicon, lexicon, name_key
 from kg.model import EntityType, Mention, MentionKind, Provenance
 from kg.names import KnownNames, name_spans
 from kg.nlp import Parsed, token_strings
-from kg.phrases import PhraseHits, key_doc, lexicon_phrases
+from kg.phrases import PhraseHits, TextPhrases
 
 __all__ = ["KnownNames", "Lexicon", "extract_mentions", "lexicon", "make_mention", "name_key"]
 
@@ -83,9 +83,7 @@ def extract_mentions(
     words = token_strings(doc)
     keys = [name_key(w) for w in words]
     # The phrase lists of the lexicon, found once over the article's name keys.
-    key_words = key_doc(doc)
-    phrases = lexicon_phrases(lang)
-    roles = phrases.roles.find(key_words)
+    phrases = TextPhrases(doc, lang)
     taken: set[int] = set()
     found: list[Mention] = []
 
@@ -93,19 +91,19 @@ def extract_mentions(
         found.append(make_mention(parsed, span, etype, kind, key, sent_of[span.start], rule, conf))
         taken.update(range(span.start, span.end))
 
-    names, dropped = name_spans(doc, lex, lang, known, roles)
+    names, dropped = name_spans(doc, lex, lang, known, phrases)
     for name in names:
         add(name.span, name.type, MentionKind.NAME, name.key, name.rule, name.confidence)
     for drop in dropped:
         start, _end = parsed.offsets.to_original(drop.start, drop.end)
         _log.debug("%s: dropped %r at %d: %s", parsed.article.id, drop.text, start, drop.reason)
     if known:
-        _add_known(parsed, known.phrases.find(key_words), known, add, taken, words)
+        _add_known(parsed, known.phrases.find(phrases.keys), known, add, taken, words)
     _add_known_places(parsed, lex, add, taken, words)
     _add_headed_acronyms(parsed, lex, add, taken, words, keys)
     _add_credits(parsed, lex, add, taken)
-    _add_organization_phrases(parsed, lex, phrases.organizations.find(key_words), add, taken)
-    _add_missions(parsed, lex, phrases.missions.find(key_words), add, taken, keys)
+    _add_organization_phrases(parsed, lex, phrases.organizations, add, taken)
+    _add_missions(parsed, lex, phrases.missions, add, taken, keys)
     for i, word in enumerate(words):
         place = lex.demonyms.get(word.lower()) if word[:1].islower() else None
         if place and i not in taken and doc[i].pos_ == "ADJ":
@@ -117,8 +115,7 @@ def extract_mentions(
                 "demonym",
                 0.95,
             )
-    bodies = phrases.bodies.find(key_words)
-    _add_roles(parsed, lex, roles, bodies, add, taken, keys)
+    _add_roles(parsed, lex, phrases.roles, phrases.bodies, add, taken, keys)
     found.sort(key=lambda m: (m.start, m.end))
     return found
 

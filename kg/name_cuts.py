@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from kg.lexicon import Lexicon, name_key
 from kg.model import EntityType
-from kg.phrases import PhraseHits, PhraseList, key_doc, lexicon_phrases
+from kg.phrases import PhraseList, TextPhrases
 
 __all__ = [
     "KnownNames",
@@ -98,10 +98,11 @@ class SpanContext:
         lex: Lexicon,
         known: KnownNames | None,
         lang: str,
-        roles: PhraseHits | None = None,
+        phrases: TextPhrases | None = None,
     ) -> None:
         self.doc, self.lex = doc, lex
-        self.roles = roles or lexicon_phrases(lang).roles.find(key_doc(doc))
+        self.phrases = phrases or TextPhrases(doc, lang)
+        self.roles = self.phrases.roles
         self.types = dict.fromkeys(lex.media, EntityType.ORGANIZATION)
         self.types.update(known.types if known else {})
         self.common = common_words(lang)

@@ -11,6 +11,7 @@ per text and shared by every list; its token i is the text's token i.
 * :class:`PhraseList`: one list, built once (the language's lists are cached
   by :func:`lexicon_phrases`, a catalogue's names by whoever owns it).
 * :class:`PhraseHits`: where a list's phrases stand in one text.
+* :class:`TextPhrases`: the lexicon's lists in one text, each found once.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -26,7 +27,14 @@ from spacy.tokens import Doc
 from kg.lexicon import lexicon, name_key
 from kg.nlp import load_pipeline, token_strings
 
-__all__ = ["LexiconPhrases", "PhraseHits", "PhraseList", "key_doc", "lexicon_phrases"]
+__all__ = [
+    "LexiconPhrases",
+    "PhraseHits",
+    "PhraseList",
+    "TextPhrases",
+    "key_doc",
+    "lexicon_phrases",
+]
 
 
 def _token_key(text: str) -> str:
@@ -127,12 +135,14 @@ class LexiconPhrases:
             ("services de renseignement"), the state's included ("gouvernement").
         missions: heads of a diplomatic mission ("ambassade", "consulat général").
         bodies: bodies a role belongs to, in lower case ("commission").
+        heads: head nouns of organisations ("agence de presse", "parti").
     """
 
     roles: PhraseList
     organizations: PhraseList
     missions: PhraseList
     bodies: PhraseList
+    heads: PhraseList
 
 
 @cache
@@ -144,4 +154,44 @@ def lexicon_phrases(lang: str = "fr") -> LexiconPhrases:
         organizations=PhraseList(lex.organization_phrases, lang),
         missions=PhraseList(lex.mission_heads, lang),
         bodies=PhraseList(lex.role_bodies, lang),
+        heads=PhraseList(lex.organization_head_phrases, lang),
     )
+
+
+class TextPhrases:
+    """The phrase lists of a language's lexicon in one text: the text's keys
+    made once, each list looked for once, when first asked.
+
+    Args:
+        doc: the parsed text.
+        lang: its language.
+    """
+
+    def __init__(self, doc: Doc, lang: str) -> None:
+        self.keys = key_doc(doc)
+        self._lists = lexicon_phrases(lang)
+
+    @cached_property
+    def roles(self) -> PhraseHits:
+        """Role nouns."""
+        return self._lists.roles.find(self.keys)
+
+    @cached_property
+    def organizations(self) -> PhraseHits:
+        """Phrases that name an organisation before a demonym."""
+        return self._lists.organizations.find(self.keys)
+
+    @cached_property
+    def missions(self) -> PhraseHits:
+        """Heads of diplomatic missions."""
+        return self._lists.missions.find(self.keys)
+
+    @cached_property
+    def bodies(self) -> PhraseHits:
+        """Bodies a role belongs to."""
+        return self._lists.bodies.find(self.keys)
+
+    @cached_property
+    def heads(self) -> PhraseHits:
+        """Head nouns of organisations."""
+        return self._lists.heads.find(self.keys)

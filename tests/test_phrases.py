@@ -87,3 +87,22 @@ def test_phrases_known_names_with_a_hyphen_are_found(nlp):
     assert doc[start:end].text == "Jean-Luc Mardel"
     assert known.names[key] is EntityType.PERSON
     assert known.phrases.find(key_doc(_parsed("Hier, Jean Mardel a signé.").doc)).starts == {}
+
+
+def _kept(text: str, name: str, label: str) -> list[tuple[str, EntityType]]:
+    doc = _parsed(text).doc
+    start = text.index(name)
+    doc.ents = [doc.char_span(start, start + len(name), label=label)]
+    kept, _ = name_spans(doc, lexicon("fr"))
+    return [(n.span.text, n.type) for n in kept]
+
+
+def test_phrases_an_organisation_head_before_a_name_types_it(nlp):
+    org = EntityType.ORGANIZATION
+    text = "Selon l'agence de presse russe Borodine, rien n'est fait."
+    assert _kept(text, "Borodine", "PER") == [("Borodine", org)]
+    text = "Le groupe armé Tazarine a revendiqué l'attaque."
+    assert _kept(text, "Tazarine", "PER") == [("Tazarine", org)]
+    # a determiner or another name ends the words looked at
+    text = "Le journaliste de l'agence Borodine a parlé à Marc Tazarine."
+    assert _kept(text, "Marc Tazarine", "PER") == [("Marc Tazarine", EntityType.PERSON)]
