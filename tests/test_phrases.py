@@ -106,3 +106,18 @@ def test_phrases_an_organisation_head_before_a_name_types_it(nlp):
     # a determiner or another name ends the words looked at
     text = "Le journaliste de l'agence Borodine a parlé à Marc Tazarine."
     assert _kept(text, "Marc Tazarine", "PER") == [("Marc Tazarine", EntityType.PERSON)]
+
+
+def test_phrases_a_role_with_an_elision_refers_back_to_its_holder(nlp):
+    from conftest import facts_of
+
+    text = (
+        "La secrétaire d'État belge Anne Morel est arrivée à Paris. "
+        "La secrétaire d'État belge a déclaré que la paix était possible."
+    )
+    said = [(f.subject, f.value) for f in facts_of(text) if f.predicate == "said"]
+    assert said == [("person/anne-morel", "la paix était possible")]
+    # another role noun: no antecedent
+    text = text.replace("La secrétaire d'État belge a", "La ministre belge a")
+    said = [f.subject for f in facts_of(text) if f.predicate == "said"]
+    assert "person/anne-morel" not in said
