@@ -300,3 +300,29 @@ def test_positions_of_the_one_a_holder_speaks_for(nlp, text, expected) -> None:
 )
 def test_positions_a_voice_completes_nothing_else(nlp, text, expected) -> None:
     assert positions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Paul Roux, qui est président du Parti vert, a parlé.",
+            ("paul-roux", "président", "parti-vert"),
+        ),
+        (
+            "Heinz Müller, âgé de 35 ans, qui était jusqu'ici chef du parti à Graz, a été élu.",
+            ("heinz-muller", "chef du parti", ""),
+        ),
+    ],
+)
+def test_positions_in_a_relative_clause(nlp, text, expected) -> None:
+    assert positions(text) == [expected]
+
+
+def test_positions_a_relative_clause_on_no_person_gives_nothing(nlp) -> None:
+    assert positions("La ville, qui est capitale du pays depuis 1990, a voté.") == []
+    # negated: stated as it is
+    ((holder, role, _),) = positions("Paul Roux, qui n'est pas ministre, a parlé.")
+    negative = [f for f in facts_of("Paul Roux, qui n'est pas ministre, a parlé.")]
+    assert (holder, role) == ("paul-roux", "ministre")
+    assert [f.polarity.value for f in negative] == ["negative"]

@@ -252,8 +252,9 @@ def match_roles(
             of, of_token = _possessor(head, entity_at)
         if holder is None and any(c.dep_ == "cop" for c in head.children):
             for c in head.children:
-                if c.dep_.startswith("nsubj") and _person(c, entity_at):
-                    holder, holder_token = _person(c, entity_at), c
+                named = _antecedent(c, head) if c.dep_.startswith("nsubj") else None
+                if named is not None and _person(named, entity_at):
+                    holder, holder_token = _person(named, entity_at), named
         top = next((t for t in doc[i:end] if not i <= t.head.i < end), head)
         appointed_by = None
         if holder is None and _appointed(top, appointing):
@@ -310,6 +311,15 @@ def _name_before(sent: Span, k: int, entity_at: EntityAt) -> Token | None:
     if gap and k >= sent.start and _person(doc[k], entity_at):
         return doc[k]
     return None
+
+
+def _antecedent(subject: Token, head: Token) -> Token:
+    """ "X, qui est président du parti": the name a relative pronoun subject of
+    the copula stands for (the noun the relative clause hangs on); any other
+    subject stands for itself."""
+    if "Rel" in subject.morph.get("PronType") and head.dep_ == "acl:relcl":
+        return head.head
+    return subject
 
 
 def _coordinated(sent: Span, end: int, start: int) -> bool:
