@@ -291,6 +291,12 @@ def test_positions_of_the_one_a_holder_speaks_for(nlp, text, expected) -> None:
             " a démenti.",
             ("dmitri-peskov", "attaché de presse", "vladimir-poutine"),
         ),
+        # a party speaks through a minister: the ministry is not the party's
+        (
+            "L'Union démocratique, représentée par Luc Marin (ministre de l'Intérieur),"
+            " a annoncé son départ.",
+            ("luc-marin", "ministre de l'Intérieur", ""),
+        ),
         # no voice: the role stays without an entity
         (
             "Jean Morel, ministre des Finances, a annoncé une réforme.",

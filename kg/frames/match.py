@@ -448,4 +448,5 @@ def extract_facts(
                 )
         facts.extend(_role_facts(parsed, sent, frames, resolver, cues, attribution))
         facts.extend(_linked_facts(parsed, sent, frames, resolver))
-    return _dedupe(owners_from_voice(facts), frames)
+    states = {e.key for e in getattr(index, "entities", ()) if e.type is EntityType.PLACE}
+    return _dedupe(owners_from_voice(facts, states), frames)
