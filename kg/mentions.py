@@ -83,7 +83,7 @@ def extract_mentions(
     words = token_strings(doc)
     keys = [name_key(w) for w in words]
     # The phrase lists of the lexicon, found once over the article's name keys.
-    phrases = TextPhrases(doc, lang)
+    phrases = TextPhrases.of(doc, lang)
     taken: set[int] = set()
     found: list[Mention] = []
 

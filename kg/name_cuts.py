@@ -101,7 +101,7 @@ class SpanContext:
         phrases: TextPhrases | None = None,
     ) -> None:
         self.doc, self.lex = doc, lex
-        self.phrases = phrases or TextPhrases(doc, lang)
+        self.phrases = phrases or TextPhrases.of(doc, lang)
         self.roles = self.phrases.roles
         self.types = dict.fromkeys(lex.media, EntityType.ORGANIZATION)
         self.types.update(known.types if known else {})

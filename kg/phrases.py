@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cache, cached_property
+from dataclasses import dataclass, fields
+from functools import cache
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -158,40 +158,22 @@ def lexicon_phrases(lang: str = "fr") -> LexiconPhrases:
     )
 
 
+@dataclass(frozen=True, slots=True)
 class TextPhrases:
-    """The phrase lists of a language's lexicon in one text: the text's keys
-    made once, each list looked for once, when first asked.
+    """The phrase lists of a language's lexicon found in one text, each once
+    (the fields of :class:`LexiconPhrases`, in their order), with the
+    text's keys."""
 
-    Args:
-        doc: the parsed text.
-        lang: its language.
-    """
+    keys: Doc
+    roles: PhraseHits
+    organizations: PhraseHits
+    missions: PhraseHits
+    bodies: PhraseHits
+    heads: PhraseHits
 
-    def __init__(self, doc: Doc, lang: str) -> None:
-        self.keys = key_doc(doc)
-        self._lists = lexicon_phrases(lang)
-
-    @cached_property
-    def roles(self) -> PhraseHits:
-        """Role nouns."""
-        return self._lists.roles.find(self.keys)
-
-    @cached_property
-    def organizations(self) -> PhraseHits:
-        """Phrases that name an organisation before a demonym."""
-        return self._lists.organizations.find(self.keys)
-
-    @cached_property
-    def missions(self) -> PhraseHits:
-        """Heads of diplomatic missions."""
-        return self._lists.missions.find(self.keys)
-
-    @cached_property
-    def bodies(self) -> PhraseHits:
-        """Bodies a role belongs to."""
-        return self._lists.bodies.find(self.keys)
-
-    @cached_property
-    def heads(self) -> PhraseHits:
-        """Head nouns of organisations."""
-        return self._lists.heads.find(self.keys)
+    @classmethod
+    def of(cls, doc: Doc, lang: str) -> TextPhrases:
+        """Find the lexicon's phrase lists in a parsed text."""
+        keys = key_doc(doc)
+        lists = lexicon_phrases(lang)
+        return cls(keys, *(getattr(lists, f.name).find(keys) for f in fields(LexiconPhrases)))

@@ -149,21 +149,28 @@ def _portfolio(sent: Span, end: int, links: frozenset[str], entity_at: EntityAt)
     "commissaire à la Concurrence": a link word, a determiner maybe, then a
     capitalised noun naming no entity and its adjectives. A lower-case noun
     ("ministre à la retraite") or a name ("envoyé à Paris") is refused."""
-    doc = sent.doc
-    if end >= sent.end or doc[end].lower_ not in links:
+    if end >= sent.end or sent.doc[end].lower_ not in links:
         return end
-    k = skip_determiners(sent, end + 1)
+    after = _title_words(sent, skip_determiners(sent, end + 1), entity_at)
+    return end if after is None else _joined_complements(sent, after, entity_at)
+
+
+def _title_words(sent: Span, k: int, entity_at: EntityAt) -> int | None:
+    """The end of a capitalised noun at token k and its adjectives, none of
+    them naming an entity ("Affaires étrangères", "Sports"); None when token
+    k is no such noun."""
+    doc = sent.doc
     if not (
         k < sent.end
         and doc[k].pos_ in ("NOUN", "PROPN")
         and doc[k].text[:1].isupper()
         and entity_at(doc[k]) is None
     ):
-        return end
+        return None
     end = k + 1
     while end < sent.end and doc[end].pos_ == "ADJ" and entity_at(doc[end]) is None:
         end += 1
-    return _joined_complements(sent, end, entity_at)
+    return end
 
 
 def kind_of_named(sent: Span, k: int, entity_at: EntityAt) -> bool:
@@ -204,17 +211,10 @@ def _joined_complements(sent: Span, end: int, entity_at: EntityAt) -> int:
     a capitalised noun, naming no entity, joined by "et de"."""
     doc = sent.doc
     while end + 1 < sent.end and doc[end].lower_ == "et" and doc[end + 1].lower_ in _OF:
-        k = skip_determiners(sent, end + 2)
-        if not (
-            k < sent.end
-            and doc[k].pos_ in ("NOUN", "PROPN")
-            and doc[k].text[:1].isupper()
-            and entity_at(doc[k]) is None
-        ):
+        after = _title_words(sent, skip_determiners(sent, end + 2), entity_at)
+        if after is None:
             break
-        end = k + 1
-        while end < sent.end and doc[end].pos_ == "ADJ" and entity_at(doc[end]) is None:
-            end += 1
+        end = after
     return end
 
 
