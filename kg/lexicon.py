@@ -8,7 +8,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from kg.lang import grammar_words, language_config, load_data
+from kg.lang import language_config, load_data
+from kg.lang.grammar import grammar
 from kg.lang.validate import check_lexicon, check_places
 from kg.model import EntityType
 
@@ -63,9 +64,10 @@ class Lexicon:
     role_links: frozenset[str]  # "de", "la": between a role and its complement
     body_links: frozenset[str]  # "de", "au": before the body a role belongs to
     body_articles: frozenset[str]  # "la": between those and the body
-    place_prepositions: frozenset[str]  # "à", "en": a place's name follows
+    place_markers: frozenset[str]  # "à", "vers": a place's name follows
     bare_prepositions: frozenset[str]  # "à", "de": a name with no article follows
     portfolio_links: frozenset[str]  # "aux": before a role's portfolio
+    person_pronouns: frozenset[str]  # "il": may refer back to a named person
 
 
 #: The sections of ``lexicon.yaml`` read here: lists of words, and mappings.
@@ -86,13 +88,11 @@ _LISTS = (
     "mission_heads",
     "organization_phrases",
     "state_phrases",
-    "name_joiners",
-    "role_links",
     "body_links",
-    "body_articles",
-    "place_prepositions",
+    "place_markers",
     "bare_prepositions",
     "portfolio_links",
+    "person_pronouns",
 )
 _MAPS = ("contracted_articles", "roles", "party_adjectives")
 
@@ -111,6 +111,7 @@ def lexicon(lang: str = "fr") -> Lexicon:
         FrameError: a file has problems; every one is listed.
     """
     config = language_config(lang)
+    words = grammar(lang)
     lex = load_data(lang, "lexicon")
     check_lexicon(lex, f"kg/lang/{lang}/lexicon.yaml", _LISTS, _MAPS)
     places = load_data(lang, "places")
@@ -168,12 +169,16 @@ def lexicon(lang: str = "fr") -> Lexicon:
             for form in forms
         },
         places=names,
-        genitive=_small_words(list(grammar_words(lang, "genitive"))),
-        name_joiners=_small_words(lex.get("name_joiners", [])),
-        role_links=_small_words(lex.get("role_links", [])),
+        genitive=_small_words([*words.genitive]),
+        # "République de Corée", "Côte d'Ivoire", "Trinité-et-Tobago"
+        name_joiners=_small_words(
+            [*words.genitive, *words.definite_articles, *words.additive_conjunctions]
+        ),
+        role_links=_small_words([*words.genitive, *words.definite_articles]),
         body_links=_small_words(lex.get("body_links", [])),
-        body_articles=_small_words(lex.get("body_articles", [])),
-        place_prepositions=_small_words(lex.get("place_prepositions", [])),
+        body_articles=_small_words([*words.definite_articles]),
+        place_markers=_small_words(lex.get("place_markers", [])),
         bare_prepositions=_small_words(lex.get("bare_prepositions", [])),
         portfolio_links=_small_words(lex.get("portfolio_links", [])),
+        person_pronouns=frozenset(w.lower() for w in lex.get("person_pronouns", [])),
     )

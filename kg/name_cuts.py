@@ -313,7 +313,7 @@ def from_capital(span: Span, ctx: SpanContext) -> Span | None:
 def in_place_context(span: Span, ctx: SpanContext) -> bool:
     """ "à X", "en X", "X, Pays": a place whatever the NER said."""
     doc = span.doc
-    if span.start > 0 and doc[span.start - 1].text.lower() in ctx.lex.place_prepositions:
+    if span.start > 0 and doc[span.start - 1].text.lower() in ctx.lex.place_markers:
         return True
     if span.end + 1 < len(doc) and doc[span.end].text == ",":
         after = doc[span.end + 1 : min(span.end + 5, len(doc))]
