@@ -237,7 +237,7 @@ LEADER = "leader.v1"
         (COME_FROM, []),
         (ONE_OF, [("Anne Roux", "Union", "dirigeantes")]),
         (IS_PRESIDENT, [("Anne Roux", "Union", "présidente")]),
-        (ELECTED, [("Anne Roux", "Union", "élue présidente")]),  # a modifier of the role
+        (ELECTED, [("Anne Roux", "Union", "présidente")]),  # the verb appoints: no part of the role
         (SPOKE_TO, []),
         (NAMED_BY, []),
         # a one-word role must be a noun
