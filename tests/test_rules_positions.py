@@ -6,10 +6,8 @@ same shapes are in tests/test_frames_positions.py."""
 from __future__ import annotations
 
 import pytest
-from factory import entity_lookup, hand_doc
+from test_rules_roles import matches
 
-from kg.frames.roles import match_roles
-from kg.frames.schema import load_frames
 from kg.lexicon import lexicon
 
 POSITION = "position.v1"
@@ -17,24 +15,15 @@ POSITION = "position.v1"
 
 def roles(table: str, names: dict[str, str]) -> list[tuple]:
     """(holder, the entity the role belongs to, the role's value) of each match
-    of the position frame."""
-    doc = hand_doc(table)
-    frames = load_frames("fr")
-    frame = next(f for f in frames.frames if f.id == POSITION)
-    words = lexicon("fr")
-    found = []
-    for sent in doc.sents:
-        found += match_roles(
-            sent,
-            frame,
-            entity_lookup(doc, names),
-            words.role_modifiers,
-            [t.lower_ for t in sent],
-            frames.appointment_verbs,
-            words.honorifics,
-            words.constituency_roles,
-            words.portfolio_links,
-        )
+    of the position frame, with the lexicon's words as the pipeline gives them."""
+    lex = lexicon("fr")
+    found = matches(
+        table,
+        POSITION,
+        names,
+        constituencies=lex.constituency_roles,
+        portfolio_links=lex.portfolio_links,
+    )
     return [(m.holder.label, m.of.label if m.of else None, m.value) for m in found]
 
 
