@@ -332,3 +332,37 @@ def test_positions_a_relative_clause_on_no_person_gives_nothing(nlp) -> None:
     negative = [f for f in facts_of("Paul Roux, qui n'est pas ministre, a parlé.")]
     assert (holder, role) == ("paul-roux", "ministre")
     assert [f.polarity.value for f in negative] == ["negative"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le ministre belge des Affaires étrangères, Jean Durand, a parlé.",
+            ("jean-durand", "ministre des Affaires étrangères", "belgique"),
+        ),
+        (
+            "Marc Petit, Premier ministre luxembourgeois, a parlé.",
+            ("marc-petit", "Premier ministre", "luxembourg"),
+        ),
+        (
+            "Le président du Parti vert, Anne Roux, a parlé.",
+            ("anne-roux", "président", "parti-vert"),
+        ),
+        (
+            "Jean Morel, numéro deux du Mouvement démocrate, a parlé.",
+            ("jean-morel", "numéro deux", "mouvement-democrate"),
+        ),
+        (
+            "Anne Roux, présidente de la Chambre des députés, a parlé.",
+            ("anne-roux", "présidente", "chambre-des-deputes"),
+        ),
+        # a former position keeps its modifier in the value
+        (
+            "L'ancien président américain Paul Roux a parlé.",
+            ("paul-roux", "ancien président", "etats-unis"),
+        ),
+    ],
+)
+def test_positions_common_shapes(nlp, text, expected) -> None:
+    assert positions(text) == [expected]
