@@ -55,6 +55,7 @@ class Lexicon:
     organization_phrases: tuple[str, ...]  # before a demonym, they name an organisation
     mission_heads: tuple[str, ...]  # "ambassade": a country after it names one
     role_bodies: tuple[str, ...]  # "commission": a role's body, in lower case
+    member_nouns: frozenset[str]  # "membre": a body after it, as after a role
     state_phrases: frozenset[str]  # name keys of the phrases that name the state itself
     demonyms: dict[str, str]  # demonym -> place name
     parties: dict[str, str]  # "républicaine" after a role -> "Parti républicain"
@@ -85,6 +86,7 @@ _LISTS = (
     "office_bodies",
     "constituency_roles",
     "role_bodies",
+    "member_nouns",
     "mission_heads",
     "organization_phrases",
     "state_phrases",
@@ -161,6 +163,7 @@ def lexicon(lang: str = "fr") -> Lexicon:
         ),
         mission_heads=tuple(lex.get("mission_heads", [])),
         role_bodies=tuple(lex.get("role_bodies", [])),
+        member_nouns=frozenset(name_key(w) for w in lex.get("member_nouns", [])),
         state_phrases=frozenset(name_key(p) for p in lex.get("state_phrases", [])),
         demonyms=demonyms,
         parties={

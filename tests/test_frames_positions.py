@@ -316,7 +316,7 @@ def test_positions_a_voice_completes_nothing_else(nlp, text, expected) -> None:
             ("paul-roux", "président", "parti-vert"),
         ),
         (
-            "Heinz Müller, âgé de 35 ans, qui était jusqu'ici chef du parti à Graz, a été élu.",
+            "Heinz Müller, âgé de 35 ans, qui était jusqu'ici chef du parti, a été élu.",
             ("heinz-muller", "chef du parti", ""),
         ),
     ],

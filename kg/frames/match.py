@@ -28,6 +28,7 @@ from spacy.tokens import Span, Token
 
 from kg.event_time import event_time
 from kg.frames.located import located_in
+from kg.frames.membership import refine_membership
 from kg.frames.owners import owners_from_voice
 from kg.frames.parties import party_labels
 from kg.frames.paths import follow
@@ -303,9 +304,10 @@ def _role_facts(
             lowers,
             frames.appointment_verbs,
             lexicon(frames.lang).honorifics,
+            grammar(frames.lang).respective,
             # a party label still makes the holder a member of the party
-            constituencies if frame.predicate == "holdsPosition" else frozenset(),
-            lexicon(frames.lang).portfolio_links,
+            constituencies=constituencies if frame.predicate == "holdsPosition" else frozenset(),
+            portfolio_links=lexicon(frames.lang).portfolio_links,
         ):
             if frame.predicate != "holdsPosition" and match.of is None:
                 continue
@@ -451,5 +453,7 @@ def extract_facts(
                 )
         facts.extend(_role_facts(parsed, sent, frames, resolver, cues, attribution))
         facts.extend(_linked_facts(parsed, sent, frames, resolver))
-    states = {e.key for e in getattr(index, "entities", ()) if e.type is EntityType.PLACE}
-    return _dedupe(owners_from_voice(facts, states), frames)
+    entities = getattr(index, "entities", ())
+    states = {e.key for e in entities if e.type is EntityType.PLACE}
+    facts = owners_from_voice(facts, states)
+    return _dedupe(refine_membership(facts, entities, frames.lang), frames)
