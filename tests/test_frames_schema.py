@@ -81,3 +81,13 @@ def test_frames_trigger_mapping_and_multiword_trigger() -> None:
     assert reflexive.reflexive is True
     with pytest.raises(FrameError, match=r"verbs\[0\]: unknown field 'lema'"):
         validate_frames({"frames": [good_frame(verbs=[{"lema": "voir"}])]})
+
+
+def test_frames_refusals_are_read_and_checked() -> None:
+    frames = validate_frames({"frames": [good_frame(refuses=["question", "unspoken_quote"])]})
+    assert frames.frames[0].refuses == frozenset({"question", "unspoken_quote"})
+    assert validate_frames({"frames": [good_frame()]}).frames[0].refuses == frozenset()
+    with pytest.raises(FrameError, match=r"refuses: expected a list of refusals; known: city"):
+        validate_frames({"frames": [good_frame(refuses=["questions"])]})
+    with pytest.raises(FrameError, match=r"\(meet.v1\).refuses"):
+        validate_frames({"frames": [good_frame(refuses="question")]})

@@ -128,6 +128,28 @@ def _receiver(noun: Token, verbs: set[str]) -> list[Token]:
     return []
 
 
+def _clitic(token: Token) -> list[Token]:
+    """ "X a critiqué Y, l'accusant de ...", "X a dénoncé Y et l'a accusé de
+    ...": for a trigger whose object is a clitic pronoun before it, the
+    object of the verb the trigger is coordinated with or hangs on. A clitic
+    of a verb on its own, a relative or reflexive pronoun, or a host verb
+    without a direct object gives nothing."""
+    clitic = any(
+        c.dep_ == "obj"
+        and c.i < token.i
+        and c.pos_ in ("PRON", "DET")
+        and not {"Rel", "Int"} & set(c.morph.get("PronType"))
+        and "Yes" not in c.morph.get("Reflex")
+        for c in token.children
+    )
+    host = token.head
+    if not clitic or host is token or host.pos_ not in CLAUSE_POS:
+        return []
+    if token.dep_ not in ("conj", "xcomp") and not token.dep_.startswith("advcl"):
+        return []
+    return [o for o in object_of(host) if o.i < token.i]
+
+
 def _pair(token: Token) -> list[Token]:
     """ "entre X et Y": both members."""
     firsts = [
@@ -163,6 +185,8 @@ def _step(token: Token, step: str, support: frozenset[str]) -> list[Token]:
         return _receiver(token, words or set())
     if name == "adjunct":
         return _adjunct(token, words or set())
+    if name == "clitic":
+        return _clitic(token)
     if name == "iobj":
         return [c for c in token.children if c.dep_ == "iobj"]
     found = _by_dep(token, name)

@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from kg.errors import FrameError
+from kg.frames.refusals import REFUSALS
 from kg.lang import load_data
 from kg.model import EntityType
 from kg.namespaces import RELATIONS
@@ -46,6 +47,7 @@ _FIELDS = {
     "symmetric",
     "confidence",
     "except",
+    "refuses",
 }
 _TRIGGER_FIELDS = {"lemma", "subject", "object", "reflexive", "requires", "unless", "without"}
 _ID = re.compile(r"^[a-z][a-z0-9_-]*\.v[0-9]+$")
@@ -59,6 +61,7 @@ _NAMED_PATHS = (
     "iobj",
     "receiver",
     "adjunct",
+    "clitic",
 )
 _STEP = re.compile(r"^(prep|deep|[a-z]+(?::[a-z]+)?)(/[^/>\s]+)?$")
 _TYPES = tuple(t.value for t in EntityType)
@@ -105,6 +108,7 @@ class Frame:
     object_types: frozenset[str] = frozenset()
     symmetric: bool = False
     confidence: float = 0.7
+    refuses: frozenset[str] = frozenset()
 
     @property
     def rule(self) -> str:
@@ -264,6 +268,13 @@ def _check_frame(raw: Any, i: int, lang: str, errors: list[str]) -> Frame | None
     symmetric = raw.get("symmetric", False)
     if not isinstance(symmetric, bool):
         errors.append(f"{where}.symmetric: expected true or false, got {symmetric!r}")
+    refuses = raw.get("refuses", [])
+    if not isinstance(refuses, list) or not all(r in REFUSALS for r in refuses):
+        errors.append(
+            f"{where}.refuses: expected a list of refusals; known: {', '.join(REFUSALS)}, "
+            f"got {refuses!r}"
+        )
+        refuses = []
     confidence = raw.get("confidence")
     if (
         isinstance(confidence, bool)
@@ -287,6 +298,7 @@ def _check_frame(raw: Any, i: int, lang: str, errors: list[str]) -> Frame | None
         object_types=object_types,
         symmetric=bool(symmetric),
         confidence=float(confidence),
+        refuses=frozenset(refuses),
     )
 
 
