@@ -1,5 +1,6 @@
-"""Attitudes in their verb, support-verb and gerund shapes, events in noun form, and quotes after a
-colon, on real parses of sentences written for these tests."""
+"""Attitudes in their verb, support-verb, gerund and clitic shapes, contacts by letter,
+events in noun form, and quotes after a colon, on real parses of sentences
+written for these tests."""
 
 from __future__ import annotations
 
@@ -271,3 +272,85 @@ def test_attitudes_support_verb_shapes(nlp, text: str, predicate: str, expected)
 )
 def test_attitudes_support_verb_without_its_noun_or_target(nlp, text: str, predicate) -> None:
     assert pairs(text, predicate) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les diplomates nippons ont dénoncé la Chine.", ("japon", "chine")),
+        (
+            "Les autorités chinoises, qui sont accusées par les diplomates nippons de tolérer "
+            "les manifestations, ont répondu.",
+            ("japon", "chine"),
+        ),
+    ],
+)
+def test_attitudes_a_country_named_by_its_demonym_takes_the_stance(nlp, text, expected) -> None:
+    found = pairs(text, "criticized") + pairs(text, "accused")
+    assert found == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        ("Paul Girard a critiqué Anne Roux, l'accusant d'avoir menti.", "accused",
+         ("paul-girard", "anne-roux")),
+        ("La CGT a dénoncé Marc Petit et l'a accusé de mentir.", "accused", ("cgt", "marc-petit")),
+        ("La CGT a salué Marc Petit, le soutenant dans sa démarche.", "supported",
+         ("cgt", "marc-petit")),
+        (
+            "Marc Petit a pris la parole. Il a qualifié M. Girard de « menteur », l'accusant "
+            "d'avoir « trahi » ses électeurs.",
+            "accused",
+            ("marc-petit", "girard"),
+        ),
+    ],
+)  # fmt: skip
+def test_attitudes_a_clitic_object_is_the_object_of_the_first_verb(nlp, text, predicate, expected):
+    assert pairs(text, predicate) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("Paul Girard l'a critiqué hier.", "criticized"),  # no first verb: unknown
+        ("Paul Girard a lu le rapport, le critiquant vivement.", "criticized"),  # a thing
+        # a relative clause is no second verb of the same subject
+        ("Anne Roux a rencontré Paul Girard, qui l'a critiquée.", "criticized"),
+    ],
+)
+def test_attitudes_a_clitic_without_a_named_first_object_gives_nothing(nlp, text, predicate):
+    assert pairs(text, predicate) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard a écrit à Anne Roux.", ("paul-girard", "anne-roux")),
+        (
+            "Paul Girard a écrit une lettre au ministre de l'Intérieur, Marc Petit.",
+            ("paul-girard", "marc-petit"),
+        ),
+        ("Paul Girard a remis un rapport à la CGT.", ("paul-girard", "cgt")),
+        (
+            "Paul Girard a remis sa démission au président, Marc Petit.",
+            ("paul-girard", "marc-petit"),
+        ),
+        ("Paul Girard a pris contact avec la CGT.", ("paul-girard", "cgt")),
+    ],
+)
+def test_attitudes_who_writes_hands_over_or_gets_in_touch_contacts(nlp, text, expected) -> None:
+    assert pairs(text, "contacted") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Girard a écrit dans Le Monde.",  # a medium, no addressee
+        "Paul Girard a écrit un livre sur la CGT.",  # a topic
+        "Paul Girard a remis en cause la politique d'Anne Roux.",  # no addressee
+        "Paul Girard a pris la parole avec Anne Roux.",  # no "contact"
+    ],
+)
+def test_attitudes_writing_or_handing_over_without_an_addressee(nlp, text: str) -> None:
+    assert pairs(text, "contacted") == []
