@@ -354,3 +354,39 @@ def test_attitudes_who_writes_hands_over_or_gets_in_touch_contacts(nlp, text, ex
 )
 def test_attitudes_writing_or_handing_over_without_an_addressee(nlp, text: str) -> None:
     assert pairs(text, "contacted") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        (
+            "Un mandat d'arrêt a été lancé par la justice française à l'encontre de Paul Girard.",
+            "accused",
+            ("france", "paul-girard"),
+        ),
+        (
+            "La justice française a émis un mandat d'arrêt contre Paul Girard.",
+            "accused",
+            ("france", "paul-girard"),
+        ),
+        ("Des accusations ont été lancées par la CGT contre Paul Girard.", "accused",
+         ("cgt", "paul-girard")),
+        ("Le Maroc a lancé des accusations à l'égard de l'Espagne.", "accused",
+         ("maroc", "espagne")),
+        ("Un soutien a été apporté par la CGT à Anne Roux.", "supported", ("cgt", "anne-roux")),
+    ],
+)  # fmt: skip
+def test_attitudes_passive_support_verbs_and_warrants(nlp, text, predicate, expected) -> None:
+    assert pairs(text, predicate) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un mandat de trois ans a été confié par la CGT à Paul Girard.",  # no warrant
+        "Un mandat d'arrêt a été lancé à Lyon.",  # nobody named
+        "Des accusations ont été lancées contre Paul Girard.",  # no accuser
+    ],
+)
+def test_attitudes_no_warrant_or_accusation_without_both_sides(nlp, text: str) -> None:
+    assert pairs(text, "accused") == []

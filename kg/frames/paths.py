@@ -55,7 +55,7 @@ def _complements(token: Token, support: frozenset[str]) -> list[Token]:
             for g in c.children
             if g.dep_ == "nmod" and not markers(g) & _GENITIVE  # "de" belongs to the noun
         ]
-    elif token.dep_ == "obj" and token.head.lemma_.lower() in support:
+    elif _supported(token, support):
         found += [
             c for c in token.head.children if c.dep_.startswith("obl") and c.dep_ != "obl:agent"
         ]
@@ -71,12 +71,22 @@ def _phrase(token: Token) -> Iterator[Token]:
         yield from _phrase(child)
 
 
-def _governor(noun: Token, support: frozenset[str]) -> list[Token]:
-    """The subject of a support verb of the noun: "X a eu un entretien avec Y"."""
+def _supported(noun: Token, support: frozenset[str]) -> bool:
+    """The noun is the object of a support verb ("X a lancé des accusations"),
+    or the subject of its passive ("des accusations ont été lancées par X")."""
     verb = noun.head
-    if noun.dep_ == "obj" and verb.pos_ in CLAUSE_POS and verb.lemma_.lower() in support:
-        return subject_of(verb)
-    return []
+    return (
+        noun.dep_ in ("obj", "nsubj:pass")
+        and verb is not noun
+        and verb.pos_ in CLAUSE_POS
+        and verb.lemma_.lower() in support
+    )
+
+
+def _governor(noun: Token, support: frozenset[str]) -> list[Token]:
+    """The subject of a support verb of the noun: "X a eu un entretien avec Y";
+    of a passive one, its agent ("un mandat d'arrêt a été lancé par X")."""
+    return subject_of(noun.head) if _supported(noun, support) else []
 
 
 def _host(noun: Token) -> list[Token]:
