@@ -390,3 +390,33 @@ def test_attitudes_passive_support_verbs_and_warrants(nlp, text, predicate, expe
 )
 def test_attitudes_no_warrant_or_accusation_without_both_sides(nlp, text: str) -> None:
     assert pairs(text, "accused") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        ("Paul Girard a mis en cause Anne Roux.", "accused", ("paul-girard", "anne-roux")),
+        ("Paul Girard a mis en cause la responsabilité de la CGT.", "accused",
+         ("paul-girard", "cgt")),
+        ("Paul Girard a pointé du doigt la CGT.", "accused", ("paul-girard", "cgt")),
+        ("Paul Girard a assuré Anne Roux de son soutien.", "supported",
+         ("paul-girard", "anne-roux")),
+        ("Paul Girard a assuré Anne Roux de son appui total.", "supported",
+         ("paul-girard", "anne-roux")),
+    ],
+)  # fmt: skip
+def test_attitudes_blame_and_assurance_of_support(nlp, text, predicate, expected) -> None:
+    assert pairs(text, predicate) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("Paul Girard a mis en place la réforme de la CGT.", "accused"),  # no "cause"
+        ("Paul Girard a pointé la CGT dans son rapport.", "accused"),  # no "doigt"
+        ("Paul Girard a assuré Anne Roux de sa présence.", "supported"),  # no support
+        ("Paul Girard a assuré que la CGT avait son soutien.", "supported"),  # a claim
+    ],
+)
+def test_attitudes_no_blame_or_support_without_their_words(nlp, text, predicate) -> None:
+    assert pairs(text, predicate) == []
