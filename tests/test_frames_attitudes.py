@@ -133,6 +133,11 @@ def test_events_in_noun_form_take_the_clause_subject_and_place(nlp) -> None:
             ("paul-girard", "anne-roux"),
         ),
         ("Le Maroc a réfuté les allégations de l'Espagne.", ("espagne", "maroc")),
+        # an acronym before its name in brackets is the organisation
+        (
+            "Marc Petit a démenti les accusations de l'ANB (Agence nationale des barrages).",
+            ("agence-nationale-des-barrages", "marc-petit"),
+        ),
     ],
 )
 def test_attitudes_who_denies_an_accusation_is_accused(nlp, text: str, expected) -> None:
