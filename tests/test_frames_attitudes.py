@@ -425,3 +425,26 @@ def test_attitudes_blame_and_assurance_of_support(nlp, text, predicate, expected
 )
 def test_attitudes_no_blame_or_support_without_their_words(nlp, text, predicate) -> None:
     assert pairs(text, predicate) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard a essuyé les critiques de la CGT.", ("cgt", "paul-girard")),
+        ("Anne Roux a reçu de nombreuses critiques de la CGT.", ("cgt", "anne-roux")),
+        ("Paul Girard s'est attiré les critiques d'Anne Roux.", ("anne-roux", "paul-girard")),
+    ],
+)
+def test_attitudes_who_receives_criticism_is_criticised(nlp, text: str, expected) -> None:
+    assert pairs(text, "criticized") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Girard a reçu de nombreuses critiques.",  # no critic named
+        "Paul Girard a relayé les critiques de la CGT.",  # relaying is not receiving
+    ],
+)
+def test_attitudes_criticism_received_needs_its_critic(nlp, text: str) -> None:
+    assert pairs(text, "criticized") == []
