@@ -448,3 +448,24 @@ def test_attitudes_who_receives_criticism_is_criticised(nlp, text: str, expected
 )
 def test_attitudes_criticism_received_needs_its_critic(nlp, text: str) -> None:
     assert pairs(text, "criticized") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        # the subject of a relative clause is its antecedent
+        ("Paul Girard, qui a dénoncé Anne Roux, est parti.", "criticized",
+         [("paul-girard", "anne-roux")]),
+        # a detached participle takes the clause's subject
+        ("Paul Girard est parti, dénonçant Anne Roux.", "criticized",
+         [("paul-girard", "anne-roux")]),
+        ("Paul Girard a vivement critiqué Anne Roux.", "criticized",
+         [("paul-girard", "anne-roux")]),
+        # coordinated objects: one fact each
+        ("Paul Girard a critiqué Anne Roux et la CGT.", "criticized",
+         [("paul-girard", "anne-roux"), ("paul-girard", "cgt")]),
+        ("Le Japon a accusé la Chine de mentir.", "accused", [("japon", "chine")]),
+    ],
+)  # fmt: skip
+def test_attitudes_relative_participle_and_coordinated_shapes(nlp, text, predicate, expected):
+    assert pairs(text, predicate) == expected
