@@ -469,3 +469,30 @@ def test_attitudes_criticism_received_needs_its_critic(nlp, text: str) -> None:
 )  # fmt: skip
 def test_attitudes_relative_participle_and_coordinated_shapes(nlp, text, predicate, expected):
     assert pairs(text, predicate) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard a voté pour Anne Roux.", ("paul-girard", "anne-roux")),
+        ("La CGT a appelé à voter pour Anne Roux.", ("cgt", "anne-roux")),
+        ("La CGT s'est ralliée à Anne Roux.", ("cgt", "anne-roux")),
+        ("La CGT s'est prononcée en faveur d'Anne Roux.", ("cgt", "anne-roux")),
+        ("Paul Girard a plaidé en faveur de la CGT.", ("paul-girard", "cgt")),
+    ],
+)
+def test_attitudes_votes_and_rallying_are_support(nlp, text: str, expected) -> None:
+    assert pairs(text, "supported") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Girard a voté contre Anne Roux.",  # against is no support
+        "Paul Girard a voté pour la réforme à Lyon.",  # a thing, then a town
+        "La CGT s'est prononcée contre Anne Roux.",  # no "en faveur"
+        "Paul Girard a plaidé pour la réforme devant la CGT.",  # the CGT is the audience
+    ],
+)
+def test_attitudes_no_support_in_a_vote_against_or_for_a_thing(nlp, text: str) -> None:
+    assert pairs(text, "supported") == []
