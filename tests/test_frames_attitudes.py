@@ -496,3 +496,28 @@ def test_attitudes_votes_and_rallying_are_support(nlp, text: str, expected) -> N
 )
 def test_attitudes_no_support_in_a_vote_against_or_for_a_thing(nlp, text: str) -> None:
     assert pairs(text, "supported") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La CGT a désavoué Anne Roux.", ("cgt", "anne-roux")),
+        ("Paul Girard a étrillé la CGT.", ("paul-girard", "cgt")),
+        ("Les reproches de Paul Girard à la CGT sont nombreux.", ("paul-girard", "cgt")),
+        ("Paul Girard a lancé une diatribe contre la CGT.", ("paul-girard", "cgt")),
+        ("La CGT a condamné Paul Girard.", ("cgt", "paul-girard")),
+    ],
+)
+def test_attitudes_more_verbs_and_nouns_of_criticism(nlp, text: str, expected) -> None:
+    assert pairs(text, "criticized") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La Cour suprême a condamné Paul Girard à cinq ans de prison.",  # a sentence passed
+        "Paul Girard a été condamné à une amende par la Cour suprême.",
+    ],
+)
+def test_attitudes_a_sentence_passed_is_no_criticism(nlp, text: str) -> None:
+    assert pairs(text, "criticized") == []
