@@ -521,3 +521,29 @@ def test_attitudes_more_verbs_and_nouns_of_criticism(nlp, text: str, expected) -
 )
 def test_attitudes_a_sentence_passed_is_no_criticism(nlp, text: str) -> None:
     assert pairs(text, "criticized") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "La CGT a menacé de quitter la coalition si Paul Girard ne démissionne pas.",
+            ("cgt", "paul-girard"),
+        ),
+        ("La CGT a lancé un ultimatum à Paul Girard.", ("cgt", "paul-girard")),
+        ("La CGT a adressé des menaces à Anne Roux.", ("cgt", "anne-roux")),
+    ],
+)
+def test_attitudes_threats_by_condition_and_ultimatum(nlp, text: str, expected) -> None:
+    assert pairs(text, "threatened") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La CGT a menacé de faire grève à Lyon.",  # a town is where
+        "La CGT a menacé de faire grève si la réforme passe.",  # a thing, no one
+    ],
+)
+def test_attitudes_no_threat_without_someone_threatened(nlp, text: str) -> None:
+    assert pairs(text, "threatened") == []
