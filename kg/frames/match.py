@@ -435,11 +435,10 @@ def extract_facts(
     doc = parsed.doc
     states = lexicon(frames.lang).places
     refusals = Refusals(
-        parsed,
-        cues,
+        doc,
         attribution.source_of,
         lambda place: name_key(place.label) in states,
-        frozenset(_PLACE_MARKERS),
+        grammar(frames.lang).place_prepositions,
     )
     tags = doc.to_array(POS).tolist()  # Token objects only for the verbs and nouns
     for sent in doc.sents:

@@ -7,8 +7,9 @@ them all. Each refusal is a grammatical or typographic shape, never a word:
 * ``question``: a trigger whose clause ends with a question mark (the
   first end mark after it is "?": "X a-t-il critiqué Y ?", "« Pourquoi X
   soutient-il Y ? », a demandé Z"): a question asks, it asserts nothing.
-* ``unspoken_quote``: a trigger inside quote marks when the quote step found
-  nobody who says the quote: whose words report the attitude is unknown.
+* ``unspoken_quote``: a trigger inside quote marks (opened on its line) when
+  the quote step found nobody who says the quote: whose words report the
+  attitude is unknown.
 * ``city_complement``: an object that is a town or city reached through a
   place preposition ("a dénoncé la réforme à Lyon"): the complement says
   where, not whom. A country or region stays ("a reproché à la France"), and
@@ -22,12 +23,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from kg.model import Entity, EntityType
-from kg.nlp import Parsed
-from kg.polarity import Cues
-from kg.quote_marks import find_quotes
 from kg.syntax import markers
 
 __all__ = ["REFUSALS", "Refusals"]
@@ -43,8 +41,7 @@ class Refusals:
     """The refusals of one article: its quotes with no speaker, and its states.
 
     Args:
-        parsed: the parsed article.
-        cues: the language's cue words (for finding quotes).
+        doc: the parsed article's Doc (its quote marks normalised to ``"``).
         source_of: the source the quote step found for a token, or None.
         is_state: whether a place is a country or a region (not a town).
         place_markers: the prepositions that introduce a place.
@@ -52,19 +49,12 @@ class Refusals:
 
     def __init__(
         self,
-        parsed: Parsed,
-        cues: Cues,
+        doc: Doc,
         source_of: Callable[[Token], Entity | None],
         is_state: Callable[[Entity], bool],
         place_markers: frozenset[str],
     ) -> None:
-        doc = parsed.doc
-        self._unspoken = {
-            i
-            for quote in find_quotes(parsed, cues)
-            for i in range(quote.start, quote.end)
-            if source_of(doc[i]) is None
-        }
+        self._unspoken = {i for i in _quoted(doc) if source_of(doc[i]) is None}
         self._is_state = is_state
         self._place_markers = place_markers
 
@@ -91,3 +81,17 @@ def _asks(token: Token) -> bool:
         if doc[i].text in _END_MARKS:
             return doc[i].text == _QUESTION
     return False
+
+
+def _quoted(doc: Doc) -> list[int]:
+    """The tokens between quote marks (all ``"`` in the normalised text); a
+    quote left open closes at the end of its line."""
+    inside, found = False, []
+    for tok in doc:
+        if tok.text == '"':
+            inside = not inside
+        elif "\n" in tok.text:
+            inside = False
+        elif inside:
+            found.append(tok.i)
+    return found
