@@ -282,10 +282,10 @@ def test_attitudes_support_verb_without_its_noun_or_target(nlp, text: str, predi
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Les diplomates nippons ont dénoncé la Chine.", ("japon", "chine")),
+        ("Les chercheurs nippons ont dénoncé la Chine.", ("japon", "chine")),
         (
-            "Les autorités chinoises, qui sont accusées par les diplomates nippons de tolérer "
-            "les manifestations, ont répondu.",
+            "Hier, le ministère chinois, accusé par les médias nippons de censure, "
+            "n'a pas répondu.",
             ("japon", "chine"),
         ),
     ],
