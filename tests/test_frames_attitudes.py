@@ -304,8 +304,8 @@ def test_attitudes_a_country_named_by_its_demonym_takes_the_stance(nlp, text, ex
         ("La CGT a salué Marc Petit, le soutenant dans sa démarche.", "supported",
          ("cgt", "marc-petit")),
         (
-            "Marc Petit a pris la parole. Il a qualifié M. Girard de « menteur », l'accusant "
-            "d'avoir « trahi » ses électeurs.",
+            "Marc Petit a pris la parole. Il a salué M. Girard, l'accusant pourtant d'avoir "
+            "trahi ses électeurs.",
             "accused",
             ("marc-petit", "girard"),
         ),
