@@ -547,3 +547,24 @@ def test_attitudes_threats_by_condition_and_ultimatum(nlp, text: str, expected) 
 )
 def test_attitudes_no_threat_without_someone_threatened(nlp, text: str) -> None:
     assert pairs(text, "threatened") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        ("Les critiques de la CGT contre Paul Girard se multiplient.", "criticized",
+         ("cgt", "paul-girard")),
+        ("Paul Girard a lancé des accusations contre Anne Roux.", "accused",
+         ("paul-girard", "anne-roux")),
+        ("Paul Girard a exprimé son soutien à Anne Roux.", "supported",
+         ("paul-girard", "anne-roux")),
+        ("La CGT a mis en garde Paul Girard contre toute réforme.", "warned",
+         ("cgt", "paul-girard")),
+        ("Paul Girard a lancé un avertissement à la CGT.", "warned", ("paul-girard", "cgt")),
+        ("Paul Girard a adressé ses félicitations à Anne Roux.", "congratulated",
+         ("paul-girard", "anne-roux")),
+        ("Le Japon a menacé la Chine de représailles.", "threatened", ("japon", "chine")),
+    ],
+)  # fmt: skip
+def test_attitudes_noun_and_support_verb_forms(nlp, text, predicate, expected) -> None:
+    assert pairs(text, predicate) == [expected]
