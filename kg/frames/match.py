@@ -27,7 +27,7 @@ from spacy.parts_of_speech import NOUN, VERB
 from spacy.tokens import Span, Token
 
 from kg.event_time import event_time
-from kg.frames.located import located_in
+from kg.frames.located import CountryOf, located_in
 from kg.frames.parties import party_labels
 from kg.frames.paths import follow
 from kg.frames.roles import match_roles
@@ -338,7 +338,13 @@ def _role_facts(
     return facts
 
 
-def _linked_facts(parsed: Parsed, sent: Span, frames: FrameSet, resolver: _Resolver) -> list[Fact]:
+def _linked_facts(
+    parsed: Parsed,
+    sent: Span,
+    frames: FrameSet,
+    resolver: _Resolver,
+    country_of: CountryOf | None,
+) -> list[Fact]:
     """Facts read on the words around names: places inside places, party labels."""
     regions = lexicon(frames.lang).places
 
@@ -347,9 +353,7 @@ def _linked_facts(parsed: Parsed, sent: Span, frames: FrameSet, resolver: _Resol
 
     found = [
         ("locatedIn", "place:located.v1", 0.75, linked)
-        for linked in located_in(
-            sent, resolver.entity_at, frames.place_nouns, frames.organization_nouns, is_region
-        )
+        for linked in located_in(sent, resolver.entity_at, frames, is_region, country_of)
     ]
     found += [
         ("memberOf", "label:party.v1", 0.7, linked)
@@ -394,6 +398,7 @@ def extract_facts(
     attribution: Sources,
     said: Iterable[Fact] = (),
     frames: FrameSet | None = None,
+    country_of: CountryOf | None = None,
 ) -> list[Fact]:
     """Extract the facts of one parsed article.
 
@@ -403,6 +408,8 @@ def extract_facts(
         attribution: the source of each token, found by the quote step.
         said: the ``said`` facts of the quote step, kept with the others.
         frames: the frames to match; the article's language's by default.
+        country_of: the article's entity for the country a place is in, from
+            what the catalogue knows; without it, "dans le nord du pays" gives nothing.
 
     Returns:
         The facts, in text order, ``said`` facts included.
@@ -442,5 +449,5 @@ def extract_facts(
                     )
                 )
         facts.extend(_role_facts(parsed, sent, frames, resolver, cues, attribution))
-        facts.extend(_linked_facts(parsed, sent, frames, resolver))
+        facts.extend(_linked_facts(parsed, sent, frames, resolver, country_of))
     return _dedupe(facts, frames)

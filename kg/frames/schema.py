@@ -125,6 +125,10 @@ class FrameSet:
     place_nouns: frozenset[str] = frozenset()
     organization_nouns: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
+    seat_nouns: frozenset[str] = frozenset()
+    seat_prepositions: frozenset[str] = frozenset()
+    country_nouns: frozenset[str] = frozenset()
+    capital_nouns: frozenset[str] = frozenset()
 
     def by_verb(self, lemma: str) -> tuple[tuple[Frame, Trigger], ...]:
         """The (frame, trigger) pairs whose verb trigger has this lemma."""
@@ -325,6 +329,10 @@ def validate_frames(data: Any, lang: str = "fr", where: str = "frames.yaml") -> 
         "place_nouns",
         "organization_nouns",
         "party_nouns",
+        "seat_nouns",
+        "seat_prepositions",
+        "country_nouns",
+        "capital_nouns",
     ):
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -350,6 +358,10 @@ def validate_frames(data: Any, lang: str = "fr", where: str = "frames.yaml") -> 
         lemmas["place_nouns"],
         lemmas["organization_nouns"],
         lemmas["party_nouns"],
+        lemmas["seat_nouns"],
+        lemmas["seat_prepositions"],
+        lemmas["country_nouns"],
+        lemmas["capital_nouns"],
     )
 
 
