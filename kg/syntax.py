@@ -23,6 +23,7 @@ __all__ = [
     "markers",
     "object_of",
     "previous_subject",
+    "reporting_subject",
     "subject_of",
 ]
 
@@ -220,6 +221,34 @@ def previous_subject(tok: Token, entity_at: Callable[[Token], Entity | None]) ->
         named = [word, *(c for c in word.children if c.dep_ in ("appos", "flat:name"))]
         found = [e for e in map(entity_at, named) if e is not None]
         return found[0] if found and found[0].type in _SPEAKERS else None
+    return None
+
+
+def reporting_subject(pronoun: Token) -> Token | None:
+    """ "X a laissé entendre qu'il rencontrerait Y": for the subject pronoun
+    of a complement clause, the subject of the verb that governs the clause,
+    climbing from infinitives ("laissé entendre"). It holds where the parser
+    did not make the reporting verb a main clause, which
+    :func:`previous_subject` needs. Only a complement clause ("ccomp"): in a
+    relative or an adverbial clause the pronoun may stand for anyone.
+
+    Args:
+        pronoun: the pronoun.
+
+    Returns:
+        The subject token, or None.
+    """
+    clause = pronoun.head
+    if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects[0]
+        if verb.dep_ != "xcomp":
+            return None
+        verb = verb.head
     return None
 
 

@@ -47,3 +47,53 @@ def test_visits_a_stay_is_a_visit(nlp, text: str, expected) -> None:
 )
 def test_visits_no_stay(nlp, text: str) -> None:
     assert events(facts_of(text), "visited") == []
+
+
+def _hand_built(words, heads, deps, pos):
+    """A Doc with a parse written by hand, for a parse the model makes only
+    on some sentences."""
+    from spacy.tokens import Doc
+
+    from kg.nlp import load_pipeline
+
+    return Doc(load_pipeline("fr").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [("ccomp", "Paul"), ("advcl", None), ("acl:relcl", None)],
+)
+def test_visits_the_pronoun_of_a_reported_plan_is_the_reporter(nlp, clause, expected) -> None:
+    from kg.syntax import reporting_subject
+
+    # "Paul Girard a laissé entendre qu'il rencontrerait Anne Roux": the
+    # subject climbs from the infinitive; only a complement clause reports
+    words = ["Paul", "Girard", "a", "laissé", "entendre", "qu'", "il", "rencontrerait"]
+    words += ["Anne", "Roux"]
+    heads = [3, 0, 3, 3, 3, 7, 7, 4, 7, 8]
+    deps = ["nsubj", "flat:name", "aux:tense", "ROOT", "xcomp", "mark", "nsubj", clause]
+    deps += ["obj", "flat:name"]
+    pos = ["PROPN", "PROPN", "AUX", "VERB", "VERB", "SCONJ", "PRON", "VERB", "PROPN", "PROPN"]
+    found = reporting_subject(_hand_built(words, heads, deps, pos)[6])
+    assert (found.text if found is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity", "modality"),
+    [
+        ("Olaf Scholz a demandé à rencontrer Pedro Sanchez.", "positive", "planned"),
+        ("Olaf Scholz a sollicité de rencontrer Pedro Sanchez.", "positive", "planned"),
+        ("Emmanuel Macron et Olaf Scholz se rencontreront à Berlin.", "positive", "planned"),
+        ("Emmanuel Macron n'a jamais rencontré Vladimir Poutine.", "negative", "asserted"),
+        (
+            "La rencontre entre Emmanuel Macron et Olaf Scholz a été reportée.",
+            "negative",
+            "asserted",
+        ),
+    ],
+)
+def test_visits_a_meeting_requested_planned_or_denied(nlp, text, polarity, modality) -> None:
+    found = [
+        (f.polarity.value, f.modality.value) for f in facts_of(text) if f.predicate == "metWith"
+    ]
+    assert found == [(polarity, modality)]

@@ -36,12 +36,13 @@ from kg.mentions import lexicon, name_key
 from kg.model import Entity, EntityType, Fact, MentionKind, Modality, Polarity, Provenance
 from kg.nlp import Parsed, token_strings
 from kg.polarity import Cues, assess, load_cues
-from kg.syntax import is_reflexive, markers, previous_subject
+from kg.syntax import is_reflexive, markers, previous_subject, reporting_subject
 
 __all__ = ["EntityLookup", "Sources", "extract_facts", "speaker_lookup"]
 
 _PLACE_MARKERS = {"à", "au", "aux", "en", "dans"}
 _PHRASE_END = {",", ")", ";", ":", ".", "!", "?"}
+_REPORTERS = (EntityType.PERSON, EntityType.ORGANIZATION)
 
 
 class EntityLookup(Protocol):
@@ -83,11 +84,17 @@ class _Resolver:
             found = self.index.entity_at(token) or self._by_name(token)
             if found is None and token.lower_ in self.third_person and token.dep_ == "nsubj":
                 # "Il a critiqué ...": a subject pronoun the index left unresolved
-                found = previous_subject(token, self.index.entity_at)
+                found = previous_subject(token, self.index.entity_at) or self._reporter(token)
             return found
         found = many(token)
         places = [e for e in found if e.type is EntityType.PLACE]
         return places[0] if places else (found[0] if found else None)
+
+    def _reporter(self, pronoun: Token) -> Entity | None:
+        """The person or organisation that reports the clause a pronoun opens."""
+        subject = reporting_subject(pronoun)
+        found = self.index.entity_at(subject) if subject is not None else None
+        return found if found is not None and found.type in _REPORTERS else None
 
     def _by_name(self, token: Token) -> Entity | None:
         """A capitalised word the NER tagged but the index left out, when it is
