@@ -97,3 +97,34 @@ def test_visits_a_meeting_requested_planned_or_denied(nlp, text, polarity, modal
         (f.polarity.value, f.modality.value) for f in facts_of(text) if f.predicate == "metWith"
     ]
     assert found == [(polarity, modality)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Dupont est rentré de Moscou mardi.", ("paul-dupont", "moscou")),
+        ("La ministre Anne Roux est revenue de Chine avec un accord.", ("anne-roux", "chine")),
+        ("Anne Roux est rentrée du Japon, a rapporté la presse.", ("anne-roux", "japon")),
+    ],
+)
+def test_visits_back_from_a_place(nlp, text: str, expected) -> None:
+    assert [(s, o) for s, o, _ in events(facts_of(text), "visited")] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Dupont est revenu à Paris hier.",  # going back, often home
+        "Paul Dupont a fait revenir ses troupes de Syrie.",  # the troops came back
+        "Paul Dupont est revenu sur ses propos au sujet de la Syrie.",  # no place left
+    ],
+)
+def test_visits_not_back_from_a_place(nlp, text: str) -> None:
+    assert events(facts_of(text), "visited") == []
+
+
+def test_visits_the_place_visited_is_the_place_of_the_visit(nlp) -> None:
+    facts = [
+        f for f in facts_of("Paul Dupont est revenu de Lyon à Paris.") if f.predicate == "visited"
+    ]
+    assert [(f.object, f.place) for f in facts] == [("place/lyon", None)]

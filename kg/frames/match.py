@@ -251,7 +251,12 @@ def _event_facts(
         for obj, o_tok, o_factor in objects:
             if obj.key == subj.key:
                 continue
-            place = _place(token, resolver, {subj.key, obj.key}, support)
+            # a place visited is the visit's place: another one in the clause is
+            # where the visitor went next ("est revenu de Lyon à Paris")
+            visit_to_place = frame.predicate == "visited" and obj.type is EntityType.PLACE
+            place = (
+                None if visit_to_place else _place(token, resolver, {subj.key, obj.key}, support)
+            )
             conf = base * s_factor * o_factor
             facts.append(
                 Fact(
