@@ -128,3 +128,31 @@ def test_visits_the_place_visited_is_the_place_of_the_visit(nlp) -> None:
         f for f in facts_of("Paul Dupont est revenu de Lyon à Paris.") if f.predicate == "visited"
     ]
     assert [(f.object, f.place) for f in facts] == [("place/lyon", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lors de sa visite à Lyon, dans l'est de la France, Paul Dupont a parlé.",
+            {("paul-dupont", "lyon"), ("paul-dupont", "france")},
+        ),
+        (
+            "Paul Dupont a visité la ville allemande de Brême.",
+            {("paul-dupont", "breme"), ("paul-dupont", "allemagne")},
+        ),
+        (
+            "Paul Dupont s'est rendu dans la ville irakienne de Tikrit.",
+            {("paul-dupont", "tikrit"), ("paul-dupont", "irak")},
+        ),
+    ],
+)
+def test_visits_a_place_and_the_place_around_it(nlp, text: str, expected) -> None:
+    assert {(s, o) for s, o, _ in events(facts_of(text), "visited")} == expected
+
+
+def test_visits_a_place_inside_another_in_another_sentence_is_no_visit_there(nlp) -> None:
+    text = (
+        "Paul Dupont s'est rendu à Tikrit. La ville de Tikrit, dans le nord de l'Irak, est calme."
+    )
+    assert [(s, o) for s, o, _ in events(facts_of(text), "visited")] == [("paul-dupont", "tikrit")]

@@ -32,6 +32,7 @@ from kg.frames.parties import party_labels
 from kg.frames.paths import follow
 from kg.frames.roles import match_roles
 from kg.frames.schema import Frame, FrameSet, Trigger, load_frames
+from kg.frames.visits import regions_visited
 from kg.mentions import lexicon, name_key
 from kg.model import Entity, EntityType, Fact, MentionKind, Modality, Polarity, Provenance
 from kg.nlp import Parsed, token_strings
@@ -72,6 +73,7 @@ class _Resolver:
         self.first_person: frozenset[str] = frozenset()
         self.third_person: frozenset[str] = frozenset()
         self.event_nouns: frozenset[str] = frozenset()
+        self.place_nouns: frozenset[str] = frozenset()
 
     def entity_at(self, token: Token) -> Entity | None:
         """The entity at a token; for an adjective inside a wider role phrase,
@@ -138,8 +140,12 @@ class _Resolver:
                     return ent, 1.0
         if token.pos_ != "NOUN" or token.lemma_.lower() in self.event_nouns:
             return None  # "a reçu le soutien de X": an event stands for nobody
-        # "les alliés de l'OTAN", "l'ingérence russe": one hop down
-        for child in token.children:
+        # "les alliés de l'OTAN", "l'ingérence russe": one hop down; "la ville
+        # allemande de Brême" is Brême, a place noun's named complement before its demonym
+        children = list(token.children)
+        if token.lemma_.lower() in self.place_nouns:
+            children.sort(key=lambda c: c.dep_ != "nmod")
+        for child in children:
             if child.dep_ == "amod" or (
                 child.dep_ == "nmod" and markers(child) & {"de", "du", "des", "d'"}
             ):
@@ -430,6 +436,7 @@ def extract_facts(
     cues = load_cues(frames.lang)
     resolver = _Resolver(parsed, index)
     resolver.event_nouns = frozenset(frames.noun_index)
+    resolver.place_nouns = frames.place_nouns
     resolver.speakers, resolver.first_person = attribution, cues.first_person
     resolver.third_person = cues.speaker_pronouns
     facts: list[Fact] = list(said)
@@ -462,4 +469,5 @@ def extract_facts(
                 )
         facts.extend(_role_facts(parsed, sent, frames, resolver, cues, attribution))
         facts.extend(_linked_facts(parsed, sent, frames, resolver, country_of))
+    facts += regions_visited(facts)
     return _dedupe(facts, frames)
