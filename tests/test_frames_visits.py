@@ -156,3 +156,47 @@ def test_visits_a_place_inside_another_in_another_sentence_is_no_visit_there(nlp
         "Paul Dupont s'est rendu à Tikrit. La ville de Tikrit, dans le nord de l'Irak, est calme."
     )
     assert [(s, o) for s, o, _ in events(facts_of(text), "visited")] == [("paul-dupont", "tikrit")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "modality"),
+    [
+        (
+            "Olaf Scholz, en visite en France, a signé un accord.",
+            ("olaf-scholz", "france"),
+            "asserted",
+        ),
+        ("Olaf Scholz est en visite officielle au Japon.", ("olaf-scholz", "japon"), "asserted"),
+        ("Olaf Scholz était en déplacement à Rome mardi.", ("olaf-scholz", "rome"), "asserted"),
+        (
+            "Olaf Scholz sera en visite au Japon la semaine prochaine.",
+            ("olaf-scholz", "japon"),
+            "planned",
+        ),
+    ],
+)
+def test_visits_on_a_visit(nlp, text: str, expected, modality: str) -> None:
+    found = [
+        ((f.subject.split("/")[-1], (f.object or "").split("/")[-1]), f.modality.value)
+        for f in facts_of(text)
+        if f.predicate == "visited"
+    ]
+    assert found == [(expected, modality)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Olaf Scholz n'est pas en visite au Japon.",  # denied: no visit
+        "Olaf Scholz a critiqué Pedro Sanchez, en visite à Rome.",  # the visitor is the other
+        "Le programme, en visite à Rome, a changé.",  # nobody named
+    ],
+)
+def test_visits_not_on_a_visit(nlp, text: str) -> None:
+    visitors = {f.subject for f in facts_of(text) if f.predicate == "visited"}
+    assert visitors <= {"person/pedro-sanchez"}
+
+
+def test_visits_a_call_is_no_meeting(nlp) -> None:
+    facts = facts_of("Olaf Scholz a eu un entretien téléphonique avec Pedro Sanchez.")
+    assert {f.predicate for f in facts if f.object == "person/pedro-sanchez"} == {"contacted"}

@@ -111,10 +111,13 @@ def _possessor(noun: Token) -> list[Token]:
 
 def _adjunct(noun: Token, words: set[str]) -> list[Token]:
     """ "En visite à Rome, X a salué ...": the subject of the verb that an
-    event noun introduced by one of the words depends on."""
+    event noun introduced by one of the words depends on, when the noun comes
+    before the verb. After it, the noun may belong to the object ("X a reçu
+    Y, en visite à Rome") or stand under a negated "être" ("X n'est pas en
+    visite"), and gives nothing."""
     verb = noun.head
     if noun.pos_ == "NOUN" and markers(noun) & words and verb.pos_ in CLAUSE_POS:
-        return subject_of(verb)
+        return subject_of(verb) if noun.i < verb.i else []
     return []
 
 
@@ -154,7 +157,10 @@ def _step(token: Token, step: str, support: frozenset[str]) -> list[Token]:
     if name == "pair":
         return _pair(token)
     if name == "host":
-        return _host(token) if token.pos_ == "NOUN" else []
+        # "host/en": only a noun introduced by one of the words ("X, en visite à Rome")
+        if token.pos_ != "NOUN" or words is not None and not markers(token) & words:
+            return []
+        return _host(token)
     if name == "governor":
         return _governor(token, support) if token.pos_ == "NOUN" else []
     if name == "poss":
