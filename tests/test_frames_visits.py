@@ -200,3 +200,25 @@ def test_visits_not_on_a_visit(nlp, text: str) -> None:
 def test_visits_a_call_is_no_meeting(nlp) -> None:
     facts = facts_of("Olaf Scholz a eu un entretien téléphonique avec Pedro Sanchez.")
     assert {f.predicate for f in facts if f.object == "person/pedro-sanchez"} == {"contacted"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a slogan or a title: words in quote marks that nobody said
+        ("« Emmanuel Macron a rencontré Olaf Scholz hier », pouvait-on lire sur une pancarte.", []),
+        ("On pouvait lire : « Emmanuel Macron s'est rendu à Berlin ».", []),
+        # said by someone: kept, with its source
+        (
+            "« Emmanuel Macron s'est rendu à Berlin », a déclaré Olaf Scholz.",
+            [("visited", "person/emmanuel-macron", "person/olaf-scholz")],
+        ),
+    ],
+)
+def test_visits_in_a_quote_of_nobody_give_nothing(nlp, text: str, expected) -> None:
+    found = [
+        (f.predicate, f.subject, f.source)
+        for f in facts_of(text)
+        if f.predicate in ("visited", "metWith")
+    ]
+    assert found == expected

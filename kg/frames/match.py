@@ -61,6 +61,10 @@ class Sources(Protocol):
         """The entity that reported the words at this token, or None."""
         ...
 
+    def in_quote(self, token: Token) -> bool:
+        """Whether the token stands inside quote marks."""
+        ...
+
 
 class _Resolver:
     """Entities of argument tokens, with the confidence factor of how they were found."""
@@ -241,6 +245,9 @@ def _event_facts(
     sent = token.sent
     if not _applies(token, trigger, sent):
         return []
+    source = attribution.source_of(token)
+    if source is None and attribution.in_quote(token):
+        return []  # words in quote marks that nobody said: a slogan, a title
     subjects = resolver.arguments(
         token, trigger.subject or frame.subject, frame.subject_types, support
     )
@@ -250,7 +257,6 @@ def _event_facts(
     if not subjects and len(objects) > 1 and "pair" in (trigger.object or frame.object):
         subjects, objects = objects[:1], objects[1:]
     polarity, modality = assess(token, cues)
-    source = attribution.source_of(token)
     base = frame.confidence * (0.9 if token.pos_ == "NOUN" else 1.0)
     facts = []
     for subj, s_tok, s_factor in subjects:
