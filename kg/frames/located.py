@@ -21,8 +21,8 @@ come from ``frames.yaml``: ``place_nouns``, ``organization_nouns``):
 * an organisation noun with a demonym before a name: "le quotidien
   britannique The Times" puts the organisation in the country.
 * an organisation named by a seat noun (``seat_nouns``: "consulat",
-  "bureau"), then a preposition of place (``seat_prepositions``) and a place
-  at once: "le consulat du Japon à Canton". Refused: an organisation with a
+  "bureau"), then a preposition of place (``place_prepositions`` of the
+  grammar) and a place at once: "le consulat du Japon à Canton". Refused: an organisation with a
   proper name ("le FC Nantes à Lyon" names a match away from home), a seat
   noun that does not start the name, a place that does not follow the name.
 * a place in the country the text leaves unnamed: "Alep, dans le nord du
@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from kg.frames.schema import FrameSet
+from kg.lang.grammar import grammar
 from kg.model import Entity, EntityType
 
 __all__ = ["CountryOf", "EntityAt", "Linked", "located_in"]
@@ -51,13 +52,7 @@ IsRegion = Callable[[Entity], bool]
 CountryOf = Callable[[Entity], Entity | None]
 
 _OPEN = {",", "("}
-_INTO = {"en", "au", "aux", "dans"}
 _CLOSE = {")", ",", "-", "—", "–", ".", ";", ":"}
-_LIST = {",", "et", "ou"}
-_OF = {"de", "du", "des", "d'"}
-_DETERMINERS = {"le", "la", "l'", "les"}
-#: "dans le nord de": inside; "au nord de", "à l'est de" name a place outside.
-_WITHIN = "dans"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +91,7 @@ def _listed_before(sent: Span, start: int, entity_at: EntityAt) -> bool:
     doc = sent.doc
     return (
         start - 2 >= sent.start
-        and doc[start - 1].lower_ in _LIST
+        and doc[start - 1].lower_ in ({","} | grammar().conjunctions)
         and _place(doc[start - 2], entity_at) is not None
     )
 
@@ -105,9 +100,13 @@ def _listed_after(sent: Span, end: int, entity_at: EntityAt) -> bool:
     """Another place just after, across a comma or "et": "Lyon et Lille"."""
     doc = sent.doc
     k = end + 1
-    while k < sent.end and doc[k].lower_ in _DETERMINERS:
+    while k < sent.end and doc[k].lower_ in grammar().definite_articles:
         k += 1
-    return k < sent.end and doc[end].lower_ in _LIST and _place(doc[k], entity_at) is not None
+    return (
+        k < sent.end
+        and doc[end].lower_ in ({","} | grammar().conjunctions)
+        and _place(doc[k], entity_at) is not None
+    )
 
 
 def _apposed(sent: Span, entity_at: EntityAt, is_region: IsRegion) -> list[Linked]:
@@ -123,7 +122,10 @@ def _apposed(sent: Span, entity_at: EntityAt, is_region: IsRegion) -> list[Linke
         k = end
         if k < sent.end and doc[k].text in _OPEN:
             k += 1
-            while k < sent.end and doc[k].lower_ in _INTO | _DETERMINERS:
+            while (
+                k < sent.end
+                and doc[k].lower_ in grammar().region_prepositions | grammar().definite_articles
+            ):
                 k += 1
             outer = _place(doc[k], entity_at) if k < sent.end else None
             if outer is not None and outer is not inner and is_region(outer):
@@ -162,9 +164,11 @@ def _place_before(sent: Span, noun: Token, entity_at: EntityAt) -> tuple[Entity,
     """The place apposed before a place noun: "Lima, capitale", "Lyon, dans l'est"."""
     doc = sent.doc
     j = noun.i - 1
-    while j >= sent.start and (doc[j].lower_ in _DETERMINERS or doc[j].pos_ in ("ADJ", "ADV")):
+    while j >= sent.start and (
+        doc[j].lower_ in grammar().definite_articles or doc[j].pos_ in ("ADJ", "ADV")
+    ):
         j -= 1  # "Marseille, deuxième ville de", "Lyon, plus grande ville de"
-    if j >= sent.start and doc[j].lower_ == _WITHIN:
+    if j >= sent.start and doc[j].lower_ in grammar().within_prepositions:
         j -= 1  # "Lyon, dans l'est de la France"
     if j - 1 < sent.start or doc[j].text != ",":
         return None
@@ -181,10 +185,10 @@ def _nouns(sent: Span, entity_at: EntityAt, words: FrameSet, country_of: Country
         after = doc[tok.i + 1]
         country = _demonym(after, entity_at)
         k = _after_qualifiers(sent, tok.i + (2 if country is not None else 1))
-        if k >= sent.end or doc[k].lower_ not in _OF:
+        if k >= sent.end or doc[k].lower_ not in grammar().genitive:
             continue
         k += 1
-        while k < sent.end and doc[k].lower_ in _DETERMINERS:
+        while k < sent.end and doc[k].lower_ in grammar().definite_articles:
             k += 1
         if k >= sent.end:
             continue
@@ -237,7 +241,7 @@ def _seats(sent: Span, entity_at: EntityAt, words: FrameSet) -> list[Linked]:
         if start != tok.i or end + 1 >= sent.end:
             continue
         place = _place(doc[end + 1], entity_at)
-        if doc[end].lower_ in words.seat_prepositions and place is not None:
+        if doc[end].lower_ in grammar().place_prepositions and place is not None:
             found.append(Linked(org, place, tok, doc[end + 1]))
     return found
 
@@ -270,7 +274,7 @@ def located_in(
         sent: the sentence.
         entity_at: the entity a token belongs to, or None.
         words: the language's word lists (``place_nouns``, ``organization_nouns``,
-            ``seat_nouns``, ``seat_prepositions``, ``country_nouns``, ``capital_nouns``).
+            ``seat_nouns``, ``country_nouns``, ``capital_nouns``).
         is_region: whether a place is a country or a region.
         country_of: the article's entity for the country a place is in; by
             default none is known, and places in "le pays" give nothing.

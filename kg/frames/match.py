@@ -33,6 +33,7 @@ from kg.frames.paths import follow
 from kg.frames.roles import match_roles
 from kg.frames.schema import Frame, FrameSet, Trigger, load_frames
 from kg.frames.visits import regions_visited
+from kg.lang.grammar import grammar
 from kg.mentions import lexicon, name_key
 from kg.model import Entity, EntityType, Fact, MentionKind, Modality, Polarity, Provenance
 from kg.nlp import Parsed, token_strings
@@ -41,7 +42,6 @@ from kg.syntax import is_reflexive, markers, previous_subject, reporting_subject
 
 __all__ = ["EntityLookup", "Sources", "extract_facts", "speaker_lookup"]
 
-_PLACE_MARKERS = {"à", "au", "aux", "en", "dans"}
 _PHRASE_END = {",", ")", ";", ":", ".", "!", "?"}
 _REPORTERS = (EntityType.PERSON, EntityType.ORGANIZATION)
 
@@ -151,7 +151,7 @@ class _Resolver:
             children.sort(key=lambda c: c.dep_ != "nmod")
         for child in children:
             if child.dep_ == "amod" or (
-                child.dep_ == "nmod" and markers(child) & {"de", "du", "des", "d'"}
+                child.dep_ == "nmod" and markers(child) & grammar().genitive
             ):
                 # "la réforme de M. Lenoir": the name after a title
                 names = [child, *(c for c in child.children if c.dep_ == "flat:name")]
@@ -196,7 +196,10 @@ def _place(
     if trigger.pos_ == "NOUN" and trigger.dep_.startswith("nsubj"):
         children += list(trigger.head.children)  # "la rencontre a eu lieu à l'Élysée"
     for child in children:
-        if child.dep_.split(":")[0] in ("obl", "nmod") and markers(child) & _PLACE_MARKERS:
+        if (
+            child.dep_.split(":")[0] in ("obl", "nmod")
+            and markers(child) & grammar().place_prepositions
+        ):
             ent = resolver.entity_at(child)
             if ent is not None and ent.type is EntityType.PLACE and ent.key not in used:
                 return ent

@@ -126,7 +126,6 @@ class FrameSet:
     organization_nouns: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
     seat_nouns: frozenset[str] = frozenset()
-    seat_prepositions: frozenset[str] = frozenset()
     country_nouns: frozenset[str] = frozenset()
     capital_nouns: frozenset[str] = frozenset()
 
@@ -330,7 +329,6 @@ def validate_frames(data: Any, lang: str = "fr", where: str = "frames.yaml") -> 
         "organization_nouns",
         "party_nouns",
         "seat_nouns",
-        "seat_prepositions",
         "country_nouns",
         "capital_nouns",
     ):
@@ -359,7 +357,6 @@ def validate_frames(data: Any, lang: str = "fr", where: str = "frames.yaml") -> 
         lemmas["organization_nouns"],
         lemmas["party_nouns"],
         lemmas["seat_nouns"],
-        lemmas["seat_prepositions"],
         lemmas["country_nouns"],
         lemmas["capital_nouns"],
     )
