@@ -169,6 +169,16 @@ def test_visits_a_place_inside_another_in_another_sentence_is_no_visit_there(nlp
         ("Olaf Scholz est en visite officielle au Japon.", ("olaf-scholz", "japon"), "asserted"),
         ("Olaf Scholz était en déplacement à Rome mardi.", ("olaf-scholz", "rome"), "asserted"),
         (
+            "Lors d'une visite à Rome, Paul Dupont a signé un accord.",
+            ("paul-dupont", "rome"),
+            "asserted",
+        ),
+        (
+            "Pendant une visite au Japon, Anne Roux a rencontré Jean Martin.",
+            ("anne-roux", "japon"),
+            "asserted",
+        ),
+        (
             "Olaf Scholz sera en visite au Japon la semaine prochaine.",
             ("olaf-scholz", "japon"),
             "planned",
@@ -222,3 +232,12 @@ def test_visits_in_a_quote_of_nobody_give_nothing(nlp, text: str, expected) -> N
         if f.predicate in ("visited", "metWith")
     ]
     assert found == expected
+
+
+def test_visits_a_weekday_between_the_verb_and_the_place(nlp) -> None:
+    # the parser hangs "en Chine" on "lundi", which it takes for a predicate
+    text = (
+        "Le Premier ministre belge Paul Dupont s'est rendu lundi en Chine pour sa première "
+        "visite officielle."
+    )
+    assert [(s, o) for s, o, _ in events(facts_of(text), "visited")] == [("paul-dupont", "chine")]
