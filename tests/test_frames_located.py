@@ -47,6 +47,15 @@ def located(text: str) -> list[tuple[str, str]]:
             ("casablanca", "maroc"),
         ),
         ("Les dockers ont manifesté à Porto, deuxième ville du Portugal.", ("porto", "portugal")),
+        ("Un attentat a frappé Kirkouk, ville du nord de l'Irak.", ("kirkouk", "irak")),
+        (
+            "Des émeutes ont éclaté à Urumqi, capitale de la région du Xinjiang.",
+            ("urumqi", "xinjiang"),
+        ),
+        (
+            "Le sommet se tiendra à Sotchi, ville russe des bords de la mer Noire.",
+            ("sotchi", "russie"),
+        ),
     ],
 )
 def test_located_shapes(nlp, text: str, expected: tuple[str, str]) -> None:
@@ -65,6 +74,7 @@ def test_located_shapes(nlp, text: str, expected: tuple[str, str]) -> None:
         "Le convoi a quitté Lyon, au nord de Marseille, hier.",  # beside, not inside
         "Le convoi a quitté Strasbourg, à l'est de la France, vendredi.",  # outside
         "Les troupes sont entrées à Kiev, dans le cadre de l'accord avec la Russie.",
+        "Une grève a paralysé Lyon, ville de l'est, hier.",  # a part of nothing named
     ],
 )
 def test_located_gives_nothing_for_places_side_by_side(nlp, text: str) -> None:

@@ -176,33 +176,47 @@ def _place_before(sent: Span, noun: Token, entity_at: EntityAt) -> tuple[Entity,
     return (before, doc[j - 1]) if before is not None else None
 
 
+def _complement(sent: Span, k: int, place_nouns: frozenset[str]) -> int | None:
+    """From a "de" at k, the token that names the complement, past articles and
+    further place nouns: "de l'Irak", "du nord de l'Irak", "de la région du
+    Xinjiang" all lead to the last name. None without a "de"."""
+    doc = sent.doc
+    while k < sent.end and doc[k].lower_ in grammar().genitive:
+        k += 1
+        while k < sent.end and doc[k].lower_ in grammar().definite_articles:
+            k += 1
+        if k + 1 < sent.end and doc[k].lower_ in place_nouns:
+            k += 1  # "du nord de", "de la région du": a place inside the next one
+        else:
+            return k if k < sent.end else None
+    return None
+
+
 def _nouns(sent: Span, entity_at: EntityAt, words: FrameSet, country_of: CountryOf) -> list[Linked]:
-    """ "la ville allemande de Brême"; "Lima, capitale du Pérou"; "Alep, dans
-    le nord du pays" (the country from ``country_of``)."""
+    """ "la ville allemande de Brême"; "Lima, capitale du Pérou"; "Kirkouk, ville
+    du nord de l'Irak"; "Sotchi, ville russe"; "Alep, dans le nord du pays"
+    (the country from ``country_of``)."""
     doc = sent.doc
     found = []
     for tok in _nouns_with_two_after(sent, words.place_nouns):
         after = doc[tok.i + 1]
         country = _demonym(after, entity_at)
         k = _after_qualifiers(sent, tok.i + (2 if country is not None else 1))
-        if k >= sent.end or doc[k].lower_ not in grammar().genitive:
+        at = _complement(sent, k, words.place_nouns)
+        word = doc[at] if at is not None else None
+        named = _place(word, entity_at)
+        if word is not None and named is not None and country is not None and country is not named:
+            found.append(Linked(named, country, word, after))
             continue
-        k += 1
-        while k < sent.end and doc[k].lower_ in grammar().definite_articles:
-            k += 1
-        if k >= sent.end:
-            continue
-        named = _place(doc[k], entity_at)
-        if named is not None and country is not None and country is not named:
-            found.append(Linked(named, country, doc[k], after))
-            continue
-        before = _place_before(sent, tok, entity_at) if country is None else None
+        before = _place_before(sent, tok, entity_at)
         if before is None:
             continue
-        if named is None and doc[k].lower_ in words.country_nouns:
+        if named is None and country is not None:
+            named, word = country, after  # "Sotchi, ville russe (des bords de ...)"
+        elif named is None and word is not None and word.lower_ in words.country_nouns:
             named = country_of(before[0])
-        if named is not None and before[0] is not named:
-            found.append(Linked(before[0], named, before[1], doc[k]))
+        if word is not None and named is not None and before[0] is not named:
+            found.append(Linked(before[0], named, before[1], word))
     return found
 
 
