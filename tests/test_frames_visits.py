@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 from conftest import facts_of
+from factory import hand_doc, token
 
 from kg.model import Fact
+from kg.syntax import reporting_subject
 
 
 def events(facts: list[Fact], predicate: str) -> list[tuple[str, str, str | None]]:
@@ -49,32 +51,28 @@ def test_visits_no_stay(nlp, text: str) -> None:
     assert events(facts_of(text), "visited") == []
 
 
-def _hand_built(words, heads, deps, pos):
-    """A Doc with a parse written by hand, for a parse the model makes only
-    on some sentences."""
-    from spacy.tokens import Doc
-
-    from kg.nlp import load_pipeline
-
-    return Doc(load_pipeline("fr").vocab, words=words, heads=heads, deps=deps, pos=pos)
-
-
 @pytest.mark.parametrize(
     ("clause", "expected"),
     [("ccomp", "Paul"), ("advcl", None), ("acl:relcl", None)],
 )
-def test_visits_the_pronoun_of_a_reported_plan_is_the_reporter(nlp, clause, expected) -> None:
-    from kg.syntax import reporting_subject
-
+def test_visits_the_pronoun_of_a_reported_plan_is_the_reporter(clause, expected) -> None:
     # "Paul Girard a laissé entendre qu'il rencontrerait Anne Roux": the
     # subject climbs from the infinitive; only a complement clause reports
-    words = ["Paul", "Girard", "a", "laissé", "entendre", "qu'", "il", "rencontrerait"]
-    words += ["Anne", "Roux"]
-    heads = [3, 0, 3, 3, 3, 7, 7, 4, 7, 8]
-    deps = ["nsubj", "flat:name", "aux:tense", "ROOT", "xcomp", "mark", "nsubj", clause]
-    deps += ["obj", "flat:name"]
-    pos = ["PROPN", "PROPN", "AUX", "VERB", "VERB", "SCONJ", "PRON", "VERB", "PROPN", "PROPN"]
-    found = reporting_subject(_hand_built(words, heads, deps, pos)[6])
+    doc = hand_doc(
+        f"""
+        Paul Paul PROPN 4 nsubj
+        Girard Girard PROPN 1 flat:name
+        a avoir AUX 4 aux:tense
+        laissé laisser VERB 0 ROOT
+        entendre entendre VERB 4 xcomp
+        qu' que SCONJ 8 mark
+        il il PRON 8 nsubj
+        rencontrerait rencontrer VERB 5 {clause}
+        Anne Anne PROPN 8 obj
+        Roux Roux PROPN 9 flat:name
+        """
+    )
+    found = reporting_subject(token(doc, "il"))
     assert (found.text if found is not None else None) == expected
 
 
