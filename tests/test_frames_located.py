@@ -86,6 +86,8 @@ def test_located_gives_nothing_for_places_side_by_side(nlp, text: str) -> None:
     [
         "L'ambassade de France a protégé les manifestants à Dakar.",  # the place is not next to it
         "Le FC Nantes à Lyon a perdu dimanche.",  # a proper name: a match away
+        "Paul Dupont a écrit à l'ambassade de France à Paris.",  # Paris may be the verb's
+        "Paul Dupont s'est réfugié au consulat de Russie à Lviv.",
         "Des milliers de personnes ont défilé dans la capitale.",  # no place named
         "Les combats ont repris à Alep, dans le nord du pays.",  # no catalogue: no country
     ],

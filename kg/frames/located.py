@@ -22,9 +22,12 @@ come from ``frames.yaml``: ``place_nouns``, ``organization_nouns``):
   britannique The Times" puts the organisation in the country.
 * an organisation named by a seat noun (``seat_nouns``: "consulat",
   "bureau"), then a preposition of place (``place_prepositions`` of the
-  grammar) and a place at once: "le consulat du Japon à Canton". Refused: an organisation with a
-  proper name ("le FC Nantes à Lyon" names a match away from home), a seat
-  noun that does not start the name, a place that does not follow the name.
+  grammar) and a place at once: "le consulat du Japon à Canton". Refused: an
+  organisation with a proper name ("le FC Nantes à Lyon" names a match away
+  from home), a seat noun that does not start the name, a place that does not
+  follow the name, and an organisation that is itself a verb's complement of
+  place ("a écrit à l'ambassade de France à Paris": the place may be the
+  verb's).
 * a place in the country the text leaves unnamed: "Alep, dans le nord du
   pays", "Guayaquil, ville la plus peuplée du pays" (``country_nouns``),
   "la capitale Pékin" (``capital_nouns``); the country is the one the
@@ -240,6 +243,18 @@ def _capitals(
     return found
 
 
+def _verb_place(noun: Token) -> bool:
+    """Whether a noun is a verb's complement of place ("s'est réfugié à
+    l'ambassade"): a place after it may then be the verb's as well ("a écrit
+    à l'ambassade de France à Paris" may be written in Paris)."""
+    prepositions = grammar().place_prepositions
+    return (
+        noun.head.pos_ in ("VERB", "AUX")
+        and noun.dep_.startswith("obl")
+        and any(c.dep_ == "case" and c.lower_ in prepositions for c in noun.children)
+    )
+
+
 def _seats(sent: Span, entity_at: EntityAt, words: FrameSet) -> list[Linked]:
     """ "le consulat du Japon à Canton": an organisation named by a seat noun,
     then a preposition of place and a place (refusals in the module docstring)."""
@@ -252,7 +267,7 @@ def _seats(sent: Span, entity_at: EntityAt, words: FrameSet) -> list[Linked]:
         if org is None or org.type is not EntityType.ORGANIZATION:
             continue
         start, end = _span_of(sent, tok.i, org, entity_at)
-        if start != tok.i or end + 1 >= sent.end:
+        if start != tok.i or end + 1 >= sent.end or _verb_place(tok):
             continue
         place = _place(doc[end + 1], entity_at)
         if doc[end].lower_ in grammar().place_prepositions and place is not None:
