@@ -172,12 +172,16 @@ def object_of(verb: Token) -> list[Token]:
         # two subjects, one on each side: the parser lost the object
         return [subjects[-1]]
     if not objects:
-        # "a félicité Donald Trump": a name right after the verb, parsed as an
-        # xcomp (tagged X) instead of the object
+        # "a félicité Donald Trump", "rencontrera Jean Martin lundi": a name
+        # right after the verb, parsed as an xcomp (tagged X) or as a modifier
+        # with no preposition, instead of the object
         objects = [
             c
             for c in verb.rights
-            if c.dep_ == "xcomp" and c.pos_ in ("PROPN", "X") and c.i == _after_verb(verb)
+            if c.dep_ in ("xcomp", "nmod", "obl:mod")
+            and c.pos_ in ("PROPN", "X")
+            and c.i == _after_verb(verb)
+            and not any(m.dep_ == "case" for m in c.children)
         ]
     return objects
 

@@ -239,3 +239,16 @@ def test_visits_a_weekday_between_the_verb_and_the_place(nlp) -> None:
         "visite officielle."
     )
     assert [(s, o) for s, o, _ in events(facts_of(text), "visited")] == [("paul-dupont", "chine")]
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        # the parser takes the name after the verb for a modifier, not the object
+        ("Paul Dupont rencontrera Jean Martin lundi 25 avril.", "positive"),
+        ("Joe Biden n'a pas rencontré Xi Jinping.", "negative"),
+    ],
+)
+def test_visits_a_name_right_after_the_verb_is_its_object(nlp, text: str, polarity: str) -> None:
+    found = [f.polarity.value for f in facts_of(text) if f.predicate == "metWith"]
+    assert found == [polarity]
