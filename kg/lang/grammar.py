@@ -36,6 +36,7 @@ _SETS = (
     "comitative_prepositions",
     "scope_prepositions",
     "initials_skip",
+    "respective",
 )
 #: The sections that are lists of words whose order counts.
 _LISTS = ("capacity_markers", "genitive_joints", "city_named_regions")
@@ -62,6 +63,7 @@ class Grammar:
     comitative_prepositions: frozenset[str]
     scope_prepositions: frozenset[str]
     initials_skip: frozenset[str]
+    respective: frozenset[str]
     capacity_markers: tuple[str, ...]
     genitive_joints: tuple[str, ...]
     city_named_regions: tuple[str, ...]
