@@ -31,6 +31,7 @@ from kg.frames.located import CountryOf, located_in
 from kg.frames.membership import refine_membership
 from kg.frames.parties import party_labels
 from kg.frames.paths import follow
+from kg.frames.refusals import Refusals
 from kg.frames.roles import match_roles
 from kg.frames.schema import Frame, FrameSet, Trigger, load_frames
 from kg.frames.visits import regions_visited
@@ -162,7 +163,12 @@ class _Resolver:
         return None
 
     def arguments(
-        self, token: Token, paths: Iterable[str], types: frozenset[str], support: frozenset[str]
+        self,
+        token: Token,
+        paths: Iterable[str],
+        types: frozenset[str],
+        support: frozenset[str],
+        refused: Callable[[Entity, Token], bool] = lambda _e, _t: False,
     ) -> list[tuple[Entity, Token, float]]:
         for path in paths:
             found = []
@@ -170,6 +176,8 @@ class _Resolver:
                 for member in (tok, *tok.conjuncts):
                     hit = self.entity(member)
                     if hit is not None and hit[0].type.value in types:
+                        if refused(hit[0], member):
+                            continue
                         factor = hit[1] * (0.9 if ">" in path or path.startswith("deep") else 1.0)
                         found.append((hit[0], member, factor))
             if found:
@@ -245,9 +253,10 @@ def _event_facts(
     cues: Cues,
     attribution: Sources,
     support: frozenset[str],
+    refusals: Refusals,
 ) -> list[Fact]:
     sent = token.sent
-    if not _applies(token, trigger, sent):
+    if not _applies(token, trigger, sent) or refusals.trigger_refused(token, frame.refuses):
         return []
     source = attribution.source_of(token)
     if source is None and attribution.in_quote(token):
@@ -255,7 +264,13 @@ def _event_facts(
     subjects = resolver.arguments(
         token, trigger.subject or frame.subject, frame.subject_types, support
     )
-    objects = resolver.arguments(token, trigger.object or frame.object, frame.object_types, support)
+    objects = resolver.arguments(
+        token,
+        trigger.object or frame.object,
+        frame.object_types,
+        support,
+        lambda entity, tok: refusals.object_refused(entity, tok, frame.refuses),
+    )
     if frame.symmetric and len(subjects) > 1 and not objects:
         subjects, objects = subjects[:1], subjects[1:]
     if not subjects and len(objects) > 1 and "pair" in (trigger.object or frame.object):
@@ -452,6 +467,13 @@ def extract_facts(
     resolver.third_person = cues.speaker_pronouns
     facts: list[Fact] = list(said)
     doc = parsed.doc
+    states = lexicon(frames.lang).places
+    refusals = Refusals(
+        doc,
+        attribution.source_of,
+        lambda place: name_key(place.label) in states,
+        grammar(frames.lang).place_prepositions,
+    )
     tags = doc.to_array(POS).tolist()  # Token objects only for the verbs and nouns
     for sent in doc.sents:
         for i in range(sent.start, sent.end):
@@ -476,6 +498,7 @@ def extract_facts(
                         cues,
                         attribution,
                         frames.support_verbs,
+                        refusals,
                     )
                 )
         facts.extend(_role_facts(parsed, sent, frames, resolver, cues, attribution))

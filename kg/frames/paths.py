@@ -58,7 +58,7 @@ def _complements(token: Token, support: frozenset[str]) -> list[Token]:
             for g in c.children
             if g.dep_ == "nmod" and not markers(g) & grammar().genitive  # "de" belongs to the noun
         ]
-    elif token.dep_ == "obj" and token.head.lemma_.lower() in support:
+    elif _supported(token, support):
         found += [
             c for c in token.head.children if c.dep_.startswith("obl") and c.dep_ != "obl:agent"
         ]
@@ -74,12 +74,22 @@ def _phrase(token: Token) -> Iterator[Token]:
         yield from _phrase(child)
 
 
-def _governor(noun: Token, support: frozenset[str]) -> list[Token]:
-    """The subject of a support verb of the noun: "X a eu un entretien avec Y"."""
+def _supported(noun: Token, support: frozenset[str]) -> bool:
+    """The noun is the object of a support verb ("X a lancé des accusations"),
+    or the subject of its passive ("des accusations ont été lancées par X")."""
     verb = noun.head
-    if noun.dep_ == "obj" and verb.pos_ in CLAUSE_POS and verb.lemma_.lower() in support:
-        return subject_of(verb)
-    return []
+    return (
+        noun.dep_ in ("obj", "nsubj:pass")
+        and verb is not noun
+        and verb.pos_ in CLAUSE_POS
+        and verb.lemma_.lower() in support
+    )
+
+
+def _governor(noun: Token, support: frozenset[str]) -> list[Token]:
+    """The subject of a support verb of the noun: "X a eu un entretien avec Y";
+    of a passive one, its agent ("un mandat d'arrêt a été lancé par X")."""
+    return subject_of(noun.head) if _supported(noun, support) else []
 
 
 def _host(noun: Token) -> list[Token]:
@@ -139,6 +149,28 @@ def _receiver(noun: Token, verbs: set[str]) -> list[Token]:
     return []
 
 
+def _clitic(token: Token) -> list[Token]:
+    """ "X a critiqué Y, l'accusant de ...", "X a dénoncé Y et l'a accusé de
+    ...": for a trigger whose object is a clitic pronoun before it, the
+    object of the verb the trigger is coordinated with or hangs on. A clitic
+    of a verb on its own, a relative or reflexive pronoun, or a host verb
+    without a direct object gives nothing."""
+    clitic = any(
+        c.dep_ == "obj"
+        and c.i < token.i
+        and c.pos_ in ("PRON", "DET")
+        and not {"Rel", "Int"} & set(c.morph.get("PronType"))
+        and "Yes" not in c.morph.get("Reflex")
+        for c in token.children
+    )
+    host = token.head
+    if not clitic or host is token or host.pos_ not in CLAUSE_POS:
+        return []
+    if token.dep_ not in ("conj", "xcomp") and not token.dep_.startswith("advcl"):
+        return []
+    return [o for o in object_of(host) if o.i < token.i]
+
+
 def _pair(token: Token) -> list[Token]:
     """ "entre X et Y": both members."""
     firsts = [
@@ -179,6 +211,8 @@ def _step(token: Token, step: str, support: frozenset[str]) -> list[Token]:
         return _receiver(token, words or set())
     if name == "adjunct":
         return _adjunct(token, words or set())
+    if name == "clitic":
+        return _clitic(token)
     if name == "iobj":
         return [c for c in token.children if c.dep_ == "iobj"]
     found = _by_dep(token, name)
