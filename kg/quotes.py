@@ -56,19 +56,13 @@ EntityAt = Callable[[Token], Entity | None]
 
 @dataclass
 class Attribution:
-    """The source entity of each token, for the facts found there, and the
-    tokens inside quote marks."""
+    """The source entity of each token, for the facts found there."""
 
     sources: dict[int, Entity] = field(default_factory=dict)
-    quoted: set[int] = field(default_factory=set)
 
     def source_of(self, token: Token) -> Entity | None:
         """The entity that reported the words at this token, or None."""
         return self.sources.get(token.i)
-
-    def in_quote(self, token: Token) -> bool:
-        """Whether the token stands inside quote marks."""
-        return token.i in self.quoted
 
     def mark(self, tokens: range | list[int], entity: Entity, overwrite: bool = False) -> None:
         """Attribute tokens to an entity (keeping an earlier, closer source)."""
@@ -149,7 +143,6 @@ def speech_facts(
     attribution = Attribution()
     quotes = find_quotes(parsed, cues)
     inside: set[int] = {i for q in quotes for i in range(q.start, q.end)}
-    attribution.quoted = inside
     events: list[tuple[int, str, object]] = []
     verb: Token | None = None
     for quote in quotes:

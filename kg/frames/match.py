@@ -63,10 +63,6 @@ class Sources(Protocol):
         """The entity that reported the words at this token, or None."""
         ...
 
-    def in_quote(self, token: Token) -> bool:
-        """Whether the token stands inside quote marks."""
-        ...
-
 
 class _Resolver:
     """Entities of argument tokens, with the confidence factor of how they were found."""
@@ -259,8 +255,6 @@ def _event_facts(
     if not _applies(token, trigger, sent) or refusals.trigger_refused(token, frame.refuses):
         return []
     source = attribution.source_of(token)
-    if source is None and attribution.in_quote(token):
-        return []  # words in quote marks that nobody said: a slogan, a title
     subjects = resolver.arguments(
         token, trigger.subject or frame.subject, frame.subject_types, support
     )
