@@ -42,15 +42,18 @@ def _clause_markers(token: Token) -> set[str]:
 
 
 def _complements(token: Token, support: frozenset[str]) -> list[Token]:
-    """The prepositional complements of a trigger, with two common misattachments
-    repaired: on a complement of the verb ("au téléphone avec X") and on the
-    support verb of a noun ("a eu un entretien avec X")."""
+    """The prepositional complements of a trigger, with three common
+    misattachments repaired: on a complement of the verb ("au téléphone avec
+    X"), on a bare noun the parser took for a predicate ("s'est rendu lundi en
+    Chine", "lundi" an xcomp), and on the support verb of a noun ("a eu un
+    entretien avec X")."""
     deps = _PREP_DEPS if token.pos_ in CLAUSE_POS else ("nmod", "obl")
     found = [c for c in token.children if c.dep_.split(":")[0] in deps and c.dep_ != "obl:agent"]
     if token.pos_ in CLAUSE_POS:
+        bare = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "NOUN"]
         found += [
             g
-            for c in list(found)
+            for c in [*found, *bare]
             if c.pos_ == "NOUN"
             for g in c.children
             if g.dep_ == "nmod" and not markers(g) & grammar().genitive  # "de" belongs to the noun
@@ -121,10 +124,16 @@ def _possessor(noun: Token) -> list[Token]:
 
 def _adjunct(noun: Token, words: set[str]) -> list[Token]:
     """ "En visite à Rome, X a salué ...": the subject of the verb that an
-    event noun introduced by one of the words depends on."""
-    verb = noun.head
-    if noun.pos_ == "NOUN" and markers(noun) & words and verb.pos_ in CLAUSE_POS:
-        return subject_of(verb)
+    event noun introduced by one of the words depends on, when the noun comes
+    before the verb. After it, the noun may belong to the object ("X a reçu
+    Y, en visite à Rome") or stand under a negated "être" ("X n'est pas en
+    visite"), and gives nothing. "Lors d'une visite": the parser may make the
+    adverb the noun's head; the adverb is then one of the words."""
+    verb, introduced = noun.head, markers(noun)
+    if verb.pos_ == "ADV" and verb.i < noun.i:
+        verb, introduced = verb.head, introduced | {verb.lower_}
+    if noun.pos_ == "NOUN" and introduced & words and verb.pos_ in CLAUSE_POS:
+        return subject_of(verb) if noun.i < verb.i else []
     return []
 
 
@@ -190,7 +199,10 @@ def _step(token: Token, step: str, support: frozenset[str]) -> list[Token]:
     if name == "pair":
         return _pair(token)
     if name == "host":
-        return _host(token) if token.pos_ == "NOUN" else []
+        # "host/en": only a noun introduced by one of the words ("X, en visite à Rome")
+        if token.pos_ != "NOUN" or words is not None and not markers(token) & words:
+            return []
+        return _host(token)
     if name == "governor":
         return _governor(token, support) if token.pos_ == "NOUN" else []
     if name == "poss":

@@ -129,6 +129,9 @@ class FrameSet:
     place_nouns: frozenset[str] = frozenset()
     organization_nouns: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
+    seat_nouns: frozenset[str] = frozenset()
+    country_nouns: frozenset[str] = frozenset()
+    capital_nouns: frozenset[str] = frozenset()
 
     def by_verb(self, lemma: str) -> tuple[tuple[Frame, Trigger], ...]:
         """The (frame, trigger) pairs whose verb trigger has this lemma."""
@@ -332,6 +335,9 @@ _WORD_LISTS = (
     "place_nouns",
     "organization_nouns",
     "party_nouns",
+    "seat_nouns",
+    "country_nouns",
+    "capital_nouns",
 )
 
 
@@ -397,6 +403,9 @@ def validate_frames(data: Any, lang: str = "fr", where: str = "frames.yaml") -> 
         lemmas["place_nouns"],
         lemmas["organization_nouns"],
         lemmas["party_nouns"],
+        lemmas["seat_nouns"],
+        lemmas["country_nouns"],
+        lemmas["capital_nouns"],
     )
 
 
