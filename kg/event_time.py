@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from kg.event_place import gatherings, place_words
 from kg.polarity import Cues, is_future
 
 __all__ = ["event_time", "resolve_date"]
@@ -117,7 +118,8 @@ def event_time(trigger: Token, sent: Span, cues: Cues, reference: str | None) ->
     "hier"), and for an infinitive or a participle adjunct also on its
     governing verb ("envisage de se rendre à Washington au printemps 2025",
     "le 22 avril, X a réagi, indiquant que"), and for a gerund on the verb it
-    depends on ("X a réagi hier en protestant auprès de Y"). In a verbless caption, the
+    depends on ("X a réagi hier en protestant auprès de Y"); on a gathering
+    that places the verb ("lors du sommet de Vienne en 1999"). In a verbless caption, the
     whole sentence. A year deeper in an argument ("l'élection de 2016")
     dates the argument, not the event. Without a year, day words are
     resolved against the article's date (:func:`resolve_date`).
@@ -145,6 +147,11 @@ def event_time(trigger: Token, sent: Span, cues: Cues, reference: str | None) ->
                 scope.append(child)
             elif _dated(child, cues):
                 scope.extend(child.subtree)
+        words = place_words(trigger.doc.lang_)
+        for noun in (g for head in heads for g in gatherings(head, words)):
+            # "lors du sommet de Vienne en 1999": the gathering's date is the event's
+            if any(_YEAR.match(t.text) or _dated(t, cues) for t in noun.subtree):
+                scope.extend(noun.subtree)
     if not any(_YEAR.match(t.text) for t in scope):
         if sent.root.pos_ not in ("VERB", "AUX"):
             scope = list(sent)

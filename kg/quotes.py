@@ -35,6 +35,7 @@ from spacy.attrs import DEP, POS
 from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Token
 
+from kg.event_place import place_words, scenes, statement_place
 from kg.event_time import event_time
 from kg.model import Entity, EntityType, Fact, Provenance
 from kg.nlp import Parsed
@@ -140,6 +141,9 @@ def speech_facts(
     attribution = Attribution()
     quotes = find_quotes(parsed, cues)
     inside: set[int] = {i for q in quotes for i in range(q.start, q.end)}
+    places = place_words(parsed.article.language)
+    dated = {*cues.weekdays, *cues.months, *cues.relative_days, *cues.time_nouns}
+    scene = scenes(doc, entity_at, places, dated, inside, parsed.article.date)
     events: list[tuple[int, str, object]] = []
     verb: Token | None = None
     for quote in quotes:
@@ -199,6 +203,7 @@ def speech_facts(
             if ent is None or who is None or quote.start <= who.i < quote.end:
                 continue  # a name inside the quote never says it
             value = _text(parsed, doc, quote.start, quote.end, set())
+            said_words: Iterable[int] = range(quote.start, quote.end)
             attribution.mark(range(quote.start, quote.end), ent, overwrite=True)
             first, last = min(quote.start, who.i, verb.i), max(quote.end - 1, who.i, verb.i)
             conf, rule = 0.85, "quote:direct.v1"
@@ -233,6 +238,7 @@ def speech_facts(
             if kind == "indirect" and speech_verb(verb, cues) is None:
                 continue  # a report verb only attributes
             value = _text(parsed, doc, min(tokens), max(tokens) + 1, nested)
+            said_words = {t.i for t in content.subtree}
             first, last = min(tokens + [who.i, verb.i]), max(tokens + [who.i, verb.i])
             conf, rule = (
                 (0.75, "quote:indirect.v1") if kind == "indirect" else (0.6, "quote:stance.v1")
@@ -261,6 +267,7 @@ def speech_facts(
                 predicate="said",
                 value=value,
                 time=event_time(verb, verb.sent, cues, parsed.article.date),
+                place=_key(statement_place(verb, entity_at, places, scene, {ent.key}, said_words)),
                 provenance=_provenance(parsed, doc, first, last, conf, rule),
             )
         )
@@ -271,6 +278,10 @@ def speech_facts(
         if source is not None and source.key != fact.subject:
             facts[i] = replace(fact, source=source.key)
     return _drop_repeats(facts), attribution
+
+
+def _key(entity: Entity | None) -> str | None:
+    return entity.key if entity is not None else None
 
 
 def _according_to(
