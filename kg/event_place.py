@@ -60,6 +60,9 @@ class PlaceWords:
         gathering_nouns: nouns of gatherings and visits ("congrès", "visite").
         gathering_verbs: verbs that gather people at a place ("réunir", "inviter").
         arrival_verbs: verbs of arriving, whose place may be a house ("arriver").
+        occasion_nouns: nouns that put a verb at a gathering ("en marge de").
+        genitive: the forms of "de", which name a gathering's place ("le
+            sommet de Vilnius").
         regions: name keys of the countries and regions of ``places.yaml``.
     """
 
@@ -69,6 +72,8 @@ class PlaceWords:
     gathering_nouns: frozenset[str]
     gathering_verbs: frozenset[str]
     arrival_verbs: frozenset[str]
+    occasion_nouns: frozenset[str]
+    genitive: frozenset[str]
     regions: frozenset[str]
 
 
@@ -82,7 +87,7 @@ def place_words(lang: str = "fr") -> PlaceWords:
     """
     cues = load_data(lang, "cues")
     problems = Problems(f"kg/lang/{lang}/cues.yaml")
-    for key in ("gathering_nouns", "gathering_verbs", "arrival_verbs"):
+    for key in ("gathering_nouns", "gathering_verbs", "arrival_verbs", "occasion_nouns"):
         problems.words(key, cues.get(key))
     problems.raise_any()
     return PlaceWords(
@@ -92,6 +97,8 @@ def place_words(lang: str = "fr") -> PlaceWords:
         gathering_nouns=frozenset(w.lower() for w in cues["gathering_nouns"]),
         gathering_verbs=frozenset(w.lower() for w in cues["gathering_verbs"]),
         arrival_verbs=frozenset(w.lower() for w in cues["arrival_verbs"]),
+        occasion_nouns=frozenset(w.lower() for w in cues["occasion_nouns"]),
+        genitive=frozenset(grammar_words(lang, "genitive")),
         regions=frozenset(lexicon(lang).places),
     )
 
@@ -106,16 +113,24 @@ def _complement_place(
     if child.dep_.split(":")[0] not in ("obl", "nmod"):
         return None
     introduced = markers(child)
-    if not introduced & words.markers:
+    genitive = bool(introduced & words.genitive) and _is_gathering(child.head, words)
+    if not (introduced & words.markers or genitive):
         return None
     ent = entity_at(child)
     if ent is None or ent.type not in (
         (EntityType.PLACE, EntityType.ORGANIZATION) if venue else (EntityType.PLACE,)
     ):
         return None
+    if genitive and ent.type is not EntityType.PLACE:
+        return None  # "le sommet de Vilnius" is where it is, "le sommet de l'OTAN" whose
     if speech and introduced <= words.dative and name_key(ent.label) in words.regions:
         return None  # "a déclaré au Japon que"
     return ent
+
+
+def _is_gathering(tok: Token, words: PlaceWords) -> bool:
+    """A gathering noun, not a word of a name ("la Conférence des évêques")."""
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and tok.lemma_.lower() in words.gathering_nouns
 
 
 def _adjuncts(trigger: Token, words: PlaceWords, support: Collection[str] = ()) -> list[Token]:
@@ -138,13 +153,18 @@ def _adjuncts(trigger: Token, words: PlaceWords, support: Collection[str] = ()) 
 
 def gatherings(trigger: Token, words: PlaceWords) -> list[Token]:
     """The gathering nouns that place a trigger: its complements ("au cours
-    du sommet", "pendant la conférence") and those of an adverb of it ("lors
-    du congrès", which the parser may hang on "lors")."""
+    du sommet", "pendant la conférence"), those of an adverb of it ("lors
+    du congrès", which the parser may hang on "lors") and of an occasion
+    noun ("en marge du sommet", "à l'issue de la réunion")."""
     found = []
     for child in trigger.children:
         for tok in [child, *(child.children if child.dep_ == "advmod" else ())]:
-            if tok.dep_.startswith("obl") and tok.lemma_.lower() in words.gathering_nouns:
+            if not tok.dep_.startswith("obl"):
+                continue
+            if _is_gathering(tok, words):
                 found.append(tok)
+            elif tok.lemma_.lower() in words.occasion_nouns:  # "en marge du sommet"
+                found += [c for c in tok.children if c.dep_ == "nmod" and _is_gathering(c, words)]
     return found
 
 
@@ -203,7 +223,7 @@ def _scene_changes(
             continue
         lemma = tok.lemma_.lower()
         predicate = any(c.dep_ == "cop" for c in tok.children)  # "est partie à Rennes"
-        if tok.pos_ == "NOUN" and lemma in words.gathering_nouns:
+        if _is_gathering(tok, words):
             gathering, heads = True, _adjuncts(tok, words)
         elif tok.pos_ != "NOUN" or predicate:
             gathering, heads = lemma in words.gathering_verbs, [tok]

@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 
 from kg.event_place import gatherings, place_words
 from kg.polarity import Cues, is_future
+from kg.speech import speech_verb
 
 __all__ = ["event_time", "resolve_date"]
 
@@ -141,6 +142,10 @@ def event_time(trigger: Token, sent: Span, cues: Cues, reference: str | None) ->
             node = node.head
             while node.pos_ not in ("VERB", "AUX") and node.head is not node:
                 node = node.head  # a participle hung on a noun: the noun's verb
+            if node.dep_ == "ccomp" and speech_verb(node.head, cues):
+                # "indiquant que X avait agi, ajoutant que": the second participle
+                # hung inside the first one's clause belongs to the first
+                node = node.head
             heads.append(node)
         for child in (c for head in heads for c in head.children if c is not trigger):
             if _YEAR.match(child.text):

@@ -59,6 +59,15 @@ def test_event_place_words_come_from_the_language_folder() -> None:
             "Marc Petit a affirmé mardi, pendant une réunion à Dijon, que le port serait agrandi.",
             "place/dijon",
         ),
+        # an occasion noun before the gathering; a gathering named after its place
+        (
+            "À l'occasion de sa visite à Oslo, Paul Girard a affirmé que le traité serait signé.",
+            "place/oslo",
+        ),
+        (
+            "Paul Girard a affirmé, en marge du sommet de Vilnius, que le traité serait signé.",
+            "place/vilnius",
+        ),
     ],
 )
 def test_event_place_a_statement_takes_the_place_its_verb_names(text: str, expected: str) -> None:
@@ -78,6 +87,10 @@ def test_event_place_a_statement_takes_the_place_its_verb_names(text: str, expec
         # a place that no gathering sets
         "Les soldats français sont stationnés au Mali. "
         "Paul Girard a déclaré que les soldats resteraient.",
+        # a gathering named after an organisation, and a gathering noun in a name
+        "Paul Girard a affirmé, en marge du sommet de l'OTAN, que le traité serait signé.",
+        "La Conférence des évêques de France a publié un texte. "
+        "Le Parti vert a déclaré que le texte était injuste.",
     ],
 )
 def test_event_place_a_statement_gets_no_place_from_other_words(text: str) -> None:
@@ -121,7 +134,10 @@ def test_event_place_a_scene_ends_with_a_new_day_or_place(text: str) -> None:
 
 
 def test_event_place_an_event_noun_takes_the_place_hung_on_its_argument() -> None:
-    text = "Le communiqué fait suite à la rencontre de Paul Girard avec le ministre Marc Petit à Lille."
+    text = (
+        "Le communiqué fait suite à la rencontre de Paul Girard "
+        "avec le ministre Marc Petit à Lille."
+    )
     assert places(text, "metWith") == ["place/lille"]
 
 

@@ -88,6 +88,32 @@ def test_event_time_a_participle_takes_the_time_of_its_verb(nlp) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the second participle hung inside the first one's clause
+        "Le scandale a entraîné la publication, lundi 3 mars, d'un communiqué du Parti vert, "
+        "indiquant que le maire avait menti, ajoutant que la ville doit porter plainte.",
+        "Le Parti vert a indiqué lundi 3 mars que le maire avait menti, "
+        "ajoutant que la ville doit porter plainte.",
+        "Lundi 3 mars, Anne Roux a expliqué que le maire avait menti, "
+        "précisant que la ville portera plainte.",
+    ],
+)
+def test_event_time_a_participle_inside_a_clause_takes_the_speech_verb_time(nlp, text) -> None:
+    said = [time for predicate, time in facts_by_sentence(text, "2005") if predicate == "said"]
+    assert said == ["2005-03-03", "2005-03-03"]
+
+
+def test_event_time_a_participle_does_not_take_the_time_of_the_clause_it_hangs_in(nlp) -> None:
+    text = (
+        "Paul Girard a déclaré que Marc Petit avait menti mardi 4 mars, "
+        "ajoutant que la ville doit porter plainte."
+    )
+    times = [time for predicate, time in facts_by_sentence(text, "2005") if predicate == "said"]
+    assert times == [None, None]
+
+
 def test_event_time_an_appointment_dates_the_role(nlp) -> None:
     text = "Anne Roux, nommée ministre de la Culture jeudi 3 mars, a pris ses fonctions."
     assert facts_dated(text, "2005")["holdsPosition"] == "2005-03-03"
