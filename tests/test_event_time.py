@@ -114,6 +114,60 @@ def test_event_time_a_participle_does_not_take_the_time_of_the_clause_it_hangs_i
     assert times == [None, None]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the event dated where the article named what it involves
+        (
+            "Le comité central du Parti vert, réuni samedi 9 avril, a désigné Anne Roux. "
+            "Paul Girard avait annoncé, à la veille de la réunion du comité central, "
+            "que la ville portera plainte.",
+            "2005-04-08",
+        ),
+        # the event dated on the verb it is the subject of
+        (
+            "Le sommet s'est tenu le 3 mai à Oslo. "
+            "Au lendemain du sommet, Paul Girard a déclaré que la ville portera plainte.",
+            "2005-05-04",
+        ),
+        # the event dated in its own phrase
+        (
+            "Paul Girard a déclaré, à la veille du sommet du 3 mai, que la ville portera plainte.",
+            "2005-05-02",
+        ),
+    ],
+)
+def test_event_time_the_day_before_an_event_counts_from_its_day(nlp, text, expected) -> None:
+    assert facts_by_sentence(text, "2005")[-1] == ("said", expected)
+
+
+@pytest.mark.parametrize("date", ["2005", "2005-04-20"])
+def test_event_time_the_day_before_an_undated_event_has_no_time(nlp, date: str) -> None:
+    # the article's date is not the summit's
+    text = "Paul Girard a déclaré, à la veille du sommet, que la ville portera plainte."
+    assert facts_by_sentence(text, date)[-1] == ("said", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser hangs the aside on the clause after it
+        (
+            "Anne Roux a déjà fait savoir, le 8 mars, que seuls deux élus seraient exclus.",
+            "2005-03-08",
+        ),
+        (
+            "Le congrès du Parti vert s'est ouvert le 3 mai. "
+            "Anne Roux a fait savoir, à la veille du congrès, que seuls deux élus seraient exclus.",
+            "2005-05-02",
+        ),
+        ("Paul Girard a annoncé, mardi 8 mars, que la ville portera plainte.", "2005-03-08"),
+    ],
+)
+def test_event_time_an_aside_after_the_verb_dates_it(nlp, text: str, expected: str) -> None:
+    assert facts_by_sentence(text, "2005")[-1] == ("said", expected)
+
+
 def test_event_time_an_appointment_dates_the_role(nlp) -> None:
     text = "Anne Roux, nommée ministre de la Culture jeudi 3 mars, a pris ses fonctions."
     assert facts_dated(text, "2005")["holdsPosition"] == "2005-03-03"
