@@ -108,8 +108,9 @@ def _complement_place(
 ) -> Entity | None:
     """The place a complement names, when a place marker introduces it; on a
     speech verb, not a country or region after "à" (the addressee). With
-    ``venue``, an organisation too: the house one arrives at or meets in
-    ("en arrivant au Sénat", "lors d'une séance à l'Assemblée")."""
+    ``venue``, an organisation too: the house one arrives at or is received
+    in ("en arrivant au Sénat", "ont été reçus à l'Élysée"); after a noun
+    ("un entretien au Figaro") it is whom one speaks to."""
     if child.dep_.split(":")[0] not in ("obl", "nmod"):
         return None
     introduced = markers(child)
@@ -202,9 +203,7 @@ def event_place(
         for child in head.children:
             if child.i in skip or child is trigger:
                 continue
-            venue = head is not trigger and (
-                head.pos_ == "NOUN" or head.lemma_.lower() in words.arrival_verbs
-            )
+            venue = head is not trigger and head.lemma_.lower() in words.arrival_verbs
             ent = _complement_place(child, entity_at, words, speech and head is trigger, venue)
             if ent is not None and ent.key not in used:
                 return ent
@@ -232,7 +231,8 @@ def _scene_changes(
         for child in (c for head in heads for c in head.children):
             if child.i in inside:
                 continue
-            place = _complement_place(child, entity_at, words, False, venue=gathering)
+            venue = gathering and tok.pos_ != "NOUN"  # "ont été reçus à l'Élysée"
+            place = _complement_place(child, entity_at, words, False, venue)
             if place is not None:
                 changes.append((child.i, place if gathering else None))
     return sorted(changes, key=lambda c: c[0])

@@ -110,6 +110,11 @@ def test_event_place_a_gathering_sets_the_scene_of_the_statements_after_it(text:
     assert places(text) == ["place/nantes"]
 
 
+def test_event_place_a_house_people_are_received_in_is_a_scene() -> None:
+    text = "Les maires ont été reçus au Sénat. Paul Girard leur a dit que le traité serait signé."
+    assert places(text) == ["organization/senat"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -145,6 +150,19 @@ def test_event_place_a_gathering_places_and_dates_an_event() -> None:
     text = "Lors d'un sommet à Vienne en 1999, Paul Girard avait rencontré Marc Petit."
     met = [f for f in facts(text) if f.predicate == "metWith"]
     assert [(f.place, f.time) for f in met] == [("place/vienne", "1999")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard a critiqué Marc Petit lors d'un discours à Strasbourg.", "place/strasbourg"),
+        # an organisation after a gathering noun is whom one speaks to or before
+        ("Paul Girard a critiqué Marc Petit lors d'un discours au Parlement européen.", None),
+        ("Paul Girard a critiqué Marc Petit lors d'une interview à la BBC.", None),
+    ],
+)
+def test_event_place_a_gathering_places_an_attitude(text: str, expected: str | None) -> None:
+    assert places(text, "criticized") == [expected]
 
 
 def test_event_place_an_event_without_place_words_has_no_place() -> None:
