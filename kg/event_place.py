@@ -8,7 +8,8 @@
   lieu à l'Élysée"), of a gerund or participle adjunct of the trigger ("a
   annoncé sa démission en arrivant au Sénat"), of an event noun that places
   the trigger ("lors de sa visite à Rome"), or one the parser hung on an
-  argument of the trigger ("la rencontre avec le président à Alep").
+  argument of the trigger ("la rencontre avec le président à Alep"); or the
+  place a relative "où" stands for ("arrivé au Caire, où il a déclaré").
 * :func:`scenes`: for each sentence, the place where the article last set a
   gathering ("a tenu son congrès à Salzbourg", "ont été invitées à
   Cotroceni"), carried over the sentences that follow until one of them
@@ -63,6 +64,7 @@ class PlaceWords:
         occasion_nouns: nouns that put a verb at a gathering ("en marge de").
         genitive: the forms of "de", which name a gathering's place ("le
             sommet de Vilnius").
+        relatives: relative pronouns of place ("Alep, où il a rencontré").
         regions: name keys of the countries and regions of ``places.yaml``.
     """
 
@@ -74,6 +76,7 @@ class PlaceWords:
     arrival_verbs: frozenset[str]
     occasion_nouns: frozenset[str]
     genitive: frozenset[str]
+    relatives: frozenset[str]
     regions: frozenset[str]
 
 
@@ -99,6 +102,7 @@ def place_words(lang: str = "fr") -> PlaceWords:
         arrival_verbs=frozenset(w.lower() for w in cues["arrival_verbs"]),
         occasion_nouns=frozenset(w.lower() for w in cues["occasion_nouns"]),
         genitive=frozenset(grammar_words(lang, "genitive")),
+        relatives=frozenset(grammar_words(lang, "place_relatives")),
         regions=frozenset(lexicon(lang).places),
     )
 
@@ -196,17 +200,39 @@ def event_place(
     Returns:
         The place, or None.
     """
+    antecedent = _antecedent(trigger, entity_at, words)
+    if antecedent is not None and antecedent.key not in used:
+        return antecedent
     heads = _adjuncts(trigger, words, support)
     if trigger.pos_ == "NOUN":
-        heads += [a for a in arguments if a.i not in skip and a is not trigger]
+        heads += [a for a in arguments if a.i not in skip and a.i != trigger.i]
     for head in heads:
         for child in head.children:
-            if child.i in skip or child is trigger:
+            if child.i in skip or child.i == trigger.i:
                 continue
-            venue = head is not trigger and head.lemma_.lower() in words.arrival_verbs
-            ent = _complement_place(child, entity_at, words, speech and head is trigger, venue)
+            venue = head.i != trigger.i and head.lemma_.lower() in words.arrival_verbs
+            ent = _complement_place(child, entity_at, words, speech and head.i == trigger.i, venue)
             if ent is not None and ent.key not in used:
                 return ent
+    return None
+
+
+def _antecedent(verb: Token, entity_at: EntityAt, words: PlaceWords) -> Entity | None:
+    """ "arrivé au Caire, où il a déclaré": the place a relative "où" of the
+    verb stands for, the name just before it (across a comma) or the noun the
+    clause hangs on; nothing when that is no place."""
+    where = next((c for c in verb.lefts if c.lower_ in words.relatives), None)
+    if where is None:
+        return None
+    doc = verb.doc
+    before = where.i - 2 if where.i >= 2 and doc[where.i - 1].text == "," else where.i - 1
+    candidates = [doc[before]] if before >= verb.sent.start else []
+    if verb.dep_.startswith("acl"):
+        candidates.append(verb.head)
+    for tok in candidates:
+        ent = entity_at(tok)
+        if ent is not None and ent.type is EntityType.PLACE:
+            return ent
     return None
 
 

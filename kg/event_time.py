@@ -142,14 +142,14 @@ def _verb_scope(trigger: Token, cues: Cues) -> list[Token]:
         ):
             break
         node = node.head
-        while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
             node = node.head  # a participle hung on a noun: the noun's verb
         if node.dep_ == "ccomp" and speech_verb(node.head, cues):
             # "indiquant que X avait agi, ajoutant que": the second participle
             # hung inside the first one's clause belongs to the first
             node = node.head
         heads.append(node)
-    for child in (c for head in heads for c in head.children if c is not trigger):
+    for child in (c for head in heads for c in head.children if c.i != trigger.i):
         if _YEAR.match(child.text):
             scope.append(child)
         elif _dated(child, cues):

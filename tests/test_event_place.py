@@ -165,5 +165,38 @@ def test_event_place_a_gathering_places_an_attitude(text: str, expected: str | N
     assert places(text, "criticized") == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        (
+            "Paul Girard s'est rendu à Bucarest, où il a rencontré Marc Petit.",
+            "metWith",
+            "place/bucarest",
+        ),
+        (
+            "Paul Girard est arrivé au Caire, où il a déclaré que le traité serait signé.",
+            "said",
+            "place/caire",
+        ),
+        # the clause hangs on the place's noun; the sentence's root is an adjective
+        (
+            "La ville de Lyon, où Paul Girard a rencontré Marc Petit, est calme.",
+            "metWith",
+            "place/lyon",
+        ),
+        # "où" after a person stands for no place
+        (
+            "Paul Girard a écrit à Marc Petit, où il a déclaré que le traité serait signé.",
+            "said",
+            None,
+        ),
+        # a time, not a place
+        ("Paul Girard a rencontré Marc Petit le jour où la ville a voté.", "metWith", None),
+    ],
+)
+def test_event_place_a_relative_where_stands_for_its_place(text, predicate, expected) -> None:
+    assert places(text, predicate) == [expected]
+
+
 def test_event_place_an_event_without_place_words_has_no_place() -> None:
     assert places("Paul Girard a rencontré Marc Petit après le vote.", "metWith") == [None]
