@@ -190,8 +190,8 @@ def event_place(
         entity_at: the entity at a token.
         words: the language's place words.
         used: keys of the fact's subject and object (never its place).
-        arguments: for a noun trigger, the tokens naming its object (the
-            parser may hang the event's place on them).
+        arguments: the tokens naming the fact's object (the parser may hang
+            the event's place on them); for a verb, only names count.
         skip: token indices of the words reported or quoted.
         speech: the trigger is a speech verb.
         support: support verbs, whose noun object is the event ("a eu un
@@ -204,8 +204,13 @@ def event_place(
     if antecedent is not None and antecedent.key not in used:
         return antecedent
     heads = _adjuncts(trigger, words, support)
-    if trigger.pos_ == "NOUN":
-        heads += [a for a in arguments if a.i not in skip and a.i != trigger.i]
+    # a name takes no place complement of its own: "a rencontré X à Alep"
+    # hung on X is the meeting's place, and so for any argument of a noun
+    heads += [
+        a
+        for a in arguments
+        if a.i not in skip and a.i != trigger.i and (trigger.pos_ == "NOUN" or a.pos_ == "PROPN")
+    ]
     for head in heads:
         for child in head.children:
             if child.i in skip or child.i == trigger.i:

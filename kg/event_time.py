@@ -149,7 +149,15 @@ def _verb_scope(trigger: Token, cues: Cues) -> list[Token]:
             # hung inside the first one's clause belongs to the first
             node = node.head
         heads.append(node)
-    for child in (c for head in heads for c in head.children if c.i != trigger.i):
+    # "a rencontré Marc Petit en 2004": the parser hangs the time on the name
+    # before it; a name has no time of its own (a noun has: "l'élection de 2016")
+    named = [c for c in trigger.children if c.pos_ == "PROPN" and c.dep_ in ("obj", "nsubj")]
+    dating = [g for c in named for g in c.children if g.dep_.startswith(("obl", "nmod"))]
+    children = [c for head in heads for c in head.children if c.i != trigger.i] + dating
+    # "a critiqué X à Lille hier", "à Lille dimanche": a time word the parser
+    # hung on a name complementing the verb (a name has no time of its own)
+    children += [g for c in children if c.pos_ == "PROPN" for g in c.children]
+    for child in children:
         if _YEAR.match(child.text):
             scope.append(child)
         elif _dated(child, cues):
@@ -238,9 +246,10 @@ def event_time(trigger: Token, sent: Span, cues: Cues, reference: str | None) ->
     for tok in scope:
         if _YEAR.match(tok.text) and tok.pos_ == "NUM":
             doc = tok.doc
-            if tok.i >= 2 and doc[tok.i - 1].lower_ in months and doc[tok.i - 2].text.isdigit():
-                day, month = int(doc[tok.i - 2].text), months[doc[tok.i - 1].lower_]
+            month = months.get(doc[tok.i - 1].lower_) if tok.i >= 1 else None
+            if month and tok.i >= 2 and doc[tok.i - 2].text.isdigit():
+                day = int(doc[tok.i - 2].text)
                 if 1 <= day <= 31:
                     return f"{tok.text}-{month:02d}-{day:02d}"
-            return tok.text
+            return f"{tok.text}-{month:02d}" if month else tok.text  # "en avril 2005"
     return None

@@ -198,5 +198,17 @@ def test_event_place_a_relative_where_stands_for_its_place(text, predicate, expe
     assert places(text, predicate) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        ("Anne Roux a critiqué Marc Petit à Lille hier.", "criticized", "place/lille"),
+        # the parser hangs "en Espagne" on the name
+        ("Paul Girard a rencontré Marc Petit en Espagne.", "metWith", "place/espagne"),
+    ],
+)
+def test_event_place_a_place_after_a_name_places_the_verb(text, predicate, expected) -> None:
+    assert places(text, predicate) == [expected]
+
+
 def test_event_place_an_event_without_place_words_has_no_place() -> None:
     assert places("Paul Girard a rencontré Marc Petit après le vote.", "metWith") == [None]

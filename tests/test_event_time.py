@@ -168,6 +168,33 @@ def test_event_time_an_aside_after_the_verb_dates_it(nlp, text: str, expected: s
     assert facts_by_sentence(text, "2005")[-1] == ("said", expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a month before the year
+        ("Anne Roux a rencontré Marc Petit en Espagne en avril 2004.", "2004-04"),
+        # the time the parser hung on the name before it
+        ("Paul Girard a rencontré Marc Petit en 2004.", "2004"),
+        ("Anne Roux a rencontré Marc Petit à Lille dimanche.", "2005-04-17"),
+        ("Anne Roux a critiqué Marc Petit à Lille hier.", "2005-04-19"),
+    ],
+)
+def test_event_time_a_time_after_a_name_dates_the_verb(nlp, text: str, expected: str) -> None:
+    assert facts_by_sentence(text, "2005-04-20")[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the name's own participle, and a number that is no year of the event
+        "Paul Girard a rencontré Marc Petit, élu en 2001.",
+        "Anne Roux a rencontré Marc Petit à Lille, ville de 2005 habitants.",
+    ],
+)
+def test_event_time_a_name_keeps_what_describes_it(nlp, text: str) -> None:
+    assert facts_by_sentence(text, "2005-04-20")[0][1] is None
+
+
 def test_event_time_an_appointment_dates_the_role(nlp) -> None:
     text = "Anne Roux, nommée ministre de la Culture jeudi 3 mars, a pris ses fonctions."
     assert facts_dated(text, "2005")["holdsPosition"] == "2005-03-03"
