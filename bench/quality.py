@@ -17,9 +17,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kg.cli.evaluate import pipeline_extractor
 from kg.errors import KGError
 from kg.evaluate import evaluate_files
+from kg.pipeline import pipeline_extractor
 from kg.scores import Counts, Report
 
 __all__ = ["main", "render_markdown"]

@@ -12,11 +12,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from kg.lang.grammar import grammar
 from kg.model import Entity, EntityType, Mention, MentionKind
 
 __all__ = ["merge_same_links", "short_forms"]
-
-_MINOR = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "et", "pour", "contre", "en"})
 
 
 def short_forms(by_key: dict[str, list[Mention]]) -> dict[str, str]:
@@ -69,10 +68,11 @@ def _long_form(short: str, mentions: list[Mention], by_key: dict[str, list[Menti
     if not (2 <= len(text) <= 8 and text.isalpha() and text.isupper()):
         return None
     beside, initial = set(), set()
+    skip = grammar().initials_skip
     for key, others in by_key.items():
         if key == short or len(key.split()) < 2:
             continue
-        initials = "".join(w[0] for w in key.replace("-", " ").split() if w not in _MINOR)
+        initials = "".join(w[0] for w in key.replace("-", " ").split() if w not in skip)
         if initials[:1] != text[:1].casefold():
             continue  # "Conseil de sécurité de l'Organisation des Nations unies (ONU)"
         if any(0 < m.start - o.end <= 3 for m in mentions for o in others):

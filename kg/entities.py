@@ -233,7 +233,7 @@ def resolve_references(
     anchors = titled_names(parsed, person_names, starts, lang)
     pending: list[Mention] = []
     for role in roles:
-        entity = apposed_person(role, person_names, parsed, starts)
+        entity = apposed_person(role, person_names, parsed, starts, lang)
         if entity is not None:
             added[entity.key].append(role)
             anchors.append(RoleAnchor(role.start, role_key(role, text, lang)[0], entity))
@@ -265,7 +265,7 @@ def resolve_references(
                 )
             )
     index = EntityIndex(parsed, _with_mentions(entities, added), tokens)
-    for key, mention in _pronouns(parsed, index):
+    for key, mention in _pronouns(parsed, index, lang):
         added[key].append(mention)
     return EntityIndex(parsed, _with_mentions(entities, added), tokens)
 
@@ -324,15 +324,15 @@ def _counterpart(parsed: Parsed, index: EntityIndex, role: Mention) -> Entity | 
     return next(iter(distinct.values())) if len(distinct) == 1 else None
 
 
-def _pronouns(parsed: Parsed, index: EntityIndex) -> list[tuple[str, Mention]]:
+def _pronouns(parsed: Parsed, index: EntityIndex, lang: str) -> list[tuple[str, Mention]]:
     """ "Il (Trump)", "X a déclaré qu'il ..." and "X ... . Il ..." pronouns, with
     their entities."""
     doc = parsed.doc
     found: list[tuple[str, Mention]] = []
     resolved: dict[int, Entity] = {}
-    # Only the tokens spelt "il" or "elle" are looked at (found on the lower-case
-    # array, without building a Token for every word).
-    wanted = [doc.vocab.strings[word] for word in ("il", "elle")]
+    # Only the tokens spelt as a person pronoun ("il", "elle") are looked at
+    # (found on the lower-case array, without building a Token for every word).
+    wanted = [doc.vocab.strings[word] for word in lexicon(lang).person_pronouns]
     lowers = doc.to_array("LOWER")
     for i in sorted(i for h in wanted for i in (lowers == h).nonzero()[0].tolist()):
         token = doc[i]

@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.gold import GoldEntity, GoldFact, GoldFile, gold_article, load_gold
+from kg.lang.grammar import leading_article
 from kg.model import Article, Entity, Extraction, Fact
 from kg.scores import (
     Counts,
@@ -90,7 +91,6 @@ _PLAIN = str.maketrans(
         "\u2033": '"',
     }
 )
-_ARTICLE = re.compile(r"^(?:(?:les|le|la)\s+|l'\s*)")
 _SPACE = re.compile(r"\s+")
 
 
@@ -110,7 +110,7 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text.translate(_PLAIN)).casefold()
     text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
     text = _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_PLAIN)).strip()
-    return _ARTICLE.sub("", text, count=1)
+    return leading_article().sub("", text, count=1)
 
 
 def _names(entity: Entity) -> set[str]:

@@ -1,7 +1,7 @@
 """The place of an event or of a statement, read on the dependency parse.
 
 * :func:`event_place`: a place the trigger's own words name. A place
-  complement ("à", "en", "dans", "depuis": ``place_markers`` of
+  complement ("à", "en", "dans", "depuis": ``place_prepositions`` of
   ``grammar.yaml``) of the trigger ("a rencontré Y à Alep", "a déclaré
   depuis Kiev"), of the support verb of a noun trigger ("a eu un entretien
   à Bali"), of the verb a noun trigger is the subject of ("la rencontre a eu
@@ -37,7 +37,8 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.lang import grammar_words, load_data
+from kg.lang import load_data
+from kg.lang.grammar import grammar
 from kg.lang.validate import Problems
 from kg.mentions import lexicon, name_key
 from kg.model import Entity, EntityType
@@ -93,16 +94,17 @@ def place_words(lang: str = "fr") -> PlaceWords:
     for key in ("gathering_nouns", "gathering_verbs", "arrival_verbs", "occasion_nouns"):
         problems.words(key, cues.get(key))
     problems.raise_any()
+    words = grammar(lang)
     return PlaceWords(
-        markers=frozenset(grammar_words(lang, "place_markers")),
-        dative=frozenset(grammar_words(lang, "dative_markers")),
-        gerund=frozenset(grammar_words(lang, "gerund_markers")),
+        markers=words.place_prepositions,
+        dative=words.dative_prepositions,
+        gerund=words.gerund_markers,
         gathering_nouns=frozenset(w.lower() for w in cues["gathering_nouns"]),
         gathering_verbs=frozenset(w.lower() for w in cues["gathering_verbs"]),
         arrival_verbs=frozenset(w.lower() for w in cues["arrival_verbs"]),
         occasion_nouns=frozenset(w.lower() for w in cues["occasion_nouns"]),
-        genitive=frozenset(grammar_words(lang, "genitive")),
-        relatives=frozenset(grammar_words(lang, "place_relatives")),
+        genitive=words.genitive,
+        relatives=words.place_relatives,
         regions=frozenset(lexicon(lang).places),
     )
 

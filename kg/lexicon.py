@@ -57,6 +57,7 @@ class Lexicon:
     demonyms: dict[str, str]  # demonym -> place name
     parties: dict[str, str]  # "républicaine" after a role -> "Parti républicain"
     places: dict[str, str]  # name key of a country/region name or alias -> its name
+    person_pronouns: frozenset[str]  # "il": may refer back to a named person
 
 
 #: The sections of ``lexicon.yaml`` read here: lists of words, and mappings.
@@ -77,6 +78,7 @@ _LISTS = (
     "mission_heads",
     "organization_phrases",
     "state_phrases",
+    "person_pronouns",
 )
 _MAPS = ("contracted_articles", "roles", "party_adjectives")
 
@@ -149,4 +151,5 @@ def lexicon(lang: str = "fr") -> Lexicon:
             for form in forms
         },
         places=names,
+        person_pronouns=frozenset(w.lower() for w in lex.get("person_pronouns", [])),
     )

@@ -24,7 +24,7 @@ from kg.nlp import Parsed, check_language, load_pipeline, parse
 from kg.polarity import load_cues
 from kg.quotes import speech_facts
 
-__all__ = ["Pipeline", "article_facts"]
+__all__ = ["Pipeline", "article_facts", "pipeline_extractor"]
 
 
 class Pipeline:
@@ -135,6 +135,24 @@ class Pipeline:
             facts += staff_facts(facts, index.entities, self.linker.catalogue.kind)
         sentences = tuple(parsed.span_offsets(s) for s in parsed.doc.sents)
         return Extraction(parsed.article, index.entities, tuple(facts), sentences)
+
+
+def pipeline_extractor(link: bool = True) -> Callable[[Article], Extraction]:
+    """The pipeline as a function from an article to its extraction, as
+    :func:`kg.evaluate.evaluate_files` takes it: one offline pipeline per
+    language, made when the first article of that language comes.
+
+    Args:
+        link: link entities to Wikidata (offline, from the catalogue).
+    """
+    pipelines: dict[str, Pipeline] = {}
+
+    def extract(article: Article) -> Extraction:
+        if article.language not in pipelines:
+            pipelines[article.language] = Pipeline(lang=article.language, link=link, offline=True)
+        return pipelines[article.language].extract(article)
+
+    return extract
 
 
 def article_facts(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from kg.lang.grammar import grammar
 from kg.nlp import Parsed, token_strings
 from kg.polarity import Cues
 from kg.speech import speech_verb
@@ -121,7 +122,7 @@ def _speech_verb_before(doc: Doc, quote: Quote, cues: Cues) -> Token | None:
     if opening is None or opening.i == 0:
         return None
     prev = doc[opening.i - 1]
-    if prev.text not in {":", ",", "que", "qu'"}:
+    if prev.text not in {":", ","} | grammar().complementisers:
         return None
     sent = doc[opening.i - 1].sent
     for tok in reversed(doc[sent.start : opening.i]):

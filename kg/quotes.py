@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Token
 
 from kg.event_place import place_words, scenes, statement_place
 from kg.event_time import event_time
+from kg.lang.grammar import grammar
 from kg.model import Entity, EntityType, Fact, Provenance
 from kg.nlp import Parsed
 from kg.polarity import Cues, is_negated
@@ -75,7 +76,9 @@ def _text(parsed: Parsed, doc: Doc, start: int, end: int, skip: set[int]) -> str
     words = [t for t in doc[start:end] if t.i not in skip and t.text != '"' and not t.is_space]
     # an editor's bracket stays: "[cette loi] est mauvaise"
     while (
-        words and (words[0].lower_ in ("que", "qu'") or words[0].is_punct) and words[0].text != "["
+        words
+        and (words[0].lower_ in grammar().complementisers or words[0].is_punct)
+        and words[0].text != "["
     ):
         words = words[1:]
     while words and words[-1].is_punct and words[-1].text not in {"?", "!", "]"}:
@@ -159,7 +162,7 @@ def speech_facts(
         if strings[dep].startswith(("obl", "nmod")):
             tok = doc[i]
             if markers(tok) & cues.attribution_markers:
-                events.append((i, "selon", tok))
+                events.append((i, "source", tok))
         if i in inside or pos not in (VERB, AUX):
             continue
         tok = doc[i]
@@ -186,7 +189,7 @@ def speech_facts(
     facts: list[Fact] = []
     verbs: list[Token] = []
     for _, kind, data in events:
-        if kind == "selon":
+        if kind == "source":
             assert isinstance(data, Token)
             ent, pronoun = speakers.resolve(data)
             if ent is not None:
@@ -229,7 +232,7 @@ def speech_facts(
             }
             # "a prévenu, au lendemain du vote, que ...": what stands
             # before "que" is the verb's, not the clause's
-            that = [c.i for c in content.children if c.lower_ in ("que", "qu'")]
+            that = [c.i for c in content.children if c.lower_ in grammar().complementisers]
             lead |= set(range(content.left_edge.i, min(that))) if that else set()
             if content.pos_ == "NOUN":  # "annonçait pour sa part la création"
                 lead |= {t.i for c in content.lefts if c.dep_ in ("nmod", "obl") for t in c.subtree}

@@ -30,6 +30,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from kg.lang import load_data
+from kg.lang.grammar import elided, grammar
 from kg.lexicon import Lexicon, name_key
 from kg.mentions import lexicon
 from kg.model import Entity, Mention
@@ -44,9 +45,6 @@ __all__ = [
     "token_starts",
 ]
 
-_APPOSITION_GAP = re.compile(
-    r"^\s*,?\s*(?:en tant que\s+|comme\s+)?(?:(?:le|la|les|l'|l’|son|sa)\s*)?$", re.I
-)
 _LAST_WORD = re.compile(r"(\w+)\s*$")
 # Between a role's complement and the name: a comma, no other punctuation.
 _COMPLEMENT_GAP = re.compile(r"^[^,;:.!?«»()\"]{1,60},\s*$")
@@ -188,8 +186,24 @@ def _complement_apposed(
     )
 
 
+@cache
+def _apposition_gap(lang: str) -> re.Pattern[str]:
+    """What may stand between a name and its apposed role: a comma, a capacity
+    marker ("en tant que"), a definite article or a singular possessive."""
+    words = grammar(lang)
+    capacity = "|".join(re.escape(m) + r"\s+" for m in words.capacity_markers)
+    determiners = sorted(words.definite_articles | words.singular_possessives)
+    determiners += [w.replace("'", "’") for w in determiners if elided(w)]
+    alternatives = "|".join(re.escape(w) for w in determiners)
+    return re.compile(rf"^\s*,?\s*(?:{capacity})?(?:(?:{alternatives})\s*)?$", re.I)
+
+
 def apposed_person(
-    role: Mention, names: list[tuple[Mention, Entity]], parsed: Parsed, starts: dict[int, int]
+    role: Mention,
+    names: list[tuple[Mention, Entity]],
+    parsed: Parsed,
+    starts: dict[int, int],
+    lang: str = "fr",
 ) -> Entity | None:
     """The person a role phrase is apposed to: the name right after it (or after
     its complement, between commas), or right before it with a comma.
@@ -199,17 +213,19 @@ def apposed_person(
         names: the person name mentions of the article with their entities, in order.
         parsed: the parsed article.
         starts: the index of the token starting at each offset (:func:`token_starts`).
+        lang: the language.
 
     Returns:
         The person, or None.
     """
     text = parsed.article.text
+    gap = _apposition_gap(lang)
     for m, entity in names:
-        if m.start >= role.end and _APPOSITION_GAP.match(text[role.end : m.start]):
+        if m.start >= role.end and gap.match(text[role.end : m.start]):
             return entity
         if m.start >= role.end and _complement_apposed(role, m, parsed, starts):
             return entity
-        if m.end <= role.start and _APPOSITION_GAP.match(text[m.end : role.start]):
+        if m.end <= role.start and gap.match(text[m.end : role.start]):
             if "," in text[m.end : role.start]:
                 return entity
     return None

@@ -19,12 +19,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.lang.grammar import grammar
 from kg.polarity import Cues
 from kg.syntax import markers
 
 __all__ = ["reported_content", "speech_verb", "that_clause", "that_clause_mark", "voice_of"]
-
-_THAT = frozenset({"que", "qu'"})
 
 
 def speech_verb(token: Token, cues: Cues) -> str | None:
@@ -55,7 +54,10 @@ def speech_verb(token: Token, cues: Cues) -> str | None:
 
 def that_clause_mark(clause: Token) -> bool:
     """True when a clause opens with "que" ("... et que le gouvernement ...")."""
-    return bool(markers(clause) & _THAT) or clause.left_edge.lower_ in _THAT
+    return (
+        bool(markers(clause) & grammar().complementisers)
+        or clause.left_edge.lower_ in grammar().complementisers
+    )
 
 
 def that_clause(verb: Token) -> Token | None:
@@ -78,12 +80,12 @@ def _after_aside(verb: Token) -> Token | None:
     for j in range(verb.i + 2, min(sent.end - 1, verb.i + 27)):
         tok = doc[j]
         if (
-            tok.lower_ in _THAT
+            tok.lower_ in grammar().complementisers
             or tok.text in (";", ":")
             or (tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm"))
         ):
             return None
-        if tok.text == "," and doc[j + 1].lower_ in _THAT:
+        if tok.text == "," and doc[j + 1].lower_ in grammar().complementisers:
             clause = doc[j + 1].head
             finite = any(
                 "Fin" in t.morph.get("VerbForm")
@@ -104,7 +106,7 @@ def _hung_lower(verb: Token) -> Token | None:
     for tok in top.subtree:
         if tok.i <= verb.i:
             continue
-        if tok.lower_ in _THAT:
+        if tok.lower_ in grammar().complementisers:
             clause = tok.head
             finite = "Fin" in clause.morph.get("VerbForm")
             # a relative "que" follows its noun ("les otages que ..."), not a comma
@@ -168,7 +170,10 @@ def voice_of(verb: Token, subject: Token, cues: Cues) -> list[Token]:
     heads = [verb, subject] + ([verb.head] if verb.dep_ == "xcomp" else [])
     near = list(verb.doc[verb.i + 1 : min(verb.i + 5, verb.sent.end)])
     for child in [c for head in heads for c in head.children] + near:
-        if child.lemma_.lower() in cues.voice_nouns and "par" in markers(child):
+        if (
+            child.lemma_.lower() in cues.voice_nouns
+            and markers(child) & grammar().agent_prepositions
+        ):
             named = [
                 g
                 for g in child.children

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from kg.lang.grammar import grammar
 from kg.model import Entity, EntityType
 
 __all__ = [
@@ -85,7 +86,7 @@ def is_passive(verb: Token) -> bool:
 def is_reflexive(verb: Token) -> bool:
     """True when the verb carries a reflexive pronoun ("s'entretenir")."""
     return any(
-        c.lower_ in ("se", "s'") or "Yes" in c.morph.get("Reflex")
+        c.lower_ in grammar().reflexive_pronouns or "Yes" in c.morph.get("Reflex")
         for c in verb.children
         if c.dep_.startswith(("expl", "obj", "iobj"))
     )
@@ -112,7 +113,11 @@ def subject_of(verb: Token) -> list[Token]:
     """
     if verb.pos_ in CLAUSE_POS and is_passive(verb):
         agents = [c for c in verb.children if c.dep_ == "obl:agent"]
-        agents += [c for c in verb.children if c.dep_.startswith("obl") and "par" in markers(c)]
+        agents += [
+            c
+            for c in verb.children
+            if c.dep_.startswith("obl") and markers(c) & grammar().agent_prepositions
+        ]
         return agents[:1]
     node = verb
     for _ in range(4):

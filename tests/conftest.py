@@ -13,12 +13,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from factory import SHARED, parse_text
 from floors import dev_scores  # noqa: F401  (session fixture: the dev gold's scores)
 from virtuoso import virtuoso  # noqa: F401  (session fixture: a real Virtuoso)
-
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-EXAMPLES = ROOT / "examples"
 
 
 def require_server(available: bool, reason: str) -> None:
@@ -65,15 +62,13 @@ def nlp():
 def facts_of(text: str, article_id: str = "t1"):
     """The facts kg extracts from a text, without Wikidata linking."""
     from kg.entities import group_mentions, resolve_references
-    from kg.ingest import article_from_text
     from kg.mentions import extract_mentions
-    from kg.nlp import parse
     from kg.pipeline import article_facts
 
-    parsed = next(parse([article_from_text(text, article_id)]))
-    mentions = extract_mentions(parsed)
-    index = resolve_references(parsed, group_mentions(mentions), mentions, "fr", None)
-    return article_facts(parsed, index)
+    doc = parse_text(text, article_id)
+    mentions = extract_mentions(doc)
+    index = resolve_references(doc, group_mentions(mentions), mentions, "fr", None)
+    return article_facts(doc, index)
 
 
 def assert_same_answer(query_type: str, one, other) -> None:

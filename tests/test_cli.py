@@ -9,11 +9,11 @@ import shutil
 from pathlib import Path
 
 import typer
+from factory import ROOT
 from typer.testing import CliRunner
 
 from kg.cli import app
 
-ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
 
 

@@ -6,7 +6,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, require_tool
+from conftest import require_tool
+from factory import EXAMPLES
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 from typer.testing import CliRunner

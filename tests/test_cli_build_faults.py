@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from factory import EX
 from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.sparql.store import Store
 
 runner = CliRunner()
-EX = "https://w3id.org/newskg/id/"
 MET = "Le ministre Jean Dupont a rencontré la présidente Marie Durand à Lyon."
 VISIT = "La présidente Marie Durand a visité Rome avec le ministre Paul Martin."
 QUIET = "Il pleuvait sur la ville et les rues restaient vides toute la journée."

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import typer
-from conftest import EXAMPLES
+from factory import EXAMPLES
 from typer.testing import CliRunner
 
 from kg.cli import app

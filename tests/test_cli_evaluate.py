@@ -6,24 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
+from factory import EXAMPLES, ROOT, entity
 from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.cli.evaluate import run_eval
 from kg.gold import load_gold
-from kg.model import Article, Entity, EntityType, Extraction, Fact, Provenance
+from kg.model import Article, Extraction, Fact, Provenance
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "gold" / "sommet-elysee.yaml"
-try:
-    from kg.pipeline import Pipeline  # noqa: F401
-
-    HAS_PIPELINE = True
-except ImportError:
-    HAS_PIPELINE = False
-needs_pipeline = pytest.mark.skipif(
-    not HAS_PIPELINE, reason="kg.pipeline (the extraction kg eval scores) is not written yet"
-)
+EXAMPLE = EXAMPLES / "gold" / "sommet-elysee.yaml"
 
 
 def invoke(*args: str):
@@ -76,9 +67,9 @@ def _macron_only(article: Article) -> Extraction:
     start = article.text.index("Olaf Scholz")
     prov = Provenance(article.id, 0, start + 11, article.text[: start + 12], "test", 1.0)
     people = (
-        Entity("person/macron", EntityType.PERSON, "Emmanuel Macron"),
-        Entity("person/scholz", EntityType.PERSON, "Olaf Scholz"),
-        Entity("place/paris", EntityType.PLACE, "Paris"),
+        entity("person/macron", "Emmanuel Macron"),
+        entity("person/scholz", "Olaf Scholz"),
+        entity("place/paris", "Paris", "Place"),
     )
     facts = (
         Fact("person/scholz", "metWith", prov, "person/macron"),
@@ -111,7 +102,6 @@ def test_cli_evaluate_run_eval_reads_the_article_of_each_gold_file() -> None:
     assert data["linking"] == {"accuracy": 0.0, "n": 7}
 
 
-@needs_pipeline
 def test_cli_evaluate_json_on_the_example() -> None:
     result = invoke("eval", str(EXAMPLE), "--json")
     assert result.exit_code == 0, result.stderr
@@ -123,7 +113,6 @@ def test_cli_evaluate_json_on_the_example() -> None:
     assert data["facts"]["tp"] + data["facts"]["fn"] == 7
 
 
-@needs_pipeline
 def test_cli_evaluate_table_and_explain_on_the_example() -> None:
     result = invoke("eval", str(EXAMPLE), "--explain")
     assert result.exit_code == 0, result.stderr

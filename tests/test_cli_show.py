@@ -7,7 +7,7 @@ import io
 import json
 import re
 
-from conftest import EXAMPLES
+from factory import EXAMPLES
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -95,3 +95,17 @@ def test_cli_show_unknown_format_lists_the_choices():
     result = runner.invoke(app, ["show", ARTICLE, "--format", "xml"])
     assert result.exit_code == 1
     assert result.stderr.strip() == "error: unknown format 'xml'; choose one of: table, json, csv"
+
+
+def test_cli_show_reads_inputs_as_build_does(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("Léa Martin a rencontré Hugo Blanc à Nantes.", "utf-8")
+    (tmp_path / "b.txt").write_text("Le maire de Lyon a parlé à Hugo Blanc.", "utf-8")
+    records = [json.loads(line) for line in show(str(tmp_path), "--format", "json").splitlines()]
+    # a file in a folder is known by its path under the folder, as kg build names it
+    assert {r["article"] for r in records} == {"b", "sub/a"}
+    # two files named alike, given one by one, would be one article: refused
+    (tmp_path / "sub" / "b.txt").write_text("La maire de Nantes a parlé.", "utf-8")
+    twice = runner.invoke(app, ["show", str(tmp_path / "b.txt"), str(tmp_path / "sub" / "b.txt")])
+    assert twice.exit_code == 1
+    assert "id 'b' is already the id of" in twice.stderr

@@ -1,16 +1,16 @@
 """Entities: merging mentions within an article, and refusing unsafe merges."""
 
 import pytest
+from factory import parse_text
 
 from kg.entities import group_mentions, merge_same_links, resolve_references
 from kg.ingest import article_from_text
 from kg.mentions import extract_mentions
 from kg.model import Entity, EntityType, Link
-from kg.nlp import parse
 
 
 def entities_of(text: str, holders=None):
-    parsed = next(parse([article_from_text(text, "t")]))
+    parsed = parse_text(text)
     mentions = extract_mentions(parsed)
     entities = group_mentions(mentions)
     return resolve_references(parsed, entities, mentions, holders=holders)
@@ -76,7 +76,7 @@ def test_entities_bare_role_needs_knowledge_to_resolve():
     def holders(role, place):
         return frozenset({"Q7747"}) if (role, place) == ("president", "russie") else frozenset()
 
-    parsed = next(parse([article_from_text(text, "t")]))
+    parsed = parse_text(text)
     mentions = extract_mentions(parsed)
     from dataclasses import replace
 

@@ -9,20 +9,11 @@ import json
 from pathlib import Path
 
 import pytest
+from factory import entity, extraction, fact
 
 from kg.evaluate import normalize, score, symmetric_predicates
 from kg.gold import GoldFile, load_gold
-from kg.model import (
-    Article,
-    Entity,
-    EntityType,
-    Extraction,
-    Fact,
-    Link,
-    Modality,
-    Polarity,
-    Provenance,
-)
+from kg.model import Modality, Polarity
 from kg.scores import combine
 
 ENTITIES = """\
@@ -49,31 +40,12 @@ def make_gold(tmp_path: Path, predicates: str, facts: str, entities: str = ENTIT
     return load_gold(path)
 
 
-def prov(sentence: str = "Une phrase.") -> Provenance:
-    return Provenance("a", 0, len(sentence), sentence, "test", 1.0)
-
-
-def ent(key: str, label: str, kind: str = "Person", qid: str | None = None, *aliases: str):
-    link = Link(qid, 1.0, "catalogue", "test") if qid else None
-    return Entity(key, EntityType(kind), label, tuple(aliases), (), link)
-
-
-def fact(subject: str, predicate: str, obj: str | None = None, **fields) -> Fact:
-    sentence = fields.pop("sentence", "Une phrase.")
-    return Fact(subject, predicate, prov(sentence), obj, **fields)
-
-
-def extraction(entities: list[Entity], facts: list[Fact] = ()) -> Extraction:
-    article = Article("a", "Texte de l'article.\n", "0" * 64)
-    return Extraction(article, tuple(entities), tuple(facts))
-
-
 PEOPLE = [
-    ent("p/putin", "Vladimir Poutine", "Person", "Q7747"),
-    ent("p/trump", "Donald Trump", "Person", "Q22686"),
-    ent("p/biden", "Joe Biden", "Person", "Q6279"),
-    ent("p/peskov", "Dmitri Peskov"),
-    ent("o/interfax", "Interfax", "Organization"),
+    entity("p/putin", "Vladimir Poutine", "Person", "Q7747"),
+    entity("p/trump", "Donald Trump", "Person", "Q22686"),
+    entity("p/biden", "Joe Biden", "Person", "Q6279"),
+    entity("p/peskov", "Dmitri Peskov"),
+    entity("o/interfax", "Interfax", "Organization"),
 ]
 
 
@@ -164,10 +136,10 @@ def test_evaluate_links_with_nil_entities(tmp_path: Path) -> None:
     gold = make_gold(tmp_path, "speaksFor", "  - {s: peskov, p: speaksFor, o: putin}\n")
     predicted = extraction(
         [
-            ent("p/putin", "Poutine", "Person", "Q7747"),  # right
-            ent("p/trump", "Trump", "Person", "Q6279"),  # wrong id (Biden's)
-            ent("p/peskov", "Peskov"),  # NIL and unlinked: right
-            ent("pl/usa", "États-Unis", "Place", "Q30"),  # right
+            entity("p/putin", "Poutine", "Person", "Q7747"),  # right
+            entity("p/trump", "Trump", "Person", "Q6279"),  # wrong id (Biden's)
+            entity("p/peskov", "Peskov"),  # NIL and unlinked: right
+            entity("pl/usa", "États-Unis", "Place", "Q30"),  # right
         ]
     )
     result = score(gold, predicted)
@@ -184,7 +156,7 @@ def test_evaluate_links_with_nil_entities(tmp_path: Path) -> None:
         "finland": ("Q33", ()),
     }
     # A NIL gold entity whose match carries an id is wrong.
-    linked = extraction([ent("p/peskov", "Dmitri Peskov", "Person", "Q7747")])
+    linked = extraction([entity("p/peskov", "Dmitri Peskov", "Person", "Q7747")])
     wrong_nil = {w.entity: w for w in score(gold, linked).explain.wrong_links}
     assert (wrong_nil["peskov"].expected, wrong_nil["peskov"].given) == (None, ("Q7747",))
 
@@ -193,11 +165,11 @@ def test_evaluate_entities_match_across_accents_and_apostrophes(tmp_path: Path) 
     gold = make_gold(tmp_path, "speaksFor", "")
     predicted = extraction(
         [
-            ent("o/otan", "L’OTAN", "Organization"),
-            ent("pl/us", "Etats-Unis", "Place"),
-            ent("p/putin", "Poutine", "Person"),
-            ent("o/ue", "Union européenne", "Organization"),
-            ent("e/sommet", "sommet d'Helsinki", "Event"),
+            entity("o/otan", "L’OTAN", "Organization"),
+            entity("pl/us", "Etats-Unis", "Place"),
+            entity("p/putin", "Poutine", "Person"),
+            entity("o/ue", "Union européenne", "Organization"),
+            entity("e/sommet", "sommet d'Helsinki", "Event"),
         ]
     )
     result = score(gold, predicted).entities
@@ -233,7 +205,7 @@ def test_evaluate_year_qualifier_matches_any_date_in_that_year(tmp_path: Path) -
         "  - {s: putin, p: contacted, o: trump, modality: possible}\n"
         "  - {s: trump, p: contacted, o: putin}\n",
     )
-    finland = ent("pl/fi", "Finlande", "Place", "Q33")
+    finland = entity("pl/fi", "Finlande", "Place", "Q33")
     predicted = extraction(
         [*PEOPLE, finland],
         [
@@ -262,10 +234,10 @@ def test_evaluate_facts_are_paired_one_to_one_at_best(tmp_path: Path) -> None:
         "  - {s: trump, p: metWith, o: putin}\n  - {s: trump, p: metWith, o: biden}\n",
     )
     # "Joe Biden" wrongly linked to Putin's id matches both putin and biden.
-    both = ent("p/x", "Joe Biden", "Person", "Q7747")
-    putin = ent("p/putin", "Vladimir Poutine")
-    again = ent("p/putin2", "Poutine")
-    trump = ent("p/trump", "Donald Trump")
+    both = entity("p/x", "Joe Biden", "Person", "Q7747")
+    putin = entity("p/putin", "Vladimir Poutine")
+    again = entity("p/putin2", "Poutine")
+    trump = entity("p/trump", "Donald Trump")
     first = fact("p/trump", "metWith", "p/x")  # matches both gold facts
     second = fact("p/trump", "metWith", "p/putin")  # matches the first only
     duplicate = fact("p/putin2", "metWith", "p/trump")  # another edge, to the first too
@@ -282,7 +254,7 @@ def test_evaluate_holds_position_value_and_of(tmp_path: Path) -> None:
         "holdsPosition",
         "  - {s: trump, p: holdsPosition, value: président élu, of: usa}\n",
     )
-    usa = ent("pl/usa", "Etats-Unis", "Place", "Q30")
+    usa = entity("pl/usa", "Etats-Unis", "Place", "Q30")
     predicted = [fact("p/trump", "holdsPosition", value="président", of="pl/usa")]
     result = score(gold, extraction([*PEOPLE, usa], predicted))
     # "président" is contained in "président élu": tp=1; of agrees: 1/1.
@@ -387,7 +359,7 @@ def test_evaluate_same_fact_in_several_sentences_counts_once(tmp_path: Path) -> 
         "  - {s: trump, p: metWith, o: putin, place: finland, time: '2018'}\n"
         "  - {s: peskov, p: said, quote: Ce n'est pas exclu}\n",
     )
-    finland = ent("pl/fi", "Finlande", "Place", "Q33")
+    finland = entity("pl/fi", "Finlande", "Place", "Q33")
     predicted = [
         fact("p/trump", "metWith", "p/putin", sentence="Trump a vu Poutine."),
         fact("p/putin", "metWith", "p/trump", place="pl/fi", sentence="Ils se sont vus."),

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from factory import EXAMPLES
 
 from kg.errors import GoldError, InputError
 from kg.gold import PREDICATES, gold_article, load_gold
 
-DATA = Path(__file__).resolve().parent.parent / "examples" / "gold"
+DATA = EXAMPLES / "gold"
 
 HEADER = """\
 text: article.txt

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import re
 
 import pytest
+from factory import article as make_article
 from hypothesis import given
 from hypothesis import strategies as st
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -24,7 +24,6 @@ from kg.graph import (
     time_literal,
 )
 from kg.model import (
-    Article,
     Entity,
     EntityType,
     Extraction,
@@ -80,10 +79,9 @@ def _mention(needle: str, etype: EntityType, key: str, nth: int = 0) -> Mention:
 
 def sample_extraction() -> Extraction:
     """An article with four entities and five facts of every kind the graph handles."""
-    article = Article(
-        id="a1",
-        text=TEXT,
-        sha256=hashlib.sha256(TEXT.encode("utf-8")).hexdigest(),
+    article = make_article(
+        TEXT,
+        "a1",
         language="fr",
         title="Sommet incertain",
         date="2024-11-08",

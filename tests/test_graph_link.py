@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from factory import SAMPLE, WD
 from rdflib import Dataset, URIRef
 from rdflib.namespace import OWL, RDF
 
@@ -13,8 +12,6 @@ from kg.ingest import article_from_text
 from kg.link.disambiguate import Linker
 from kg.pipeline import Pipeline
 
-SAMPLE = Path(__file__).resolve().parent / "data" / "sample.trig"
-WD = "http://www.wikidata.org/entity/"
 TEXT = "Emmanuel Macron a reçu Joe Biden à Paris. Les deux présidents ont parlé de l'Ukraine."
 
 

@@ -15,8 +15,7 @@ import ast
 from pathlib import Path
 
 import pytest
-
-KG = Path(__file__).resolve().parent.parent / "kg"
+from factory import PACKAGE
 
 #: From the bottom up; a name stands for the module and everything under it.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
@@ -33,7 +32,6 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "kg.folding",
             "kg.dates",
             "kg.sparql.transport",
-            "kg.transport",
         ),
     ),
     ("ingest", ("kg.ingest", "kg.normalize", "kg.records", "kg.langid")),
@@ -77,8 +75,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
 
 def _modules() -> dict[str, Path]:
     found = {}
-    for path in KG.rglob("*.py"):
-        parts = path.relative_to(KG.parent).with_suffix("").parts
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
         if parts[-1] == "__init__":
             parts = parts[:-1]
         found[".".join(parts)] = path

@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from factory import EX, KG, ROOT, SAMPLE, WD, WDT, WIKIDATA_FIXTURE
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import OWL, RDF
 from typer.testing import CliRunner
@@ -19,14 +20,7 @@ from kg.cli import app
 from kg.link.cache import Cache
 from kg.link.catalogue import Catalogue
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "tests" / "data" / "sample.trig"
-FIXTURE = ROOT / "tests" / "data" / "wikidata-fixture.ttl"
 FEDERATED = ROOT / "queries" / "wikidata-federated.rq"
-EX = "https://w3id.org/newskg/id/"
-KG = "https://w3id.org/newskg/ontology#"
-WD = "http://www.wikidata.org/entity/"
-WDT = "http://www.wikidata.org/prop/direct/"
 
 SMALL = """\
 @prefix ex: <https://w3id.org/newskg/id/> .
@@ -54,7 +48,7 @@ def _load(path: Path) -> Dataset:
 
 @pytest.fixture(scope="module")
 def wikidata_url(virtuoso) -> str:
-    virtuoso.load_turtle(FIXTURE, "http://www.wikidata.org/fixture")
+    virtuoso.load_turtle(WIKIDATA_FIXTURE, "http://www.wikidata.org/fixture")
     return virtuoso.sparql_url
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
+from factory import article
 
 from kg.link import DEFAULT_THRESHOLD, Catalogue, Linker
 from kg.link.disambiguate import MARGIN, Option, choose
-from kg.model import Article, Entity, EntityType
+from kg.model import Entity, EntityType
 
 PERSON, PLACE, ORG = EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION
 
@@ -25,10 +25,6 @@ TBILISI = (
 )
 
 
-def _article(text: str, article_id: str = "t1") -> Article:
-    return Article(id=article_id, text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
-
-
 @pytest.fixture(scope="module")
 def linker() -> Linker:
     return Linker()
@@ -40,7 +36,7 @@ def test_link_disambiguate_georgia_in_us_election_is_the_state(linker: Linker) -
         Entity("person/donald-trump", PERSON, "Donald Trump"),
         Entity("person/joe-biden", PERSON, "Joe Biden"),
     ]
-    linked = linker.link(entities, _article(US_ELECTION))
+    linked = linker.link(entities, article(US_ELECTION))
     assert [e.qid for e in linked] == ["Q1428", "Q22686", "Q6279"]
     assert [e.key for e in linked] == [e.key for e in entities]
     assert linked[0].link is not None and linked[0].link.rule == "link:catalogue.v1"
@@ -52,7 +48,7 @@ def test_link_disambiguate_georgia_near_tbilisi_is_the_country(linker: Linker) -
         Entity("place/georgie", PLACE, "Géorgie"),
         Entity("organization/union-europeenne", ORG, "Union européenne"),
     ]
-    linked = linker.link(entities, _article(TBILISI))
+    linked = linker.link(entities, article(TBILISI))
     assert [e.qid for e in linked] == ["Q994", "Q230", "Q458"]  # Tbilissi is a city now
 
 
@@ -70,19 +66,19 @@ def test_link_disambiguate_georgia_in_the_reference_article(
         Entity("organization/otan", ORG, "OTAN"),
         Entity("person/dmitri-peskov", PERSON, "Dmitri Peskov", ("Peskov",)),
     ]
-    linked = linker.link(entities, _article(text, "seed"))
+    linked = linker.link(entities, article(text, "seed"))
     qids = [e.qid for e in linked]
     assert qids == ["Q7747", "Q22686", "Q30", "Q1428", "Q33", "Q35525", "Q7184", None]
 
 
 def test_link_disambiguate_person_never_links_to_a_place(linker: Linker) -> None:
     for name in ("Géorgie", "Russie", "Finlande", "OTAN", "Maison Blanche"):
-        linked = linker.link([Entity("person/x", PERSON, name)], _article(US_ELECTION))
+        linked = linker.link([Entity("person/x", PERSON, name)], article(US_ELECTION))
         assert linked[0].link is None, name
 
 
 def test_link_disambiguate_place_never_links_to_a_person(linker: Linker) -> None:
-    linked = linker.link([Entity("place/trump", PLACE, "Donald Trump")], _article(US_ELECTION))
+    linked = linker.link([Entity("place/trump", PLACE, "Donald Trump")], article(US_ELECTION))
     assert linked[0].link is None
 
 
@@ -92,16 +88,16 @@ def test_link_disambiguate_unknown_name_stays_nil(linker: Linker) -> None:
         Entity("organization/interfax", ORG, "Interfax"),
         Entity("place/nulle-part", PLACE, "Nulle-Part-sur-Mer"),
     ]
-    assert all(e.link is None for e in linker.link(entities, _article(US_ELECTION)))
+    assert all(e.link is None for e in linker.link(entities, article(US_ELECTION)))
 
 
 def test_link_disambiguate_bare_surname_links_when_single_or_named_in_full(linker: Linker) -> None:
-    alone = linker.link([Entity("person/trump", PERSON, "Trump")], _article("Trump a parlé."))
+    alone = linker.link([Entity("person/trump", PERSON, "Trump")], article("Trump a parlé."))
     assert alone[0].qid == "Q22686"
     single_score = alone[0].link.score
     named = linker.link(
         [Entity("person/trump", PERSON, "Trump")],
-        _article("Donald Trump a parlé. Plus tard, Trump a ajouté."),
+        article("Donald Trump a parlé. Plus tard, Trump a ajouté."),
     )
     assert named[0].qid == "Q22686" and named[0].link.score > single_score
 
@@ -114,16 +110,16 @@ def test_link_disambiguate_shared_surname_stays_nil(linker: Linker) -> None:
         if len(catalogue.with_name("surname", name)) > 1
     ]
     assert shared, "the catalogue should hold at least one surname borne by two leaders"
-    linked = linker.link([Entity("person/x", PERSON, shared[0])], _article("Il a parlé."))
+    linked = linker.link([Entity("person/x", PERSON, shared[0])], article("Il a parlé."))
     assert linked[0].link is None
 
 
 def test_link_disambiguate_keeps_existing_links_and_order(linker: Linker) -> None:
     entities = linker.link(
         [Entity("place/russie", PLACE, "Russie"), Entity("place/finlande", PLACE, "Finlande")],
-        _article("La Russie et la Finlande."),
+        article("La Russie et la Finlande."),
     )
-    again = linker.link(entities, _article("La Russie et la Finlande."))
+    again = linker.link(entities, article("La Russie et la Finlande."))
     assert again == entities
 
 
@@ -142,12 +138,12 @@ def test_link_disambiguate_threshold_and_margin_decide_nil() -> None:
 
 
 def test_link_disambiguate_linker_with_empty_catalogue_and_no_endpoint_links_nothing() -> None:
-    linked = Linker(Catalogue([])).link([Entity("place/russie", PLACE, "Russie")], _article("x"))
+    linked = Linker(Catalogue([])).link([Entity("place/russie", PLACE, "Russie")], article("x"))
     assert linked[0].link is None
 
 
 def _one_place(linker: Linker, name: str, text: str) -> str | None:
-    return linker.link([Entity(f"place/{name.lower()}", PLACE, name)], _article(text))[0].qid
+    return linker.link([Entity(f"place/{name.lower()}", PLACE, name)], article(text))[0].qid
 
 
 def test_link_disambiguate_cities_of_the_table_are_linked(linker: Linker) -> None:
@@ -184,7 +180,7 @@ def test_link_disambiguate_person_named_like_a_city_stays_unlinked(linker: Linke
     text = "Florence a rencontré Paris Hilton devant l'hôtel."
     for name in ("Florence", "Paris"):
         person = Entity(f"person/{name.lower()}", PERSON, name)
-        assert linker.link([person], _article(text))[0].qid is None, name
+        assert linker.link([person], article(text))[0].qid is None, name
     assert _one_place(linker, "Djibouti", "Le port de Djibouti est saturé.") == "Q977"
 
 
@@ -205,14 +201,12 @@ def test_link_disambiguate_provinces_and_continents(linker: Linker) -> None:
 )
 def test_link_disambiguate_organisation_named_through_another(linker: Linker, name: str) -> None:
     entity = Entity("organization/conseil", ORG, name)
-    assert linker.link([entity], _article(f"Le {name} a voté."))[0].qid == "Q37470"
+    assert linker.link([entity], article(f"Le {name} a voté."))[0].qid == "Q37470"
 
 
 def test_link_disambiguate_unknown_head_with_a_known_inner_name_stays_nil(linker: Linker) -> None:
     entity = Entity("organization/bureau", ORG, "Bureau des jardins de l'ONU")
-    assert (
-        linker.link([entity], _article("Le Bureau des jardins de l'ONU a ouvert."))[0].qid is None
-    )
+    assert linker.link([entity], article("Le Bureau des jardins de l'ONU a ouvert."))[0].qid is None
 
 
 def test_link_disambiguate_namesakes_in_the_same_country_need_a_lead(linker: Linker) -> None:
@@ -235,19 +229,19 @@ def test_link_disambiguate_namesakes_in_the_same_country_need_a_lead(linker: Lin
     ],
 )
 def test_link_disambiguate_past_world_figures_are_linked(linker: Linker, name, text, qid) -> None:
-    linked = linker.link([Entity("person/x", PERSON, name)], _article(text))
+    linked = linker.link([Entity("person/x", PERSON, name)], article(text))
     assert linked[0].qid == qid
 
 
 def test_link_disambiguate_father_and_son_share_a_surname(linker: Linker) -> None:
-    bare = linker.link([Entity("person/bush", PERSON, "Bush")], _article("Bush a parlé hier."))
+    bare = linker.link([Entity("person/bush", PERSON, "Bush")], article("Bush a parlé hier."))
     assert bare[0].link is None  # two presidents bear it
     text = "George Walker Bush a parlé à Rome. Plus tard, Bush a quitté l'Italie."
-    named = linker.link([Entity("person/bush", PERSON, "Bush")], _article(text))
+    named = linker.link([Entity("person/bush", PERSON, "Bush")], article(text))
     assert named[0].qid == "Q207"
 
 
 def test_link_disambiguate_namesake_of_a_past_figure_stays_unlinked(linker: Linker) -> None:
     text = "Paul Chirac, boulanger à Lyon, a ouvert une boutique."
-    linked = linker.link([Entity("person/paul-chirac", PERSON, "Paul Chirac")], _article(text))
+    linked = linker.link([Entity("person/paul-chirac", PERSON, "Paul Chirac")], article(text))
     assert linked[0].link is None

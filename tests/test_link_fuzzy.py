@@ -3,17 +3,12 @@ asking the context to agree."""
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
+from factory import article
 
 from kg.link import Linker
 from kg.link.fuzzy import THRESHOLD, PersonNames, spelling_key
-from kg.model import Article, Entity, EntityType
-
-
-def _article(text: str) -> Article:
-    return Article(id="t", text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
+from kg.model import Entity, EntityType
 
 
 @pytest.mark.parametrize(
@@ -51,7 +46,7 @@ def linker() -> Linker:
 
 def _person(linker: Linker, name: str, text: str, *others: Entity) -> str | None:
     entity = Entity(f"person/{name.lower().replace(' ', '-')}", EntityType.PERSON, name)
-    return linker.link([entity, *others], _article(text))[0].qid
+    return linker.link([entity, *others], article(text))[0].qid
 
 
 def test_link_fuzzy_variant_links_when_the_context_agrees(linker: Linker) -> None:

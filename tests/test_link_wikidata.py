@@ -11,20 +11,20 @@ from pathlib import Path
 
 import pytest
 from badserver import serving
+from factory import WIKIDATA_FIXTURE, article
 
 from kg import __version__
 from kg.errors import EndpointError
 from kg.link import USER_AGENT, Cache, Catalogue, Linker, WikidataEndpoint
-from kg.model import Article, Entity, EntityType
+from kg.model import Entity, EntityType
 
-FIXTURE = Path(__file__).parent / "data" / "wikidata-fixture.ttl"
 FIXTURE_GRAPH = "http://www.wikidata.org/fixture"
 
 
 @pytest.fixture(scope="module")
 def wikidata_url(virtuoso) -> str:
     """Virtuoso's SPARQL endpoint, holding the Wikidata-shaped fixture."""
-    virtuoso.load_turtle(FIXTURE, FIXTURE_GRAPH)
+    virtuoso.load_turtle(WIKIDATA_FIXTURE, FIXTURE_GRAPH)
     return virtuoso.sparql_url
 
 
@@ -82,10 +82,6 @@ def front(wikidata_url: str) -> Iterator[_Front]:
         yield server
 
 
-def _article(text: str) -> Article:
-    return Article(id="t1", text=text, sha256="")
-
-
 def test_link_wikidata_search_finds_labels_and_aliases_in_both_languages(wikidata_url: str) -> None:
     endpoint = WikidataEndpoint(wikidata_url, None, 10.0, USER_AGENT, 0)
     found = endpoint.search(["Géorgie", "OTAN", "NATO", "Putin", "Nowhere-on-the-map"])
@@ -134,19 +130,19 @@ def test_link_wikidata_cache_second_run_sends_no_request(front: _Front, tmp_path
         Entity("place/georgie", EntityType.PLACE, "Géorgie"),
         Entity("place/etats-unis", EntityType.PLACE, "États-Unis"),
     ]
-    article = _article("Les bureaux de vote en Géorgie, aux États-Unis.")
+    voting = article("Les bureaux de vote en Géorgie, aux États-Unis.")
     runs = []
     for _ in range(2):
         cache = Cache(tmp_path / "answers.sqlite")
         endpoint = WikidataEndpoint(front.url, cache, 10.0, USER_AGENT, 0)
-        runs.append(Linker(Catalogue([]), endpoint).link(entities, article))
+        runs.append(Linker(Catalogue([]), endpoint).link(entities, voting))
         cache.close()
     first = len(front.seen)
     assert first >= 2
     assert runs[0] == runs[1]
     assert [e.qid for e in runs[1]] == ["Q1428", "Q30"]
     offline = WikidataEndpoint(front.url, Cache(tmp_path / "answers.sqlite"), 10.0, offline=True)
-    Linker(Catalogue([]), offline).link(entities, article)
+    Linker(Catalogue([]), offline).link(entities, voting)
     assert len(front.seen) == first  # neither the second run nor the offline one asked
 
 
@@ -206,9 +202,7 @@ def test_link_wikidata_unreachable_endpoint_is_wrapped() -> None:
 def test_link_wikidata_live_linking_uses_context_and_types(wikidata_url: str) -> None:
     endpoint = WikidataEndpoint(wikidata_url, None, 10.0, USER_AGENT, 0)
     linker = Linker(Catalogue([]), endpoint)
-    alone = linker.link(
-        [Entity("place/georgie", EntityType.PLACE, "Géorgie")], _article("Géorgie.")
-    )
+    alone = linker.link([Entity("place/georgie", EntityType.PLACE, "Géorgie")], article("Géorgie."))
     # Popularity alone (300 v. 200 sitelinks) is within the margin: NIL.
     assert alone[0].link is None
     us = linker.link(
@@ -217,11 +211,11 @@ def test_link_wikidata_live_linking_uses_context_and_types(wikidata_url: str) ->
             Entity("person/donald-trump", EntityType.PERSON, "Donald Trump"),
             Entity("place/etats-unis", EntityType.PLACE, "États-Unis"),
         ],
-        _article("Donald Trump a gagné en Géorgie, aux États-Unis."),
+        article("Donald Trump a gagné en Géorgie, aux États-Unis."),
     )
     assert [e.qid for e in us] == ["Q1428", "Q22686", "Q30"]
     assert us[0].link is not None and us[0].link.source == wikidata_url
-    person = linker.link([Entity("person/baviere", EntityType.PERSON, "Bavière")], _article("x"))
+    person = linker.link([Entity("person/baviere", EntityType.PERSON, "Bavière")], article("x"))
     assert person[0].link is None
-    place = linker.link([Entity("place/baviere", EntityType.PLACE, "Bavière")], _article("x"))
+    place = linker.link([Entity("place/baviere", EntityType.PLACE, "Bavière")], article("x"))
     assert place[0].qid == "Q980"

@@ -7,12 +7,11 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from factory import ROOT
 from rdflib import URIRef
 
 from kg import namespaces
 from kg.namespaces import KG, LITERAL_RELATIONS, RELATIONS
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _generator() -> ModuleType:

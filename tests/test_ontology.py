@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 from conftest import require_tool
+from factory import ROOT
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kg.namespaces import KG, WD, WDT
 from kg.rdf.shacl import load_ontology, load_shapes
-
-ROOT = Path(__file__).resolve().parent.parent
 
 # The Wikidata alignments written in kg.ttl, with the labels they must carry
 # in wikidata/properties-en.json and properties-fr.json.

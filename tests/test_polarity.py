@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from factory import parse_text
 
 from kg.errors import FrameError
-from kg.ingest import article_from_text
 from kg.lang import load_data
 from kg.model import Modality, Polarity
-from kg.nlp import parse
 from kg.polarity import assess, is_negated, load_cues
 
 
 def token(text: str, lemma: str):
-    doc = next(parse([article_from_text(text, "t1")])).doc
+    doc = parse_text(text, "t1").doc
     return next(t for t in doc if t.lemma_ == lemma)
 
 

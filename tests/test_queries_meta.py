@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from factory import ROOT
 from rdflib.plugins.sparql import prepareQuery
 
 from kg.folding import entity_search
@@ -55,11 +55,10 @@ def test_queries_meta_use_only_ontology_terms():
 
     from rdflib import Graph
 
-    root = Path(__file__).resolve().parent.parent
-    ontology = Graph().parse(root / "ontology" / "kg.ttl")
+    ontology = Graph().parse(ROOT / "ontology" / "kg.ttl")
     prefix = "https://w3id.org/newskg/ontology#"
     defined = {str(s)[len(prefix) :] for s in ontology.subjects() if str(s).startswith(prefix)}
-    files = sorted((root / "queries").glob("*.rq")) + [root / "tests" / "data" / "sample.trig"]
+    files = sorted((ROOT / "queries").glob("*.rq")) + [ROOT / "tests" / "data" / "sample.trig"]
     unknown = {
         f.name: sorted(set(re.findall(r"\bkg:([A-Za-z0-9_]+)", f.read_text("utf-8"))) - defined)
         for f in files
@@ -71,6 +70,5 @@ def test_queries_meta_sample_graph_passes_the_shapes():
     from kg.rdf.reader import load_rdf_file
     from kg.rdf.shacl import validate
 
-    root = Path(__file__).resolve().parent.parent
-    result = validate(load_rdf_file(root / "tests" / "data" / "sample.trig"))
+    result = validate(load_rdf_file(ROOT / "tests" / "data" / "sample.trig"))
     assert result.conforms, result.summary()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 import rdflib
+from factory import EX, SAMPLE
 from rdflib.compare import isomorphic
 from rdflib.plugins.sparql import prepareQuery
 
@@ -17,9 +17,6 @@ from kg.sparql.query import QueryLibrary, StoredQuery
 from kg.sparql.results import format_result
 from kg.sparql.store import Store
 from kg.sparql.targets import GraphTarget, StoreTarget, run_query
-
-DATA = Path(__file__).parent / "data" / "sample.trig"
-EX = "https://w3id.org/newskg/id/"
 
 #: Federated queries (SERVICE <...>) call other endpoints, which tests cannot reach.
 OFFLINE = [
@@ -39,14 +36,14 @@ PARAMS = {
 @pytest.fixture(scope="module")
 def dataset() -> rdflib.Dataset:
     data = rdflib.Dataset()
-    data.parse(DATA, format="trig")
+    data.parse(SAMPLE, format="trig")
     return data
 
 
 @pytest.fixture()
 def store(tmp_path):
     with Store(tmp_path / "store") as opened:
-        opened.load(DATA)
+        opened.load(SAMPLE)
         yield opened
 
 
@@ -191,7 +188,7 @@ def test_query_cli_runs_binds_and_reports_errors():
     from kg.cli import app
 
     runner = CliRunner()
-    args = ["query", "quotes-by-person", "--graph", str(DATA), "--param", "person=Peskov"]
+    args = ["query", "quotes-by-person", "--graph", str(SAMPLE), "--param", "person=Peskov"]
     result = runner.invoke(app, [*args, "--format", "json"])
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)["results"]["bindings"]) == 2
@@ -214,16 +211,15 @@ def test_query_turtle_file_answers_like_trig(tmp_path):
     from kg.cli import app
 
     runner = CliRunner()
-    data = Path(__file__).parent / "data" / "sample.trig"
     ttl = tmp_path / "sample.ttl"
     dataset = rdflib.Dataset()
-    dataset.parse(data, format="trig")
+    dataset.parse(SAMPLE, format="trig")
     union = rdflib.Graph()
     for s, p, o, _g in dataset.quads((None, None, None, None)):
         union.add((s, p, o))
     union.serialize(ttl, format="turtle")
     rows = {}
-    for source in (data, ttl):
+    for source in (SAMPLE, ttl):
         result = runner.invoke(app, ["query", "meetings", "--graph", str(source), "-f", "csv"])
         assert result.exit_code == 0, result.output
         rows[source.suffix] = sorted(result.stdout.splitlines())
@@ -231,9 +227,8 @@ def test_query_turtle_file_answers_like_trig(tmp_path):
 
 
 def test_query_plain_graph_is_queried_like_a_dataset():
-    data = Path(__file__).parent / "data" / "sample.trig"
     dataset = rdflib.Dataset()
-    dataset.parse(data, format="trig")
+    dataset.parse(SAMPLE, format="trig")
     union = rdflib.Graph()
     for s, p, o, _g in dataset.quads((None, None, None, None)):
         union.add((s, p, o))

@@ -6,7 +6,7 @@ import csv
 import io
 from pathlib import Path
 
-from conftest import EXAMPLES
+from factory import EXAMPLES
 from typer.testing import CliRunner
 
 from kg.cli import app

@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 import rdflib
+from factory import EX
 
 from kg.folding import fold, name_pattern
 from kg.sparql.push import push
 from kg.sparql.query import QueryLibrary
 from kg.sparql.store import Store
 from kg.sparql.targets import run_query
-
-EX = "https://w3id.org/newskg/id/"
 
 #: Four speakers written with and without accents, an alias, a hyphen and an apostrophe,
 #: and Wikidata items with labels of their own, which are not entities of the graph.

@@ -8,10 +8,10 @@ import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 from conftest import assert_same_answer
+from factory import EX, SAMPLE
 
 from kg.errors import EndpointError
 from kg.sparql.endpoint import query_endpoint
@@ -20,8 +20,6 @@ from kg.sparql.query import QueryLibrary
 from kg.sparql.store import Store
 from kg.sparql.targets import run_query
 
-DATA = Path(__file__).parent / "data" / "sample.trig"
-EX = "https://w3id.org/newskg/id/"
 GRAPHS = {EX + "graph/a1", EX + "graph/a2", EX + "graph/a3"}
 PARAMS = {
     "quotes-by-person": {"person": "peskov"},
@@ -41,7 +39,7 @@ def loaded(virtuoso):
     virtuoso.clear()
     seen = []
     result = push(
-        DATA,
+        SAMPLE,
         virtuoso.gsp_url,
         user=virtuoso.user,
         password=virtuoso.password,
@@ -58,7 +56,7 @@ def loaded(virtuoso):
 @pytest.fixture(scope="module")
 def local(tmp_path_factory):
     with Store(tmp_path_factory.mktemp("store") / "s") as store:
-        store.load(DATA)
+        store.load(SAMPLE)
         yield store
 
 
@@ -91,7 +89,7 @@ def test_remote_push_again_replaces_rather_than_duplicates(loaded):
         f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{EX}graph/a2> {{ ?s ?p ?o }} }}",
         "SELECT",
     )
-    push(DATA, loaded.gsp_url, user="dba", password=loaded.password, batch_size=1000)
+    push(SAMPLE, loaded.gsp_url, user="dba", password=loaded.password, batch_size=1000)
     after = query_endpoint(
         loaded.sparql_url,
         f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{EX}graph/a2> {{ ?s ?p ?o }} }}",
@@ -114,7 +112,7 @@ def test_remote_wrong_password_fails_clearly_and_writes_nothing(virtuoso, tmp_pa
 def test_remote_fallback_to_sparql_update_without_gsp(virtuoso):
     virtuoso.clear(EX + "graph/")
     result = push(
-        DATA,
+        SAMPLE,
         f"{virtuoso.base_url}/no-graph-store-here",
         user="dba",
         password=virtuoso.password,
@@ -141,7 +139,7 @@ def test_remote_unreachable_endpoint_is_one_line(tmp_path):
     url = f"http://127.0.0.1:{_closed_port()}/sparql-graph-crud-auth"
     started = time.monotonic()
     with pytest.raises(EndpointError) as caught:
-        push(DATA, url, user="dba", password="dba", backoff=0.01)
+        push(SAMPLE, url, user="dba", password="dba", backoff=0.01)
     assert "\n" not in str(caught.value)
     assert str(caught.value).startswith(f"push on {url} failed: unreachable")
     assert caught.value.endpoint == url
@@ -182,7 +180,7 @@ def broken_server():
 
 def test_remote_server_error_retries_then_one_line(broken_server):
     with pytest.raises(EndpointError) as caught:
-        push(DATA, broken_server + "/gsp", retries=2, backoff=0.01)
+        push(SAMPLE, broken_server + "/gsp", retries=2, backoff=0.01)
     assert str(caught.value) == (
         f"push on {broken_server}/gsp failed after 3 attempts: HTTP 500 Internal Server Error"
     )
@@ -219,7 +217,7 @@ def test_remote_timeout_retries_then_one_line():
     url = f"http://127.0.0.1:{server.server_address[1]}/gsp"
     try:
         with pytest.raises(EndpointError) as caught:
-            push(DATA, url, timeout=0.3, retries=1, backoff=0.01)
+            push(SAMPLE, url, timeout=0.3, retries=1, backoff=0.01)
     finally:
         server.shutdown()
         server.server_close()
@@ -275,7 +273,7 @@ def test_remote_failure_mid_graph_removes_the_partial_graph(virtuoso):
     proxy = f"http://127.0.0.1:{server.server_address[1]}/sparql-graph-crud-auth"
     try:
         with pytest.raises(EndpointError) as caught:
-            push(DATA, proxy, user="dba", password="dba", batch_size=50, retries=0)
+            push(SAMPLE, proxy, user="dba", password="dba", batch_size=50, retries=0)
     finally:
         server.shutdown()
         server.server_close()
@@ -289,7 +287,7 @@ def test_remote_cli_push_and_wrong_password(virtuoso):
     from kg.cli import app
 
     runner = CliRunner()
-    base = ["push", str(DATA), "--endpoint", virtuoso.gsp_url, "--user", "dba"]
+    base = ["push", str(SAMPLE), "--endpoint", virtuoso.gsp_url, "--user", "dba"]
     good = runner.invoke(app, [*base, "--password", virtuoso.password, "--batch-size", "100"])
     assert good.exit_code == 0, good.output
     assert "pushed 331 triples in 3 graph(s), 4 request(s), via Graph Store Protocol" in good.stderr
@@ -303,7 +301,7 @@ def test_remote_cli_push_and_wrong_password(virtuoso):
 def test_remote_push_from_a_store_skips_the_default_graph(virtuoso, tmp_path):
     virtuoso.clear(EX + "graph/")
     with Store(tmp_path / "s") as store:
-        store.load(DATA)
+        store.load(SAMPLE)
         store.oxigraph.update(f"INSERT DATA {{ <{EX}x> <{EX}p> 'in the default graph' }}")
     result = push(tmp_path / "s", virtuoso.gsp_url, user="dba", password=virtuoso.password)
     assert (set(result.graphs), result.triples, result.skipped) == (GRAPHS, 331, 1)

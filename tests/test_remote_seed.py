@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import assert_same_answer
+from factory import EX
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -16,7 +17,6 @@ from kg.sparql.query import QueryLibrary
 from kg.sparql.store import Store
 from kg.sparql.targets import run_query
 
-EX = "https://w3id.org/newskg/id/"
 OFFLINE = [
     name
     for name in QueryLibrary().names()

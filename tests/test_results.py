@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
+from factory import SAMPLE
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -18,7 +19,6 @@ from kg.sparql.results import format_result
 from kg.sparql.store import Store
 from kg.sparql.targets import run_query
 
-DATA = Path(__file__).parent / "data" / "sample.trig"
 ENTITY = "https://w3id.org/newskg/id/entity/"
 PARAMS = {
     "quotes-by-person": {"person": "peskov"},
@@ -82,7 +82,7 @@ QUOTE = (
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
     with Store(tmp_path_factory.mktemp("sample") / "s") as store:
-        store.load(DATA)
+        store.load(SAMPLE)
         yield store
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from conftest import ROOT
+from factory import KG, ROOT
 from rdflib.plugins.sparql.results.xmlresults import XMLResultParser
 from starlette.testclient import TestClient
 
@@ -21,7 +21,6 @@ from kg.sparql.query import QueryLibrary
 from kg.sparql.targets import run_query
 
 DATA = ROOT / "tests" / "data"
-KG = "https://w3id.org/newskg/ontology#"
 PUTIN = "https://w3id.org/newskg/id/entity/wd/Q7747"
 EVIL = "<script>alert(1)</script>"
 

@@ -8,7 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, assert_same_answer
+from conftest import assert_same_answer
+from factory import ROOT
 from SPARQLWrapper import JSON, TURTLE, SPARQLWrapper
 from typer.testing import CliRunner
 

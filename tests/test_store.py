@@ -12,22 +12,20 @@ from pathlib import Path
 
 import pytest
 import rdflib
+from factory import EX, KG, SAMPLE
 from rdflib.compare import isomorphic
 
 from kg.errors import StoreError
 from kg.rdf.terms import ntriples_term, oxigraph_term, to_oxigraph
 from kg.sparql.store import Store
 
-DATA = Path(__file__).parent / "data" / "sample.trig"
-EX = "https://w3id.org/newskg/id/"
-KG = "https://w3id.org/newskg/ontology#"
 A1 = EX + "graph/a1"
 
 
 @pytest.fixture()
 def sample() -> rdflib.Dataset:
     dataset = rdflib.Dataset()
-    dataset.parse(DATA, format="trig")
+    dataset.parse(SAMPLE, format="trig")
     return dataset
 
 
@@ -101,7 +99,7 @@ def test_store_has_article_compares_digest(tmp_path, sample):
 
 def test_store_stats_counts_articles_entities_facts(tmp_path):
     with Store(tmp_path / "s") as store:
-        store.load(DATA)
+        store.load(SAMPLE)
         stats = store.stats()
     assert (stats.articles, stats.graphs, stats.facts) == (3, 3, 17)
     assert stats.by_predicate[KG + "metWith"] == 3
@@ -112,7 +110,7 @@ def test_store_stats_counts_articles_entities_facts(tmp_path):
 
 def test_store_dump_roundtrips_nquads_and_unions_turtle(tmp_path, sample):
     with Store(tmp_path / "s") as store:
-        store.load(DATA)
+        store.load(SAMPLE)
         nquads = io.BytesIO()
         store.dump(nquads, "nquads")
         turtle = tmp_path / "all.ttl"
@@ -158,7 +156,7 @@ def test_store_cli_load_stats_export(tmp_path):
 
     runner = CliRunner()
     store = str(tmp_path / "out" / "store")
-    loaded = runner.invoke(app, ["store", "load", store, str(DATA), "--no-ontology"])
+    loaded = runner.invoke(app, ["store", "load", store, str(SAMPLE), "--no-ontology"])
     assert loaded.exit_code == 0, loaded.output
     stats = runner.invoke(app, ["store", "stats", store])
     assert stats.exit_code == 0, stats.output
@@ -220,7 +218,7 @@ def _kg(*args: str, file_limit: int | None = None) -> subprocess.CompletedProces
 def test_store_export_onto_a_full_disk_is_one_line_and_keeps_the_old_file(tmp_path):
     store = tmp_path / "s"
     with Store(store) as opened:
-        opened.load(DATA)
+        opened.load(SAMPLE)
         # Larger than the files the store itself writes when opened (OPTIONS).
         words = "une phrase assez longue pour grossir le fichier " * 4
         body = "\n".join(f'<{EX}s{n}> <{EX}p> "{words}{n}" .' for n in range(2000))
@@ -270,7 +268,7 @@ def test_store_commands_refuse_a_folder_that_is_not_a_store(tmp_path):
 def test_store_damaged_store_is_one_line(tmp_path, damage):
     store = tmp_path / "s"
     with Store(store) as opened:
-        opened.load(DATA)
+        opened.load(SAMPLE)
     victims = [store / "CURRENT"] if damage == "CURRENT" else sorted(store.glob("*.sst"))
     assert victims
     for victim in victims:

@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 import pytest
 from badserver import BadServer, bad_server
+from factory import EX, SAMPLE
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -19,8 +20,6 @@ from kg.link.wikidata import USER_AGENT, WikidataEndpoint
 from kg.sparql.endpoint import query_endpoint
 from kg.sparql.push import push
 
-DATA = Path(__file__).parent / "data" / "sample.trig"
-EX = "https://w3id.org/newskg/id/"
 SELECT = "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"
 runner = CliRunner()
 
@@ -118,7 +117,7 @@ def test_link_cli_says_it_waits_then_links(server, tmp_path):
     out = tmp_path / "linked.trig"
     result = runner.invoke(
         app,
-        ["link", str(DATA), "-o", str(out), "--endpoint", f"{server.url}/retry/0"]
+        ["link", str(SAMPLE), "-o", str(out), "--endpoint", f"{server.url}/retry/0"]
         + ["--cache", str(tmp_path / "cache.sqlite")],
     )
     assert result.exit_code == 0, result.output
@@ -133,7 +132,7 @@ def test_link_cli_retry_after_far_away_is_one_line(server, tmp_path):
     url = f"{server.url}/retry/999999"
     result = runner.invoke(
         app,
-        ["link", str(DATA), "-o", str(tmp_path / "l.trig"), "--endpoint", url]
+        ["link", str(SAMPLE), "-o", str(tmp_path / "l.trig"), "--endpoint", url]
         + ["--cache", str(tmp_path / "cache.sqlite")],
     )
     assert result.exit_code == 1
@@ -175,7 +174,7 @@ def test_remote_query_cli_on_a_lying_endpoint_is_one_line(server):
 def test_remote_push_cut_answer_after_the_first_write_removes_the_graph(server):
     url = server.url + "/cutpost/gsp"
     with pytest.raises(EndpointError) as caught:
-        push(DATA, url, batch_size=50, retries=0)
+        push(SAMPLE, url, batch_size=50, retries=0)
     message = one_line(str(caught.value))
     assert message.startswith(f"push on {url} failed: the answer was cut short")
     assert message.endswith(f"graph <{EX}graph/a1> was removed, none half-written")
@@ -185,7 +184,7 @@ def test_remote_push_cut_answer_after_the_first_write_removes_the_graph(server):
 
 def test_remote_push_cut_answer_to_the_first_put_tries_to_remove_the_graph(server):
     with pytest.raises(EndpointError) as caught:
-        push(DATA, server.url + "/cut/gsp", batch_size=50, retries=0)
+        push(SAMPLE, server.url + "/cut/gsp", batch_size=50, retries=0)
     # This server cuts the DELETE too, and the message says so.
     assert one_line(str(caught.value)).endswith(
         f"graph <{EX}graph/a1> may be half-written: removing it failed too "
@@ -197,16 +196,16 @@ def test_remote_push_cut_answer_to_the_first_put_tries_to_remove_the_graph(serve
 def test_remote_push_drip_ends_at_the_deadline(server):
     started = time.monotonic()
     with pytest.raises(EndpointError, match=r"no complete answer within 1 s \(timed out\)"):
-        push(DATA, server.url + "/drip/gsp", timeout=1.0, retries=0)
+        push(SAMPLE, server.url + "/drip/gsp", timeout=1.0, retries=0)
     assert time.monotonic() - started < 6
 
 
 def test_remote_cli_push_cut_and_bad_url_are_one_line(server):
     url = server.url + "/cutpost/gsp"
-    result = runner.invoke(app, ["push", str(DATA), "--endpoint", url, "--batch-size", "50"])
+    result = runner.invoke(app, ["push", str(SAMPLE), "--endpoint", url, "--batch-size", "50"])
     assert result.exit_code == 1
     assert "was removed, none half-written" in one_line(result.stderr)
-    result = runner.invoke(app, ["push", str(DATA), "--endpoint", "not a url"])
+    result = runner.invoke(app, ["push", str(SAMPLE), "--endpoint", "not a url"])
     assert result.exit_code == 1
     assert (
         one_line(result.stderr) == "error: --endpoint 'not a url' is not an http:// or https:// URL"
@@ -216,7 +215,7 @@ def test_remote_cli_push_cut_and_bad_url_are_one_line(server):
 
 
 def test_link_cli_bad_endpoint_url_is_one_line(tmp_path):
-    args = ["link", str(DATA), "-o", str(tmp_path / "l.trig"), "--endpoint", "not a url"]
+    args = ["link", str(SAMPLE), "-o", str(tmp_path / "l.trig"), "--endpoint", "not a url"]
     result = runner.invoke(app, args + ["--cache", str(tmp_path / "c.sqlite")])
     assert result.exit_code == 1
     assert (

@@ -40,6 +40,7 @@ from kg.errors import ConfigError, InputError
 from kg.model import Article
 
 if TYPE_CHECKING:
+    from kg.build.outputs import BuildConfig
     from kg.build.runner import BuildEvent
 
 __all__ = ["build"]
@@ -215,6 +216,72 @@ def _conclude(report, seconds: float, summary: bool, where: str) -> None:
         raise InputError("no article could be built")
 
 
+_STORE = typer.Option(None, "--store", help="Write into this on-disk store instead of a file.")
+_BASE = typer.Option(None, "--base", help="Base IRI of the data.")
+_ENDPOINT = typer.Option(
+    None, "--endpoint", help="Wikidata SPARQL endpoint for live linking (default: offline)."
+)
+_WORKERS = typer.Option(
+    None, "--workers", "-j", min=1, help="Worker processes (default: the cores, 1 for one file)."
+)
+_BATCH_SIZE = typer.Option(16, "--batch-size", min=1, help="Articles per NLP batch.")
+_FORCE = typer.Option(
+    False, "--force", help="Overwrite the output file; with --store, rebuild unchanged articles."
+)
+_STRICT = typer.Option(False, "--strict", help="Stop at the first bad article.")
+_SUMMARY = typer.Option(False, "--summary", help="Print a summary table on stderr.")
+_DASK = typer.Option(None, "--dask", help="Build on a Dask cluster: tcp://HOST:PORT, or local:N.")
+_SHARDS = typer.Option(
+    None, "--shards", help="Shard directory for --dask (shared with the workers)."
+)
+_CATALOGUES = typer.Option(
+    [], "--catalogue", help="More catalogue files (kg link --save-catalogue) for linking."
+)
+
+
+def _output_format(fmt: str | None, dest: str, store: Path | None) -> str:
+    """The format to write: --format, else -o's extension, else Turtle."""
+    from kg.rdf.formats import format_from_path, resolve_format
+
+    if store is not None and dest != "-":
+        raise ConfigError("give either -o/--output or --store, not both")
+    found = resolve_format(fmt) if fmt else (format_from_path(dest) if dest != "-" else None)
+    return found or "turtle"
+
+
+def _config(
+    lang: str,
+    link: bool,
+    endpoint: str | None,
+    base: str | None,
+    batch_size: int,
+    catalogues: list[Path],
+) -> BuildConfig:
+    """The build's configuration, checked before any work: the language and
+    the extra catalogue files."""
+    from kg.build.outputs import BuildConfig
+    from kg.lang import language_config
+    from kg.pipeline import Pipeline
+
+    language_config(lang)
+    extra = tuple(str(path) for path in catalogues)
+    if extra and link:
+        _ = Pipeline(lang=lang, link=link, catalogues=extra).linker
+    return BuildConfig(
+        lang=lang, link=link, endpoint=endpoint, base=base, batch_size=batch_size, catalogues=extra
+    )
+
+
+def _where(output: str, store: Path | None) -> str:
+    """Where the graph went, as the summary says it."""
+    return f"store {store}" if store is not None else ("stdout" if output == "-" else output)
+
+
+def _jobs(workers: int | None, many: bool) -> int:
+    """How many worker processes: --workers, else one a core for several articles."""
+    return workers or ((os.cpu_count() or 1) if many else 1)
+
+
 @app.command()
 @handle_errors
 def build(
@@ -223,39 +290,19 @@ def build(
     fmt: str | None = format_option(
         None, "ttl, trig, nq, nt or jsonld (default: from -o, else ttl)."
     ),
-    store: Path | None = typer.Option(
-        None, "--store", help="Write into this on-disk store instead of a file."
-    ),
+    store: Path | None = _STORE,
     lang: str = LANG,
-    base: str | None = typer.Option(None, "--base", help="Base IRI of the data."),
+    base: str | None = _BASE,
     link: bool = LINK,
-    endpoint: str | None = typer.Option(
-        None, "--endpoint", help="Wikidata SPARQL endpoint for live linking (default: offline)."
-    ),
-    workers: int | None = typer.Option(
-        None,
-        "--workers",
-        "-j",
-        min=1,
-        help="Worker processes (default: the cores, 1 for one file).",
-    ),
-    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per NLP batch."),
-    force: bool = typer.Option(
-        False,
-        "--force",
-        help="Overwrite the output file; with --store, rebuild unchanged articles.",
-    ),
-    strict: bool = typer.Option(False, "--strict", help="Stop at the first bad article."),
-    summary: bool = typer.Option(False, "--summary", help="Print a summary table on stderr."),
-    dask: str | None = typer.Option(
-        None, "--dask", help="Build on a Dask cluster: tcp://HOST:PORT, or local:N."
-    ),
-    shards: Path | None = typer.Option(
-        None, "--shards", help="Shard directory for --dask (shared with the workers)."
-    ),
-    catalogues: list[Path] = typer.Option(
-        [], "--catalogue", help="More catalogue files (kg link --save-catalogue) for linking."
-    ),
+    endpoint: str | None = _ENDPOINT,
+    workers: int | None = _WORKERS,
+    batch_size: int = _BATCH_SIZE,
+    force: bool = _FORCE,
+    strict: bool = _STRICT,
+    summary: bool = _SUMMARY,
+    dask: str | None = _DASK,
+    shards: Path | None = _SHARDS,
+    catalogues: list[Path] = _CATALOGUES,
 ) -> None:
     """Build an RDF graph from French news articles.
 
@@ -267,32 +314,18 @@ def build(
     Example: kg build examples/sommet-helsinki.txt -o out/example.trig --force
     """
     tune_for_nlp()
-    from kg.build.outputs import BuildConfig
     from kg.build.pool import WorkerPool
     from kg.build.runner import run_build
     from kg.ingest import read_inputs
-    from kg.lang import language_config
-    from kg.pipeline import Pipeline
-    from kg.rdf.formats import format_from_path, resolve_format
 
-    dest = output
-    if store is not None and output != "-":
-        raise ConfigError("give either -o/--output or --store, not both")
-    fmt_name = resolve_format(fmt) if fmt else (format_from_path(dest) if dest != "-" else None)
-    fmt_name = fmt_name or "turtle"
+    fmt_name = _output_format(fmt, output, store)
     many = _many(inputs)
-    language_config(lang)  # an unsupported language fails before any work
-    extra = tuple(str(path) for path in catalogues)
-    config = BuildConfig(
-        lang=lang, link=link, endpoint=endpoint, base=base, batch_size=batch_size, catalogues=extra
-    )
-    if extra and link:  # a bad catalogue file fails before any work too
-        _ = Pipeline(lang=lang, link=link, catalogues=extra).linker
+    config = _config(lang, link, endpoint, base, batch_size, catalogues)
     needed = store is None or force or _anything_to_build(inputs, lang, store, base)
-    jobs = (workers or ((os.cpu_count() or 1) if many else 1)) if needed else 1
+    jobs = _jobs(workers, many) if needed else 1
     # Workers are forked before any thread (progress bar) starts or store opens.
     with WorkerPool(config, jobs if dask is None else 1) as pool:
-        sink = _sink(dest, fmt_name, store, base, force)
+        sink = _sink(output, fmt_name, store, base, force)
         started = time.monotonic()
         with (
             _progress(many) as progress,
@@ -309,5 +342,4 @@ def build(
             )
     if report.read == 0:
         raise InputError(f"no articles found in {' '.join(inputs)}")
-    where = f"store {store}" if store is not None else ("stdout" if dest == "-" else dest)
-    _conclude(report, time.monotonic() - started, summary, where)
+    _conclude(report, time.monotonic() - started, summary, _where(output, store))

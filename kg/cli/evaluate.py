@@ -12,45 +12,22 @@ from rich.table import Table
 from rich.text import Text
 
 from kg.cli.common import app, err, handle_errors, out, tune_for_nlp
-from kg.errors import ConfigError
 from kg.evaluate import evaluate_files
 from kg.model import Article, Extraction
 from kg.scores import Counts, Report
 
-__all__ = ["eval_command", "pipeline_extractor", "run_eval"]
-
-
-def pipeline_extractor(link: bool = True) -> Callable[[Article], Extraction]:
-    """The kg pipeline as an extraction function: one pipeline per language, built on first use.
-
-    Args:
-        link: link entities to Wikidata (offline, from the catalogue).
-
-    Returns:
-        A function from an article to its extraction.
-
-    Raises:
-        ConfigError: the pipeline cannot be imported.
-    """
-    try:
-        from kg.pipeline import Pipeline
-    except ImportError as exc:
-        raise ConfigError(f"the extraction pipeline cannot be loaded: {exc}") from exc
-    pipelines: dict[str, Pipeline] = {}
-
-    def extract(article: Article) -> Extraction:
-        if article.language not in pipelines:
-            pipelines[article.language] = Pipeline(lang=article.language, link=link, offline=True)
-        return pipelines[article.language].extract(article)
-
-    return extract
+__all__ = ["eval_command", "run_eval"]
 
 
 def run_eval(
     paths: list[Path], link: bool = True, extract: Callable[[Article], Extraction] | None = None
 ) -> Report:
     """Score the kg pipeline (or ``extract``) on gold files; see :func:`evaluate_files`."""
-    return evaluate_files(paths, extract or pipeline_extractor(link))
+    if extract is None:
+        from kg.pipeline import pipeline_extractor  # loads spaCy: only when extracting
+
+        extract = pipeline_extractor(link)
+    return evaluate_files(paths, extract)
 
 
 def _pct(value: float) -> str:

@@ -18,43 +18,80 @@ from kg.link.disambiguate import DEFAULT_THRESHOLD, Linker
 __all__ = ["link"]
 
 
+_GRAPH_FILE = typer.Argument(
+    ..., metavar="GRAPH_FILE", help="A graph kg wrote (ttl, trig, nq ...)."
+)
+_ENDPOINT = typer.Option(None, "--endpoint", help="SPARQL endpoint (default: Wikidata's).")
+_OFFLINE = typer.Option(False, "--offline", help="Use only the shipped catalogue; no network.")
+_ENRICH = typer.Option(
+    False, "--enrich", help="Copy P31, P17, P131, P39, P625 of linked items into graph/wikidata."
+)
+_CACHE = typer.Option(
+    None, "--cache", help="sqlite cache of answers (default: ~/.cache/newskg/wikidata.sqlite)."
+)
+_TIMEOUT = typer.Option(30.0, "--timeout", help="Seconds to wait for the endpoint.")
+_THRESHOLD = typer.Option(None, "--threshold", help="Lowest score that links (default 0.6).")
+_CATALOGUES = typer.Option(
+    [],
+    "--catalogue",
+    help="More catalogue files to read with the shipped one (repeat for several).",
+)
+_SAVE_CATALOGUE = typer.Option(
+    None,
+    "--save-catalogue",
+    help="Add what the endpoint resolved to this catalogue file, for later offline runs.",
+)
+
+
+def _output_format(graph_file: Path, output: str, fmt: str | None) -> str:
+    """The output's format: --format, else -o's extension, else the input's
+    (which its extension must tell)."""
+    from kg.rdf.formats import format_from_path, resolve_format
+
+    in_fmt = format_from_path(graph_file)
+    if in_fmt is None:
+        raise ConfigError(
+            f"cannot tell the format of {graph_file} from its extension; "
+            "use .ttl, .trig, .nq or .nt"
+        )
+    if fmt:
+        return resolve_format(fmt)
+    return (format_from_path(output) if output != "-" else in_fmt) or in_fmt
+
+
+def _check_options(
+    output: str, force: bool, threshold: float | None, offline: bool, endpoint: str, save: bool
+) -> None:
+    """Refuse option values that cannot work, before any work."""
+    from kg.rdf.writer import check_destination
+
+    if threshold is not None and not 0.0 <= threshold <= 1.0:
+        raise ConfigError(f"--threshold must be between 0 and 1, got {threshold}")
+    if output != "-":
+        check_destination(output, force)
+    if save and offline:
+        raise ConfigError("--save-catalogue keeps what the endpoint resolved; drop --offline")
+    if not offline:
+        from kg.sparql.endpoint import check_endpoint_url
+
+        check_endpoint_url(endpoint)
+
+
 @app.command()
 @handle_errors
 def link(
-    graph_file: Path = typer.Argument(
-        ..., metavar="GRAPH_FILE", help="A graph kg wrote (ttl, trig, nq ...)."
-    ),
+    graph_file: Path = _GRAPH_FILE,
     output: str = OUTPUT,
     fmt: str | None = format_option(None, "Output format (default: from -o, else the input's)."),
-    endpoint: str | None = typer.Option(
-        None, "--endpoint", help="SPARQL endpoint (default: Wikidata's)."
-    ),
-    offline: bool = typer.Option(
-        False, "--offline", help="Use only the shipped catalogue; no network."
-    ),
-    enrich: bool = typer.Option(
-        False,
-        "--enrich",
-        help="Copy P31, P17, P131, P39, P625 of linked items into graph/wikidata.",
-    ),
-    cache: Path | None = typer.Option(
-        None, "--cache", help="sqlite cache of answers (default: ~/.cache/newskg/wikidata.sqlite)."
-    ),
-    timeout: float = typer.Option(30.0, "--timeout", help="Seconds to wait for the endpoint."),
-    threshold: float | None = typer.Option(
-        None, "--threshold", help="Lowest score that links (default 0.6)."
-    ),
+    endpoint: str | None = _ENDPOINT,
+    offline: bool = _OFFLINE,
+    enrich: bool = _ENRICH,
+    cache: Path | None = _CACHE,
+    timeout: float = _TIMEOUT,
+    threshold: float | None = _THRESHOLD,
     force: bool = FORCE,
-    catalogues: list[Path] = typer.Option(
-        [],
-        "--catalogue",
-        help="More catalogue files to read with the shipped one (repeat for several).",
-    ),
-    save_catalogue: Path | None = typer.Option(
-        None,
-        "--save-catalogue",
-        help="Add what the endpoint resolved to this catalogue file, for later offline runs.",
-    ),
+    catalogues: list[Path] = _CATALOGUES,
+    save_catalogue: Path | None = _SAVE_CATALOGUE,
 ) -> None:
     """Link a graph's entities to Wikidata: add owl:sameAs and a link statement.
 
@@ -69,40 +106,18 @@ def link(
     """
     from kg.link import DEFAULT_ENDPOINT, Cache, WikidataEndpoint
     from kg.link.cache import default_cache_path
-    from kg.rdf.formats import format_from_path, resolve_format
     from kg.rdf.reader import load_rdf_file
-    from kg.rdf.writer import check_destination, write
+    from kg.rdf.writer import write
 
-    in_fmt = format_from_path(graph_file)
-    if in_fmt is None:
-        raise ConfigError(
-            f"cannot tell the format of {graph_file} from its extension; "
-            "use .ttl, .trig, .nq or .nt"
-        )
-    out_fmt = (
-        resolve_format(fmt)
-        if fmt
-        else (format_from_path(output) if output != "-" else in_fmt) or in_fmt
-    )
-    if threshold is not None and not 0.0 <= threshold <= 1.0:
-        raise ConfigError(f"--threshold must be between 0 and 1, got {threshold}")
-    if output != "-":
-        check_destination(output, force)
-    if save_catalogue is not None and offline:
-        raise ConfigError("--save-catalogue keeps what the endpoint resolved; drop --offline")
+    out_fmt = _output_format(graph_file, output, fmt)
+    url = endpoint or DEFAULT_ENDPOINT
+    _check_options(output, force, threshold, offline, url, save_catalogue is not None)
     saved = read_rows(save_catalogue) if save_catalogue and save_catalogue.exists() else []
-    if not offline:
-        from kg.sparql.endpoint import check_endpoint_url
-
-        check_endpoint_url(endpoint or DEFAULT_ENDPOINT)
     store = None if offline else Cache(cache or default_cache_path())
     # The cache is closed however the command ends.
     with closing(store) if store is not None else nullcontext():
         client = WikidataEndpoint(
-            endpoint or DEFAULT_ENDPOINT,
-            store,
-            timeout,
-            notify=lambda message: err.print(message, markup=False, soft_wrap=True),
+            url, store, timeout, notify=lambda m: err.print(m, markup=False, soft_wrap=True)
         )
         linker = Linker(
             catalogue=Catalogue.with_extra(catalogues) if catalogues else None,

@@ -18,30 +18,53 @@ _EXAMPLE = (
 )
 
 
+_SOURCE = typer.Argument(
+    ..., metavar="FILE_OR_STORE", help="A TriG/N-Quads/Turtle file or a store directory."
+)
+_ENDPOINT = typer.Option(
+    ..., "--endpoint", help="Graph Store Protocol URL (Virtuoso: /sparql-graph-crud-auth)."
+)
+_GRAPH = typer.Option(
+    None, "--graph", help="Put every triple in this named graph (default: keep each graph)."
+)
+_USER = typer.Option(None, "--user", "-u", help="User for digest/basic auth.")
+_PASSWORD = typer.Option(
+    None, "--password", envvar="KG_PUSH_PASSWORD", help="Password (or KG_PUSH_PASSWORD)."
+)
+_UPDATE_ENDPOINT = typer.Option(
+    None,
+    "--update-endpoint",
+    help="SPARQL Update URL used when the server lacks the Graph Store Protocol.",
+)
+_BATCH_SIZE = typer.Option(10_000, "--batch-size", min=1, help="Triples per request.")
+_TIMEOUT = typer.Option(60.0, "--timeout", min=1, help="Seconds per request.")
+_RETRIES = typer.Option(3, "--retries", min=0, help="Retries after a timeout or 5xx.")
+
+
+def _progress() -> Progress:
+    """The progress bar on stderr: triples sent of the triples to send."""
+    return Progress(
+        TextColumn("pushing"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total} triples"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+
+
 @app.command(epilog=_EXAMPLE)
 @handle_errors
 def push(
-    source: Path = typer.Argument(
-        ..., metavar="FILE_OR_STORE", help="A TriG/N-Quads/Turtle file or a store directory."
-    ),
-    endpoint: str = typer.Option(
-        ..., "--endpoint", help="Graph Store Protocol URL (Virtuoso: /sparql-graph-crud-auth)."
-    ),
-    graph: str | None = typer.Option(
-        None, "--graph", help="Put every triple in this named graph (default: keep each graph)."
-    ),
-    user: str | None = typer.Option(None, "--user", "-u", help="User for digest/basic auth."),
-    password: str | None = typer.Option(
-        None, "--password", envvar="KG_PUSH_PASSWORD", help="Password (or KG_PUSH_PASSWORD)."
-    ),
-    update_endpoint: str | None = typer.Option(
-        None,
-        "--update-endpoint",
-        help="SPARQL Update URL used when the server lacks the Graph Store Protocol.",
-    ),
-    batch_size: int = typer.Option(10_000, "--batch-size", min=1, help="Triples per request."),
-    timeout: float = typer.Option(60.0, "--timeout", min=1, help="Seconds per request."),
-    retries: int = typer.Option(3, "--retries", min=0, help="Retries after a timeout or 5xx."),
+    source: Path = _SOURCE,
+    endpoint: str = _ENDPOINT,
+    graph: str | None = _GRAPH,
+    user: str | None = _USER,
+    password: str | None = _PASSWORD,
+    update_endpoint: str | None = _UPDATE_ENDPOINT,
+    batch_size: int = _BATCH_SIZE,
+    timeout: float = _TIMEOUT,
+    retries: int = _RETRIES,
 ) -> None:
     """Push RDF to a remote store, one named graph per article.
 
@@ -51,14 +74,7 @@ def push(
     """
     from kg.sparql.push import push as push_graphs
 
-    with Progress(
-        TextColumn("pushing"),
-        BarColumn(),
-        TextColumn("{task.completed}/{task.total} triples"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    ) as progress:
+    with _progress() as progress:
         task = progress.add_task("push", total=None)
 
         def advance(done: int, total: int) -> None:

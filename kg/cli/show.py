@@ -15,7 +15,6 @@ import csv
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
 from rich.console import Group
@@ -33,7 +32,7 @@ from kg.cli.common import (
     out,
     tune_for_nlp,
 )
-from kg.errors import ConfigError
+from kg.errors import ConfigError, InputError
 from kg.model import Article, Extraction
 
 __all__ = ["WIDE", "entity_records", "fact_records", "show"]
@@ -108,13 +107,14 @@ def _object(record: dict[str, Any]) -> str:
 
 
 def _articles(inputs: list[str], lang: str) -> Iterator[Article]:
-    from kg.ingest import expand_inputs, read_path, read_stdin
+    """The articles of the inputs, read as ``kg build`` reads them (the same
+    ids); the first bad input stops the command."""
+    from kg.ingest import read_inputs
 
-    for item in expand_inputs(inputs):
-        if item == "-":
-            yield from read_stdin(sys.stdin.buffer.read(), lang)
-        else:
-            yield from read_path(Path(item), lang)
+    for item in read_inputs(inputs, lang, sys.stdin.buffer if "-" in inputs else None):
+        if isinstance(item, InputError):
+            raise item
+        yield item
 
 
 def _write_records(extractions: Iterable[Extraction], fmt: str) -> None:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from kg.lang.grammar import grammar
 from kg.model import Entity, EntityType
 
 __all__ = ["EntityAt", "Linked", "located_in"]
@@ -37,13 +38,7 @@ EntityAt = Callable[[Token], Entity | None]
 IsRegion = Callable[[Entity], bool]
 
 _OPEN = {",", "("}
-_INTO = {"en", "au", "aux", "dans"}
 _CLOSE = {")", ",", "-", "—", "–", ".", ";", ":"}
-_LIST = {",", "et", "ou"}
-_OF = {"de", "du", "des", "d'"}
-_DETERMINERS = {"le", "la", "l'", "les"}
-#: "dans le nord de": inside; "au nord de", "à l'est de" name a place outside.
-_WITHIN = "dans"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +77,7 @@ def _listed_before(sent: Span, start: int, entity_at: EntityAt) -> bool:
     doc = sent.doc
     return (
         start - 2 >= sent.start
-        and doc[start - 1].lower_ in _LIST
+        and doc[start - 1].lower_ in ({","} | grammar().conjunctions)
         and _place(doc[start - 2], entity_at) is not None
     )
 
@@ -91,9 +86,13 @@ def _listed_after(sent: Span, end: int, entity_at: EntityAt) -> bool:
     """Another place just after, across a comma or "et": "Lyon et Lille"."""
     doc = sent.doc
     k = end + 1
-    while k < sent.end and doc[k].lower_ in _DETERMINERS:
+    while k < sent.end and doc[k].lower_ in grammar().definite_articles:
         k += 1
-    return k < sent.end and doc[end].lower_ in _LIST and _place(doc[k], entity_at) is not None
+    return (
+        k < sent.end
+        and doc[end].lower_ in ({","} | grammar().conjunctions)
+        and _place(doc[k], entity_at) is not None
+    )
 
 
 def _apposed(sent: Span, entity_at: EntityAt, is_region: IsRegion) -> list[Linked]:
@@ -109,7 +108,10 @@ def _apposed(sent: Span, entity_at: EntityAt, is_region: IsRegion) -> list[Linke
         k = end
         if k < sent.end and doc[k].text in _OPEN:
             k += 1
-            while k < sent.end and doc[k].lower_ in _INTO | _DETERMINERS:
+            while (
+                k < sent.end
+                and doc[k].lower_ in grammar().region_prepositions | grammar().definite_articles
+            ):
                 k += 1
             outer = _place(doc[k], entity_at) if k < sent.end else None
             if outer is not None and outer is not inner and is_region(outer):
@@ -141,10 +143,10 @@ def _nouns(sent: Span, entity_at: EntityAt, place_nouns: frozenset[str]) -> list
         after = doc[tok.i + 1]
         country = _demonym(after, entity_at)
         k = tok.i + (2 if country is not None else 1)
-        if k >= sent.end or doc[k].lower_ not in _OF:
+        if k >= sent.end or doc[k].lower_ not in grammar().genitive:
             continue
         k += 1
-        while k < sent.end and doc[k].lower_ in _DETERMINERS:
+        while k < sent.end and doc[k].lower_ in grammar().definite_articles:
             k += 1
         named = _place(doc[k], entity_at) if k < sent.end else None
         if named is None:
@@ -153,9 +155,9 @@ def _nouns(sent: Span, entity_at: EntityAt, place_nouns: frozenset[str]) -> list
             found.append(Linked(named, country, doc[k], after))
             continue
         j = tok.i - 1
-        while j >= sent.start and doc[j].lower_ in _DETERMINERS:
+        while j >= sent.start and doc[j].lower_ in grammar().definite_articles:
             j -= 1
-        if j >= sent.start and doc[j].lower_ == _WITHIN:
+        if j >= sent.start and doc[j].lower_ in grammar().within_prepositions:
             j -= 1  # "Lyon, dans l'est de la France"
         if country is None and j - 1 >= sent.start and doc[j].text == ",":
             before = _place(doc[j - 1], entity_at)

@@ -33,6 +33,7 @@ from kg.frames.parties import party_labels
 from kg.frames.paths import follow
 from kg.frames.roles import match_roles
 from kg.frames.schema import Frame, FrameSet, Trigger, load_frames
+from kg.lang.grammar import grammar
 from kg.mentions import lexicon, name_key
 from kg.model import Entity, EntityType, Fact, MentionKind, Modality, Polarity, Provenance
 from kg.nlp import Parsed, token_strings
@@ -134,7 +135,7 @@ class _Resolver:
         # "les alliés de l'OTAN", "l'ingérence russe": one hop down
         for child in token.children:
             if child.dep_ == "amod" or (
-                child.dep_ == "nmod" and markers(child) & {"de", "du", "des", "d'"}
+                child.dep_ == "nmod" and markers(child) & grammar().genitive
             ):
                 # "la réforme de M. Lenoir": the name after a title
                 names = [child, *(c for c in child.children if c.dep_ == "flat:name")]

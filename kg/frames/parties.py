@@ -21,27 +21,26 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.frames.located import EntityAt, Linked
+from kg.lang.grammar import grammar
 from kg.model import EntityType
 
 __all__ = ["party_labels"]
 
 _OPEN = {",", "("}
-_OF = {"de", "du", "des", "d'"}
-_DETERMINERS = {"le", "la", "l'", "les"}
 
 
 def _label(sent: Span, k: int, entity_at: EntityAt, party_nouns: frozenset[str]) -> Token | None:
     """The first token of a party named from token k on, or None."""
     doc = sent.doc
-    if k < sent.end and doc[k].lower_ in _OF:
+    if k < sent.end and doc[k].lower_ in grammar().genitive:
         k += 1
-    while k < sent.end and doc[k].lower_ in _DETERMINERS:
+    while k < sent.end and doc[k].lower_ in grammar().definite_articles:
         k += 1
     if k >= sent.end:
         return None
     noun = doc[k].lower_ in party_nouns
     j = k + 1 if noun and entity_at(doc[k]) is None else k
-    while j < sent.end and doc[j].lower_ in _DETERMINERS:
+    while j < sent.end and doc[j].lower_ in grammar().definite_articles:
         j += 1
     party = entity_at(doc[j]) if j < sent.end else None
     if party is None or party.type is not EntityType.ORGANIZATION:
@@ -58,10 +57,10 @@ def _party_of(sent: Span, entity_at: EntityAt, party_nouns: frozenset[str]) -> l
         k = tok.i
         if tok.lower_ not in party_nouns or k - 3 < sent.start or k + 2 >= sent.end:
             continue
-        if doc[k - 1].lower_ not in _DETERMINERS or doc[k - 2].text != ",":
+        if doc[k - 1].lower_ not in grammar().definite_articles or doc[k - 2].text != ",":
             continue
         party = entity_at(doc[k - 3])
-        person = entity_at(doc[k + 2]) if doc[k + 1].lower_ in _OF else None
+        person = entity_at(doc[k + 2]) if doc[k + 1].lower_ in grammar().genitive else None
         if (
             party is not None
             and party.type is EntityType.ORGANIZATION

@@ -12,12 +12,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from kg.lang.grammar import grammar
 from kg.syntax import CLAUSE_POS, is_verbal, markers, object_of, subject_of
 
 __all__ = ["follow"]
 
 _PREP_DEPS = ("obl", "nmod", "iobj")
-_GENITIVE = frozenset({"de", "du", "des", "d'"})
 
 
 def _by_dep(token: Token, dep: str) -> list[Token]:
@@ -53,7 +53,7 @@ def _complements(token: Token, support: frozenset[str]) -> list[Token]:
             for c in list(found)
             if c.pos_ == "NOUN"
             for g in c.children
-            if g.dep_ == "nmod" and not markers(g) & _GENITIVE  # "de" belongs to the noun
+            if g.dep_ == "nmod" and not markers(g) & grammar().genitive  # "de" belongs to the noun
         ]
     elif token.dep_ == "obj" and token.head.lemma_.lower() in support:
         found += [
@@ -123,7 +123,9 @@ def _receiver(noun: Token, verbs: set[str]) -> list[Token]:
     Y" (X is supported), "X a obtenu l'appui de Y"."""
     verb = noun.head
     if noun.pos_ == "NOUN" and verb.pos_ in CLAUSE_POS and verb.lemma_.lower() in verbs:
-        if noun.dep_ == "obj" or (noun.dep_.startswith("obl") and markers(noun) & _GENITIVE):
+        if noun.dep_ == "obj" or (
+            noun.dep_.startswith("obl") and markers(noun) & grammar().genitive
+        ):
             return subject_of(verb)
     return []
 
@@ -131,7 +133,9 @@ def _receiver(noun: Token, verbs: set[str]) -> list[Token]:
 def _pair(token: Token) -> list[Token]:
     """ "entre X et Y": both members."""
     firsts = [
-        c for c in token.children if c.dep_.split(":")[0] in _PREP_DEPS and "entre" in markers(c)
+        c
+        for c in token.children
+        if c.dep_.split(":")[0] in _PREP_DEPS and markers(c) & grammar().reciprocal_prepositions
     ]
     if not firsts:
         return []

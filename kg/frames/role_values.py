@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from kg.lang.grammar import grammar
 from kg.model import Entity, EntityType
 
 __all__ = [
@@ -30,8 +31,6 @@ __all__ = [
 
 EntityAt = Callable[[Token], Entity | None]
 
-_DETERMINERS = {"le", "la", "l'", "les", "son", "sa", "ses", "leur", "un", "une"}
-_OF = {"de", "du", "des", "d'"}
 #: Nouns whose "avec" complement belongs to a title.
 _RELATION = {"relations"}
 
@@ -65,7 +64,7 @@ def match_at(sent: Span, i: int, roles: RoleIndex) -> int:
 
 def skip_determiners(sent: Span, k: int) -> int:
     """The first token from k on that is no determiner ("le", "son", "une")."""
-    while k < sent.end and sent.doc[k].lower_ in _DETERMINERS:
+    while k < sent.end and sent.doc[k].lower_ in grammar().determiners:
         k += 1
     return k
 
@@ -96,7 +95,11 @@ def value_end(
     while end < sent.end and doc[end].lower_ in modifiers:
         end += 1
     # "ministre français des Affaires étrangères": a demonym before the complement
-    if end + 2 < sent.end and is_place(doc[end], entity_at) and doc[end + 1].lower_ in _OF:
+    if (
+        end + 2 < sent.end
+        and is_place(doc[end], entity_at)
+        and doc[end + 1].lower_ in grammar().genitive
+    ):
         k = skip_determiners(sent, end + 2)
         if k < sent.end and doc[k].text[:1].isupper() and entity_at(doc[k]) is None:
             end += 1
@@ -107,7 +110,7 @@ def value_end(
             end += 1
     # "ministre de l'Intérieur", "chef de file", "chef d'état-major": a complement
     # naming no other entity belongs to the role
-    if end < sent.end and doc[end].lower_ in _OF:
+    if end < sent.end and doc[end].lower_ in grammar().genitive:
         k = skip_determiners(sent, end + 1)
         common = doc[k].pos_ == "NOUN" and doc[k].text[:1].islower()
         if kind_of_named(sent, k, entity_at):
@@ -161,7 +164,11 @@ def _relation_complement(sent: Span, end: int) -> int:
     after "relations", an "avec" complement is the rest of the title, even
     where it names an organisation."""
     doc = sent.doc
-    if not (end + 1 < sent.end and doc[end - 1].lower_ in _RELATION and doc[end].lower_ == "avec"):
+    if not (
+        end + 1 < sent.end
+        and doc[end - 1].lower_ in _RELATION
+        and doc[end].lower_ in grammar().comitative_prepositions
+    ):
         return end
     k = skip_determiners(sent, end + 1)
     if k < sent.end and (
@@ -177,7 +184,11 @@ def _joined_complements(sent: Span, end: int, entity_at: EntityAt) -> int:
     """Extend a role's complement over "et de la Communication", "et des Sports":
     a capitalised noun, naming no entity, joined by "et de"."""
     doc = sent.doc
-    while end + 1 < sent.end and doc[end].lower_ == "et" and doc[end + 1].lower_ in _OF:
+    while (
+        end + 1 < sent.end
+        and doc[end].lower_ in grammar().additive_conjunctions
+        and doc[end + 1].lower_ in grammar().genitive
+    ):
         k = skip_determiners(sent, end + 2)
         if not (
             k < sent.end

@@ -32,6 +32,7 @@ from kg.frames.role_values import (
     value_end,
 )
 from kg.frames.schema import Frame
+from kg.lang.grammar import grammar
 from kg.mentions import name_key
 from kg.model import Entity, EntityType
 from kg.syntax import subject_of
@@ -40,14 +41,8 @@ __all__ = ["RoleMatch", "match_roles"]
 
 EntityAt = Callable[[Token], Entity | None]
 
-_DETERMINERS = {"le", "la", "l'", "les", "son", "sa", "ses", "leur", "un", "une"}
-_OF = {"de", "du", "des", "d'"}
-_BEFORE = {",", "en", "tant", "que", "comme", "(", "-", "—", "–"}
-#: "Anne Roux, l'une des dirigeantes du parti": the role of one among several.
-_ONE_OF = ("un", "une")
+_BEFORE = {",", "(", "-", "—", "–"}  # and the capacity markers' words
 _INDEX_DEPS = ("nsubj", "nsubj:pass")
-#: The preposition of a role's scope: "envoyé spécial pour le Darfour".
-_SCOPE = {"pour"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +84,7 @@ def _of(
                 of, of_token = ent, tok
             j += 1
             continue
-        if tok.lower_ in _OF and of is None:
+        if tok.lower_ in grammar().genitive and of is None:
             k = skip_determiners(sent, j + 1)
             k += kind_of_named(sent, k, entity_at)
             named = entity_at(doc[k]) if k < sent.end else None
@@ -171,9 +166,13 @@ def match_roles(
         if k < sent.end and doc[k].pos_ in ("PROPN", "X", "NOUN") and _person(doc[k], entity_at):
             after = doc[k]
         k = vstart - 1
-        if k - 1 >= sent.start and doc[k].lower_ in _OF and doc[k - 1].lower_ in _ONE_OF:
+        if (
+            k - 1 >= sent.start
+            and doc[k].lower_ in grammar().genitive
+            and doc[k - 1].lower_ in grammar().indefinite_articles
+        ):
             k -= 2  # "l'une des dirigeantes": read as "la dirigeante"
-        determiner = k >= sent.start and doc[k].lower_ in _DETERMINERS
+        determiner = k >= sent.start and doc[k].lower_ in grammar().determiners
         before = _name_before(sent, k, entity_at)
         # "le ministre de X, Jean Dupont": the name after; "MM. Palas, ministre
         # de l'Agriculture, Bures, ...": with no determiner, the name before
@@ -232,11 +231,12 @@ def _name_before(sent: Span, k: int, entity_at: EntityAt) -> Token | None:
     ("X ministre"), and an apposition naming an entity or of more than five words."""
     doc = sent.doc
     while k >= sent.start and (
-        doc[k].lower_ in _DETERMINERS or (doc[k].pos_ == "ADJ" and entity_at(doc[k]) is None)
+        doc[k].lower_ in grammar().determiners
+        or (doc[k].pos_ == "ADJ" and entity_at(doc[k]) is None)
     ):
         k -= 1
     gap = 0
-    while k >= sent.start and doc[k].lower_ in _BEFORE:
+    while k >= sent.start and doc[k].lower_ in _BEFORE | grammar().capacity_words:
         k, gap = k - 1, gap + 1
     if gap and doc[k + 1].text == "," and k >= sent.start and not _person(doc[k], entity_at):
         k = _skip_age(sent, k, entity_at)
@@ -252,9 +252,9 @@ def _coordinated(sent: Span, end: int, start: int) -> bool:
     brackets ("X, ministre, a reçu Y et le président" is no coordination)."""
     doc = sent.doc
     k = start - 1
-    while k >= sent.start and doc[k].lower_ in _DETERMINERS:
+    while k >= sent.start and doc[k].lower_ in grammar().determiners:
         k -= 1
-    if end < 0 or k < end or doc[k].lower_ != "et":
+    if end < 0 or k < end or doc[k].lower_ not in grammar().additive_conjunctions:
         return False
     depth = 0
     for tok in doc[end:k]:
@@ -293,7 +293,7 @@ def _skip_scope(sent: Span, j: int, entity_at: EntityAt) -> int:
     """ "l'envoyé de l'ONU pour le Darfour, X": a "pour" phrase naming the
     role's scope, skipped up to its comma (at most five words, no person)."""
     doc = sent.doc
-    if j >= sent.end or doc[j].lower_ not in _SCOPE:
+    if j >= sent.end or doc[j].lower_ not in grammar().scope_prepositions:
         return j
     for k in range(j + 1, min(j + 7, sent.end)):
         if doc[k].text == ",":
@@ -332,7 +332,7 @@ def _of_after_name(
     j = name.i
     while j < sent.end and entity_at(doc[j]) is holder:
         j += 1
-    if j + 2 < sent.end and doc[j].text == "," and doc[j + 1].lower_ in _OF:
+    if j + 2 < sent.end and doc[j].text == "," and doc[j + 1].lower_ in grammar().genitive:
         k = skip_determiners(sent, j + 2)
         if k + 1 < sent.end and doc[k].pos_ == "NOUN" and doc[k].text.islower():
             k += 1  # "du journal Le Soir": the kind of organisation before its name

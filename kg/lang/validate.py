@@ -8,11 +8,12 @@ per mistake.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from kg.errors import FrameError
 
-__all__ = ["Problems", "check_lexicon", "check_places"]
+__all__ = ["Problems", "check_grammar", "check_lexicon", "check_places"]
 
 _PLACE_FIELDS = ("name", "aliases", "demonyms", "capital", "country")
 _PLACE_LISTS = ("aliases", "demonyms")
@@ -116,4 +117,52 @@ def check_lexicon(
     for key in maps:
         if key in data and not isinstance(data[key], dict):
             problems.add(key, f"expected a mapping, got {data[key]!r}")
+    problems.raise_any()
+
+
+def _check_folds(problems: Problems, folds: Any) -> None:
+    if not isinstance(folds, list):
+        problems.add("transliteration_folds", f"expected a list of pairs, got {folds!r}")
+        return
+    for i, fold in enumerate(folds):
+        place = f"transliteration_folds[{i}]"
+        if not (
+            isinstance(fold, list) and len(fold) == 2 and all(isinstance(p, str) for p in fold)
+        ):
+            problems.add(place, f"expected [pattern, replacement], got {fold!r}")
+            continue
+        try:
+            re.compile(fold[0])
+        except re.error as exc:
+            problems.add(place, f"bad pattern {fold[0]!r}: {exc}")
+
+
+def check_grammar(data: dict[str, Any], where: str, lists: tuple[str, ...]) -> None:
+    """Check a ``grammar.yaml``: every section present and well typed.
+
+    Args:
+        data: the parsed file.
+        where: the file, as messages name it.
+        lists: the sections that must be lists of words; ``description_kinds``
+            (kind -> words) and ``transliteration_folds`` (pattern and
+            replacement pairs) are checked too.
+
+    Raises:
+        FrameError: every problem of the file at once.
+    """
+    problems = Problems(where)
+    for key in (*lists, "description_kinds", "transliteration_folds"):
+        if key not in data:
+            problems.add(key, "missing section")
+    for key in lists:
+        if key in data:
+            problems.words(key, data[key])
+    kinds = data.get("description_kinds", {})
+    if not isinstance(kinds, dict):
+        problems.add("description_kinds", f"expected a mapping of kinds, got {kinds!r}")
+    else:
+        for kind, words in kinds.items():
+            problems.words(f"description_kinds.{kind}", words)
+    if "transliteration_folds" in data:
+        _check_folds(problems, data["transliteration_folds"])
     problems.raise_any()

@@ -24,6 +24,7 @@ from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from kg.errors import ConfigError
+from kg.lang.grammar import leading_article
 from kg.link.wikidata import WikidataFact
 from kg.model import Candidate
 
@@ -44,7 +45,6 @@ HEADER = ("qid", "field", "value", "lang", "source")
 #: Fields that name an item, from the most to the least specific.
 NAME_FIELDS = ("label", "alias", "abbrev", "demonym", "surname")
 HUMAN = "Q5"  # the class of every person item (wdt:P31 wd:Q5)
-_ARTICLE = re.compile(r"^(?:l'|le |la |les )")
 _SPACES = re.compile(r"[\s\-‐–—]+")
 
 
@@ -59,7 +59,7 @@ def normalise(name: str) -> str:
     text = unicodedata.normalize("NFKD", name.casefold().replace("’", "'").replace("ʼ", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _SPACES.sub(" ", text).strip(" .,;:")
-    return _ARTICLE.sub("", text)
+    return leading_article(gap=" ", elided_gap="").sub("", text)
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -41,8 +41,9 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cache, cached_property
 
+from kg.lang.grammar import elided, grammar
 from kg.link.catalogue import HUMAN, Catalogue, Row, normalise
 from kg.link.cities import beats_homonyms, city_facts
 from kg.link.fuzzy import PersonNames
@@ -88,22 +89,35 @@ _FIT = {
     EntityType.EVENT: {None: 0.5},
     EntityType.OTHER: {"office": 1.0, "organisation": 0.5, None: 0.5},
 }
-# Words of class labels and descriptions, in the order they are tried.
+# English words of class labels and descriptions, in the order they are tried;
+# the description language's own words come from its grammar.yaml.
 _KIND_WORDS = [
-    (
-        "region",
-        r"state of the united states|état des états-unis|federated state|état fédéré"
-        r"|province|region|région|subdivision",
-    ),
-    ("city", r"city|ville|capital|capitale|commune|municipality|town"),
-    ("building", r"building|bâtiment|palace|palais|residence|résidence"),
-    ("organisation", r"organi[sz]ation|agency|agence|company|entreprise|party|parti|alliance"),
-    ("office", r"position|office|fonction"),
-    ("country", r"country|pays|sovereign state|état souverain"),
+    ("region", r"state of the united states|federated state|province|region|subdivision"),
+    ("city", r"city|capital|municipality|town"),
+    ("building", r"building|palace|residence"),
+    ("organisation", r"organi[sz]ation|agency|company|party|alliance"),
+    ("office", r"position|office"),
+    ("country", r"country|sovereign state"),
 ]
-_KIND_RES = [(kind, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for kind, words in _KIND_WORDS]
 _WORD = re.compile(r"[\w'’-]+")
-_JOINT = re.compile(r"^(de l[’']|des |du |de la |d[’']|de )(.+)$", re.IGNORECASE)
+
+
+@cache
+def _joint_pattern(lang: str = "fr") -> re.Pattern[str]:
+    """A genitive with its article ("de l'", "des ") before the rest of a name."""
+    joints = [
+        re.escape(j[:-1]) + "[’']" if elided(j) else re.escape(j) + " "
+        for j in grammar(lang).genitive_joints
+    ]
+    return re.compile(rf"^({'|'.join(joints)})(.+)$", re.IGNORECASE)
+
+
+@cache
+def _links(lang: str = "fr") -> tuple[str, ...]:
+    """The genitives with their article that join a head to another name; a
+    bare elided form ("d'") fits only before a vowel and is left out."""
+    joints = grammar(lang).genitive_joints
+    return tuple(j if elided(j) else j + " " for j in joints if " " in j or not elided(j))
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,12 +156,23 @@ def type_fit(entity_type: EntityType, kind: str | None) -> float | None:
     return _FIT[entity_type].get(kind)
 
 
+@cache
+def _kind_patterns(lang: str = "fr") -> list[tuple[str, re.Pattern[str]]]:
+    """A pattern of each kind's description words, English and the language's."""
+    own = grammar(lang).description_kinds
+    patterns = []
+    for kind, english in _KIND_WORDS:
+        words = "|".join([english, *(re.escape(w) for w in own.get(kind, ()))])
+        patterns.append((kind, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)))
+    return patterns
+
+
 def kind_of_item(item: WikidataItem) -> str | None:
     """The kind of an endpoint item, from its classes and descriptions."""
     if HUMAN in item.candidate.types:
         return "person"
     text = " ".join(item.class_labels + item.descriptions)
-    for kind, pattern in _KIND_RES:
+    for kind, pattern in _kind_patterns():
         if pattern.search(text):
             return kind
     return "place" if item.has_coordinates else None
@@ -332,7 +357,7 @@ class Linker:
         organisation's, written with that one's other names."""
         words = name.split()
         for i in range(1, len(words)):
-            joint = _JOINT.match(" ".join(words[i:]))
+            joint = _joint_pattern().match(" ".join(words[i:]))
             if joint is None:
                 continue
             inner = [m for m in self.catalogue.lookup(joint.group(2)) if m.how != "demonym"]
@@ -345,7 +370,7 @@ class Linker:
                 f"{head} {link}{other}"
                 for how, other in item.names
                 if how in ("label", "alias", "abbrev")
-                for link in ("de l'", "des ", "du ", "de la ", "de ")
+                for link in _links()
             ]
         return []
 

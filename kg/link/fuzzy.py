@@ -15,11 +15,11 @@ article's context to agree.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
+from kg.lang.grammar import grammar
 from kg.link.catalogue import normalise
 
 __all__ = ["THRESHOLD", "PersonNames", "spelling_key"]
@@ -29,19 +29,6 @@ __all__ = ["THRESHOLD", "PersonNames", "spelling_key"]
 #: of one name start at 92).
 THRESHOLD = 91.0
 
-_FOLDS = [
-    (re.compile(r"\b(?:el|al|ul|ol)\b"), "al"),
-    (re.compile(r"sch|ch"), "sh"),
-    (re.compile(r"kh"), "h"),
-    (re.compile(r"ph"), "f"),
-    (re.compile(r"ou"), "u"),
-    (re.compile(r"[yj](?=[aeiou])"), "i"),
-    (re.compile(r"y"), "i"),
-    (re.compile(r"w"), "v"),
-    (re.compile(r"(\w)\1"), r"\1"),
-    (re.compile(r"e\b"), ""),
-]
-
 
 def spelling_key(name: str) -> str:
     """The name with case, accents and common transliteration differences folded.
@@ -50,7 +37,7 @@ def spelling_key(name: str) -> str:
     True
     """
     key = normalise(name)
-    for pattern, repl in _FOLDS:
+    for pattern, repl in grammar().transliteration_folds:
         key = pattern.sub(repl, key)
     return key
 

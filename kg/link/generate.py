@@ -36,6 +36,7 @@ from typing import Any
 import yaml
 
 from kg.errors import ConfigError
+from kg.lang.grammar import grammar
 from kg.lang.validate import check_places
 from kg.link.catalogue import Row, write_rows
 from kg.link.cities import city_rows, name_fold
@@ -171,7 +172,7 @@ def _regions(tables: Tables, places: dict[str, Any], country_ids: dict[str, str]
         yield Row(qid, "kind", "region", "", tag)
         yield Row(qid, "iso", code, "", tag)
         # "État de New York": the English name is also a city's; leave it out.
-        if not entry["name"].startswith("État de"):
+        if not entry["name"].startswith(grammar().city_named_regions):
             yield Row(qid, "label", r["name"], "en", tag)
         yield from _names(qid, entry, joined)
         country = country_ids.get(r["country_code"])

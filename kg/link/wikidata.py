@@ -6,7 +6,7 @@ asks. Names and ids are sent in batches with ``VALUES``. Answers are kept in
 a :class:`~kg.link.cache.Cache`, so a repeated query sends no request; with
 ``offline=True`` only the cache is read and a missing answer is an error.
 
-Requests go through :mod:`kg.transport` (a form-encoded POST, as the SPARQL
+Requests go through :mod:`kg.sparql.transport` (a form-encoded POST, as the SPARQL
 Protocol says): the timeout is a deadline for the whole request, and an
 answer cut short is an error. Failures become
 :class:`~kg.errors.EndpointError` naming the endpoint. An answer ``429 Too
@@ -29,7 +29,7 @@ from typing import Any
 from kg.errors import EndpointError
 from kg.link.cache import Cache
 from kg.model import Candidate
-from kg.transport import USER_AGENT, HTTPFailure, Transport
+from kg.sparql.transport import USER_AGENT, HTTPFailure, Transport
 
 __all__ = [
     "DEFAULT_ENDPOINT",

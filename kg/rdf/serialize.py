@@ -1,9 +1,10 @@
 """Serialise datasets canonically in the RDF formats kg writes.
 
 Format names and aliases are resolved by :mod:`kg.rdf.formats`. Output is
-canonical: triples are inserted in sorted order before rdflib serialises them,
-and line-based formats are sorted line by line, so the same dataset always
-gives the same bytes (usable as golden files).
+canonical, so the same dataset always gives the same bytes (usable as golden
+files): Turtle, TriG and JSON-LD get their triples inserted in sorted order
+before rdflib serialises them; N-Triples and N-Quads are sorted once, line by
+line, after.
 
 Turtle and N-Triples hold one graph: they get the union of every named graph.
 TriG, N-Quads and JSON-LD keep each article's named graph.
@@ -45,16 +46,21 @@ def _canonical_dataset(dataset: Dataset) -> Dataset:
     return copy
 
 
-def _union_graph(dataset: Dataset) -> Graph:
+def _union_graph(dataset: Dataset, ordered: bool = True) -> Graph:
+    """Every triple of the dataset in one graph, inserted in sorted order
+    unless ``ordered`` is False (a line-based output is sorted afterwards)."""
     union = Graph()
     bind_prefixes(union)
     triples = {q[:3] for q in dataset.quads((None, None, None, None))}
-    for triple in sorted(triples, key=lambda t: tuple(term.n3() for term in t)):
+    in_order = sorted(triples, key=lambda t: tuple(term.n3() for term in t)) if ordered else triples
+    for triple in in_order:
         union.add(triple)
     return union
 
 
 def _sorted_lines(data: bytes) -> bytes:
+    """The distinct non-blank lines of an N-Triples or N-Quads output, sorted:
+    the one sort these formats need (the order rdflib wrote them in is lost)."""
     lines = sorted({line for line in data.decode("utf-8").splitlines() if line.strip()})
     return "".join(line + "\n" for line in lines).encode("utf-8")
 
@@ -64,7 +70,9 @@ def _write_turtle(dataset: Dataset) -> bytes:
 
 
 def _write_ntriples(dataset: Dataset) -> bytes:
-    return _sorted_lines(_union_graph(dataset).serialize(format="nt", encoding="utf-8"))
+    return _sorted_lines(
+        _union_graph(dataset, ordered=False).serialize(format="nt", encoding="utf-8")
+    )
 
 
 def _write_trig(dataset: Dataset) -> bytes:
@@ -72,7 +80,7 @@ def _write_trig(dataset: Dataset) -> bytes:
 
 
 def _write_nquads(dataset: Dataset) -> bytes:
-    return _sorted_lines(_canonical_dataset(dataset).serialize(format="nquads", encoding="utf-8"))
+    return _sorted_lines(dataset.serialize(format="nquads", encoding="utf-8"))
 
 
 def _write_jsonld(dataset: Dataset) -> bytes:
