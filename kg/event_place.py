@@ -129,7 +129,7 @@ def _complement_place(
     ):
         return None
     if genitive and ent.type is not EntityType.PLACE:
-        return None  # "le sommet de Vilnius" is where it is, "le sommet de l'OTAN" whose
+        return None  # "le sommet de Vilnius" says where, "le sommet de l'OTAN" whose
     if speech and introduced <= words.dative and name_key(ent.label) in words.regions:
         return None  # "a déclaré au Japon que"
     return ent
@@ -311,8 +311,7 @@ def scenes(
     for sent in doc.sents:
         if not any(t.pos_ in ("VERB", "AUX") for t in sent):
             continue  # a caption
-        dates = _date_words(sent.root, time_words)
-        if dates:
+        if _date_words(sent.root, time_words):
             changes.append((sent.start, None))
         changes += _scene_changes(sent, entity_at, words, inside)
         years = {t.text for t in sent if _YEAR.match(t.text) and t.i not in inside}
@@ -330,7 +329,7 @@ def statement_place(
     skip: Collection[int],
 ) -> Entity | None:
     """Where a statement was made: a place its speech verb names, else the
-    scene of its sentence (see the module docstring).
+    scene open at the verb (see the module docstring).
 
     Args:
         verb: the speech verb.
