@@ -78,7 +78,8 @@ def test_event_place_a_statement_takes_the_place_its_verb_names(text: str, expec
     "text",
     [
         # a country after "à" is whom the words are addressed to
-        "Paul Girard a déclaré au Portugal que la dette serait payée.",
+        "Paul Girard a dit au Japon que la dette serait payée.",
+        "Paul Girard a affirmé à la Chine que la dette serait payée.",
         # a place in the words reported or quoted is what was said
         "Paul Girard a déclaré qu'il irait en Espagne.",
         "« Nous irons à Rome », a déclaré Paul Girard.",
