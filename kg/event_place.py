@@ -136,8 +136,8 @@ def _complement_place(
 
 
 def _is_gathering(tok: Token, words: PlaceWords) -> bool:
-    """A gathering noun, not a word of a name ("la Conférence des évêques")."""
-    return tok.pos_ == "NOUN" and not tok.ent_type_ and tok.lemma_.lower() in words.gathering_nouns
+    """A gathering noun ("le congrès", "sa visite")."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in words.gathering_nouns
 
 
 def _adjuncts(trigger: Token, words: PlaceWords, support: Collection[str] = ()) -> list[Token]:

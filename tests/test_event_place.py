@@ -88,7 +88,8 @@ def test_event_place_a_statement_takes_the_place_its_verb_names(text: str, expec
         # a place that no gathering sets
         "Les soldats français sont stationnés au Mali. "
         "Paul Girard a déclaré que les soldats resteraient.",
-        # a gathering named after an organisation, and a gathering noun in a name
+        # a gathering named after an organisation, and an organisation named by a
+        # gathering noun: "de" gives a place only
         "Paul Girard a affirmé, en marge du sommet de l'OTAN, que le traité serait signé.",
         "La Conférence des évêques de France a publié un texte. "
         "Le Parti vert a déclaré que le texte était injuste.",
