@@ -149,13 +149,10 @@ def _verb_scope(trigger: Token, cues: Cues) -> list[Token]:
             # hung inside the first one's clause belongs to the first
             node = node.head
         heads.append(node)
-    # "a rencontré Marc Petit en 2004": the parser hangs the time on the name
-    # before it; a name has no time of its own (a noun has: "l'élection de 2016")
-    named = [c for c in trigger.children if c.pos_ == "PROPN" and c.dep_ in ("obj", "nsubj")]
-    dating = [g for c in named for g in c.children if g.dep_.startswith(("obl", "nmod"))]
-    children = [c for head in heads for c in head.children if c.i != trigger.i] + dating
-    # "a critiqué X à Lille hier", "à Lille dimanche": a time word the parser
-    # hung on a name complementing the verb (a name has no time of its own)
+    children = [c for head in heads for c in head.children if c.i != trigger.i]
+    # "a rencontré Marc Petit en 2004", "à Lille dimanche": a time the parser
+    # hung on a name next to it; a name has no time of its own (a noun has:
+    # "l'élection de 2016")
     children += [g for c in children if c.pos_ == "PROPN" for g in c.children]
     for child in children:
         if _YEAR.match(child.text):
