@@ -226,21 +226,15 @@ def event_place(
 
 def _antecedent(verb: Token, entity_at: EntityAt, words: PlaceWords) -> Entity | None:
     """ "arrivé au Caire, où il a déclaré": the place a relative "où" of the
-    verb stands for, the name just before it (across a comma) or the noun the
-    clause hangs on; nothing when that is no place."""
+    verb stands for, the name just before it (across a comma); nothing when
+    that is no place ("le jour où", "a écrit à X, où")."""
     where = next((c for c in verb.lefts if c.lower_ in words.relatives), None)
     if where is None:
         return None
     doc = verb.doc
     before = where.i - 2 if where.i >= 2 and doc[where.i - 1].text == "," else where.i - 1
-    candidates = [doc[before]] if before >= verb.sent.start else []
-    if verb.dep_.startswith("acl"):
-        candidates.append(verb.head)
-    for tok in candidates:
-        ent = entity_at(tok)
-        if ent is not None and ent.type is EntityType.PLACE:
-            return ent
-    return None
+    ent = entity_at(doc[before]) if before >= verb.sent.start else None
+    return ent if ent is not None and ent.type is EntityType.PLACE else None
 
 
 def _scene_changes(
