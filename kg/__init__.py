@@ -52,7 +52,7 @@ _EXPORTS: dict[str, str] = {
     "article_graph": "kg.graph",
     "build_dataset": "kg.graph",
     "evaluate_files": "kg.evaluate",
-    "expand_inputs": "kg.ingest",
+    "expand_inputs": "kg.discover",
     "read_path": "kg.ingest",
     "read_text_file": "kg.ingest",
     "run_build": "kg.build.runner",

@@ -7,7 +7,7 @@ counts are summed over files, then the ratios computed).
 
 Definitions (see the gold format for the full rules):
 
-* Names are compared after :func:`normalize`. A predicted entity matches a
+* Names are compared after :func:`kg.compare.normalize`. A predicted entity matches a
   gold entity when both carry the same Wikidata id, or when its label or one
   of its aliases equals the gold name or a gold alias. Matching is not
   one-to-one: two predicted entities may match the same gold entity.
@@ -36,15 +36,13 @@ Definitions (see the gold format for the full rules):
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from kg.compare import literal_key, literal_matches, normalize, time_agrees
 from kg.gold import GoldEntity, GoldFact, GoldFile, gold_article, load_gold
-from kg.lang.grammar import leading_article
 from kg.model import Article, Entity, Extraction, Fact
 from kg.scores import (
     Counts,
@@ -63,54 +61,12 @@ from kg.scores import (
 __all__ = [
     "describe_gold",
     "evaluate_files",
-    "normalize",
     "score",
     "symmetric_predicates",
 ]
 
 #: Entity types counted by entity precision.
 SCORED_TYPES = frozenset({"Person", "Organization", "Place"})
-
-_PLAIN = str.maketrans(
-    {
-        "\u2019": "'",
-        "\u2018": "'",
-        "\u201b": "'",
-        "\u02bc": "'",
-        "\u2032": "'",
-        "\u00b4": "'",
-        "`": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2039": '"',
-        "\u203a": '"',
-        "\u2033": '"',
-    }
-)
-_SPACE = re.compile(r"\s+")
-
-
-def normalize(text: str) -> str:
-    """Normalise a name or a quote for comparison.
-
-    Unicode NFKC, casefold, accents removed, typographic apostrophes and
-    quotes made plain, one leading French article (le, la, les, l') removed,
-    white space collapsed and trimmed.
-
-    Args:
-        text: any text.
-
-    Returns:
-        The normalised text: ``normalize("L’OTAN") == "otan"``.
-    """
-    text = unicodedata.normalize("NFKC", text.translate(_PLAIN)).casefold()
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    text = _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_PLAIN)).strip()
-    return leading_article().sub("", text, count=1)
 
 
 def _names(entity: Entity) -> set[str]:
@@ -131,29 +87,12 @@ def _entity_matches(gold: GoldFile, entities: tuple[Entity, ...]) -> dict[str, s
     return matches
 
 
-def _literal(text: str) -> str:
-    return normalize(text).strip(" \"'")
-
-
-def _contains(gold: str, predicted: str | None) -> bool:
-    if predicted is None:
-        return False
-    a, b = _literal(gold), _literal(predicted)
-    return bool(a and b) and (a in b or b in a)
-
-
-def _time_agrees(gold: str, predicted: str | None) -> bool:
-    if not predicted:
-        return False
-    return predicted == gold or (predicted.startswith(gold) and predicted[len(gold)] in "-T")
-
-
 def _fact_key(fact: Fact, symmetric: frozenset[str]) -> tuple:
     """What makes two predicted facts the same edge of the graph."""
     ends = (fact.subject, fact.object or "")
     if fact.predicate in symmetric:
         ends = tuple(sorted(ends))  # type: ignore[assignment]
-    return (fact.predicate, ends, _literal(fact.value or ""), str(fact.polarity))
+    return (fact.predicate, ends, literal_key(fact.value or ""), str(fact.polarity))
 
 
 def _group(facts: Sequence[Fact], symmetric: frozenset[str]) -> list[tuple[int, ...]]:
@@ -195,7 +134,7 @@ class _Scorer:
     def compatible(self, g: GoldFact, f: Fact) -> bool:
         if f.predicate != g.p or str(f.polarity) != g.polarity:
             return False
-        if g.literal is not None and not _contains(g.literal, f.value):
+        if g.literal is not None and not literal_matches(g.literal, f.value):
             return False
         if g.o is None:
             return self.is_(f.subject, g.s)
@@ -212,7 +151,7 @@ class _Scorer:
             if getattr(g, name) is not None:
                 judged.append((name, self.is_(getattr(f, name), getattr(g, name))))
         if g.time is not None:
-            judged.append(("time", _time_agrees(g.time, f.time)))
+            judged.append(("time", time_agrees(g.time, f.time)))
         return judged
 
     def qualifiers(self, g: GoldFact, group: tuple[int, ...]) -> list[tuple[str, bool]]:

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
+from kg.discover import article_suffix, discover, path_id
 from kg.errors import InputError
 from kg.model import Article
 from kg.records import (
@@ -41,29 +42,24 @@ from kg.records import (
 )
 
 __all__ = [
-    "ARTICLE_SUFFIXES",
     "MAX_BYTES",
     "MAX_DOCUMENT_BYTES",
     "MAX_RECORD_BYTES",
     "article_from_text",
     "decode",
-    "discover",
-    "expand_inputs",
-    "path_id",
     "read_inputs",
     "read_jsonl",
     "read_path",
     "read_stdin",
     "read_text_file",
     "slugify",
+    "strict",
 ]
 
 #: The longest JSON Lines record read (JSON escapes take up to 6 bytes a character).
 MAX_RECORD_BYTES = 6 * MAX_BYTES
 #: The largest JSON document (a ``.json`` file, an array on stdin), read whole.
 MAX_DOCUMENT_BYTES = 20 * MAX_BYTES
-#: Extensions read when a directory is given (each also gzip-compressed).
-ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl", ".ndjson")
 _LINES = (".jsonl", ".ndjson")
 _CHUNK = 1 << 16
 
@@ -108,31 +104,6 @@ def decode(data: bytes, where: str) -> str:
             where,
         ) from None
     return check_text(text, where)
-
-
-def _suffix(path: Path) -> str:
-    """The article suffix of a path, looking through a trailing ``.gz``."""
-    suffixes = [s.lower() for s in path.suffixes]
-    if suffixes and suffixes[-1] == ".gz":
-        suffixes = suffixes[:-1]
-    return suffixes[-1] if suffixes else ""
-
-
-def path_id(path: Path, root: Path | None = None) -> str:
-    """The id of an article file, as given: its path relative to ``root`` (or
-    its name), without ``.gz`` and its article suffix (made safe for IRIs by
-    :func:`kg.records.safe_id` when the article is made)."""
-    try:
-        relative = path.relative_to(root) if root is not None else Path(path.name)
-    except ValueError:
-        relative = Path(path.name)
-    name = relative.as_posix()
-    if name.lower().endswith(".gz"):
-        name = name[:-3]
-    suffix = Path(name).suffix
-    if suffix.lower() in ARTICLE_SUFFIXES:
-        name = name[: -len(suffix)]
-    return name
 
 
 def _open(path: Path) -> IO[bytes]:
@@ -240,8 +211,19 @@ def _read_document(data: bytes, where: str, language: str | None) -> list[Articl
     return parse_records(obj, where, language)
 
 
-def _strict(items: Iterable[Article | InputError]) -> Iterator[Article]:
-    """The articles, raising the first error instead of yielding it."""
+def strict(items: Iterable[Article | InputError]) -> Iterator[Article]:
+    """The articles of a reader that yields its errors, raising the first error instead.
+
+    Args:
+        items: articles and errors, as :func:`read_inputs` and the record
+            readers yield them.
+
+    Yields:
+        The articles, in order, up to the first error.
+
+    Raises:
+        InputError: the first error met.
+    """
     for item in items:
         if isinstance(item, InputError):
             raise item
@@ -258,53 +240,16 @@ def read_jsonl(data: bytes, where: str, language: str | None = None) -> Iterator
     import io
 
     if data.lstrip()[:1] == b"[":
-        yield from _strict(_read_document(data, where, language))
+        yield from strict(_read_document(data, where, language))
     else:
-        yield from _strict(read_records(io.BytesIO(data), where, language))
-
-
-def discover(inputs: Iterable[str]) -> Iterator[tuple[Path | str, Path | None]]:
-    """Turn command-line inputs into files, each with the root its id is relative to.
-
-    Directories are walked recursively for ``.txt``, ``.json``, ``.jsonl``,
-    ``.ndjson`` (and the same gzip-compressed), sorted, with the directory as
-    root; glob patterns are expanded, sorted, with the folder before the first
-    pattern as root; ``-`` (standard input) is passed through; other paths are
-    passed through with their own folder as root, so that a missing one is
-    reported when read.
-    """
-    for item in inputs:
-        if item == "-":
-            yield item, None
-            continue
-        path = Path(item)
-        if path.is_dir():
-            for found in sorted(p for p in path.rglob("*") if p.is_file()):
-                if _suffix(found) in ARTICLE_SUFFIXES:
-                    yield found, path
-        elif not path.exists() and any(c in item for c in "*?["):
-            parts = path.parts
-            fixed = next(i for i, part in enumerate(parts) if any(c in part for c in "*?["))
-            root = Path(*parts[:fixed]) if fixed else Path()
-            matches = sorted(root.glob(str(Path(*parts[fixed:]))))
-            if not matches:
-                raise InputError(f"{item}: no file matches this pattern", item)
-            yield from ((m, root) for m in matches if m.is_file())
-        else:
-            yield path, None
-
-
-def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | str]:
-    """The files of command-line inputs, in a stable order (see :func:`discover`)."""
-    for item, _root in discover(inputs):
-        yield item
+        yield from strict(read_records(io.BytesIO(data), where, language))
 
 
 def _file_items(
     path: Path, language: str | None, root: Path | None
 ) -> Iterator[Article | InputError]:
     """The articles of one file; bad records are yielded in their place."""
-    suffix = _suffix(path)
+    suffix = article_suffix(path)
     if suffix in _LINES:
         with _open(path) as stream:
             yield from read_records(stream, str(path), language)
@@ -328,7 +273,7 @@ def read_path(
     Raises:
         InputError: the file, or one of its records, is not a readable article.
     """
-    yield from _strict(_file_items(path, language, root))
+    yield from strict(_file_items(path, language, root))
 
 
 def _stdin_items(stream: IO[bytes], language: str | None) -> Iterator[Article | InputError]:
@@ -359,7 +304,7 @@ def read_stdin(stream: IO[bytes] | bytes, language: str | None = None) -> Iterat
     """
     import io
 
-    yield from _strict(
+    yield from strict(
         _stdin_items(io.BytesIO(stream) if isinstance(stream, bytes) else stream, language)
     )
 

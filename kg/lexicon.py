@@ -53,6 +53,7 @@ class Lexicon:
     organization_phrases: tuple[tuple[str, ...], ...]  # name keys of their words
     mission_heads: tuple[tuple[str, ...], ...]  # "ambassade": a country after it names one
     role_bodies: tuple[tuple[str, ...], ...]  # "commission": a role's body, in lower case
+    member_nouns: frozenset[str]  # "membre": a body after it, as after a role
     state_phrases: frozenset[tuple[str, ...]]  # those that name the state itself
     demonyms: dict[str, str]  # demonym -> place name
     parties: dict[str, str]  # "républicaine" after a role -> "Parti républicain"
@@ -75,6 +76,7 @@ _LISTS = (
     "office_bodies",
     "constituency_roles",
     "role_bodies",
+    "member_nouns",
     "mission_heads",
     "organization_phrases",
     "state_phrases",
@@ -143,6 +145,7 @@ def lexicon(lang: str = "fr") -> Lexicon:
         ),
         mission_heads=_phrases(lex.get("mission_heads", [])),
         role_bodies=_phrases(lex.get("role_bodies", [])),
+        member_nouns=frozenset(name_key(w) for w in lex.get("member_nouns", [])),
         state_phrases=frozenset(tuple(name_key(p).split()) for p in lex.get("state_phrases", [])),
         demonyms=demonyms,
         parties={

@@ -113,6 +113,8 @@ def extract_mentions(
                 0.95,
             )
     _add_roles(parsed, lex, add, taken, keys)
+    _add_party_nouns(parsed, lex, add, taken, words)
+    _add_member_bodies(parsed, lex, add, taken, keys)
     found.sort(key=lambda m: (m.start, m.end))
     return found
 
@@ -353,6 +355,39 @@ def _add_roles(parsed: Parsed, lex: Lexicon, add, taken: set[int], keys: list[st
         i = end
 
 
+def _add_member_bodies(parsed: Parsed, lex: Lexicon, add, taken: set[int], keys: list[str]):
+    """ "X, membre de la commission des lois": a body after a member noun, found
+    as after a role (see :func:`_role_body`), when a person is named before it
+    in the sentence ("un membre de la commission a dit" names no member)."""
+    doc = parsed.doc
+    for i, key in enumerate(keys):
+        body = _role_body(parsed, lex, keys, i + 1) if key in lex.member_nouns else None
+        if not body or body[0] in taken or doc[i].pos_ != "NOUN":
+            continue
+        named = doc[doc[i].sent.start : i]
+        if any(lex.labels.get(t.ent_type_) is EntityType.PERSON for t in named):
+            add(doc[body[0] : body[1]], EntityType.ORGANIZATION, MentionKind.NAME,
+                name_key(doc[body[0] : body[1]].text), "member-body", 0.7)  # fmt: skip
+
+
+def _add_party_nouns(parsed: Parsed, lex: Lexicon, add, taken: set[int], words: list[str]):
+    """ "le socialiste Jean Morel": a party adjective used as a noun, after an
+    article and right before a person's name, mentions the party. Refused: the
+    adjective of a thing ("le vote socialiste") and one before no name ("les
+    socialistes ont voté")."""
+    doc = parsed.doc
+    for i in range(1, len(doc) - 1):
+        party = lex.parties.get(words[i]) if words[i][:1].islower() else None
+        if (
+            party
+            and i not in taken
+            and words[i - 1].lower() in lex.leading
+            and lex.labels.get(doc[i + 1].ent_type_) is EntityType.PERSON
+        ):
+            add(doc[i : i + 1], EntityType.ORGANIZATION, MentionKind.DEMONYM, name_key(party),
+                "party-noun", 0.75)  # fmt: skip
+
+
 _LINKS = frozenset({"de", "du", "des", "d'", "au", "aux"})
 _ARTICLES = frozenset({"la", "l'", "le", "les"})
 
@@ -375,6 +410,13 @@ def _role_body(parsed: Parsed, lex: Lexicon, keys: list[str], start: int) -> tup
             end += 1
         elif end + 1 < n and keys[end] in _LINKS and doc[end + 1].pos_ in ("NOUN", "PROPN"):
             end += 2
+        elif (
+            end + 2 < n
+            and keys[end] in _LINKS
+            and keys[end + 1] in _ARTICLES
+            and (doc[end + 2].pos_ == "NOUN" and doc[end + 2].text[:1].islower())
+        ):
+            end += 3  # "de l'énergie": a lower-case complement with its article
         else:
             break
     return (j, end) if end > j + 1 else None

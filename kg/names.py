@@ -144,7 +144,8 @@ def _complement(span: Span, role: str, ctx: SpanContext) -> str | None:
     de la Sécurité générale")."""
     if role in ctx.lex.portfolio_roles:
         return "portfolio of a minister"
-    words = [t for t in span if t.is_alpha and t.pos_ not in ("ADP", "DET")]
+    # "social-démocrate" is one word of the name, though not all letters
+    words = [t for t in span if t.text.replace("-", "").isalpha() and t.pos_ not in ("ADP", "DET")]
     if len(words) == 2 and words[1].text.lower() in ctx.lex.demonyms:
         return "complement of a role"
     if len(words) == 1 and name_key(words[0].text) in ctx.lex.office_bodies:

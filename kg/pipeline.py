@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kg.entities import OfficeHolders, group_mentions, merge_same_links, resolve_references
 from kg.frames import EntityLookup, FrameSet, extract_facts, load_frames, speaker_lookup
-from kg.lang import grammar_words
+from kg.lang.grammar import grammar
 from kg.mentions import KnownNames, extract_mentions, lexicon, name_key
 from kg.model import Article, Entity, EntityType, Extraction, Fact
 from kg.nlp import Parsed, check_language, load_pipeline, parse
@@ -216,7 +216,7 @@ def _office_role(label: str, genitive: tuple[str, ...]) -> str:
 
 def offices_by_holder(catalogue, lang: str = "fr") -> dict[str, list[tuple[str, str]]]:
     """For each office holder in the catalogue, the role and country of their offices."""
-    genitive = grammar_words(lang, "genitive")
+    genitive = tuple(sorted(grammar(lang).genitive))
     found: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for qid, item in catalogue.items.items():
         for held in item.values("P39"):
@@ -308,7 +308,7 @@ def office_holders(catalogue, lang: str = "fr") -> OfficeHolders:
     to (``P1001``) the country bearing that name. Holders are those whose
     ``P39`` entry for the office has no end year.
     """
-    genitive = grammar_words(lang, "genitive")
+    genitive = tuple(sorted(grammar(lang).genitive))
     offices: dict[tuple[str, str], set[str]] = defaultdict(set)
     holders: dict[str, set[str]] = defaultdict(set)
     for qid, item in catalogue.items.items():

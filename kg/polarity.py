@@ -27,7 +27,8 @@ from functools import cache
 from spacy.tokens import Token
 
 from kg.errors import FrameError
-from kg.lang import grammar_words, load_data
+from kg.lang import load_data
+from kg.lang.grammar import grammar
 from kg.model import Modality, Polarity
 
 __all__ = ["Cues", "assess", "is_conditional", "is_future", "is_negated", "load_cues"]
@@ -155,7 +156,7 @@ def load_cues(lang: str = "fr") -> Cues:
         imperfect_endings=lists.pop("imperfect_endings"),
         infinitive_endings=lists.pop("infinitive_endings"),
         months={name: i + 1 for i, name in enumerate(months)},
-        genitive=frozenset(grammar_words(lang, "genitive")),
+        genitive=grammar(lang).genitive,
         **{k: frozenset(v) for k, v in lists.items()},
     )
 

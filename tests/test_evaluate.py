@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from factory import entity, extraction, fact
 
-from kg.evaluate import normalize, score, symmetric_predicates
+from kg.evaluate import score, symmetric_predicates
 from kg.gold import GoldFile, load_gold
 from kg.model import Modality, Polarity
 from kg.scores import combine
@@ -47,23 +47,6 @@ PEOPLE = [
     entity("p/peskov", "Dmitri Peskov"),
     entity("o/interfax", "Interfax", "Organization"),
 ]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("L’OTAN", "otan"),
-        ("l'  OTAN", "otan"),
-        ("Etats-Unis", "etats-unis"),
-        ("les  États-Unis", "etats-unis"),
-        ("La Maison\u202fBlanche", "maison blanche"),
-        ("« Ce n’est pas exclu »", '" ce n\'est pas exclu "'),
-        ("Lesotho", "lesotho"),
-        ("ＯＴＡＮ", "otan"),
-    ],
-)
-def test_evaluate_normalize(text: str, expected: str) -> None:
-    assert normalize(text) == expected
 
 
 def test_evaluate_metwith_is_symmetric_but_contacted_is_not(tmp_path: Path) -> None:

@@ -81,3 +81,45 @@ def test_frames_trigger_mapping_and_multiword_trigger() -> None:
     assert reflexive.reflexive is True
     with pytest.raises(FrameError, match=r"verbs\[0\]: unknown field 'lema'"):
         validate_frames({"frames": [good_frame(verbs=[{"lema": "voir"}])]})
+
+
+def test_frames_roles_flags_and_word_lists_are_checked_together() -> None:
+    role = good_frame(id="chief.v1", predicate="holdsPosition", kind="role", verbs=[], roles=[])
+    data = {
+        "frames": [
+            role,
+            good_frame(id="bad.v1", roles=7, symmetric="yes", **{"except": "maire"}),
+            good_frame(id="odd.v1", kind="state"),
+        ],
+        "support_verbs": "faire",
+        "place_nouns": ["ville"],
+    }
+    with pytest.raises(FrameError) as caught:
+        validate_frames(data, "fr", "frames.yaml")
+    assert str(caught.value).splitlines() == [
+        "frames.yaml: 6 problem(s):",
+        "frames[0] (chief.v1): a role frame needs 'roles'",
+        "frames[1] (bad.v1).except: expected a list of role nouns, got 'maire'",
+        "frames[1] (bad.v1).roles: expected a list of role nouns or 'lexicon', got 7",
+        "frames[1] (bad.v1).symmetric: expected true or false, got 'yes'",
+        "frames[2] (odd.v1).kind: unknown kind 'state'; known: event, role",
+        "support_verbs: expected a list of words, got 'faire'",
+    ]
+
+
+def test_frames_role_nouns_take_the_lexicon_less_the_excluded_ones() -> None:
+    role = good_frame(
+        id="chief.v1",
+        predicate="holdsPosition",
+        kind="role",
+        verbs=[],
+        roles=["Doyen", "lexicon"],
+        symmetric=True,
+        **{"except": ["MAIRE"]},
+    )
+    frames = validate_frames({"frames": [role], "place_nouns": ["Ville"]}, "fr")
+    frame = frames.frames[0]
+    assert "doyen" in frame.roles and "ministre" in frame.roles
+    assert "maire" not in frame.roles
+    assert frame.symmetric is True
+    assert frames.place_nouns == frozenset({"ville"})

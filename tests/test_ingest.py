@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from kg.discover import expand_inputs
 from kg.errors import InputError
-from kg.ingest import expand_inputs, read_path, read_stdin, read_text_file
+from kg.ingest import read_path, read_stdin, read_text_file
 
 
 def test_ingest_reads_text_with_bom_and_crlf(tmp_path: Path):
@@ -187,3 +188,17 @@ def test_ingest_ids_keep_the_whole_name_and_every_script(tmp_path: Path):
     record = tmp_path / "r.jsonl"
     record.write_text(json.dumps({"id": "東京 #1", "text": "Un texte."}) + "\n", "utf-8")
     assert next(read_path(record)).id == "東京%20%231"
+
+
+def test_ingest_strict_yields_articles_up_to_the_first_error(tmp_path: Path):
+    from kg.ingest import read_inputs, strict
+
+    (tmp_path / "a.txt").write_text("Un texte.", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\xff\xfe binaire")
+    (tmp_path / "c.txt").write_text("Un autre texte.", encoding="utf-8")
+    read = []
+    with pytest.raises(InputError, match=r"b\.txt: not UTF-8"):
+        for article in strict(read_inputs([str(tmp_path)])):
+            read.append(article.id)
+    assert read == ["a"]
+    assert [a.id for a in strict(read_inputs([str(tmp_path / "c.txt")]))] == ["c"]

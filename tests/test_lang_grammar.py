@@ -55,6 +55,20 @@ def test_lang_grammar_the_shipped_file_passes_and_is_loaded_once() -> None:
     assert grammar("fr").genitive == frozenset(data["genitive"])
 
 
+def test_lang_grammar_is_the_one_reader_of_the_genitive_words() -> None:
+    import kg.lang
+    from kg.pipeline import _office_role
+    from kg.polarity import load_cues
+
+    assert not hasattr(kg.lang, "grammar_words")
+    assert load_cues("fr").genitive is grammar("fr").genitive
+    genitive = tuple(sorted(grammar("fr").genitive))
+    assert _office_role("Président de la République", genitive) == "president"
+    assert _office_role("ministre des Affaires étrangères", genitive) == "ministre"
+    assert _office_role("secrétaire d'État", genitive) == "secretaire"
+    assert _office_role("porte-parole", genitive) == "porte parole"
+
+
 def test_lang_grammar_joined_sets_are_the_union_of_their_sections() -> None:
     words = grammar("fr")
     assert words.determiners == (

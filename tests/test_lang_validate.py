@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from kg.errors import ConfigError, FrameError
-from kg.lang import grammar_words, load_data
+from kg.lang import load_data
 from kg.lang.validate import check_lexicon, check_places
 from kg.lexicon import lexicon
 
@@ -69,13 +69,3 @@ def test_lang_validate_lexicon_sections_of_the_wrong_shape(tmp_path: Path) -> No
 def test_lang_validate_the_shipped_files_pass() -> None:
     check_places(load_data("fr", "places"), "kg/lang/fr/places.yaml")
     assert "France" in lexicon("fr").places.values()
-
-
-def test_lang_validate_grammar_words_are_read_and_a_missing_list_is_named() -> None:
-    assert "d'" in grammar_words("fr", "genitive")
-    with pytest.raises(FrameError) as caught:
-        grammar_words("fr", "no_such_list")
-    assert str(caught.value).splitlines() == [
-        "kg/lang/fr/grammar.yaml: 1 problem",
-        "  no_such_list: missing list of words",
-    ]

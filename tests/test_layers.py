@@ -34,7 +34,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "kg.sparql.transport",
         ),
     ),
-    ("ingest", ("kg.ingest", "kg.normalize", "kg.records", "kg.langid")),
+    ("ingest", ("kg.discover", "kg.ingest", "kg.normalize", "kg.records", "kg.langid")),
     ("nlp", ("kg.nlp", "kg.syntax", "kg.lang")),
     (
         "mentions",
@@ -67,7 +67,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("rdf", ("kg.rdf",)),
     ("sparql", ("kg.sparql",)),
     ("build", ("kg.build",)),
-    ("eval", ("kg.gold", "kg.scores", "kg.evaluate", "kg.eval")),
+    ("eval", ("kg.gold", "kg.scores", "kg.compare", "kg.evaluate", "kg.eval")),
     ("serve", ("kg.serve",)),
     ("cli", ("kg.cli",)),
 ]

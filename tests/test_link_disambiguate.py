@@ -8,7 +8,7 @@ import pytest
 from factory import article
 
 from kg.link import DEFAULT_THRESHOLD, Catalogue, Linker
-from kg.link.disambiguate import MARGIN, Option, choose
+from kg.link.scoring import MARGIN, Option, choose
 from kg.model import Entity, EntityType
 
 PERSON, PLACE, ORG = EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION

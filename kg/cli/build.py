@@ -48,7 +48,7 @@ __all__ = ["build"]
 
 def _count(inputs: list[str]) -> int | None:
     """How many articles the inputs hold, when cheap to know (for the ETA)."""
-    from kg.ingest import expand_inputs
+    from kg.discover import expand_inputs
 
     total = 0
     try:
@@ -164,7 +164,7 @@ def _executor(address: str | None, shards: Path | None, config):
 
 def _many(inputs: list[str]) -> bool:
     """True when the inputs may hold several articles (records, folders, globs, stdin)."""
-    from kg.ingest import ARTICLE_SUFFIXES
+    from kg.discover import ARTICLE_SUFFIXES
 
     records = tuple(s for s in ARTICLE_SUFFIXES if s != ".txt")
     return len(inputs) > 1 or any(

@@ -28,7 +28,8 @@ def export(
     Example: kg export --store out/store --format trig -o out/store.trig --force
     """
     from kg.rdf.writer import AtomicFile
-    from kg.sparql.store import DUMP_FORMATS, Store
+    from kg.sparql.dump import DUMP_FORMATS
+    from kg.sparql.store import Store
 
     if fmt.lower() not in DUMP_FORMATS:
         raise ConfigError(f"unknown format {fmt!r}; known: {', '.join(sorted(DUMP_FORMATS))}")

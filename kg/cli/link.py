@@ -13,7 +13,8 @@ from kg.cli.common import FORCE, OUTPUT, app, destination, err, format_option, h
 from kg.errors import ConfigError
 from kg.graph_link import dataset_base, enrich_dataset, link_dataset, linked_items
 from kg.link.catalogue import Catalogue, Row, read_rows, write_rows
-from kg.link.disambiguate import DEFAULT_THRESHOLD, Linker
+from kg.link.disambiguate import Linker
+from kg.link.scoring import DEFAULT_THRESHOLD
 
 __all__ = ["link"]
 

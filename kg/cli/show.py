@@ -32,7 +32,7 @@ from kg.cli.common import (
     out,
     tune_for_nlp,
 )
-from kg.errors import ConfigError, InputError
+from kg.errors import ConfigError
 from kg.model import Article, Extraction
 
 __all__ = ["WIDE", "entity_records", "fact_records", "show"]
@@ -109,12 +109,9 @@ def _object(record: dict[str, Any]) -> str:
 def _articles(inputs: list[str], lang: str) -> Iterator[Article]:
     """The articles of the inputs, read as ``kg build`` reads them (the same
     ids); the first bad input stops the command."""
-    from kg.ingest import read_inputs
+    from kg.ingest import read_inputs, strict
 
-    for item in read_inputs(inputs, lang, sys.stdin.buffer if "-" in inputs else None):
-        if isinstance(item, InputError):
-            raise item
-        yield item
+    yield from strict(read_inputs(inputs, lang, sys.stdin.buffer if "-" in inputs else None))
 
 
 def _write_records(extractions: Iterable[Extraction], fmt: str) -> None:

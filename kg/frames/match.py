@@ -29,6 +29,7 @@ from spacy.tokens import Span, Token
 from kg.event_place import event_place, place_words
 from kg.event_time import event_time
 from kg.frames.located import located_in
+from kg.frames.membership import refine_membership
 from kg.frames.parties import party_labels
 from kg.frames.paths import follow
 from kg.frames.roles import match_roles
@@ -286,6 +287,7 @@ def _role_facts(
             lowers,
             frames.appointment_verbs,
             lexicon(frames.lang).honorifics,
+            grammar(frames.lang).respective,
         ):
             if frame.predicate != "holdsPosition" and match.of is None:
                 continue
@@ -431,4 +433,5 @@ def extract_facts(
                 )
         facts.extend(_role_facts(parsed, sent, frames, resolver, cues, attribution))
         facts.extend(_linked_facts(parsed, sent, frames, resolver))
-    return _dedupe(facts, frames)
+    entities = getattr(index, "entities", ())
+    return _dedupe(refine_membership(facts, entities, frames.lang), frames)

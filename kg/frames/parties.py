@@ -1,5 +1,6 @@
 """Membership read from a party label set off after a name: "Anne Roux, du
-Parti socialiste, a voté", "Paul Girard (parti Les Républicains)".
+Parti socialiste, a voté", "Paul Girard (parti Les Républicains)", or
+before it: "le socialiste Paul Girard" (a party adjective used as a noun).
 
 The label is a phrase right after a person's name, across a comma or an
 opening bracket, with "de / du / des" or nothing, naming an organisation
@@ -71,6 +72,26 @@ def _party_of(sent: Span, entity_at: EntityAt, party_nouns: frozenset[str]) -> l
     return found
 
 
+def _party_nouns(sent: Span, entity_at: EntityAt) -> list[Linked]:
+    """ "le socialiste Jean Morel": a party named by a lower-case word (its
+    adjective used as a noun) after a determiner and right before a person's
+    name. A capitalised organisation there ("le Fatah Mahmoud Abbas") is no label."""
+    doc = sent.doc
+    found = []
+    for k in range(sent.start + 1, sent.end - 1):
+        party, person = entity_at(doc[k]), entity_at(doc[k + 1])
+        if (
+            party is not None
+            and party.type is EntityType.ORGANIZATION
+            and doc[k].text.islower()
+            and doc[k - 1].lower_ in grammar().definite_articles
+            and person is not None
+            and person.type is EntityType.PERSON
+        ):
+            found.append(Linked(person, party, doc[k + 1], doc[k]))
+    return found
+
+
 def party_labels(sent: Span, entity_at: EntityAt, party_nouns: frozenset[str]) -> list[Linked]:
     """Find the party labels set off after people's names in a sentence.
 
@@ -101,4 +122,4 @@ def party_labels(sent: Span, entity_at: EntityAt, party_nouns: frozenset[str]) -
                 assert party is not None
                 found.append(Linked(person, party, doc[i], token))
         i = end
-    return found + _party_of(sent, entity_at, party_nouns)
+    return found + _party_of(sent, entity_at, party_nouns) + _party_nouns(sent, entity_at)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from kg.frames.respective import respective_holders
 from kg.frames.role_values import (
     is_place,
     kind_of_named,
@@ -94,6 +95,15 @@ def _of(
                 while j < sent.end and entity_at(doc[j]) is named:
                     j += 1
                 continue
+        if tok.lower_ in grammar().place_prepositions and of is None:
+            # "journaliste au Figaro", "chercheuse à l'Institut Pasteur": the
+            # organisation one works at; a place there ("ambassadeur à Paris")
+            # is where the role is held, not whose it is
+            k = skip_determiners(sent, j + 1)
+            named = entity_at(doc[k]) if k < sent.end else None
+            if named is not None and named is not own and named.type is EntityType.ORGANIZATION:
+                of, of_token = named, doc[k]
+                j = k + 1
         break
     return of, of_token, j
 
@@ -106,6 +116,7 @@ def match_roles(
     lowers: Sequence[str],
     appointing: frozenset[str] = frozenset(),
     honorifics: frozenset[str] = frozenset(),
+    respective: frozenset[str] = frozenset(),
 ) -> list[RoleMatch]:
     """Find the role phrases of one role frame in a sentence.
 
@@ -119,6 +130,8 @@ def match_roles(
         appointing: verbs whose subject takes the role they govern ("élire",
             "nommer", "devenir").
         honorifics: name keys of titles before a name ("M.", "Mme").
+        respective: adverbs giving a list of roles in order to the names
+            before them ("respectivement"; see :mod:`kg.frames.respective`).
 
     Returns:
         One match per role phrase that has a holder of an accepted type.
@@ -128,6 +141,7 @@ def match_roles(
     found: list[RoleMatch] = []
     last_end = -1  # where the last role phrase with a holder ends
     candidates = [sent.start + k for k, word in enumerate(lowers) if word in roles]
+    paired = respective_holders(sent, respective, entity_at) if respective & set(lowers) else {}
     i = sent.start
     for candidate in candidates:
         if candidate < i:
@@ -176,7 +190,8 @@ def match_roles(
         before = _name_before(sent, k, entity_at)
         # "le ministre de X, Jean Dupont": the name after; "MM. Palas, ministre
         # de l'Agriculture, Bures, ...": with no determiner, the name before
-        if before is None and found and _coordinated(sent, last_end, vstart):
+        # "..., le cameraman X et le journaliste Y": a name right after is the holder
+        if before is None and after is None and found and _coordinated(sent, last_end, vstart):
             before, determiner = found[-1].holder_token, False
         chosen = (before or after) if before is not None and not determiner else (after or before)
         if chosen is not None:
@@ -200,6 +215,11 @@ def match_roles(
             for c in named:
                 if _person(c, entity_at):
                     holder, holder_token, appointed_by = _person(c, entity_at), c, verb
+        if head.i in paired:  # "X et Y, respectivement président et trésorier"
+            holder_token, shared = paired[head.i]
+            holder = _person(holder_token, entity_at)
+            if of is None and shared is not None:
+                of, of_token = entity_at(shared), shared
         via_index = False
         if holder is None and of is not None and own is not None and head.dep_ in _INDEX_DEPS:
             if own.type is EntityType.PERSON:
@@ -335,7 +355,8 @@ def _of_after_name(
     if j + 2 < sent.end and doc[j].text == "," and doc[j + 1].lower_ in grammar().genitive:
         k = skip_determiners(sent, j + 2)
         if k + 1 < sent.end and doc[k].pos_ == "NOUN" and doc[k].text.islower():
-            k += 1  # "du journal Le Soir": the kind of organisation before its name
+            # "du journal Le Soir": the kind of organisation before its name
+            k = skip_determiners(sent, k + 1)
         ent = entity_at(doc[k]) if k < sent.end else None
         if ent is not None and ent.type is EntityType.ORGANIZATION:
             return ent, doc[k]

@@ -209,13 +209,8 @@ def _check_trigger(item: Any, where: str, errors: list[str]) -> Trigger | None:
     )
 
 
-def _check_frame(raw: Any, i: int, lang: str, errors: list[str]) -> Frame | None:
-    where = f"frames[{i}]"
-    if not isinstance(raw, dict):
-        errors.append(f"{where}: expected a mapping, got {raw!r}")
-        return None
-    if isinstance(raw.get("id"), str):
-        where = f"frames[{i}] ({raw['id']})"
+def _check_header(raw: dict, where: str, errors: list[str]) -> tuple[Any, Any, Any]:
+    """A frame's unknown fields, id, predicate and kind; the last three as given."""
     for key in sorted(set(raw) - _FIELDS):
         errors.append(f"{where}: unknown field {key!r}; known: {', '.join(sorted(_FIELDS))}")
     fid = raw.get("id")
@@ -229,14 +224,11 @@ def _check_frame(raw: Any, i: int, lang: str, errors: list[str]) -> Frame | None
     kind = raw.get("kind", "event")
     if kind not in _KINDS:
         errors.append(f"{where}.kind: unknown kind {kind!r}; known: {', '.join(_KINDS)}")
-    verbs = [
-        _check_trigger(v, f"{where}.verbs[{j}]", errors)
-        for j, v in enumerate(raw.get("verbs") or [])
-    ]
-    nouns = [
-        _check_trigger(v, f"{where}.nouns[{j}]", errors)
-        for j, v in enumerate(raw.get("nouns") or [])
-    ]
+    return fid, predicate, kind
+
+
+def _check_roles(raw: dict, where: str, lang: str, errors: list[str]) -> tuple[list, list]:
+    """A frame's role nouns ("lexicon" expanded) and the role nouns it leaves out."""
     roles = raw.get("roles", [])
     if roles == "lexicon":
         roles = ["lexicon"]
@@ -251,16 +243,11 @@ def _check_frame(raw: Any, i: int, lang: str, errors: list[str]) -> Frame | None
     if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
         errors.append(f"{where}.roles: expected a list of role nouns or 'lexicon', got {roles!r}")
         roles = []
-    if kind == "event" and not verbs and not nouns:
-        errors.append(f"{where}: an event frame needs 'verbs' or 'nouns'")
-    if kind == "role" and not roles:
-        errors.append(f"{where}: a role frame needs 'roles'")
-    subject = _check_paths(raw.get("subject", []), f"{where}.subject", errors)
-    obj = _check_paths(raw.get("object", []), f"{where}.object", errors)
-    if kind == "event" and not (subject and obj):
-        errors.append(f"{where}: an event frame needs 'subject' and 'object' paths")
-    subject_types = _check_types(raw.get("subject_types"), f"{where}.subject_types", errors)
-    object_types = _check_types(raw.get("object_types"), f"{where}.object_types", errors)
+    return roles, excluded
+
+
+def _check_flags(raw: dict, where: str, errors: list[str]) -> tuple[bool, float]:
+    """A frame's ``symmetric`` flag and its confidence (0.5 in place of a bad one)."""
     symmetric = raw.get("symmetric", False)
     if not isinstance(symmetric, bool):
         errors.append(f"{where}.symmetric: expected true or false, got {symmetric!r}")
@@ -272,6 +259,37 @@ def _check_frame(raw: Any, i: int, lang: str, errors: list[str]) -> Frame | None
     ):
         errors.append(f"{where}.confidence: expected a number in (0, 1], got {confidence!r}")
         confidence = 0.5
+    return bool(symmetric), float(confidence)
+
+
+def _check_frame(raw: Any, i: int, lang: str, errors: list[str]) -> Frame | None:
+    where = f"frames[{i}]"
+    if not isinstance(raw, dict):
+        errors.append(f"{where}: expected a mapping, got {raw!r}")
+        return None
+    if isinstance(raw.get("id"), str):
+        where = f"frames[{i}] ({raw['id']})"
+    fid, predicate, kind = _check_header(raw, where, errors)
+    verbs = [
+        _check_trigger(v, f"{where}.verbs[{j}]", errors)
+        for j, v in enumerate(raw.get("verbs") or [])
+    ]
+    nouns = [
+        _check_trigger(v, f"{where}.nouns[{j}]", errors)
+        for j, v in enumerate(raw.get("nouns") or [])
+    ]
+    roles, excluded = _check_roles(raw, where, lang, errors)
+    if kind == "event" and not verbs and not nouns:
+        errors.append(f"{where}: an event frame needs 'verbs' or 'nouns'")
+    if kind == "role" and not roles:
+        errors.append(f"{where}: a role frame needs 'roles'")
+    subject = _check_paths(raw.get("subject", []), f"{where}.subject", errors)
+    obj = _check_paths(raw.get("object", []), f"{where}.object", errors)
+    if kind == "event" and not (subject and obj):
+        errors.append(f"{where}: an event frame needs 'subject' and 'object' paths")
+    subject_types = _check_types(raw.get("subject_types"), f"{where}.subject_types", errors)
+    object_types = _check_types(raw.get("object_types"), f"{where}.object_types", errors)
+    symmetric, confidence = _check_flags(raw, where, errors)
     if not isinstance(fid, str) or predicate not in PREDICATES or kind not in _KINDS:
         return None
     return Frame(
@@ -285,9 +303,40 @@ def _check_frame(raw: Any, i: int, lang: str, errors: list[str]) -> Frame | None
         object=obj,
         subject_types=subject_types,
         object_types=object_types,
-        symmetric=bool(symmetric),
-        confidence=float(confidence),
+        symmetric=symmetric,
+        confidence=confidence,
     )
+
+
+#: The frame file's lists of words beside its frames, each read as a set of lemmas.
+_WORD_LISTS = (
+    "support_verbs",
+    "appointment_verbs",
+    "place_nouns",
+    "organization_nouns",
+    "party_nouns",
+)
+
+
+def _check_word_lists(data: dict, errors: list[str]) -> dict[str, frozenset[str]]:
+    """The frame file's lists of words, lower-cased; an empty set for a bad one."""
+    lemmas = {}
+    for key in _WORD_LISTS:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            errors.append(f"{key}: expected a list of words, got {value!r}")
+            value = []
+        lemmas[key] = frozenset(v.lower() for v in value)
+    return lemmas
+
+
+def _by_lemma(frames: list[Frame], part: str) -> dict[str, tuple[tuple[Frame, Trigger], ...]]:
+    """The frames' triggers of one part of speech (``verbs`` or ``nouns``) by lemma."""
+    found: dict[str, list[tuple[Frame, Trigger]]] = {}
+    for frame in frames:
+        for trigger in getattr(frame, part):
+            found.setdefault(trigger.lemma, []).append((frame, trigger))
+    return {k: tuple(v) for k, v in found.items()}
 
 
 def validate_frames(data: Any, lang: str = "fr", where: str = "frames.yaml") -> FrameSet:
@@ -318,34 +367,15 @@ def validate_frames(data: Any, lang: str = "fr", where: str = "frames.yaml") -> 
             errors.append(f"frames[{i}].id: duplicate id {frame.id!r}")
         seen.add(frame.id)
         frames.append(frame)
-    lemmas = {}
-    for key in (
-        "support_verbs",
-        "appointment_verbs",
-        "place_nouns",
-        "organization_nouns",
-        "party_nouns",
-    ):
-        value = data.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            errors.append(f"{key}: expected a list of words, got {value!r}")
-            value = []
-        lemmas[key] = frozenset(v.lower() for v in value)
+    lemmas = _check_word_lists(data, errors)
     if errors:
         raise FrameError(f"{where}: {len(errors)} problem(s):\n" + "\n".join(errors), where)
-    verbs: dict[str, list[tuple[Frame, Trigger]]] = {}
-    nouns: dict[str, list[tuple[Frame, Trigger]]] = {}
-    for frame in frames:
-        for trigger in frame.verbs:
-            verbs.setdefault(trigger.lemma, []).append((frame, trigger))
-        for trigger in frame.nouns:
-            nouns.setdefault(trigger.lemma, []).append((frame, trigger))
     return FrameSet(
         lang,
         tuple(frames),
         lemmas["support_verbs"],
-        {k: tuple(v) for k, v in verbs.items()},
-        {k: tuple(v) for k, v in nouns.items()},
+        _by_lemma(frames, "verbs"),
+        _by_lemma(frames, "nouns"),
         lemmas["appointment_verbs"],
         lemmas["place_nouns"],
         lemmas["organization_nouns"],

@@ -15,9 +15,8 @@ from typing import Any
 import yaml
 
 from kg.errors import ConfigError, FrameError
-from kg.lang.validate import Problems
 
-__all__ = ["grammar_words", "language_config", "load_data", "supported_languages"]
+__all__ = ["language_config", "load_data", "supported_languages"]
 
 
 def supported_languages() -> list[str]:
@@ -80,27 +79,3 @@ def language_config(lang: str) -> dict[str, Any]:
     if "model" not in config:
         raise FrameError(f"kg/lang/{lang}/language.yaml: missing 'model'")
     return config
-
-
-@cache
-def grammar_words(lang: str, key: str) -> tuple[str, ...]:
-    """A list of words of ``kg/lang/<lang>/grammar.yaml`` (cached per process).
-
-    Args:
-        lang: a supported language code.
-        key: the list's name (``genitive``).
-
-    Returns:
-        The words, in the file's order.
-
-    Raises:
-        FrameError: the list is missing or is not a list of words.
-    """
-    data = load_data(lang, "grammar")
-    problems = Problems(f"kg/lang/{lang}/grammar.yaml")
-    if key not in data:
-        problems.add(key, "missing list of words")
-    else:
-        problems.words(key, data[key])
-    problems.raise_any()
-    return tuple(data[key])

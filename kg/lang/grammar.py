@@ -39,6 +39,7 @@ _SETS = (
     "gerund_markers",
     "place_relatives",
     "initials_skip",
+    "respective",
 )
 #: The sections that are lists of words whose order counts.
 _LISTS = ("capacity_markers", "genitive_joints", "city_named_regions")
@@ -68,6 +69,7 @@ class Grammar:
     gerund_markers: frozenset[str]
     place_relatives: frozenset[str]
     initials_skip: frozenset[str]
+    respective: frozenset[str]
     capacity_markers: tuple[str, ...]
     genitive_joints: tuple[str, ...]
     city_named_regions: tuple[str, ...]

@@ -3,7 +3,8 @@ cache, and disambiguation in the article's context."""
 
 from kg.link.cache import Cache, default_cache_path
 from kg.link.catalogue import Catalogue
-from kg.link.disambiguate import DEFAULT_THRESHOLD, Linker
+from kg.link.disambiguate import Linker
+from kg.link.scoring import DEFAULT_THRESHOLD
 from kg.link.wikidata import DEFAULT_ENDPOINT, USER_AGENT, WikidataEndpoint
 
 __all__ = [

@@ -37,32 +37,10 @@ def article_page(source: Source, iri: str, known: Known = None) -> Row | None:
         ``object_name`` and ``placed``: whether the evidence is in the text shown).
     """
     this = values("a", [iri])
-    found_meta = rows(
-        source,
-        f"SELECT ?k ?v WHERE {{ {this} "
-        '{ ?a a kg:Article BIND("kind" AS ?k) BIND("Article" AS ?v) } UNION '
-        '{ ?a dcterms:title ?v BIND("title" AS ?k) } UNION '
-        '{ ?a dcterms:date ?v BIND("date" AS ?k) } UNION '
-        '{ ?a schema:url ?v BIND("url" AS ?k) } UNION '
-        '{ ?a dcterms:language ?v BIND("language" AS ?k) } UNION '
-        '{ ?a kg:length ?v BIND("length" AS ?k) } UNION '
-        '{ ?a kg:text ?v BIND("text" AS ?k) } }',
-    )
-    meta = {row["k"]: row["v"] for row in found_meta}
+    meta = _article_meta(source, this)
     if "kind" not in meta:
         return None
-    mentions = rows(
-        source,
-        f"SELECT DISTINCT ?e ?start ?end ?anchor ?sentence WHERE {{ {this} "
-        "?m a kg:Mention ; prov:wasDerivedFrom ?a ; kg:refersTo ?e ; kg:start ?start ; "
-        "kg:end ?end ; kg:anchor ?anchor . OPTIONAL { ?m kg:sentence ?sentence } }",
-    )
-    found = rows(
-        source,
-        f"SELECT DISTINCT ?s WHERE {{ {this} ?s a kg:Statement ; prov:wasDerivedFrom ?a ; "
-        "rdf:predicate ?p FILTER(?p != owl:sameAs) }",
-    )
-    facts = sorted(statements(source, [r["s"] for r in found]), key=lambda f: f.get("start", 0))
+    mentions, facts = _mentions_and_facts(source, this)
     names = name_facts(source, facts, known) | names_of(source, {m["e"] for m in mentions}, known)
     for mention in mentions:
         mention["entity"] = names[mention["e"]]
@@ -70,15 +48,7 @@ def article_page(source: Source, iri: str, known: Known = None) -> Row | None:
     sentences = (
         place_sentences(mentions, facts) if text is None else [whole_text(text, mentions, facts)]
     )
-    shown = [(s["start"], s["start"] + len(s["text"])) for s in sentences]
-    for fact in facts:
-        fact["subject_name"] = names.get(fact.get("subject", ""), {"label": fact.get("subject")})
-        other = fact.get("object", "")
-        fact["object_name"] = (
-            {"label": other, "type": "value", "path": None} if fact.get("literal") else names[other]
-        )
-        start, end = fact.get("start", -1), fact.get("end", -1)
-        fact["placed"] = any(a <= start and end <= b for a, b in shown)
+    _name_fact_ends(facts, names, sentences)
     return {
         "iri": iri,
         "path": local_path(iri),
@@ -91,6 +61,55 @@ def article_page(source: Source, iri: str, known: Known = None) -> Row | None:
         "sentences": sentences,
         "facts": facts,
     }
+
+
+def _article_meta(source: Source, this: str) -> Row:
+    """The article's kind (``Article`` when it is one), title, date, URL,
+    language, length and text, those it has; ``this`` binds ``?a``."""
+    found = rows(
+        source,
+        f"SELECT ?k ?v WHERE {{ {this} "
+        '{ ?a a kg:Article BIND("kind" AS ?k) BIND("Article" AS ?v) } UNION '
+        '{ ?a dcterms:title ?v BIND("title" AS ?k) } UNION '
+        '{ ?a dcterms:date ?v BIND("date" AS ?k) } UNION '
+        '{ ?a schema:url ?v BIND("url" AS ?k) } UNION '
+        '{ ?a dcterms:language ?v BIND("language" AS ?k) } UNION '
+        '{ ?a kg:length ?v BIND("length" AS ?k) } UNION '
+        '{ ?a kg:text ?v BIND("text" AS ?k) } }',
+    )
+    return {row["k"]: row["v"] for row in found}
+
+
+def _mentions_and_facts(source: Source, this: str) -> tuple[list[Row], list[Row]]:
+    """The article's mentions, and its facts (``owl:sameAs`` links left out)
+    in the order of their evidence; ``this`` binds ``?a``."""
+    mentions = rows(
+        source,
+        f"SELECT DISTINCT ?e ?start ?end ?anchor ?sentence WHERE {{ {this} "
+        "?m a kg:Mention ; prov:wasDerivedFrom ?a ; kg:refersTo ?e ; kg:start ?start ; "
+        "kg:end ?end ; kg:anchor ?anchor . OPTIONAL { ?m kg:sentence ?sentence } }",
+    )
+    found = rows(
+        source,
+        f"SELECT DISTINCT ?s WHERE {{ {this} ?s a kg:Statement ; prov:wasDerivedFrom ?a ; "
+        "rdf:predicate ?p FILTER(?p != owl:sameAs) }",
+    )
+    facts = sorted(statements(source, [r["s"] for r in found]), key=lambda f: f.get("start", 0))
+    return mentions, facts
+
+
+def _name_fact_ends(facts: list[Row], names: dict[str, Row], sentences: list[Row]) -> None:
+    """Give each fact its subject's and object's names, and whether its
+    evidence lies in the text shown (``placed``)."""
+    shown = [(s["start"], s["start"] + len(s["text"])) for s in sentences]
+    for fact in facts:
+        fact["subject_name"] = names.get(fact.get("subject", ""), {"label": fact.get("subject")})
+        other = fact.get("object", "")
+        fact["object_name"] = (
+            {"label": other, "type": "value", "path": None} if fact.get("literal") else names[other]
+        )
+        start, end = fact.get("start", -1), fact.get("end", -1)
+        fact["placed"] = any(a <= start and end <= b for a, b in shown)
 
 
 def place_sentences(mentions: list[Row], facts: list[Row]) -> list[Row]:

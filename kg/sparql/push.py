@@ -161,17 +161,8 @@ def push(
         EndpointError: authentication failed, the server is unreachable,
             timed out or failed; no partial graph is left behind.
     """
-    if batch_size < 1:
-        raise ConfigError(f"batch size must be at least 1, got {batch_size}")
-    check_endpoint_url(endpoint)
-    update_url = check_endpoint_url(update_endpoint or endpoint, "--update-endpoint")
-    if graph is not None:
-        try:
-            ox.NamedNode(graph)
-        except ValueError as exc:
-            raise ConfigError(f"graph {graph!r} is not a valid IRI: {exc}") from exc
+    update_url = _check_options(endpoint, update_endpoint, graph, batch_size)
     graphs, skipped = _by_graph(_read_source(source), graph)
-    total = sum(len(t) for t in graphs.values())
     transport = Transport(
         endpoint,
         user=user,
@@ -182,6 +173,43 @@ def push(
         backoff=backoff,
     )
     target = _Target(transport, endpoint, update_url)
+    sent, batches, done = _send_graphs(target, graphs, batch_size, progress)
+    return PushResult(endpoint, tuple(done), sent, batches, target.method, skipped)
+
+
+def _check_options(
+    endpoint: str, update_endpoint: str | None, graph: str | None, batch_size: int
+) -> str:
+    """Check a push's options before anything is read; return the update URL.
+
+    Raises:
+        ConfigError: a bad batch size, endpoint URL or graph IRI.
+    """
+    if batch_size < 1:
+        raise ConfigError(f"batch size must be at least 1, got {batch_size}")
+    check_endpoint_url(endpoint)
+    update_url = check_endpoint_url(update_endpoint or endpoint, "--update-endpoint")
+    if graph is not None:
+        try:
+            ox.NamedNode(graph)
+        except ValueError as exc:
+            raise ConfigError(f"graph {graph!r} is not a valid IRI: {exc}") from exc
+    return update_url
+
+
+def _send_graphs(
+    target: _Target,
+    graphs: dict[str, list[ox.Triple]],
+    batch_size: int,
+    progress: Callable[[int, int], None] | None,
+) -> tuple[int, int, list[str]]:
+    """Send every graph in batches; return the triples and batches sent and
+    the graphs written.
+
+    Raises:
+        EndpointError: a batch failed (see :func:`_abandoned`).
+    """
+    total = sum(len(t) for t in graphs.values())
     sent, batches, done = 0, 0, []
     for name, triples in graphs.items():
         for number, payload in enumerate(_batches(triples, batch_size)):
@@ -194,7 +222,7 @@ def push(
             if progress is not None:
                 progress(sent, total)
         done.append(name)
-    return PushResult(endpoint, tuple(done), sent, batches, target.method, skipped)
+    return sent, batches, done
 
 
 def _abandoned(

@@ -18,7 +18,7 @@ rdflib data enters through :func:`kg.rdf.terms.to_oxigraph`.
 from __future__ import annotations
 
 import importlib.resources
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -27,14 +27,11 @@ import pyoxigraph as ox
 import rdflib
 
 from kg.errors import StoreError
-from kg.graph import DEFAULT_BASE
 from kg.namespaces import KG as KG_NS
-from kg.namespaces import PREFIXES
-from kg.rdf.formats import oxigraph_formats
 from kg.rdf.terms import oxigraph_term, to_oxigraph
+from kg.sparql.dump import dump_format, write_dump
 
 __all__ = [
-    "DUMP_FORMATS",
     "KG",
     "Store",
     "StoreEntity",
@@ -44,12 +41,6 @@ __all__ = [
 
 #: The ontology namespace, as text.
 KG = str(KG_NS)
-
-#: Format names (and aliases) that :meth:`Store.dump` accepts.
-DUMP_FORMATS: dict[str, ox.RdfFormat] = oxigraph_formats()
-
-#: Prefixes written in Turtle and TriG dumps: the ontology's, and the data's.
-_PREFIXES = {"ex": DEFAULT_BASE} | {name: str(iri) for name, iri in PREFIXES.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +202,7 @@ class Store:
         Raises:
             StoreError: the file cannot be read or parsed; nothing is written.
         """
-        rdf_format = _rdf_format(fmt) if fmt else None
+        rdf_format = dump_format(fmt) if fmt else None
         try:
             self.oxigraph.load(path=str(source), format=rdf_format)
         except (OSError, RuntimeError, SyntaxError, ValueError) as exc:
@@ -369,42 +360,13 @@ class Store:
 
         Args:
             dest: a file path or a binary stream.
-            fmt: one of :data:`DUMP_FORMATS`.
+            fmt: one of :data:`kg.sparql.dump.DUMP_FORMATS`.
 
         Raises:
             StoreError: an unknown format or a write failure.
         """
-        rdf_format = _rdf_format(fmt)
-        target: Any = str(dest) if isinstance(dest, Path) else dest
+        rdf_format = dump_format(fmt)
         try:
-            if rdf_format in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-                self.oxigraph.dump(target, rdf_format, prefixes=_prefixes(rdf_format))
-                return
-            triples = self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", union=True)
-            self._write_triples(triples, target, rdf_format)
+            write_dump(self.oxigraph, dest, rdf_format)
         except (OSError, RuntimeError, ValueError) as exc:
             raise StoreError(f"cannot dump store {self.path} as {fmt}: {exc}") from exc
-
-    @staticmethod
-    def _write_triples(triples: Iterator[ox.Triple], target: Any, rdf_format: Any) -> None:
-        prefixes = _prefixes(rdf_format)
-        if isinstance(target, str):
-            with open(target, "wb") as handle:
-                ox.serialize(triples, handle, rdf_format, prefixes=prefixes)
-        else:
-            ox.serialize(triples, target, rdf_format, prefixes=prefixes)
-
-
-def _prefixes(rdf_format: Any) -> dict[str, str] | None:
-    return _PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
-
-
-def _rdf_format(fmt: str) -> ox.RdfFormat:
-    """pyoxigraph's format for a name or alias kg knows (see kg.rdf.formats)."""
-    name = fmt.lower()
-    try:
-        return DUMP_FORMATS[name]
-    except KeyError:
-        raise StoreError(
-            f"unknown RDF format {name!r}; known: {', '.join(sorted(DUMP_FORMATS))}"
-        ) from None
