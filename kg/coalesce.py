@@ -26,8 +26,9 @@ def short_forms(by_key: dict[str, list[Mention]]) -> dict[str, str]:
     * a shorter person name, or a one-word name of another type the NER gave
       a person's surname ("Hunt" as a place), to the single longer person
       name that ends with it;
-    * an acronym to the long form written just before it in brackets
-      ("Confédération générale du travail (CGT)") or whose initials it is.
+    * an acronym to the long form written just before or after it in brackets
+      ("Confédération générale du travail (CGT)", "l'IPN (Institut de la
+      mémoire nationale)") or whose initials it is.
     """
     people = [k for k, ms in by_key.items() if any(m.type is EntityType.PERSON for m in ms)]
     target: dict[str, str] = {}
@@ -75,7 +76,9 @@ def _long_form(short: str, mentions: list[Mention], by_key: dict[str, list[Menti
         initials = "".join(w[0] for w in key.replace("-", " ").split() if w not in skip)
         if initials[:1] != text[:1].casefold():
             continue  # "Conseil de sécurité de l'Organisation des Nations unies (ONU)"
-        if any(0 < m.start - o.end <= 3 for m in mentions for o in others):
+        if any(
+            0 < m.start - o.end <= 3 or 0 < o.start - m.end <= 3 for m in mentions for o in others
+        ):
             beside.add(key)
         if initials == text.casefold():
             initial.add(key)

@@ -20,22 +20,21 @@ knowledge can help resolve roles:
    subject of a clause reported by a named person ("Trump a dit qu'il ...").
    Anything else stays unresolved: an unsafe merge is worse than none.
 
-The result is an :class:`EntityIndex` that the frame matcher queries token by token.
+The result is an :class:`~kg.entity_index.EntityIndex` that the frame matcher
+queries token by token.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import cache
 
-import numpy as np
-from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.tokens import Span, Token
 
 from kg.coalesce import merge_same_links, short_forms
+from kg.entity_index import EntityIndex, token_offsets
 from kg.ingest import slugify
 from kg.mentions import lexicon, make_mention, name_key
 from kg.model import Entity, EntityType, Mention, MentionKind
@@ -62,12 +61,6 @@ __all__ = [
 OfficeHolders = Callable[[str, str], frozenset[str]]
 
 _PRONOUN_CONF = 0.6
-
-
-@dataclass(slots=True)
-class _Group:
-    type: EntityType
-    names: list[Mention]
 
 
 @cache
@@ -127,80 +120,6 @@ def _majority_type(mentions: Sequence[Mention]) -> EntityType:
     return next(m.type for m in mentions if counts[m.type] == best)
 
 
-class EntityIndex:
-    """The entities of one article, and which tokens mention each.
-
-    Args:
-        parsed: the parsed article.
-        entities: its entities, each with all its mentions (names, demonyms,
-            resolved roles and pronouns).
-        tokens: the indices of the article's non-space tokens and their original
-            offsets, when already known (another index of the same article has them).
-    """
-
-    def __init__(
-        self,
-        parsed: Parsed,
-        entities: Iterable[Entity],
-        tokens: tuple[list[int], list[tuple[int, int]]] | None = None,
-    ) -> None:
-        self.parsed = parsed
-        self.entities: tuple[Entity, ...] = tuple(entities)
-        self._by_key = {e.key: e for e in self.entities}
-        spans: list[tuple[int, int, Mention, Entity]] = []
-        for entity in self.entities:
-            for m in entity.mentions:
-                spans.append((m.start, m.end, m, entity))
-        self._spans = sorted(spans, key=lambda s: (s[0], -(s[1] - s[0])))
-        self._token: dict[int, list[tuple[Mention, Entity]]] = defaultdict(list)
-        self.tokens = tokens or _token_offsets(parsed)
-        tokens, offsets = self.tokens
-        starts = [o[0] for o in offsets]
-        for start, end, m, entity in self._spans:
-            for k in range(bisect_left(starts, start), len(tokens)):
-                if offsets[k][0] >= end:
-                    break
-                if offsets[k][1] <= end:
-                    self._token[tokens[k]].append((m, entity))
-        for items in self._token.values():
-            items.sort(key=lambda item: -(item[0].end - item[0].start))
-
-    def get(self, key: str) -> Entity:
-        """The entity with this key (KeyError when there is none)."""
-        return self._by_key[key]
-
-    def entity_at(self, token: Token) -> Entity | None:
-        """The entity named by the widest mention covering the token, or None."""
-        items = self._token.get(token.i)
-        return items[0][1] if items else None
-
-    def entities_at(self, token: Token) -> list[Entity]:
-        """Every entity whose mention covers the token, widest mention first."""
-        return [entity for _m, entity in self._token.get(token.i, [])]
-
-    def mention_at(self, token: Token) -> Mention | None:
-        """The widest mention covering the token, or None."""
-        items = self._token.get(token.i)
-        return items[0][0] if items else None
-
-    def mentions_in(self, sent: Span) -> list[tuple[Mention, Entity]]:
-        """The mentions inside a sentence (or any span) with their entities, in order."""
-        start, end = self.parsed.span_offsets(sent)
-        return [(m, e) for s, t, m, e in self._spans if start <= s and t <= end]
-
-
-def _token_offsets(parsed: Parsed) -> tuple[list[int], list[tuple[int, int]]]:
-    """The indices of the non-space tokens and their offsets in the original text,
-    read from the Doc's arrays (no Token objects: this runs for every article)."""
-    table = parsed.doc.to_array([IDX, LENGTH, IS_SPACE]).astype(np.int64)
-    kept = np.flatnonzero(table[:, 2] == 0)
-    origin = np.asarray(parsed.offsets.origin, dtype=np.int64)
-    first = table[kept, 0]
-    starts = origin[first]
-    ends = origin[first + table[kept, 1] - 1] + 1
-    return kept.tolist(), list(zip(starts.tolist(), ends.tolist(), strict=True))
-
-
 def resolve_references(
     parsed: Parsed,
     entities: Sequence[Entity],
@@ -220,25 +139,12 @@ def resolve_references(
     Returns:
         The index over the entities, with the resolved mentions added.
     """
-    text = parsed.article.text
     people = [e for e in entities if e.type is EntityType.PERSON]
-    person_names = sorted(
-        ((m, e) for e in people for m in e.mentions if m.kind is MentionKind.NAME),
-        key=lambda x: x[0].start,
-    )
     demonyms = [m for m in mentions if m.kind is MentionKind.DEMONYM]
     roles = [m for m in mentions if m.kind is MentionKind.ROLE]
     added: dict[str, list[Mention]] = defaultdict(list)
     starts = token_starts(parsed)
-    anchors = titled_names(parsed, person_names, starts, lang)
-    pending: list[Mention] = []
-    for role in roles:
-        entity = apposed_person(role, person_names, parsed, starts, lang)
-        if entity is not None:
-            added[entity.key].append(role)
-            anchors.append(RoleAnchor(role.start, role_key(role, text, lang)[0], entity))
-        else:
-            pending.append(role)
+    anchors, pending = _apposed_roles(parsed, people, roles, starts, lang, added)
     still: list[Mention] = []
     for role in pending:
         entity = role_antecedent(role, parsed, starts, anchors, lang) or _office_holder(
@@ -250,24 +156,58 @@ def resolve_references(
             )
         else:
             still.append(role)
-    tokens = _token_offsets(parsed)
+    tokens = token_offsets(parsed)
     index = EntityIndex(parsed, _with_mentions(entities, added), tokens)
-    for role in still:
-        entity = _counterpart(parsed, index, role)
-        if entity is not None:
-            added[entity.key].append(
-                replace(
-                    role,
-                    kind=MentionKind.PRONOUN,
-                    provenance=replace(
-                        role.provenance, rule="coref:homologue", confidence=_PRONOUN_CONF
-                    ),
-                )
-            )
+    for key, mention in _counterparts(parsed, index, still):
+        added[key].append(mention)
     index = EntityIndex(parsed, _with_mentions(entities, added), tokens)
     for key, mention in _pronouns(parsed, index, lang):
         added[key].append(mention)
     return EntityIndex(parsed, _with_mentions(entities, added), tokens)
+
+
+def _apposed_roles(
+    parsed: Parsed,
+    people: list[Entity],
+    roles: list[Mention],
+    starts: dict[int, int],
+    lang: str,
+    added: dict[str, list[Mention]],
+) -> tuple[list[RoleAnchor], list[Mention]]:
+    """Attach the roles in apposition to a named person (into ``added``).
+
+    Returns:
+        The anchors a later role phrase may repeat (titled names and the
+        apposed roles), and the roles left unattached, in order.
+    """
+    text = parsed.article.text
+    person_names = sorted(
+        ((m, e) for e in people for m in e.mentions if m.kind is MentionKind.NAME),
+        key=lambda x: x[0].start,
+    )
+    anchors = titled_names(parsed, person_names, starts, lang)
+    pending: list[Mention] = []
+    for role in roles:
+        entity = apposed_person(role, person_names, parsed, starts, lang)
+        if entity is not None:
+            added[entity.key].append(role)
+            anchors.append(RoleAnchor(role.start, role_key(role, text, lang)[0], entity))
+        else:
+            pending.append(role)
+    return anchors, pending
+
+
+def _counterparts(
+    parsed: Parsed, index: EntityIndex, roles: list[Mention]
+) -> list[tuple[str, Mention]]:
+    """The "son homologue" roles that stand for a person, as pronoun mentions."""
+    found: list[tuple[str, Mention]] = []
+    for role in roles:
+        entity = _counterpart(parsed, index, role)
+        if entity is not None:
+            how = replace(role.provenance, rule="coref:homologue", confidence=_PRONOUN_CONF)
+            found.append((entity.key, replace(role, kind=MentionKind.PRONOUN, provenance=how)))
+    return found
 
 
 def _with_mentions(entities: Sequence[Entity], added: dict[str, list[Mention]]) -> list[Entity]:

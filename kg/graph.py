@@ -1,8 +1,7 @@
 """Turn extractions into RDF, following ontology/README.md.
 
-Pure: no I/O. Every IRI is derived from the data (article ids, entity keys,
-Wikidata ids, a hash of a fact's fields), no blank node is minted, so the same
-extractions always give the same triples.
+Pure: no I/O. Every IRI is derived from the data (see :mod:`kg.iris`), no
+blank node is minted, so the same extractions always give the same triples.
 
 Each article becomes one named graph ``ex:graph/{article id}`` holding the
 article node (with its original text, which every offset counts in), its
@@ -13,9 +12,6 @@ and provenance), a link statement per Wikidata link, and the plain triple
 
 from __future__ import annotations
 
-import hashlib
-import json
-import re
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
@@ -25,6 +21,15 @@ from rdflib.term import Node
 
 from kg.dates import TIME_FORMS, xsd_time_type
 from kg.errors import InputError, OntologyError
+from kg.iris import (
+    DEFAULT_BASE,
+    article_iri,
+    entity_iri,
+    graph_iri,
+    link_iri,
+    mention_iri,
+    statement_iri,
+)
 from kg.model import Entity, EntityType, Extraction, Fact, Modality, Polarity, Provenance
 from kg.namespaces import (
     DCTERMS,
@@ -62,9 +67,6 @@ __all__ = [
 #: One RDF triple.
 Triple = tuple[Node, Node, Node]
 
-#: The default namespace of data IRIs (``ex:`` in ontology/README.md).
-DEFAULT_BASE = "https://w3id.org/newskg/id/"
-
 _CLASSES = {
     EntityType.PERSON: KG.Person,
     EntityType.ORGANIZATION: KG.Organization,
@@ -78,69 +80,6 @@ _MODALITY = {
     Modality.POSSIBLE: KG.possible,
     Modality.PLANNED: KG.planned,
 }
-_QID = re.compile(r"Q[1-9]\d*")
-
-
-def article_iri(article_id: str, base: str = DEFAULT_BASE) -> URIRef:
-    """The IRI of an article: ``{base}article/{article_id}``."""
-    return URIRef(f"{base}article/{article_id}")
-
-
-def graph_iri(article_id: str, base: str = DEFAULT_BASE) -> URIRef:
-    """The IRI of an article's named graph: ``{base}graph/{article_id}``."""
-    return URIRef(f"{base}graph/{article_id}")
-
-
-def entity_iri(entity: Entity, base: str = DEFAULT_BASE) -> URIRef:
-    """The IRI of an entity.
-
-    Args:
-        entity: the entity; its ``key`` is already a slug such as
-            ``person/vladimir-poutine``.
-        base: the data namespace.
-
-    Returns:
-        ``{base}entity/wd/{QID}`` for an entity linked to Wikidata, else
-        ``{base}entity/{key}``.
-    """
-    if entity.link is not None:
-        return URIRef(f"{base}entity/wd/{_checked_qid(entity.link.qid)}")
-    return URIRef(f"{base}entity/{entity.key}")
-
-
-def mention_iri(article_id: str, start: int, end: int, base: str = DEFAULT_BASE) -> URIRef:
-    """The IRI of a mention: ``{base}mention/{article_id}/{start}-{end}``."""
-    return URIRef(f"{base}mention/{article_id}/{start}-{end}")
-
-
-def link_iri(article_id: str, entity: Entity, base: str = DEFAULT_BASE) -> URIRef:
-    """The IRI of the statement recording an entity's Wikidata link."""
-    return URIRef(f"{base}link/{article_id}/{entity.key.replace('/', '-')}")
-
-
-def statement_iri(fact: Fact, base: str = DEFAULT_BASE) -> URIRef:
-    """The IRI of a fact's statement node: a hash of every field of the fact.
-
-    Returns:
-        ``{base}statement/{article_id}/{16 hex digits of a SHA-1}``.
-    """
-    p = fact.provenance
-    fields = [
-        fact.subject,
-        fact.predicate,
-        fact.object,
-        fact.value,
-        str(fact.polarity),
-        str(fact.modality),
-        fact.place,
-        fact.time,
-        fact.of,
-        fact.source,
-        fact.role,
-        [p.article_id, p.start, p.end, p.sentence, p.rule, p.confidence],
-    ]
-    digest = hashlib.sha1(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()
-    return URIRef(f"{base}statement/{p.article_id}/{digest[:16]}")
 
 
 @lru_cache(maxsize=4096)
@@ -394,9 +333,3 @@ def _add_fact(graph: Graph, fact: Fact, iris: dict[str, URIRef], node: URIRef, a
     _add_provenance(graph, node, fact.provenance, art)
     if fact.is_direct:
         graph.add((subject, predicate, obj))
-
-
-def _checked_qid(qid: str) -> str:
-    if not _QID.fullmatch(qid):
-        raise ValueError(f"{qid!r} is not a Wikidata item id (Q followed by digits)")
-    return qid

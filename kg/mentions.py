@@ -19,6 +19,8 @@ Three sources, each with its rule id in the provenance:
 * ``nested-name``: a known organisation inside another's name ("Conseil de
   sécurité des Nations unies" names the Nations unies too).
 * ``headed-acronym``: "le parti ACT": a head noun and an acronym the NER missed.
+* ``bracketed-acronym``: "l'IPN (Institut de la mémoire nationale)": an
+  acronym the NER missed, before an organisation's name in brackets.
 * ``coordination``: an untyped name in a list of places is a place.
 * ``quoted-title``: a name that fills a quotation after a verb, a noun or
   an article (la « Caméra d'Or ») is a title, caption or quoted term: Other.
@@ -98,6 +100,7 @@ def extract_mentions(
         _add_known(parsed, known, add, taken, words, keys)
     _add_known_places(parsed, lex, add, taken, words)
     _add_headed_acronyms(parsed, lex, add, taken, words, keys)
+    _add_bracketed_acronyms(parsed, add, taken, words, {n.span.start: n.type for n in names})
     _add_credits(parsed, lex, add, taken)
     _add_organization_phrases(parsed, lex, add, taken, keys)
     _add_missions(parsed, lex, add, taken, keys)
@@ -220,6 +223,24 @@ def _add_headed_acronyms(
             span = doc[i - 1 : i + 1]
             add(span, EntityType.ORGANIZATION, MentionKind.NAME, name_key(span.text),
                 "headed-acronym", 0.8)  # fmt: skip
+
+
+def _add_bracketed_acronyms(
+    parsed: Parsed, add, taken: set[int], words: list[str], name_types: dict[int, EntityType]
+) -> None:
+    """ "l'IPN (Institut de la mémoire nationale)": an acronym the NER left
+    out, right before a name in brackets, names the same organisation (a
+    foreign acronym need not be the French name's initials). An acronym before
+    a bracketed place or person, or before a bracket that opens no name, stays
+    out."""
+    doc = parsed.doc
+    for i in range(len(words) - 2):
+        letters = words[i].replace("-", "")
+        if i in taken or words[i + 1] != "(" or name_types.get(i + 2) != EntityType.ORGANIZATION:
+            continue
+        if 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper():
+            add(doc[i : i + 1], EntityType.ORGANIZATION, MentionKind.NAME, name_key(words[i]),
+                "bracketed-acronym", 0.8)  # fmt: skip
 
 
 def _add_credits(parsed: Parsed, lex: Lexicon, add, taken: set[int]) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kg.entities import OfficeHolders, group_mentions, merge_same_links, resolve_references
 from kg.frames import EntityLookup, FrameSet, extract_facts, load_frames, speaker_lookup
+from kg.frames.located import CountryOf
 from kg.lang.grammar import grammar
 from kg.mentions import KnownNames, extract_mentions, lexicon, name_key
 from kg.model import Article, Entity, EntityType, Extraction, Fact
@@ -129,7 +130,8 @@ class Pipeline:
         index = resolve_references(
             parsed, entities, mentions, self.lang, self.holders if self.link else None
         )
-        facts = article_facts(parsed, index)
+        country_of = countries_of(index.entities, self.linker.catalogue) if self.link else None
+        facts = article_facts(parsed, index, country_of=country_of)
         if self.link:
             facts = complete_positions(facts, index.entities, self.offices)
             facts += staff_facts(facts, index.entities, self.linker.catalogue.kind)
@@ -156,7 +158,10 @@ def pipeline_extractor(link: bool = True) -> Callable[[Article], Extraction]:
 
 
 def article_facts(
-    parsed: Parsed, index: EntityLookup, frames: FrameSet | None = None
+    parsed: Parsed,
+    index: EntityLookup,
+    frames: FrameSet | None = None,
+    country_of: CountryOf | None = None,
 ) -> list[Fact]:
     """The facts of one parsed article: the quote step first (what was said,
     and who is the source of which words), then the frames, which take the
@@ -166,6 +171,8 @@ def article_facts(
         parsed: the article and its parse.
         index: the article's entities (``entity_at(token)``).
         frames: the frames to match; the article's language's by default.
+        country_of: the article's entity for the country a place is in
+            (:func:`countries_of`); none by default.
 
     Returns:
         The facts, in text order, ``said`` facts included.
@@ -175,7 +182,32 @@ def article_facts(
     said, attribution = speech_facts(
         parsed, speaker_lookup(parsed, index), load_cues(frames.lang), entities
     )
-    return extract_facts(parsed, index, attribution, said, frames)
+    return extract_facts(parsed, index, attribution, said, frames, country_of)
+
+
+def countries_of(entities: Iterable[Entity], catalogue) -> CountryOf:
+    """The country a place is in, as an entity of the article.
+
+    The catalogue gives a linked place's country (``P17``); the answer is the
+    article's place entity linked to that country, so that "Alep, dans le
+    nord du pays" names a country the article speaks of, never one it does
+    not. A place with no link, or whose country is not in the article, has none.
+
+    Args:
+        entities: the article's entities.
+        catalogue: the Wikidata catalogue.
+
+    Returns:
+        A function from a place to its country's entity, or None.
+    """
+    by_qid = {e.qid: e for e in entities if e.qid and e.type is EntityType.PLACE}
+
+    def country_of(place: Entity) -> Entity | None:
+        item = catalogue.item(place.qid) if place.qid else None
+        found = {c for c in item.values("P17") if c in by_qid} if item else set()
+        return by_qid[found.pop()] if len(found) == 1 else None
+
+    return country_of
 
 
 def known_names(catalogue) -> KnownNames:

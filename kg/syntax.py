@@ -24,6 +24,7 @@ __all__ = [
     "markers",
     "object_of",
     "previous_subject",
+    "reporting_subject",
     "subject_of",
 ]
 
@@ -171,12 +172,16 @@ def object_of(verb: Token) -> list[Token]:
         # two subjects, one on each side: the parser lost the object
         return [subjects[-1]]
     if not objects:
-        # "a félicité Donald Trump": a name right after the verb, parsed as an
-        # xcomp (tagged X) instead of the object
+        # "a félicité Donald Trump", "rencontrera Jean Martin lundi": a name
+        # right after the verb, parsed as an xcomp (tagged X) or as a modifier
+        # with no preposition, instead of the object
         objects = [
             c
             for c in verb.rights
-            if c.dep_ == "xcomp" and c.pos_ in ("PROPN", "X") and c.i == _after_verb(verb)
+            if c.dep_ in ("xcomp", "nmod", "obl:mod")
+            and c.pos_ in ("PROPN", "X")
+            and c.i == _after_verb(verb)
+            and not any(m.dep_ == "case" for m in c.children)
         ]
     return objects
 
@@ -225,6 +230,34 @@ def previous_subject(tok: Token, entity_at: Callable[[Token], Entity | None]) ->
         named = [word, *(c for c in word.children if c.dep_ in ("appos", "flat:name"))]
         found = [e for e in map(entity_at, named) if e is not None]
         return found[0] if found and found[0].type in _SPEAKERS else None
+    return None
+
+
+def reporting_subject(pronoun: Token) -> Token | None:
+    """ "X a laissé entendre qu'il rencontrerait Y": for the subject pronoun
+    of a complement clause, the subject of the verb that governs the clause,
+    climbing from infinitives ("laissé entendre"). It holds where the parser
+    did not make the reporting verb a main clause, which
+    :func:`previous_subject` needs. Only a complement clause ("ccomp"): in a
+    relative or an adverbial clause the pronoun may stand for anyone.
+
+    Args:
+        pronoun: the pronoun.
+
+    Returns:
+        The subject token, or None.
+    """
+    clause = pronoun.head
+    if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects[0]
+        if verb.dep_ != "xcomp":
+            return None
+        verb = verb.head
     return None
 
 

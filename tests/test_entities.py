@@ -149,6 +149,33 @@ def test_entities_acronym_and_long_form_are_one(text: str, label: str, alias: st
     assert [(e.label, e.aliases) for e in orgs] == [(label, (alias,))]
 
 
+@pytest.mark.parametrize(
+    "text, label, alias",
+    [
+        (
+            "Marc Petit a démenti les accusations de l'ANB (Agence nationale des barrages).",
+            "Agence nationale des barrages",
+            "ANB",
+        ),
+        # a foreign acronym: not the initials of the French name
+        (
+            "Anne Roux a répondu aux critiques de l'ABW (Agence de sécurité intérieure).",
+            "Agence de sécurité intérieure",
+            "ABW",
+        ),
+    ],
+)
+def test_entities_acronym_before_its_name_in_brackets_is_one(text, label, alias) -> None:
+    orgs = [e for e in entities_of(text).entities if e.type is EntityType.ORGANIZATION]
+    assert [(e.label, e.aliases) for e in orgs] == [(label, (alias,))]
+
+
+def test_entities_acronym_before_a_bracketed_place_is_no_new_name() -> None:
+    text = "Le comité a reçu le rapport du BPR (Lyon) hier."
+    orgs = [e for e in entities_of(text).entities if e.type is EntityType.ORGANIZATION]
+    assert all(e.label != "BPR" for e in orgs)
+
+
 def test_entities_acronym_of_another_long_form_stays_apart() -> None:
     text = (
         "Le Bureau central des statistiques (INSEE) a publié. "

@@ -1,5 +1,6 @@
-"""Attitudes in their verb, support-verb and gerund shapes, events in noun form, and quotes after a
-colon, on real parses of sentences written for these tests."""
+"""Attitudes in their verb, support-verb, gerund and clitic shapes, contacts by letter,
+events in noun form, and quotes after a colon, on real parses of sentences
+written for these tests."""
 
 from __future__ import annotations
 
@@ -132,6 +133,11 @@ def test_events_in_noun_form_take_the_clause_subject_and_place(nlp) -> None:
             ("paul-girard", "anne-roux"),
         ),
         ("Le Maroc a réfuté les allégations de l'Espagne.", ("espagne", "maroc")),
+        # an acronym before its name in brackets is the organisation
+        (
+            "Marc Petit a démenti les accusations de l'ANB (Agence nationale des barrages).",
+            ("agence-nationale-des-barrages", "marc-petit"),
+        ),
     ],
 )
 def test_attitudes_who_denies_an_accusation_is_accused(nlp, text: str, expected) -> None:
@@ -271,3 +277,294 @@ def test_attitudes_support_verb_shapes(nlp, text: str, predicate: str, expected)
 )
 def test_attitudes_support_verb_without_its_noun_or_target(nlp, text: str, predicate) -> None:
     assert pairs(text, predicate) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les chercheurs nippons ont dénoncé la Chine.", ("japon", "chine")),
+        (
+            "Hier, le ministère chinois, accusé par les médias nippons de censure, "
+            "n'a pas répondu.",
+            ("japon", "chine"),
+        ),
+    ],
+)
+def test_attitudes_a_country_named_by_its_demonym_takes_the_stance(nlp, text, expected) -> None:
+    found = pairs(text, "criticized") + pairs(text, "accused")
+    assert found == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        ("Paul Girard a critiqué Anne Roux, l'accusant d'avoir menti.", "accused",
+         ("paul-girard", "anne-roux")),
+        ("La CGT a dénoncé Marc Petit et l'a accusé de mentir.", "accused", ("cgt", "marc-petit")),
+        ("La CGT a salué Marc Petit, le soutenant dans sa démarche.", "supported",
+         ("cgt", "marc-petit")),
+        (
+            "Marc Petit a pris la parole. Il a salué M. Girard, l'accusant pourtant d'avoir "
+            "trahi ses électeurs.",
+            "accused",
+            ("marc-petit", "girard"),
+        ),
+    ],
+)  # fmt: skip
+def test_attitudes_a_clitic_object_is_the_object_of_the_first_verb(nlp, text, predicate, expected):
+    assert pairs(text, predicate) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("Paul Girard l'a critiqué hier.", "criticized"),  # no first verb: unknown
+        ("Paul Girard a lu le rapport, le critiquant vivement.", "criticized"),  # a thing
+        # a relative clause is no second verb of the same subject
+        ("Anne Roux a rencontré Paul Girard, qui l'a critiquée.", "criticized"),
+    ],
+)
+def test_attitudes_a_clitic_without_a_named_first_object_gives_nothing(nlp, text, predicate):
+    assert pairs(text, predicate) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard a écrit à Anne Roux.", ("paul-girard", "anne-roux")),
+        (
+            "Paul Girard a écrit une lettre au ministre de l'Intérieur, Marc Petit.",
+            ("paul-girard", "marc-petit"),
+        ),
+        ("Paul Girard a remis un rapport à la CGT.", ("paul-girard", "cgt")),
+        (
+            "Paul Girard a remis sa démission au président, Marc Petit.",
+            ("paul-girard", "marc-petit"),
+        ),
+        ("Paul Girard a pris contact avec la CGT.", ("paul-girard", "cgt")),
+    ],
+)
+def test_attitudes_who_writes_hands_over_or_gets_in_touch_contacts(nlp, text, expected) -> None:
+    assert pairs(text, "contacted") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Girard a écrit dans Le Monde.",  # a medium, no addressee
+        "Paul Girard a écrit un livre sur la CGT.",  # a topic
+        "Paul Girard a remis en cause la politique d'Anne Roux.",  # no addressee
+        "Paul Girard a pris la parole avec Anne Roux.",  # no "contact"
+    ],
+)
+def test_attitudes_writing_or_handing_over_without_an_addressee(nlp, text: str) -> None:
+    assert pairs(text, "contacted") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        (
+            "Un mandat d'arrêt a été lancé par la justice française à l'encontre de Paul Girard.",
+            "accused",
+            ("france", "paul-girard"),
+        ),
+        (
+            "La justice française a émis un mandat d'arrêt contre Paul Girard.",
+            "accused",
+            ("france", "paul-girard"),
+        ),
+        ("Des accusations ont été lancées par la CGT contre Paul Girard.", "accused",
+         ("cgt", "paul-girard")),
+        ("Le Maroc a lancé des accusations à l'égard de l'Espagne.", "accused",
+         ("maroc", "espagne")),
+        ("Un soutien a été apporté par la CGT à Anne Roux.", "supported", ("cgt", "anne-roux")),
+    ],
+)  # fmt: skip
+def test_attitudes_passive_support_verbs_and_warrants(nlp, text, predicate, expected) -> None:
+    assert pairs(text, predicate) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un mandat de trois ans a été confié par la CGT à Paul Girard.",  # no warrant
+        "Un mandat d'arrêt a été lancé à Lyon.",  # nobody named
+        "Des accusations ont été lancées contre Paul Girard.",  # no accuser
+    ],
+)
+def test_attitudes_no_warrant_or_accusation_without_both_sides(nlp, text: str) -> None:
+    assert pairs(text, "accused") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        ("Paul Girard a mis en cause Anne Roux.", "accused", ("paul-girard", "anne-roux")),
+        ("Paul Girard a mis en cause la responsabilité de la CGT.", "accused",
+         ("paul-girard", "cgt")),
+        ("Paul Girard a pointé du doigt la CGT.", "accused", ("paul-girard", "cgt")),
+        ("Paul Girard a assuré Anne Roux de son soutien.", "supported",
+         ("paul-girard", "anne-roux")),
+        ("Paul Girard a assuré Anne Roux de son appui total.", "supported",
+         ("paul-girard", "anne-roux")),
+    ],
+)  # fmt: skip
+def test_attitudes_blame_and_assurance_of_support(nlp, text, predicate, expected) -> None:
+    assert pairs(text, predicate) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("Paul Girard a mis en place la réforme de la CGT.", "accused"),  # no "cause"
+        ("Paul Girard a pointé la CGT dans son rapport.", "accused"),  # no "doigt"
+        ("Paul Girard a assuré Anne Roux de sa présence.", "supported"),  # no support
+        ("Paul Girard a assuré que la CGT avait son soutien.", "supported"),  # a claim
+    ],
+)
+def test_attitudes_no_blame_or_support_without_their_words(nlp, text, predicate) -> None:
+    assert pairs(text, predicate) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard a essuyé les critiques de la CGT.", ("cgt", "paul-girard")),
+        ("Anne Roux a reçu de nombreuses critiques de la CGT.", ("cgt", "anne-roux")),
+        ("Paul Girard s'est attiré les critiques d'Anne Roux.", ("anne-roux", "paul-girard")),
+    ],
+)
+def test_attitudes_who_receives_criticism_is_criticised(nlp, text: str, expected) -> None:
+    assert pairs(text, "criticized") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Girard a reçu de nombreuses critiques.",  # no critic named
+        "Paul Girard a relayé les critiques de la CGT.",  # relaying is not receiving
+    ],
+)
+def test_attitudes_criticism_received_needs_its_critic(nlp, text: str) -> None:
+    assert pairs(text, "criticized") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        # the subject of a relative clause is its antecedent
+        ("Paul Girard, qui a dénoncé Anne Roux, est parti.", "criticized",
+         [("paul-girard", "anne-roux")]),
+        # a detached participle takes the clause's subject
+        ("Paul Girard est parti, dénonçant Anne Roux.", "criticized",
+         [("paul-girard", "anne-roux")]),
+        ("Paul Girard a vivement critiqué Anne Roux.", "criticized",
+         [("paul-girard", "anne-roux")]),
+        # coordinated objects: one fact each
+        ("Paul Girard a critiqué Anne Roux et la CGT.", "criticized",
+         [("paul-girard", "anne-roux"), ("paul-girard", "cgt")]),
+        ("Le Japon a accusé la Chine de mentir.", "accused", [("japon", "chine")]),
+    ],
+)  # fmt: skip
+def test_attitudes_relative_participle_and_coordinated_shapes(nlp, text, predicate, expected):
+    assert pairs(text, predicate) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard a voté pour Anne Roux.", ("paul-girard", "anne-roux")),
+        ("La CGT a appelé à voter pour Anne Roux.", ("cgt", "anne-roux")),
+        ("La CGT s'est ralliée à Anne Roux.", ("cgt", "anne-roux")),
+        ("La CGT s'est prononcée en faveur d'Anne Roux.", ("cgt", "anne-roux")),
+        ("Paul Girard a plaidé en faveur de la CGT.", ("paul-girard", "cgt")),
+    ],
+)
+def test_attitudes_votes_and_rallying_are_support(nlp, text: str, expected) -> None:
+    assert pairs(text, "supported") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Girard a voté contre Anne Roux.",  # against is no support
+        "Paul Girard a voté pour la réforme à Lyon.",  # a thing, then a town
+        "La CGT s'est prononcée contre Anne Roux.",  # no "en faveur"
+        "Paul Girard a plaidé pour la réforme devant la CGT.",  # the CGT is the audience
+    ],
+)
+def test_attitudes_no_support_in_a_vote_against_or_for_a_thing(nlp, text: str) -> None:
+    assert pairs(text, "supported") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La CGT a désavoué Anne Roux.", ("cgt", "anne-roux")),
+        ("Paul Girard a étrillé la CGT.", ("paul-girard", "cgt")),
+        ("Les reproches de Paul Girard à la CGT sont nombreux.", ("paul-girard", "cgt")),
+        ("Paul Girard a lancé une diatribe contre la CGT.", ("paul-girard", "cgt")),
+        ("La CGT a condamné Paul Girard.", ("cgt", "paul-girard")),
+    ],
+)
+def test_attitudes_more_verbs_and_nouns_of_criticism(nlp, text: str, expected) -> None:
+    assert pairs(text, "criticized") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La Cour suprême a condamné Paul Girard à cinq ans de prison.",  # a sentence passed
+        "Paul Girard a été condamné à une amende par la Cour suprême.",
+    ],
+)
+def test_attitudes_a_sentence_passed_is_no_criticism(nlp, text: str) -> None:
+    assert pairs(text, "criticized") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "La CGT a menacé de quitter la coalition si Paul Girard ne démissionne pas.",
+            ("cgt", "paul-girard"),
+        ),
+        ("La CGT a lancé un ultimatum à Paul Girard.", ("cgt", "paul-girard")),
+        ("La CGT a adressé des menaces à Anne Roux.", ("cgt", "anne-roux")),
+    ],
+)
+def test_attitudes_threats_by_condition_and_ultimatum(nlp, text: str, expected) -> None:
+    assert pairs(text, "threatened") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La CGT a menacé de faire grève à Lyon.",  # a town is where
+        "La CGT a menacé de faire grève si la réforme passe.",  # a thing, no one
+    ],
+)
+def test_attitudes_no_threat_without_someone_threatened(nlp, text: str) -> None:
+    assert pairs(text, "threatened") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        ("Les critiques de la CGT contre Paul Girard se multiplient.", "criticized",
+         ("cgt", "paul-girard")),
+        ("Paul Girard a lancé des accusations contre Anne Roux.", "accused",
+         ("paul-girard", "anne-roux")),
+        ("Paul Girard a exprimé son soutien à Anne Roux.", "supported",
+         ("paul-girard", "anne-roux")),
+        ("La CGT a mis en garde Paul Girard contre toute réforme.", "warned",
+         ("cgt", "paul-girard")),
+        ("Paul Girard a lancé un avertissement à la CGT.", "warned", ("paul-girard", "cgt")),
+        ("Paul Girard a adressé ses félicitations à Anne Roux.", "congratulated",
+         ("paul-girard", "anne-roux")),
+        ("Le Japon a menacé la Chine de représailles.", "threatened", ("japon", "chine")),
+    ],
+)  # fmt: skip
+def test_attitudes_noun_and_support_verb_forms(nlp, text, predicate, expected) -> None:
+    assert pairs(text, predicate) == [expected]

@@ -123,3 +123,13 @@ def test_frames_role_nouns_take_the_lexicon_less_the_excluded_ones() -> None:
     assert "maire" not in frame.roles
     assert frame.symmetric is True
     assert frames.place_nouns == frozenset({"ville"})
+
+
+def test_frames_refusals_are_read_and_checked() -> None:
+    frames = validate_frames({"frames": [good_frame(refuses=["question", "unspoken_quote"])]})
+    assert frames.frames[0].refuses == frozenset({"question", "unspoken_quote"})
+    assert validate_frames({"frames": [good_frame()]}).frames[0].refuses == frozenset()
+    with pytest.raises(FrameError, match=r"refuses: expected a list of refusals; known: city"):
+        validate_frames({"frames": [good_frame(refuses=["questions"])]})
+    with pytest.raises(FrameError, match=r"\(meet.v1\).refuses"):
+        validate_frames({"frames": [good_frame(refuses="question")]})

@@ -28,22 +28,25 @@ from spacy.tokens import Span, Token
 
 from kg.event_place import event_place, place_words
 from kg.event_time import event_time
-from kg.frames.located import located_in
+from kg.frames.located import CountryOf, located_in
 from kg.frames.membership import refine_membership
 from kg.frames.parties import party_labels
 from kg.frames.paths import follow
+from kg.frames.refusals import Refusals
 from kg.frames.roles import match_roles
 from kg.frames.schema import Frame, FrameSet, Trigger, load_frames
+from kg.frames.visits import regions_visited
 from kg.lang.grammar import grammar
 from kg.mentions import lexicon, name_key
 from kg.model import Entity, EntityType, Fact, MentionKind, Modality, Polarity, Provenance
 from kg.nlp import Parsed, token_strings
 from kg.polarity import Cues, assess, load_cues
-from kg.syntax import is_reflexive, markers, previous_subject
+from kg.syntax import is_reflexive, markers, previous_subject, reporting_subject
 
 __all__ = ["EntityLookup", "Sources", "extract_facts", "speaker_lookup"]
 
 _PHRASE_END = {",", ")", ";", ":", ".", "!", "?"}
+_REPORTERS = (EntityType.PERSON, EntityType.ORGANIZATION)
 
 
 class EntityLookup(Protocol):
@@ -73,6 +76,7 @@ class _Resolver:
         self.first_person: frozenset[str] = frozenset()
         self.third_person: frozenset[str] = frozenset()
         self.event_nouns: frozenset[str] = frozenset()
+        self.place_nouns: frozenset[str] = frozenset()
 
     def entity_at(self, token: Token) -> Entity | None:
         """The entity at a token; for an adjective inside a wider role phrase,
@@ -85,11 +89,17 @@ class _Resolver:
             found = self.index.entity_at(token) or self._by_name(token)
             if found is None and token.lower_ in self.third_person and token.dep_ == "nsubj":
                 # "Il a critiqué ...": a subject pronoun the index left unresolved
-                found = previous_subject(token, self.index.entity_at)
+                found = previous_subject(token, self.index.entity_at) or self._reporter(token)
             return found
         found = many(token)
         places = [e for e in found if e.type is EntityType.PLACE]
         return places[0] if places else (found[0] if found else None)
+
+    def _reporter(self, pronoun: Token) -> Entity | None:
+        """The person or organisation that reports the clause a pronoun opens."""
+        subject = reporting_subject(pronoun)
+        found = self.index.entity_at(subject) if subject is not None else None
+        return found if found is not None and found.type in _REPORTERS else None
 
     def _by_name(self, token: Token) -> Entity | None:
         """A capitalised word the NER tagged but the index left out, when it is
@@ -133,8 +143,12 @@ class _Resolver:
                     return ent, 1.0
         if token.pos_ != "NOUN" or token.lemma_.lower() in self.event_nouns:
             return None  # "a reçu le soutien de X": an event stands for nobody
-        # "les alliés de l'OTAN", "l'ingérence russe": one hop down
-        for child in token.children:
+        # "les alliés de l'OTAN", "l'ingérence russe": one hop down; "la ville
+        # allemande de Brême" is Brême, a place noun's named complement before its demonym
+        children = list(token.children)
+        if token.lemma_.lower() in self.place_nouns:
+            children.sort(key=lambda c: c.dep_ != "nmod")
+        for child in children:
             if child.dep_ == "amod" or (
                 child.dep_ == "nmod" and markers(child) & grammar().genitive
             ):
@@ -146,7 +160,12 @@ class _Resolver:
         return None
 
     def arguments(
-        self, token: Token, paths: Iterable[str], types: frozenset[str], support: frozenset[str]
+        self,
+        token: Token,
+        paths: Iterable[str],
+        types: frozenset[str],
+        support: frozenset[str],
+        refused: Callable[[Entity, Token], bool] = lambda _e, _t: False,
     ) -> list[tuple[Entity, Token, float]]:
         for path in paths:
             found = []
@@ -154,6 +173,8 @@ class _Resolver:
                 for member in (tok, *tok.conjuncts):
                     hit = self.entity(member)
                     if hit is not None and hit[0].type.value in types:
+                        if refused(hit[0], member):
+                            continue
                         factor = hit[1] * (0.9 if ">" in path or path.startswith("deep") else 1.0)
                         found.append((hit[0], member, factor))
             if found:
@@ -210,20 +231,27 @@ def _event_facts(
     cues: Cues,
     attribution: Sources,
     support: frozenset[str],
+    refusals: Refusals,
 ) -> list[Fact]:
     sent = token.sent
-    if not _applies(token, trigger, sent):
+    if not _applies(token, trigger, sent) or refusals.trigger_refused(token, frame.refuses):
         return []
+    source = attribution.source_of(token)
     subjects = resolver.arguments(
         token, trigger.subject or frame.subject, frame.subject_types, support
     )
-    objects = resolver.arguments(token, trigger.object or frame.object, frame.object_types, support)
+    objects = resolver.arguments(
+        token,
+        trigger.object or frame.object,
+        frame.object_types,
+        support,
+        lambda entity, tok: refusals.object_refused(entity, tok, frame.refuses),
+    )
     if frame.symmetric and len(subjects) > 1 and not objects:
         subjects, objects = subjects[:1], subjects[1:]
     if not subjects and len(objects) > 1 and "pair" in (trigger.object or frame.object):
         subjects, objects = objects[:1], objects[1:]
     polarity, modality = assess(token, cues)
-    source = attribution.source_of(token)
     base = frame.confidence * (0.9 if token.pos_ == "NOUN" else 1.0)
     places = place_words(parsed.article.language)
     facts = []
@@ -231,8 +259,15 @@ def _event_facts(
         for obj, o_tok, o_factor in objects:
             if obj.key == subj.key:
                 continue
-            place = event_place(
-                token, resolver.entity_at, places, {subj.key, obj.key}, [o_tok], support=support
+            # a place visited is the visit's place: another one in the clause is
+            # where the visitor went next ("est revenu de Lyon à Paris")
+            visit_to_place = frame.predicate == "visited" and obj.type is EntityType.PLACE
+            place = (
+                None
+                if visit_to_place
+                else event_place(
+                    token, resolver.entity_at, places, {subj.key, obj.key}, [o_tok], support=support
+                )
             )
             conf = base * s_factor * o_factor
             facts.append(
@@ -328,7 +363,13 @@ def _role_facts(
     return facts
 
 
-def _linked_facts(parsed: Parsed, sent: Span, frames: FrameSet, resolver: _Resolver) -> list[Fact]:
+def _linked_facts(
+    parsed: Parsed,
+    sent: Span,
+    frames: FrameSet,
+    resolver: _Resolver,
+    country_of: CountryOf | None,
+) -> list[Fact]:
     """Facts read on the words around names: places inside places, party labels."""
     regions = lexicon(frames.lang).places
 
@@ -337,9 +378,7 @@ def _linked_facts(parsed: Parsed, sent: Span, frames: FrameSet, resolver: _Resol
 
     found = [
         ("locatedIn", "place:located.v1", 0.75, linked)
-        for linked in located_in(
-            sent, resolver.entity_at, frames.place_nouns, frames.organization_nouns, is_region
-        )
+        for linked in located_in(sent, resolver.entity_at, frames, is_region, country_of)
     ]
     found += [
         ("memberOf", "label:party.v1", 0.7, linked)
@@ -384,6 +423,7 @@ def extract_facts(
     attribution: Sources,
     said: Iterable[Fact] = (),
     frames: FrameSet | None = None,
+    country_of: CountryOf | None = None,
 ) -> list[Fact]:
     """Extract the facts of one parsed article.
 
@@ -393,6 +433,8 @@ def extract_facts(
         attribution: the source of each token, found by the quote step.
         said: the ``said`` facts of the quote step, kept with the others.
         frames: the frames to match; the article's language's by default.
+        country_of: the article's entity for the country a place is in, from
+            what the catalogue knows; without it, "dans le nord du pays" gives nothing.
 
     Returns:
         The facts, in text order, ``said`` facts included.
@@ -401,10 +443,18 @@ def extract_facts(
     cues = load_cues(frames.lang)
     resolver = _Resolver(parsed, index)
     resolver.event_nouns = frozenset(frames.noun_index)
+    resolver.place_nouns = frames.place_nouns
     resolver.speakers, resolver.first_person = attribution, cues.first_person
     resolver.third_person = cues.speaker_pronouns
     facts: list[Fact] = list(said)
     doc = parsed.doc
+    states = lexicon(frames.lang).places
+    refusals = Refusals(
+        doc,
+        attribution.source_of,
+        lambda place: name_key(place.label) in states,
+        grammar(frames.lang).place_prepositions,
+    )
     tags = doc.to_array(POS).tolist()  # Token objects only for the verbs and nouns
     for sent in doc.sents:
         for i in range(sent.start, sent.end):
@@ -429,9 +479,11 @@ def extract_facts(
                         cues,
                         attribution,
                         frames.support_verbs,
+                        refusals,
                     )
                 )
         facts.extend(_role_facts(parsed, sent, frames, resolver, cues, attribution))
-        facts.extend(_linked_facts(parsed, sent, frames, resolver))
+        facts.extend(_linked_facts(parsed, sent, frames, resolver, country_of))
+    facts += regions_visited(facts)
     entities = getattr(index, "entities", ())
     return _dedupe(refine_membership(facts, entities, frames.lang), frames)

@@ -42,20 +42,23 @@ def _clause_markers(token: Token) -> set[str]:
 
 
 def _complements(token: Token, support: frozenset[str]) -> list[Token]:
-    """The prepositional complements of a trigger, with two common misattachments
-    repaired: on a complement of the verb ("au téléphone avec X") and on the
-    support verb of a noun ("a eu un entretien avec X")."""
+    """The prepositional complements of a trigger, with three common
+    misattachments repaired: on a complement of the verb ("au téléphone avec
+    X"), on a bare noun the parser took for a predicate ("s'est rendu lundi en
+    Chine", "lundi" an xcomp), and on the support verb of a noun ("a eu un
+    entretien avec X")."""
     deps = _PREP_DEPS if token.pos_ in CLAUSE_POS else ("nmod", "obl")
     found = [c for c in token.children if c.dep_.split(":")[0] in deps and c.dep_ != "obl:agent"]
     if token.pos_ in CLAUSE_POS:
+        bare = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "NOUN"]
         found += [
             g
-            for c in list(found)
+            for c in [*found, *bare]
             if c.pos_ == "NOUN"
             for g in c.children
             if g.dep_ == "nmod" and not markers(g) & grammar().genitive  # "de" belongs to the noun
         ]
-    elif token.dep_ == "obj" and token.head.lemma_.lower() in support:
+    elif _supported(token, support):
         found += [
             c for c in token.head.children if c.dep_.startswith("obl") and c.dep_ != "obl:agent"
         ]
@@ -71,12 +74,22 @@ def _phrase(token: Token) -> Iterator[Token]:
         yield from _phrase(child)
 
 
-def _governor(noun: Token, support: frozenset[str]) -> list[Token]:
-    """The subject of a support verb of the noun: "X a eu un entretien avec Y"."""
+def _supported(noun: Token, support: frozenset[str]) -> bool:
+    """The noun is the object of a support verb ("X a lancé des accusations"),
+    or the subject of its passive ("des accusations ont été lancées par X")."""
     verb = noun.head
-    if noun.dep_ == "obj" and verb.pos_ in CLAUSE_POS and verb.lemma_.lower() in support:
-        return subject_of(verb)
-    return []
+    return (
+        noun.dep_ in ("obj", "nsubj:pass")
+        and verb is not noun
+        and verb.pos_ in CLAUSE_POS
+        and verb.lemma_.lower() in support
+    )
+
+
+def _governor(noun: Token, support: frozenset[str]) -> list[Token]:
+    """The subject of a support verb of the noun: "X a eu un entretien avec Y";
+    of a passive one, its agent ("un mandat d'arrêt a été lancé par X")."""
+    return subject_of(noun.head) if _supported(noun, support) else []
 
 
 def _host(noun: Token) -> list[Token]:
@@ -111,10 +124,16 @@ def _possessor(noun: Token) -> list[Token]:
 
 def _adjunct(noun: Token, words: set[str]) -> list[Token]:
     """ "En visite à Rome, X a salué ...": the subject of the verb that an
-    event noun introduced by one of the words depends on."""
-    verb = noun.head
-    if noun.pos_ == "NOUN" and markers(noun) & words and verb.pos_ in CLAUSE_POS:
-        return subject_of(verb)
+    event noun introduced by one of the words depends on, when the noun comes
+    before the verb. After it, the noun may belong to the object ("X a reçu
+    Y, en visite à Rome") or stand under a negated "être" ("X n'est pas en
+    visite"), and gives nothing. "Lors d'une visite": the parser may make the
+    adverb the noun's head; the adverb is then one of the words."""
+    verb, introduced = noun.head, markers(noun)
+    if verb.pos_ == "ADV" and verb.i < noun.i:
+        verb, introduced = verb.head, introduced | {verb.lower_}
+    if noun.pos_ == "NOUN" and introduced & words and verb.pos_ in CLAUSE_POS:
+        return subject_of(verb) if noun.i < verb.i else []
     return []
 
 
@@ -128,6 +147,28 @@ def _receiver(noun: Token, verbs: set[str]) -> list[Token]:
         ):
             return subject_of(verb)
     return []
+
+
+def _clitic(token: Token) -> list[Token]:
+    """ "X a critiqué Y, l'accusant de ...", "X a dénoncé Y et l'a accusé de
+    ...": for a trigger whose object is a clitic pronoun before it, the
+    object of the verb the trigger is coordinated with or hangs on. A clitic
+    of a verb on its own, a relative or reflexive pronoun, or a host verb
+    without a direct object gives nothing."""
+    clitic = any(
+        c.dep_ == "obj"
+        and c.i < token.i
+        and c.pos_ in ("PRON", "DET")
+        and not {"Rel", "Int"} & set(c.morph.get("PronType"))
+        and "Yes" not in c.morph.get("Reflex")
+        for c in token.children
+    )
+    host = token.head
+    if not clitic or host is token or host.pos_ not in CLAUSE_POS:
+        return []
+    if token.dep_ not in ("conj", "xcomp") and not token.dep_.startswith("advcl"):
+        return []
+    return [o for o in object_of(host) if o.i < token.i]
 
 
 def _pair(token: Token) -> list[Token]:
@@ -158,7 +199,10 @@ def _step(token: Token, step: str, support: frozenset[str]) -> list[Token]:
     if name == "pair":
         return _pair(token)
     if name == "host":
-        return _host(token) if token.pos_ == "NOUN" else []
+        # "host/en": only a noun introduced by one of the words ("X, en visite à Rome")
+        if token.pos_ != "NOUN" or words is not None and not markers(token) & words:
+            return []
+        return _host(token)
     if name == "governor":
         return _governor(token, support) if token.pos_ == "NOUN" else []
     if name == "poss":
@@ -167,6 +211,8 @@ def _step(token: Token, step: str, support: frozenset[str]) -> list[Token]:
         return _receiver(token, words or set())
     if name == "adjunct":
         return _adjunct(token, words or set())
+    if name == "clitic":
+        return _clitic(token)
     if name == "iobj":
         return [c for c in token.children if c.dep_ == "iobj"]
     found = _by_dep(token, name)

@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from kg.errors import FrameError
+from kg.frames.refusals import REFUSALS
 from kg.lang import load_data
 from kg.model import EntityType
 from kg.namespaces import RELATIONS
@@ -46,6 +47,7 @@ _FIELDS = {
     "symmetric",
     "confidence",
     "except",
+    "refuses",
 }
 _TRIGGER_FIELDS = {"lemma", "subject", "object", "reflexive", "requires", "unless", "without"}
 _ID = re.compile(r"^[a-z][a-z0-9_-]*\.v[0-9]+$")
@@ -59,6 +61,7 @@ _NAMED_PATHS = (
     "iobj",
     "receiver",
     "adjunct",
+    "clitic",
 )
 _STEP = re.compile(r"^(prep|deep|[a-z]+(?::[a-z]+)?)(/[^/>\s]+)?$")
 _TYPES = tuple(t.value for t in EntityType)
@@ -105,6 +108,7 @@ class Frame:
     object_types: frozenset[str] = frozenset()
     symmetric: bool = False
     confidence: float = 0.7
+    refuses: frozenset[str] = frozenset()
 
     @property
     def rule(self) -> str:
@@ -125,6 +129,9 @@ class FrameSet:
     place_nouns: frozenset[str] = frozenset()
     organization_nouns: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
+    seat_nouns: frozenset[str] = frozenset()
+    country_nouns: frozenset[str] = frozenset()
+    capital_nouns: frozenset[str] = frozenset()
 
     def by_verb(self, lemma: str) -> tuple[tuple[Frame, Trigger], ...]:
         """The (frame, trigger) pairs whose verb trigger has this lemma."""
@@ -262,6 +269,18 @@ def _check_flags(raw: dict, where: str, errors: list[str]) -> tuple[bool, float]
     return bool(symmetric), float(confidence)
 
 
+def _check_refusals(raw: dict, where: str, errors: list[str]) -> frozenset[str]:
+    """The readings a frame refuses (see :mod:`kg.frames.refusals`)."""
+    refuses = raw.get("refuses", [])
+    if not isinstance(refuses, list) or not all(r in REFUSALS for r in refuses):
+        errors.append(
+            f"{where}.refuses: expected a list of refusals; known: {', '.join(REFUSALS)}, "
+            f"got {refuses!r}"
+        )
+        refuses = []
+    return frozenset(refuses)
+
+
 def _check_frame(raw: Any, i: int, lang: str, errors: list[str]) -> Frame | None:
     where = f"frames[{i}]"
     if not isinstance(raw, dict):
@@ -305,6 +324,7 @@ def _check_frame(raw: Any, i: int, lang: str, errors: list[str]) -> Frame | None
         object_types=object_types,
         symmetric=symmetric,
         confidence=confidence,
+        refuses=_check_refusals(raw, where, errors),
     )
 
 
@@ -315,6 +335,9 @@ _WORD_LISTS = (
     "place_nouns",
     "organization_nouns",
     "party_nouns",
+    "seat_nouns",
+    "country_nouns",
+    "capital_nouns",
 )
 
 
@@ -380,6 +403,9 @@ def validate_frames(data: Any, lang: str = "fr", where: str = "frames.yaml") -> 
         lemmas["place_nouns"],
         lemmas["organization_nouns"],
         lemmas["party_nouns"],
+        lemmas["seat_nouns"],
+        lemmas["country_nouns"],
+        lemmas["capital_nouns"],
     )
 
 
