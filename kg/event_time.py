@@ -206,6 +206,20 @@ def _next_to_event(
     return (dt.date.fromisoformat(found) + dt.timedelta(days=shift)).isoformat()
 
 
+def _scope_day(
+    trigger: Token, scope: list[Token], sent: Span, cues: Cues, reference: str | None
+) -> str | None:
+    """The day (or month) the day words of a trigger's scope name."""
+    words = [t.lower_ for t in scope]
+    next_to = _next_to(scope, cues)
+    if next_to is not None:
+        return _next_to_event(*next_to, sent, cues, reference)
+    found = resolve_date(words, reference, cues, trigger.pos_ != "NOUN" and is_future(trigger))
+    if found is None and cues.same_day_words & set(words):
+        return _earlier_day(sent, cues, reference)
+    return found
+
+
 def event_time(trigger: Token, sent: Span, cues: Cues, reference: str | None) -> str | None:
     """The year or date of an event.
 
@@ -224,21 +238,10 @@ def event_time(trigger: Token, sent: Span, cues: Cues, reference: str | None) ->
     """
     scope = list(trigger.subtree) if trigger.pos_ == "NOUN" else _verb_scope(trigger, cues)
     if not any(_YEAR.match(t.text) for t in scope):
-        if sent.root.pos_ not in ("VERB", "AUX"):
-            scope = list(sent)
-        elif scope:
-            words = [t.lower_ for t in scope]
-            next_to = _next_to(scope, cues)
-            if next_to is not None:
-                return _next_to_event(*next_to, sent, cues, reference)
-            found = resolve_date(
-                words, reference, cues, trigger.pos_ != "NOUN" and is_future(trigger)
-            )
-            if found is None and cues.same_day_words & set(words):
-                return _earlier_day(sent, cues, reference)
+        found = _scope_day(trigger, scope, sent, cues, reference) if scope else None
+        if found is not None or sent.root.pos_ in ("VERB", "AUX"):
             return found
-        else:
-            return None
+        scope = list(sent)  # a verbless caption: its year
     months = cues.months
     for tok in scope:
         if _YEAR.match(tok.text) and tok.pos_ == "NUM":
