@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from kg.lang import language_config, load_data
+from kg.lang.grammar import grammar
 from kg.lang.validate import check_lexicon, check_places
 from kg.model import EntityType
 
@@ -39,10 +40,11 @@ class Lexicon:
     credit_markers: frozenset[str]
     credit_pattern: re.Pattern[str]  # a credit marker and its colon: "Crédit :"
     roles: dict[str, EntityType]  # name key of the role noun -> type
+    role_phrases: tuple[str, ...]  # the role nouns as written, for kg.phrases
     role_length: int  # the most tokens a role noun spans
-    role_starts: frozenset[str]  # first words of role nouns, to skip other tokens fast
     role_modifiers: frozenset[str]
     organization_heads: frozenset[str]
+    organization_head_phrases: tuple[str, ...]  # the same as written, for kg.phrases
     portfolio_roles: frozenset[str]  # "ministre de l'Intérieur": a portfolio, not a name
     media: frozenset[str]  # name keys of news media: Organizations
     work_heads: frozenset[str]  # "l'émission X", "le film X": X is a work (Other)
@@ -50,14 +52,22 @@ class Lexicon:
     office_bodies: frozenset[str]  # "président du Conseil": a role's body, no name alone
     constituency_roles: frozenset[str]  # "député de la Gironde": a place completes them
     honorifics: frozenset[str]  # name keys of "M.", "Mme", "Dr" ...
-    organization_phrases: tuple[tuple[str, ...], ...]  # name keys of their words
-    mission_heads: tuple[tuple[str, ...], ...]  # "ambassade": a country after it names one
-    role_bodies: tuple[tuple[str, ...], ...]  # "commission": a role's body, in lower case
+    organization_phrases: tuple[str, ...]  # before a demonym, they name an organisation
+    mission_heads: tuple[str, ...]  # "ambassade": a country after it names one
+    role_bodies: tuple[str, ...]  # "commission": a role's body, in lower case
     member_nouns: frozenset[str]  # "membre": a body after it, as after a role
-    state_phrases: frozenset[tuple[str, ...]]  # those that name the state itself
+    state_phrases: frozenset[str]  # name keys of the phrases that name the state itself
     demonyms: dict[str, str]  # demonym -> place name
     parties: dict[str, str]  # "républicaine" after a role -> "Parti républicain"
     places: dict[str, str]  # name key of a country/region name or alias -> its name
+    genitive: frozenset[str]  # "de", "du": before a complement (``grammar.yaml``)
+    name_joiners: frozenset[str]  # "de", "et": lower-case words inside a place name
+    role_links: frozenset[str]  # "de", "la": between a role and its complement
+    body_links: frozenset[str]  # "de", "au": before the body a role belongs to
+    body_articles: frozenset[str]  # "la": between those and the body
+    place_markers: frozenset[str]  # "à", "vers": a place's name follows
+    bare_prepositions: frozenset[str]  # "à", "de": a name with no article follows
+    portfolio_links: frozenset[str]  # "aux": before a role's portfolio
     person_pronouns: frozenset[str]  # "il": may refer back to a named person
 
 
@@ -80,14 +90,19 @@ _LISTS = (
     "mission_heads",
     "organization_phrases",
     "state_phrases",
+    "body_links",
+    "place_markers",
+    "bare_prepositions",
+    "portfolio_links",
     "person_pronouns",
 )
 _MAPS = ("contracted_articles", "roles", "party_adjectives")
 
 
-def _phrases(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
-    """Phrases as tuples of word keys, longest first."""
-    return tuple(sorted((tuple(name_key(p).split()) for p in phrases), key=len, reverse=True))
+def _small_words(words: list[str]) -> frozenset[str]:
+    """Lower-case words, each with an apostrophe in both its forms (' and ’)."""
+    lower = [w.lower() for w in words]
+    return frozenset(lower + [w.replace("'", "’") for w in lower])
 
 
 @cache
@@ -98,6 +113,7 @@ def lexicon(lang: str = "fr") -> Lexicon:
         FrameError: a file has problems; every one is listed.
     """
     config = language_config(lang)
+    words = grammar(lang)
     lex = load_data(lang, "lexicon")
     check_lexicon(lex, f"kg/lang/{lang}/lexicon.yaml", _LISTS, _MAPS)
     places = load_data(lang, "places")
@@ -129,10 +145,11 @@ def lexicon(lang: str = "fr") -> Lexicon:
             re.IGNORECASE,
         ),
         roles={name_key(r): EntityType(t) for r, t in (lex.get("roles") or {}).items()},
+        role_phrases=tuple(lex.get("roles") or {}),
         role_length=max((len(r.split()) for r in lex.get("roles") or {}), default=1) + 1,
-        role_starts=frozenset(name_key(r).split(" ", 1)[0] for r in lex.get("roles") or {}),
         role_modifiers=frozenset(w.lower() for w in lex.get("role_modifiers", [])),
         organization_heads=frozenset(name_key(w) for w in lex.get("organization_heads", [])),
+        organization_head_phrases=tuple(lex.get("organization_heads", [])),
         portfolio_roles=frozenset(name_key(w) for w in lex.get("portfolio_roles", [])),
         media=frozenset(name_key(w) for w in lex.get("media", [])),
         work_heads=frozenset(name_key(w) for w in lex.get("work_heads", [])),
@@ -140,13 +157,14 @@ def lexicon(lang: str = "fr") -> Lexicon:
         office_bodies=frozenset(name_key(w) for w in lex.get("office_bodies", [])),
         constituency_roles=frozenset(name_key(w) for w in lex.get("constituency_roles", [])),
         honorifics=frozenset(name_key(w) for w in lex.get("honorifics", [])),
-        organization_phrases=_phrases(
-            [*lex.get("organization_phrases", []), *lex.get("state_phrases", [])]
+        organization_phrases=(
+            *lex.get("organization_phrases", []),
+            *lex.get("state_phrases", []),
         ),
-        mission_heads=_phrases(lex.get("mission_heads", [])),
-        role_bodies=_phrases(lex.get("role_bodies", [])),
+        mission_heads=tuple(lex.get("mission_heads", [])),
+        role_bodies=tuple(lex.get("role_bodies", [])),
         member_nouns=frozenset(name_key(w) for w in lex.get("member_nouns", [])),
-        state_phrases=frozenset(tuple(name_key(p).split()) for p in lex.get("state_phrases", [])),
+        state_phrases=frozenset(name_key(p) for p in lex.get("state_phrases", [])),
         demonyms=demonyms,
         parties={
             form.lower(): party
@@ -154,5 +172,16 @@ def lexicon(lang: str = "fr") -> Lexicon:
             for form in forms
         },
         places=names,
+        genitive=_small_words([*words.genitive]),
+        # "République de Corée", "Côte d'Ivoire", "Trinité-et-Tobago"
+        name_joiners=_small_words(
+            [*words.genitive, *words.definite_articles, *words.additive_conjunctions]
+        ),
+        role_links=_small_words([*words.genitive, *words.definite_articles]),
+        body_links=_small_words(lex.get("body_links", [])),
+        body_articles=_small_words([*words.definite_articles]),
+        place_markers=_small_words(lex.get("place_markers", [])),
+        bare_prepositions=_small_words(lex.get("bare_prepositions", [])),
+        portfolio_links=_small_words(lex.get("portfolio_links", [])),
         person_pronouns=frozenset(w.lower() for w in lex.get("person_pronouns", [])),
     )

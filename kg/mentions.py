@@ -53,6 +53,7 @@ from kg.lexicon import Lexicon, lexicon, name_key
 from kg.model import EntityType, Mention, MentionKind, Provenance
 from kg.names import KnownNames, name_spans
 from kg.nlp import Parsed, token_strings
+from kg.phrases import PhraseHits, TextPhrases
 
 __all__ = ["KnownNames", "Lexicon", "extract_mentions", "lexicon", "make_mention", "name_key"]
 
@@ -83,6 +84,8 @@ def extract_mentions(
     # Token texts and keys once: creating spaCy Token objects is the cost here.
     words = token_strings(doc)
     keys = [name_key(w) for w in words]
+    # The phrase lists of the lexicon, found once over the article's name keys.
+    phrases = TextPhrases.of(doc, lang)
     taken: set[int] = set()
     found: list[Mention] = []
 
@@ -90,20 +93,20 @@ def extract_mentions(
         found.append(make_mention(parsed, span, etype, kind, key, sent_of[span.start], rule, conf))
         taken.update(range(span.start, span.end))
 
-    names, dropped = name_spans(doc, lex, lang, known)
+    names, dropped = name_spans(doc, lex, lang, known, phrases)
     for name in names:
         add(name.span, name.type, MentionKind.NAME, name.key, name.rule, name.confidence)
     for drop in dropped:
         start, _end = parsed.offsets.to_original(drop.start, drop.end)
         _log.debug("%s: dropped %r at %d: %s", parsed.article.id, drop.text, start, drop.reason)
     if known:
-        _add_known(parsed, known, add, taken, words, keys)
+        _add_known(parsed, known.phrases.find(phrases.keys), known, add, taken, words)
     _add_known_places(parsed, lex, add, taken, words)
     _add_headed_acronyms(parsed, lex, add, taken, words, keys)
     _add_bracketed_acronyms(parsed, add, taken, words, {n.span.start: n.type for n in names})
     _add_credits(parsed, lex, add, taken)
-    _add_organization_phrases(parsed, lex, add, taken, keys)
-    _add_missions(parsed, lex, add, taken, keys)
+    _add_organization_phrases(parsed, lex, phrases.organizations, add, taken)
+    _add_missions(parsed, lex, phrases.missions, add, taken, keys)
     for i, word in enumerate(words):
         place = lex.demonyms.get(word.lower()) if word[:1].islower() else None
         if place and i not in taken and doc[i].pos_ == "ADJ":
@@ -115,9 +118,9 @@ def extract_mentions(
                 "demonym",
                 0.95,
             )
-    _add_roles(parsed, lex, add, taken, keys)
+    _add_roles(parsed, lex, phrases.roles, phrases.bodies, add, taken, keys)
     _add_party_nouns(parsed, lex, add, taken, words)
-    _add_member_bodies(parsed, lex, add, taken, keys)
+    _add_member_bodies(parsed, lex, phrases.bodies, add, taken, keys)
     found.sort(key=lambda m: (m.start, m.end))
     return found
 
@@ -143,35 +146,26 @@ def make_mention(
 
 def _add_known(
     parsed: Parsed,
+    hits: PhraseHits,
     known: KnownNames,
     add,
     taken: set[int],
     words: list[str],
-    keys: list[str],
 ) -> None:
-    """Known full names the NER missed ("Recep Tayyip Erdogan"): token runs whose
-    merged keys are a known name, starting with a capital, overlapping nothing."""
+    """Known full names the NER missed ("Recep Tayyip Erdogan"): the longest
+    name of the catalogue at a capitalised word, overlapping nothing."""
     doc = parsed.doc
-    i = 0
-    while i < len(words):
-        match = 0
-        longest = known.longest.get(keys[i], 0) if words[i][:1].isupper() else 0
-        if longest and i not in taken:
-            for j in range(i, min(i + longest, len(words))):
-                if j in taken or not words[j][:1].isalpha():
-                    break
-                if tuple(keys[i : j + 1]) in known.names:
-                    match = j + 1
-        if match:
-            span = doc[i:match]
-            etype = known.names[tuple(keys[i:match])]
-            add(span, etype, MentionKind.NAME, name_key(span.text), "known-name", 0.85)
-            i = match
-        else:
-            i += 1
-
-
-_MINOR = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et"})
+    after = 0
+    for i in sorted(hits.starts):
+        if i < after or not words[i][:1].isupper():
+            continue
+        for end, key in hits.at(i):
+            if not taken.intersection(range(i, end)):
+                span = doc[i:end]
+                add(span, known.names[key], MentionKind.NAME, name_key(span.text),
+                    "known-name", 0.85)  # fmt: skip
+                after = end
+                break
 
 
 def _add_known_places(parsed: Parsed, lex: Lexicon, add, taken: set[int], words: list[str]):
@@ -186,7 +180,7 @@ def _add_known_places(parsed: Parsed, lex: Lexicon, add, taken: set[int], words:
                 if taken.intersection(range(i, j)) or not words[j - 1][:1].isalpha():
                     continue
                 if not all(
-                    w[:1].isupper() or w.lower() in _MINOR or not w[:1].isalpha()
+                    w[:1].isupper() or w.lower() in lex.name_joiners or not w[:1].isalpha()
                     for w in words[i:j]
                 ):
                     continue
@@ -262,25 +256,21 @@ def _add_credits(parsed: Parsed, lex: Lexicon, add, taken: set[int]) -> None:
 
 
 def _add_organization_phrases(
-    parsed: Parsed, lex: Lexicon, add, taken: set[int], keys: list[str]
+    parsed: Parsed, lex: Lexicon, hits: PhraseHits, add, taken: set[int]
 ) -> None:
     """ "les services de renseignement américains": a phrase of the lexicon + a
     demonym; "le gouvernement roumain", a phrase that names the state, is a
     mention of the country."""
     doc = parsed.doc
-    firsts = {words[0] for words in lex.organization_phrases}
-    for i in range(len(keys)):
-        if keys[i] not in firsts:
-            continue
-        for words in lex.organization_phrases:
-            end = i + len(words)
-            if tuple(keys[i:end]) != words or end >= len(doc):
+    for i in sorted(hits.starts):
+        for end, key in hits.at(i):
+            if end >= len(doc) or doc[end].text.lower() not in lex.demonyms:
                 continue
-            if doc[end].text.lower() not in lex.demonyms or taken.intersection(range(i, end + 1)):
+            if taken.intersection(range(i, end + 1)):
                 continue
             span = doc[i : end + 1]
             place = lex.demonyms[doc[end].text.lower()]
-            if words in lex.state_phrases:
+            if key in lex.state_phrases:
                 # "le gouvernement roumain" speaks for Romania: a mention of it
                 add(span, EntityType.PLACE, MentionKind.DEMONYM, name_key(place), "state", 0.8)
                 break
@@ -303,20 +293,18 @@ def _add_organization_phrases(
             break
 
 
-_OF = frozenset({"de", "du", "des", "d'"})
-
-
-def _add_missions(parsed: Parsed, lex: Lexicon, add, taken: set[int], keys: list[str]) -> None:
+def _add_missions(
+    parsed: Parsed, lex: Lexicon, hits: PhraseHits, add, taken: set[int], keys: list[str]
+) -> None:
     """ "l'ambassade du Japon", "le consulat général de France": a mission head
     of the lexicon, "de", and a country name the organisation (the country
     keeps its own mention)."""
     doc = parsed.doc
-    for i in range(len(keys)):
+    for i in sorted(hits.starts):
         if i in taken:
             continue
-        for words in lex.mission_heads:
-            of = i + len(words)
-            if tuple(keys[i:of]) != words or of + 1 >= len(doc) or keys[of] not in _OF:
+        for of, _key in hits.at(i):
+            if of + 1 >= len(doc) or keys[of] not in lex.genitive:
                 continue
             end = of + 1
             while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text == "-"):
@@ -328,61 +316,56 @@ def _add_missions(parsed: Parsed, lex: Lexicon, add, taken: set[int], keys: list
             break
 
 
-def _match_role(keys: list[str], i: int, lex: Lexicon) -> int:
-    """The end of the longest role noun starting at token i, or i when none."""
-    first = keys[i]
-    if not first or first.split(" ", 1)[0] not in lex.role_starts:
-        return i
-    best = i
-    for j in range(i, min(i + lex.role_length, len(keys))):
-        if not keys[j] or not keys[j][0].isalpha():
-            break
-        if " ".join(keys[i : j + 1]) in lex.roles:
-            best = j + 1
-    return best
-
-
-def _add_roles(parsed: Parsed, lex: Lexicon, add, taken: set[int], keys: list[str]) -> None:
-    """Role phrases: role noun, then modifiers and demonyms ("président élu américain")."""
+def _add_roles(
+    parsed: Parsed,
+    lex: Lexicon,
+    roles: PhraseHits,
+    bodies: PhraseHits,
+    add,
+    taken: set[int],
+    keys: list[str],
+) -> None:
+    """Role phrases: role noun, then modifiers and demonyms ("président élu
+    américain"). A capitalised role noun inside a sentence is left to the
+    name it starts."""
     doc = parsed.doc
-    i = 0
-    while i < len(doc):
-        end = _match_role(keys, i, lex)
-        if end == i or i in taken:
-            i += 1
+    after = 0
+    for i in sorted(roles.starts):
+        if i < after or i in taken:
             continue
         if doc[i].text[:1].isupper() and i > 0 and not doc[i].is_sent_start:
-            i += 1  # "Président" inside a name or title
-            continue
+            continue  # "Président" inside a name or title
+        end = roles.at(i)[0][0]
         while end < len(doc) and (
             doc[end].text.lower() in lex.role_modifiers or doc[end].text.lower() in lex.demonyms
         ):
             end += 1
         span = doc[i:end]
-        key = " ".join(keys[i:end])
-        add(span, EntityType.PERSON, MentionKind.ROLE, key, "role", 0.6)
+        add(span, EntityType.PERSON, MentionKind.ROLE, name_key(span.text), "role", 0.6)
         party = lex.parties.get(doc[end].text.lower()) if end < len(doc) else None
         if party and end not in taken:
             # "le sénateur républicain": the adjective names the person's party
             add(doc[end : end + 1], EntityType.ORGANIZATION, MentionKind.DEMONYM, name_key(party),
                 "party-adjective", 0.75)  # fmt: skip
             end += 1
-        body = _role_body(parsed, lex, keys, end)
+        body = _role_body(parsed, lex, bodies, keys, end)
         if body and body[0] not in taken:
             span = doc[body[0] : body[1]]
             add(span, EntityType.ORGANIZATION, MentionKind.NAME, name_key(span.text),
                 "role-body", 0.7)  # fmt: skip
             end = body[1]
-        i = end
+        after = end
 
 
-def _add_member_bodies(parsed: Parsed, lex: Lexicon, add, taken: set[int], keys: list[str]):
+def _add_member_bodies(
+    parsed: Parsed, lex: Lexicon, bodies: PhraseHits, add, taken: set[int], keys: list[str]
+) -> None:
     """ "X, membre de la commission des lois": a body after a member noun, found
     as after a role (see :func:`_role_body`), when a person is named before it
     in the sentence ("un membre de la commission a dit" names no member)."""
     doc = parsed.doc
     for i, key in enumerate(keys):
-        body = _role_body(parsed, lex, keys, i + 1) if key in lex.member_nouns else None
+        body = _role_body(parsed, lex, bodies, keys, i + 1) if key in lex.member_nouns else None
         if not body or body[0] in taken or doc[i].pos_ != "NOUN":
             continue
         named = doc[doc[i].sent.start : i]
@@ -409,32 +392,30 @@ def _add_party_nouns(parsed: Parsed, lex: Lexicon, add, taken: set[int], words: 
                 "party-noun", 0.75)  # fmt: skip
 
 
-_LINKS = frozenset({"de", "du", "des", "d'", "au", "aux"})
-_ARTICLES = frozenset({"la", "l'", "le", "les"})
-
-
-def _role_body(parsed: Parsed, lex: Lexicon, keys: list[str], start: int) -> tuple[int, int] | None:
+def _role_body(
+    parsed: Parsed, lex: Lexicon, bodies: PhraseHits, keys: list[str], start: int
+) -> tuple[int, int] | None:
     """The body a role belongs to, written in lower case after it: "(président)
     de la commission des lois", "(directeur) au service de presse épiscopal".
     A one-word body needs an adjective or a complement ("du comité" alone
     says too little). Returns its token range, or None."""
     doc, n = parsed.doc, len(keys)
-    if start >= n or keys[start] not in _LINKS:
+    if start >= n or keys[start] not in lex.body_links:
         return None
-    j = start + 1 + (start + 1 < n and keys[start + 1] in _ARTICLES)
-    head = next((w for w in lex.role_bodies if tuple(keys[j : j + len(w)]) == w), None)
+    j = start + 1 + (start + 1 < n and keys[start + 1] in lex.body_articles)
+    head = bodies.longest(j)
     if head is None or not doc[j].text[:1].islower():
         return None
-    end = j + len(head)
+    end = head[0]
     for _ in range(3):
         if end < n and doc[end].pos_ == "ADJ" and doc[end].text[:1].islower():
             end += 1
-        elif end + 1 < n and keys[end] in _LINKS and doc[end + 1].pos_ in ("NOUN", "PROPN"):
+        elif end + 1 < n and keys[end] in lex.body_links and doc[end + 1].pos_ in ("NOUN", "PROPN"):
             end += 2
         elif (
             end + 2 < n
-            and keys[end] in _LINKS
-            and keys[end + 1] in _ARTICLES
+            and keys[end] in lex.body_links
+            and keys[end + 1] in lex.body_articles
             and (doc[end + 2].pos_ == "NOUN" and doc[end + 2].text[:1].islower())
         ):
             end += 3  # "de l'énergie": a lower-case complement with its article

@@ -19,9 +19,9 @@ from spacy.tokens import Doc, Span
 
 from kg.lexicon import Lexicon, name_key
 from kg.model import EntityType
+from kg.phrases import PhraseList, TextPhrases
 
 __all__ = [
-    "OF_WORDS",
     "KnownNames",
     "SpanContext",
     "clean",
@@ -41,40 +41,34 @@ _QUOTES = frozenset('"«»‹›“”„')
 _DASHES = frozenset("-–—")
 
 
-OF_WORDS = frozenset({"de", "du", "des", "d'", "d’", "la", "l'", "l’", "le", "les"})
-
-
-_LOCATIVE = frozenset({"à", "au", "aux", "en", "vers", "depuis"})
-
-
 @dataclass(frozen=True, slots=True)
 class KnownNames:
     """What the linking catalogue knows of names.
 
     Attributes:
-        names: the name keys of each full name's words -> its type:
-            ("recep", "tayyip", "erdogan") -> Person; found even where the
-            NER missed them.
-        longest: first word -> the most words of a name it starts.
+        names: name key of each full name -> its type: "recep tayyip erdogan"
+            -> Person; found even where the NER missed them.
+        phrases: those names as a phrase list, to find them in a text.
         types: name key of any catalogue name -> the type of the items that
             bear it, when they all have one type.
     """
 
-    names: dict[tuple[str, ...], EntityType]
-    longest: dict[str, int]
+    names: dict[str, EntityType]
+    phrases: PhraseList
     types: dict[str, EntityType]
 
     @classmethod
     def of(
         cls,
-        names: dict[tuple[str, ...], EntityType],
+        names: dict[str, EntityType],
         types: dict[str, EntityType] | None = None,
+        lang: str = "fr",
     ) -> KnownNames:
-        """Index a table of full names and a table of name types."""
-        longest: dict[str, int] = {}
-        for words in names:
-            longest[words[0]] = max(longest.get(words[0], 0), len(words))
-        return cls(names, longest, types or {})
+        """Index full names (as written, with their types) and a table of name types."""
+        keys: dict[str, EntityType] = {}
+        for name, etype in names.items():
+            keys.setdefault(name_key(name), etype)
+        return cls(keys, PhraseList(names, lang), types or {})
 
 
 @cache
@@ -98,8 +92,17 @@ def common_words(lang: str) -> frozenset[str]:
 class SpanContext:
     """What the rules need to know of the article and the language."""
 
-    def __init__(self, doc: Doc, lex: Lexicon, known: KnownNames | None, lang: str) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        lex: Lexicon,
+        known: KnownNames | None,
+        lang: str,
+        phrases: TextPhrases | None = None,
+    ) -> None:
         self.doc, self.lex = doc, lex
+        self.phrases = phrases or TextPhrases.of(doc, lang)
+        self.roles = self.phrases.roles
         self.types = dict.fromkeys(lex.media, EntityType.ORGANIZATION)
         self.types.update(known.types if known else {})
         self.common = common_words(lang)
@@ -231,7 +234,8 @@ def with_adjectives(span: Span, ctx: SpanContext) -> Span:
 
 
 def strip_role(span: Span, ctx: SpanContext) -> tuple[Span, str] | str:
-    """Cut honorifics and a role noun off the start of a span.
+    """Cut honorifics and a role noun off the start of a span, or the end of
+    a role that starts before it ("secrétaire d'|État américain").
 
     Returns the rest and how it relates to the role: ``"name"`` ("Premier
     ministre Jean Dupont" -> "Jean Dupont"), ``"of:<role>"`` ("Présidente de
@@ -244,22 +248,20 @@ def strip_role(span: Span, ctx: SpanContext) -> tuple[Span, str] | str:
     start = span.start
     while start < span.end - 1 and name_key(doc[start].text) in lex.honorifics:
         start += 1 + (doc[start + 1].text == ".")
-    end = start
-    for j in range(start, min(start + lex.role_length, span.end)):
-        if " ".join(name_key(t.text) for t in doc[start : j + 1]) in lex.roles:
-            end = j + 1
-    if end == start:
+    # "secrétaire d'|État américain": the NER span starts inside a role
+    found = ctx.roles.longest(start, span.end) or ctx.roles.covering(start, lex.role_length)
+    if found is None:
         if start >= span.end:
             return "honorific"
         return Span(doc, start, span.end, label=span.label), _role_before(span, ctx)
-    role = " ".join(name_key(t.text) for t in doc[start:end])
+    end, role = found
     relation = "name"
     while end < span.end and (
         doc[end].text.lower() in lex.role_modifiers
         or doc[end].text.lower() in lex.demonyms
-        or doc[end].text.lower() in OF_WORDS
+        or doc[end].text.lower() in lex.role_links
     ):
-        relation = f"of:{role}" if doc[end].text.lower() in OF_WORDS else relation
+        relation = f"of:{role}" if doc[end].text.lower() in lex.role_links else relation
         end += 1
     if end >= span.end or not doc[end].text[:1].isupper():
         return "role phrase"
@@ -267,21 +269,30 @@ def strip_role(span: Span, ctx: SpanContext) -> tuple[Span, str] | str:
 
 
 def _role_before(span: Span, ctx: SpanContext) -> str:
-    """ "of:<role>" when a role and "de" stand right before the span
-    ("président du Conseil italien"), else ""."""
-    doc, i = span.doc, span.start - 1
-    seen_of = False
-    while i >= 0 and doc[i].text.lower() in OF_WORDS:
-        seen_of, i = True, i - 1
-    if not seen_of or i < 0:
+    """How a span relates to a role right before it: ``"of:<role>"`` after a
+    role and "de" ("président du Conseil italien"), ``"name"`` right after a
+    role noun in lower case and its modifiers ("le vice-président Marin", "du
+    nouveau président Marin": a person's name whatever the NER said), else
+    "". An acronym or a party's name after a role is a label, not the holder
+    ("le député UMP", "le candidat Démocrate"): no relation."""
+    doc, i = span.doc, span.start
+    while i > 0 and doc[i - 1].text.lower() in ctx.lex.role_links:
+        i -= 1
+    if i == 0:
         return ""
-    for n in range(1, ctx.lex.role_length + 1):
-        if i - n + 1 < 0:
-            break
-        role = " ".join(name_key(t.text) for t in doc[i - n + 1 : i + 1])
-        if role in ctx.lex.roles:
-            return f"of:{role}"
-    return ""
+    if i < span.start:
+        found = ctx.roles.ending_at(i, ctx.lex.role_length)
+        return f"of:{found[1]}" if found else ""
+    words = [t for t in span if t.is_alpha]
+    if not words or any(t.text.isupper() or t.text.lower() in ctx.lex.parties for t in words):
+        return ""
+    while i > 0 and (
+        doc[i - 1].text.lower() in ctx.lex.role_modifiers
+        or doc[i - 1].text.lower() in ctx.lex.demonyms
+    ):
+        i -= 1
+    found = ctx.roles.ending_at(i, ctx.lex.role_length)
+    return "name" if found and doc[found[0]].text[:1].islower() else ""
 
 
 def from_capital(span: Span, ctx: SpanContext) -> Span | None:
@@ -302,7 +313,7 @@ def from_capital(span: Span, ctx: SpanContext) -> Span | None:
 def in_place_context(span: Span, ctx: SpanContext) -> bool:
     """ "à X", "en X", "X, Pays": a place whatever the NER said."""
     doc = span.doc
-    if span.start > 0 and doc[span.start - 1].text.lower() in _LOCATIVE:
+    if span.start > 0 and doc[span.start - 1].text.lower() in ctx.lex.place_markers:
         return True
     if span.end + 1 < len(doc) and doc[span.end].text == ",":
         after = doc[span.end + 1 : min(span.end + 5, len(doc))]

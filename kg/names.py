@@ -35,7 +35,6 @@ from spacy.tokens import Doc, Span
 from kg.lexicon import Lexicon, name_key
 from kg.model import EntityType
 from kg.name_cuts import (
-    OF_WORDS,
     KnownNames,
     SpanContext,
     clean,
@@ -45,11 +44,11 @@ from kg.name_cuts import (
     strip_role,
     with_adjectives,
 )
+from kg.phrases import TextPhrases
 
 __all__ = ["Dropped", "KnownNames", "NameSpan", "name_spans"]
 
 _NON_NAME_POS = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "AUX", "VERB"})
-_BARE = frozenset({"à", "de", "d'", "d’", "en"})
 _OPEN = frozenset('«"“„‹')
 _CLOSE = frozenset('»"”›')
 
@@ -76,7 +75,11 @@ class Dropped:
 
 
 def name_spans(
-    doc: Doc, lex: Lexicon, lang: str = "fr", known: KnownNames | None = None
+    doc: Doc,
+    lex: Lexicon,
+    lang: str = "fr",
+    known: KnownNames | None = None,
+    phrases: TextPhrases | None = None,
 ) -> tuple[list[NameSpan], list[Dropped]]:
     """The names among the NER spans of a parsed article, and the spans dropped.
 
@@ -85,11 +88,13 @@ def name_spans(
         lex: the language's lexicon.
         lang: the language, for its dictionary.
         known: what the linking catalogue knows of names, when linking.
+        phrases: the lexicon's phrase lists in the article, when the caller
+            has them already (:mod:`kg.phrases`); else they are made here.
 
     Returns:
         The names in text order, and the dropped spans with their reasons.
     """
-    ctx = SpanContext(doc, lex, known, lang)
+    ctx = SpanContext(doc, lex, known, lang, phrases)
     kept: list[NameSpan] = []
     dropped: list[Dropped] = []
     for ent in doc.ents:
@@ -127,7 +132,7 @@ def _nested(name: NameSpan, ctx: SpanContext) -> Iterator[NameSpan]:
         return
     span = name.span
     for j in range(span.start + 2, span.end):
-        if span.doc[j - 1].text.lower() not in OF_WORDS:
+        if span.doc[j - 1].text.lower() not in ctx.lex.role_links:
             continue
         tail = span.doc[j : span.end]
         key = name_key(tail.text)
@@ -229,14 +234,15 @@ def _unearned(span: Span, ctx: SpanContext) -> str | None:
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None:
         word = name_key(before.text)
-        if word in ctx.lex.honorifics or word in ctx.lex.roles:
+        if word in ctx.lex.honorifics or ctx.roles.ending_at(span.start, 1):
             return None  # "M. Marchand", "le président Blanc"
         if name_key(span.text) in ctx.lex.institutions and before.pos_ in ("DET", "ADP"):
             return None  # "le Sénat", "au Parlement"
         head = doc[span.start - 2] if before.pos_ == "DET" and span.start > 1 else before
         if name_key(head.text) in ctx.lex.organization_heads:
             return None  # "le parti Les Républicains", "le journal Libération"
-        if before.text.lower() in _BARE and span.start_char > before.sent.start_char:
+        bare = before.text.lower() in ctx.lex.bare_prepositions
+        if bare and span.start_char > before.sent.start_char:
             return None  # "l'atoll de Bikini", "à Tours": no article, so a name
     if name_key(span.text) in ctx.surnames:
         return None
@@ -252,7 +258,7 @@ def _type(
     etype = ctx.lex.labels.get(label)
     if name_key(span[0].text) in ctx.lex.institutions:
         return EntityType.ORGANIZATION, 0.8  # "le Sénat", "Cour suprême de l'Oregon"
-    head = _head_type(span, ctx.lex)
+    head = _head_type(span, ctx)
     if head is not None:
         return head, 0.8
     if etype is EntityType.PERSON and len(span) == 1 and in_place_context(span, ctx):
@@ -264,23 +270,24 @@ def _type(
     return etype, 0.9
 
 
-def _head_type(span: Span, lex: Lexicon) -> EntityType | None:
-    """Type a span by a head noun: before it ("l'agence de presse russe
-    Interfax", "le groupe jihadiste X") or its own first word ("Parti X")."""
-    doc = span.doc
+def _head_type(span: Span, ctx: SpanContext) -> EntityType | None:
+    """Type a span by a head noun: its own first word ("Parti X") or one among
+    the four lower-case words before it ("l'agence de presse russe Interfax",
+    "le groupe jihadiste X"); a determiner, a punctuation mark or a capitalised
+    word (another name's) ends the words looked at."""
+    doc, lex = span.doc, ctx.lex
     if len(span) > 1 and name_key(span[0].text) in lex.organization_heads:
         return EntityType.ORGANIZATION
-    words: list[str] = []
-    for i in range(span.start - 1, max(span.start - 5, -1), -1):
-        token = doc[i]
+    k = span.start
+    while k > max(span.start - 4, 0):
+        token = doc[k - 1]
         if token.pos_ in ("DET", "PUNCT") or token.text[:1].isupper():
-            break  # a capitalised word before is another name's, not a head noun
-        words.insert(0, token.text)
-        for n in range(len(words)):
-            if name_key(" ".join(words[n:])) in lex.organization_heads:
-                return EntityType.ORGANIZATION
-            if name_key(" ".join(words[: len(words) - n])) in lex.organization_heads:
-                return EntityType.ORGANIZATION
+            break
+        k -= 1
+    heads = ctx.phrases.heads
+    for i in range(k, span.start):
+        if any(end <= span.start for end, _key in heads.at(i)):
+            return EntityType.ORGANIZATION
     return None
 
 

@@ -80,7 +80,7 @@ class Pipeline:
     @cached_property
     def known(self) -> KnownNames:
         """Full names of the catalogue's people and organisations, for mentions."""
-        return known_names(self.linker.catalogue)
+        return known_names(self.linker.catalogue, self.lang)
 
     @cached_property
     def offices(self) -> dict[str, list[tuple[str, str]]]:
@@ -210,14 +210,14 @@ def countries_of(entities: Iterable[Entity], catalogue) -> CountryOf:
     return country_of
 
 
-def known_names(catalogue) -> KnownNames:
+def known_names(catalogue, lang: str = "fr") -> KnownNames:
     """The names a catalogue knows well enough to find without the NER: labels
     and aliases of people of two words or more, labels of organisations of two
     words or more, and organisation abbreviations of three letters or more;
     and the type of every name whose items all have one type."""
     kinds = {"person": EntityType.PERSON, "organisation": EntityType.ORGANIZATION}
     places = {"country", "region", "city", "building", "place"}
-    found: dict[tuple[str, ...], EntityType] = {}
+    found: dict[str, EntityType] = {}
     types: dict[str, EntityType | None] = {}
     for item in catalogue.items.values():
         etype = EntityType.PLACE if item.kind in places else kinds.get(item.kind or "")
@@ -227,14 +227,13 @@ def known_names(catalogue) -> KnownNames:
             key = name_key(name)
             if how != "demonym":
                 types[key] = etype if types.get(key, etype) is etype else None
-            words = tuple(key.split())
             if etype is EntityType.PLACE:
                 continue
-            if how in ("label", "alias") and len(words) >= 2:
-                found.setdefault(words, etype)
+            if how in ("label", "alias") and len(key.split()) >= 2:
+                found.setdefault(name, etype)
             elif how == "abbrev" and etype is EntityType.ORGANIZATION and len(name) >= 3:
-                found.setdefault(words, etype)
-    return KnownNames.of(found, {k: t for k, t in types.items() if t is not None})
+                found.setdefault(name, etype)
+    return KnownNames.of(found, {k: t for k, t in types.items() if t is not None}, lang)
 
 
 def _office_role(label: str, genitive: tuple[str, ...]) -> str:

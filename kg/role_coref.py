@@ -281,11 +281,11 @@ def _role_before(doc: Doc, end: int, lex: Lexicon) -> tuple[int, str] | None:
         stop -= 1
     for size in range(min(lex.role_length, stop), 0, -1):
         begin = stop - size
-        noun = " ".join(name_key(t.text) for t in doc[begin:stop])
+        noun = name_key(doc[begin:stop].text)  # "secrétaire d'État": one key, as the lexicon's
         if noun in lex.roles:
             while begin > 0 and doc[begin - 1].lower_ in lex.role_modifiers:
                 begin -= 1  # "l'ancien Premier ministre X"
             if begin == 0 or not _definite(doc[begin - 1]):
                 return None
-            return begin, " ".join(name_key(t.text) for t in doc[begin:end])
+            return begin, name_key(doc[begin:end].text)
     return None

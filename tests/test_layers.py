@@ -40,6 +40,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         "mentions",
         (
             "kg.lexicon",
+            "kg.phrases",
             "kg.name_cuts",
             "kg.names",
             "kg.mentions",

@@ -18,12 +18,15 @@ from kg.model import Entity
 ROUX = {"Anne Roux": "Person", "Union": "Organization"}
 
 
-def matches(table: str, frame_id: str, names: dict[str, str | Entity]) -> list[RoleMatch]:
-    """The role matches of one frame of the French frame file in a hand-built doc."""
+def matches(
+    table: str, frame_id: str, names: dict[str, str | Entity], **words: frozenset[str]
+) -> list[RoleMatch]:
+    """The role matches of one frame of the French frame file in a hand-built
+    doc; ``words``: more word sets of ``match_roles`` (``constituencies`` ...)."""
     doc = hand_doc(table)
     frames = load_frames("fr")
     frame = next(f for f in frames.frames if f.id == frame_id)
-    words = lexicon("fr")
+    lex = lexicon("fr")
     found = []
     for sent in doc.sents:
         lowers = [t.lower_ for t in sent]
@@ -31,10 +34,11 @@ def matches(table: str, frame_id: str, names: dict[str, str | Entity]) -> list[R
             sent,
             frame,
             entity_lookup(doc, names),
-            words.role_modifiers,
+            lex.role_modifiers,
             lowers,
             frames.appointment_verbs,
-            words.honorifics,
+            lex.honorifics,
+            **words,
         )
     return found
 
@@ -237,7 +241,7 @@ LEADER = "leader.v1"
         (COME_FROM, []),
         (ONE_OF, [("Anne Roux", "Union", "dirigeantes")]),
         (IS_PRESIDENT, [("Anne Roux", "Union", "présidente")]),
-        (ELECTED, [("Anne Roux", "Union", "élue présidente")]),  # a modifier of the role
+        (ELECTED, [("Anne Roux", "Union", "présidente")]),  # the verb appoints: no part of the role
         (SPOKE_TO, []),
         (NAMED_BY, []),
         # a one-word role must be a noun

@@ -30,6 +30,7 @@ from kg.event_place import event_place, place_words
 from kg.event_time import event_time
 from kg.frames.located import CountryOf, located_in
 from kg.frames.membership import refine_membership
+from kg.frames.owners import owners_from_voice
 from kg.frames.parties import party_labels
 from kg.frames.paths import follow
 from kg.frames.refusals import Refusals
@@ -311,6 +312,7 @@ def _role_facts(
     attribution: Sources,
 ) -> list[Fact]:
     modifiers = lexicon(frames.lang).role_modifiers
+    constituencies = lexicon(frames.lang).constituency_roles
     facts = []
     lowers = resolver.lowers[sent.start : sent.end]
     for frame in frames.role_frames:
@@ -323,6 +325,9 @@ def _role_facts(
             frames.appointment_verbs,
             lexicon(frames.lang).honorifics,
             grammar(frames.lang).respective,
+            # a party label still makes the holder a member of the party
+            constituencies=constituencies if frame.predicate == "holdsPosition" else frozenset(),
+            portfolio_links=lexicon(frames.lang).portfolio_links,
         ):
             if frame.predicate != "holdsPosition" and match.of is None:
                 continue
@@ -486,4 +491,6 @@ def extract_facts(
         facts.extend(_linked_facts(parsed, sent, frames, resolver, country_of))
     facts += regions_visited(facts)
     entities = getattr(index, "entities", ())
+    states = {e.key for e in entities if e.type is EntityType.PLACE}
+    facts = owners_from_voice(facts, states)
     return _dedupe(refine_membership(facts, entities, frames.lang), frames)

@@ -76,6 +76,7 @@ def value_end(
     head: Token,
     entity_at: EntityAt,
     roles: RoleIndex,
+    portfolio_links: frozenset[str] = frozenset(),
 ) -> int:
     """The end of a role's value, from the end of its role noun on.
 
@@ -86,6 +87,8 @@ def value_end(
         head: the role noun's first token.
         entity_at: the entity a token belongs to, or None.
         roles: the frame's role nouns ("président-directeur général": two joined).
+        portfolio_links: the words before a portfolio ("aux" in "secrétaire
+            d'État aux Transports").
 
     Returns:
         The token after the value: past its modifiers, a demonym before a
@@ -108,6 +111,7 @@ def value_end(
         end = match_at(sent, end + 1, roles)
         while end < sent.end and doc[end].pos_ == "ADJ" and not is_place(doc[end], entity_at):
             end += 1
+    end = _portfolio(sent, end, portfolio_links, entity_at)
     # "ministre de l'Intérieur", "chef de file", "chef d'état-major": a complement
     # naming no other entity belongs to the role
     if end < sent.end and doc[end].lower_ in grammar().genitive:
@@ -140,6 +144,35 @@ def value_end(
                     end += 1
                 end = _joined_complements(sent, end, entity_at)
                 end = _relation_complement(sent, end)
+    return end
+
+
+def _portfolio(sent: Span, end: int, links: frozenset[str], entity_at: EntityAt) -> int:
+    """Keep a portfolio after a role: "secrétaire d'État aux Transports",
+    "commissaire à la Concurrence": a link word, a determiner maybe, then a
+    capitalised noun naming no entity and its adjectives. A lower-case noun
+    ("ministre à la retraite") or a name ("envoyé à Paris") is refused."""
+    if end >= sent.end or sent.doc[end].lower_ not in links:
+        return end
+    after = _title_words(sent, skip_determiners(sent, end + 1), entity_at)
+    return end if after is None else _joined_complements(sent, after, entity_at)
+
+
+def _title_words(sent: Span, k: int, entity_at: EntityAt) -> int | None:
+    """The end of a capitalised noun at token k and its adjectives, none of
+    them naming an entity ("Affaires étrangères", "Sports"); None when token
+    k is no such noun."""
+    doc = sent.doc
+    if not (
+        k < sent.end
+        and doc[k].pos_ in ("NOUN", "PROPN")
+        and doc[k].text[:1].isupper()
+        and entity_at(doc[k]) is None
+    ):
+        return None
+    end = k + 1
+    while end < sent.end and doc[end].pos_ == "ADJ" and entity_at(doc[end]) is None:
+        end += 1
     return end
 
 
@@ -189,17 +222,10 @@ def _joined_complements(sent: Span, end: int, entity_at: EntityAt) -> int:
         and doc[end].lower_ in grammar().additive_conjunctions
         and doc[end + 1].lower_ in grammar().genitive
     ):
-        k = skip_determiners(sent, end + 2)
-        if not (
-            k < sent.end
-            and doc[k].pos_ in ("NOUN", "PROPN")
-            and doc[k].text[:1].isupper()
-            and entity_at(doc[k]) is None
-        ):
+        after = _title_words(sent, skip_determiners(sent, end + 2), entity_at)
+        if after is None:
             break
-        end = k + 1
-        while end < sent.end and doc[end].pos_ == "ADJ" and entity_at(doc[end]) is None:
-            end += 1
+        end = after
     return end
 
 

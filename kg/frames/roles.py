@@ -67,8 +67,16 @@ def _person(tok: Token, entity_at: EntityAt) -> Entity | None:
 
 
 def _of(
-    sent: Span, j: int, entity_at: EntityAt, own: Entity | None
+    sent: Span, j: int, entity_at: EntityAt, own: Entity | None, constituency: bool = False
 ) -> tuple[Entity | None, Token | None, int]:
+    """The entity a role belongs to, read from token j (after the role's value)
+    on: an organisation's name as a label ("le député UMP"), a demonym ("le
+    ministre belge"), a "de" complement naming an entity ("du Parti vert") or
+    a country by a capitalised noun and its demonym ("de la République
+    tchèque"). A role elected for a territory ("sénateur républicain du
+    Nouveau-Mexique") belongs to the place of its complement, not to the party
+    its label names. Further "de" complements naming entities are passed over
+    ("rapporteur de la commission X de l'ONU, Anne Roux": the commission's)."""
     doc = sent.doc
     of, of_token = None, None
     label = entity_at(doc[j]) if j < sent.end else None
@@ -77,6 +85,7 @@ def _of(
         of, of_token = label, doc[j]
         while j < sent.end and entity_at(doc[j]) is label:
             j += 1
+    completed = False
     while j < sent.end:
         tok = doc[j]
         ent = entity_at(tok)
@@ -85,16 +94,23 @@ def _of(
                 of, of_token = ent, tok
             j += 1
             continue
-        if tok.lower_ in grammar().genitive and of is None:
+        if tok.lower_ in grammar().genitive:
             k = skip_determiners(sent, j + 1)
             k += kind_of_named(sent, k, entity_at)
-            named = entity_at(doc[k]) if k < sent.end else None
-            if named is not None and named is not own:
-                of, of_token = named, doc[k]
-                j = k + 1
-                while j < sent.end and entity_at(doc[j]) is named:
-                    j += 1
-                continue
+            named, at = _complement_entity(sent, k, entity_at)
+            if named is None or named is own:
+                break
+            wanted = of is None or (
+                constituency and not completed and named.type is EntityType.PLACE
+            )
+            if completed or not wanted:
+                if completed and named.type is not EntityType.PERSON:
+                    j = _past(sent, at, named, entity_at)
+                    continue  # a complement of the complement
+                break
+            of, of_token, completed = named, doc[at], True
+            j = _past(sent, at, named, entity_at)
+            continue
         if tok.lower_ in grammar().place_prepositions and of is None:
             # "journaliste au Figaro", "chercheuse à l'Institut Pasteur": the
             # organisation one works at; a place there ("ambassadeur à Paris")
@@ -108,6 +124,38 @@ def _of(
     return of, of_token, j
 
 
+def _complement_entity(sent: Span, k: int, entity_at: EntityAt) -> tuple[Entity | None, int]:
+    """The entity a complement names from token k, and the token naming it:
+    the entity at k, or the country of "République tchèque" (a capitalised
+    noun naming nothing, then a demonym)."""
+    if k >= sent.end:
+        return None, k
+    doc = sent.doc
+    named = entity_at(doc[k])
+    if (
+        named is None
+        and k + 1 < sent.end
+        and doc[k].text[:1].isupper()
+        and doc[k].pos_
+        in (
+            "NOUN",
+            "PROPN",
+        )
+    ):
+        after = entity_at(doc[k + 1])
+        if after is not None and after.type is EntityType.PLACE and doc[k + 1].pos_ == "ADJ":
+            return after, k + 1
+    return named, k
+
+
+def _past(sent: Span, k: int, named: Entity, entity_at: EntityAt) -> int:
+    """The token after the words of ``named`` from token k."""
+    j = k + 1
+    while j < sent.end and entity_at(sent.doc[j]) is named:
+        j += 1
+    return j
+
+
 def match_roles(
     sent: Span,
     frame: Frame,
@@ -117,6 +165,8 @@ def match_roles(
     appointing: frozenset[str] = frozenset(),
     honorifics: frozenset[str] = frozenset(),
     respective: frozenset[str] = frozenset(),
+    constituencies: frozenset[str] = frozenset(),
+    portfolio_links: frozenset[str] = frozenset(),
 ) -> list[RoleMatch]:
     """Find the role phrases of one role frame in a sentence.
 
@@ -132,6 +182,9 @@ def match_roles(
         honorifics: name keys of titles before a name ("M.", "Mme").
         respective: adverbs giving a list of roles in order to the names
             before them ("respectivement"; see :mod:`kg.frames.respective`).
+        constituencies: name keys of roles elected for a territory ("sénateur"):
+            their place complement is the entity they belong to.
+        portfolio_links: words before a portfolio ("aux Transports").
 
     Returns:
         One match per role phrase that has a holder of an accepted type.
@@ -154,20 +207,35 @@ def match_roles(
             continue
         own = entity_at(head)
         # A one-word role must be tagged a noun ("avocat général"), unless it is
-        # hyphenated, which no other word is ("porte-parole" is often tagged PRON).
+        # hyphenated, which no other word is ("porte-parole" is often tagged PRON),
+        # or a participle whose "de" complement naming no entity belongs to the
+        # role ("X, chargé des relations extérieures"; "chargé de rédiger",
+        # "envoyé de Paris" are refused).
         single = end - i == 1 and "-" not in head.text
-        if (single and head.pos_ not in ("NOUN", "PROPN")) or (
+        vend = value_end(sent, end, modifiers, head, entity_at, roles, portfolio_links)
+        participle = (
+            head.pos_ in ("VERB", "ADJ")
+            and end < sent.end
+            and doc[end].lower_ in grammar().genitive
+        )
+        if (single and head.pos_ not in ("NOUN", "PROPN") and not (participle and vend > end)) or (
             own is not None and own.type in (EntityType.ORGANIZATION, EntityType.PLACE)
         ):
             i = end
             continue
         vstart = i
-        while vstart > sent.start and doc[vstart - 1].lower_ in modifiers:
+        # "l'ancien ministre": an adjective before the role is the value's;
+        # "élue présidente": a verb is not
+        while (
+            vstart > sent.start
+            and doc[vstart - 1].lower_ in modifiers
+            and doc[vstart - 1].pos_ == "ADJ"
+        ):
             vstart -= 1
-        vend = value_end(sent, end, modifiers, head, entity_at, roles)
         inner = [t for t in doc[vstart:vend] if t.pos_ == "ADJ" and is_place(t, entity_at)]
         value = "".join(t.text_with_ws for t in doc[vstart:vend] if t not in inner).strip()
-        of, of_token, j = _of(sent, vend, entity_at, own)
+        constituency = name_key(doc[i:end].text) in constituencies
+        of, of_token, j = _of(sent, vend, entity_at, own, constituency)
         if of is None and inner:
             # "ministre français des Affaires étrangères": the demonym inside the value
             of, of_token = entity_at(inner[0]), inner[0]
@@ -202,14 +270,18 @@ def match_roles(
             of, of_token = _possessor(head, entity_at)
         if holder is None and any(c.dep_ == "cop" for c in head.children):
             for c in head.children:
-                if c.dep_.startswith("nsubj") and _person(c, entity_at):
-                    holder, holder_token = _person(c, entity_at), c
+                named = _antecedent(c, head) if c.dep_.startswith("nsubj") else None
+                if named is not None and _person(named, entity_at):
+                    holder, holder_token = _person(named, entity_at), named
         top = next((t for t in doc[i:end] if not i <= t.head.i < end), head)
         appointed_by = None
         if holder is None and _appointed(top, appointing):
             # "X a été élu président du parti", "X est devenu ministre"
             verb = top.head
             named = [c for c in verb.children if c.dep_ in _INDEX_DEPS] or subject_of(verb)
+            objects = [c for c in verb.children if c.dep_ == "obj" and c.i < top.i]
+            if objects:
+                named = objects  # "le parlement a nommé X ministre": X is appointed
             if verb.dep_.startswith("acl"):
                 named = [verb.head]  # "X, nommé ministre de la Santé"
             for c in named:
@@ -265,6 +337,15 @@ def _name_before(sent: Span, k: int, entity_at: EntityAt) -> Token | None:
     return None
 
 
+def _antecedent(subject: Token, head: Token) -> Token:
+    """ "X, qui est président du parti": the name a relative pronoun subject of
+    the copula stands for (the noun the relative clause hangs on); any other
+    subject stands for itself."""
+    if "Rel" in subject.morph.get("PronType") and head.dep_ == "acl:relcl":
+        return head.head
+    return subject
+
+
 def _coordinated(sent: Span, end: int, start: int) -> bool:
     """A role phrase starting at token ``start`` joined by "et" to the one that
     ended at token ``end``: "X, ministre de la Santé et président du parti".
@@ -300,12 +381,17 @@ def _skip_age(sent: Span, k: int, entity_at: EntityAt) -> int:
 def _appointed(head: Token, appointing: frozenset[str]) -> bool:
     """A role noun governed bare by an appointment verb: "élu président",
     "nommé Premier ministre" (the parser makes it an xcomp or a bare oblique);
-    "nommé à la présidence" has a preposition and is no role phrase."""
-    bare = not any(c.dep_ == "case" for c in head.children)
+    "nommé à la présidence" has a preposition and is no role phrase, and "a
+    investi le vice-président" a determiner: the role names the one invested,
+    it is not given to the subject. "a nommé X ministre", which the parser
+    reads as two objects, is one too: the role is the second object."""
+    bare = not any(c.dep_ in ("case", "det") for c in head.children)
+    verb = head.head
+    second = head.dep_ == "obj" and any(c.dep_ == "obj" and c.i < head.i for c in verb.children)
     return (
-        head.dep_.split(":")[0] in ("xcomp", "obl")
+        (head.dep_.split(":")[0] in ("xcomp", "obl") or second)
         and bare
-        and head.head.lemma_.lower() in appointing
+        and verb.lemma_.lower() in appointing
     )
 
 
