@@ -41,6 +41,7 @@ from spacy.attrs import DEP, LEMMA, POS
 from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Token
 
+from kg.event_place import place_words, scenes, statement_place
 from kg.event_time import event_time
 from kg.lang.grammar import grammar
 from kg.model import Entity, EntityType, Fact, Provenance
@@ -157,6 +158,9 @@ def speech_facts(
     quotes = find_quotes(parsed, cues)
     inside: set[int] = {i for q in quotes for i in range(q.start, q.end)}
     events = _events(doc, quotes, cues)
+    places = place_words(parsed.article.language)
+    dated = {*cues.weekdays, *cues.months, *cues.relative_days, *cues.time_nouns}
+    scene = scenes(doc, entity_at, places, dated, inside, parsed.article.date)
     facts: list[Fact] = []
     verbs: list[Token] = []
     for _, kind, data in events:
@@ -183,6 +187,7 @@ def speech_facts(
             if ent is None or who is None or quote.start <= who.i < quote.end:
                 continue  # a name inside the quote never says it
             value = _text(parsed, doc, quote.start, quote.end, set())
+            said_words: Iterable[int] = range(quote.start, quote.end)
             attribution.mark(range(quote.start, quote.end), ent, overwrite=True)
             first, last = min(quote.start, who.i, verb.i), max(quote.end - 1, who.i, verb.i)
             conf, rule = 0.85, "quote:direct.v1"
@@ -198,6 +203,7 @@ def speech_facts(
             if kind == "indirect" and speech_verb(verb, cues) is None and _speaks(content, cues):
                 continue  # "X a rapporté que Y a dit": X is only the source
             value = _text(parsed, doc, min(tokens), max(tokens) + 1, nested)
+            said_words = {t.i for t in content.subtree}
             first, last = min(tokens + [who.i, verb.i]), max(tokens + [who.i, verb.i])
             conf, rule = (
                 (0.75, "quote:indirect.v1") if kind == "indirect" else (0.6, "quote:stance.v1")
@@ -226,6 +232,7 @@ def speech_facts(
                 predicate="said",
                 value=value,
                 time=event_time(verb, verb.sent, cues, parsed.article.date),
+                place=_key(statement_place(verb, entity_at, places, scene, {ent.key}, said_words)),
                 provenance=_provenance(parsed, doc, first, last, conf, rule),
             )
         )
@@ -334,6 +341,10 @@ def _speaks(clause: Token, cues: Cues) -> bool:
         and (speech_verb(t, cues) is not None or t.lemma_.lower() in cues.stance_verbs)
         for t in clause.subtree
     )
+
+
+def _key(entity: Entity | None) -> str | None:
+    return entity.key if entity is not None else None
 
 
 def _according_to(

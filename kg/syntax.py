@@ -152,7 +152,7 @@ def subject_of(verb: Token) -> list[Token]:
         if not (climbs or gerund) or node.head is node:
             return []
         node = node.head
-        while gerund and node.pos_ not in CLAUSE_POS and node.head is not node:
+        while gerund and node.pos_ not in CLAUSE_POS and node.head.i != node.i:
             node = node.head  # "a répondu à la saisie en protestant": the gerund's verb
         if node.pos_ not in CLAUSE_POS:
             return []
