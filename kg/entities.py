@@ -316,6 +316,11 @@ def _pronouns(parsed: Parsed, index: EntityIndex, lang: str) -> list[tuple[str, 
     return found
 
 
+_VERBS = ("VERB", "AUX")
+# Links that make a verb's clause depend on another's (see _main_clause).
+_SUBORDINATE = frozenset({"acl:relcl", "ccomp", "xcomp", "advcl", "csubj", "conj", "parataxis"})
+
+
 def _previous_subject(
     pronoun: Token, index: EntityIndex, resolved: dict[int, Entity]
 ) -> Entity | None:
@@ -335,12 +340,32 @@ def _previous_subject(
         for e in index.entities_at(t)
     ):
         return None
-    subjects = [t for t in before if t.dep_ in ("nsubj", "nsubj:pass") and t.head.dep_ == "ROOT"]
+    subjects = [t for t in before if t.dep_ in ("nsubj", "nsubj:pass") and _main_clause(t.head)]
     for subject in subjects:
         entity = resolved.get(subject.i) or index.entity_at(subject)
         if entity is not None and entity.key in people:
             return entity
     return None
+
+
+def _main_clause(head: Token) -> bool:
+    """The head of a main-clause subject: the topmost verb or its auxiliary.
+
+    The parser sometimes roots a sentence on the words of a fronted adverbial
+    and hangs the main verb under them ("Plus tard dans la soirée, X, ...,
+    a d'ailleurs donné ...": "donné" an ``acl`` of "soirée", X the subject of
+    "a"); a verb with no verb above it is still the main one. A subject of a
+    relative, reported, adverbial or coordinated clause is refused, and so is
+    any verb with another verb above it.
+    """
+    verb = head.head if head.dep_.startswith("aux") else head
+    if verb.dep_ == "ROOT":
+        return True
+    return (
+        verb.pos_ in _VERBS
+        and verb.dep_ not in _SUBORDINATE
+        and not any(a.pos_ in _VERBS for a in verb.ancestors)
+    )
 
 
 def _sentence_index(parsed: Parsed, sent: Span) -> int:

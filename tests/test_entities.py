@@ -122,6 +122,39 @@ def test_entities_pronoun_takes_the_previous_subject_only_when_alone():
     assert not [m for e in index.entities for m in e.mentions if m.kind.value == "pronoun"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The parser roots these on the fronted "dans la matinée" and hangs the
+        # main verb under it, its subject on the auxiliary.
+        "Un peu plus tard dans l'après-midi, le général Marc Durand, accompagné de"
+        " plusieurs officiers, a d'ailleurs donné une longue conférence de presse."
+        " Il a ensuite quitté la ville.",
+        "Un peu plus tard dans la matinée, le général Marc Durand, entouré de plusieurs"
+        " officiers, a d'ailleurs présenté son plan. Il a ensuite quitté la ville.",
+        "Marc Durand a présenté son plan. Il a ensuite quitté la ville.",
+    ],
+)
+def test_entities_pronoun_takes_the_main_subject_under_a_fronted_adverbial(text: str) -> None:
+    durand = labels(entities_of(text))["Marc Durand"]
+    assert [m.text for m in durand.mentions if m.kind.value == "pronoun"] == ["Il"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the person is the subject of a relative or of a subordinate clause
+        "Le rapport que Marc Durand a rédigé pendant la soirée est paru. Il a ensuite"
+        " quitté la ville.",
+        "La réforme dont Marc Durand a parlé hier soir fait débat. Il a ensuite quitté la ville.",
+        "On sait depuis hier que Marc Durand a quitté le parti. Il a ensuite rejoint Lyon.",
+    ],
+)
+def test_entities_pronoun_refuses_a_subject_of_a_dependent_clause(text: str) -> None:
+    durand = labels(entities_of(text))["Marc Durand"]
+    assert not [m for m in durand.mentions if m.kind.value == "pronoun"]
+
+
 def _pipeline_entities(text: str):
     from kg.pipeline import Pipeline
 
