@@ -20,7 +20,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from kg.event_place import gatherings, place_words
 from kg.polarity import Cues, is_future
+from kg.speech import speech_verb
+from kg.syntax import markers
 
 __all__ = ["event_time", "resolve_date"]
 
@@ -109,62 +112,144 @@ def _is_gerund(verb: Token) -> bool:
     return any(c.dep_ in ("mark", "case") and c.lower_ == "en" for c in verb.lefts)
 
 
+def _aside(verb: Token, cues: Cues) -> list[Token]:
+    """ "a fait savoir, à la veille du vote, que": the words set off by commas
+    right after a verb, when they hold a time word and no verb (the parser
+    often hangs them on the clause that follows)."""
+    doc, sent = verb.doc, verb.sent
+    if verb.i + 1 >= sent.end or doc[verb.i + 1].text != ",":
+        return []
+    for j in range(verb.i + 2, min(sent.end, verb.i + 16)):
+        if doc[j].pos_ in ("VERB", "AUX"):
+            return []
+        if doc[j].text == ",":
+            words = list(doc[verb.i + 2 : j])
+            return words if any(_YEAR.match(t.text) or _dated(t, cues) for t in words) else []
+    return []
+
+
+def _verb_scope(trigger: Token, cues: Cues) -> list[Token]:
+    """The words that date a verb (see :func:`event_time`)."""
+    scope = _aside(trigger, cues)
+    heads = [trigger]
+    node = trigger
+    for _ in range(3):  # "le 22 avril, X a réagi, indiquant que ..., ajoutant que"
+        participle = "Part" in node.morph.get("VerbForm")
+        if not (
+            node.dep_ == "xcomp"
+            or (participle and node.dep_.startswith(("advcl", "acl")))
+            or (participle and _is_gerund(node))
+        ):
+            break
+        node = node.head
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head  # a participle hung on a noun: the noun's verb
+        if node.dep_ == "ccomp" and speech_verb(node.head, cues):
+            # "indiquant que X avait agi, ajoutant que": the second participle
+            # hung inside the first one's clause belongs to the first
+            node = node.head
+        heads.append(node)
+    children = [c for head in heads for c in head.children if c.i != trigger.i]
+    # "a rencontré Marc Petit en 2004", "à Lille dimanche": a time the parser
+    # hung on a name next to it; a name has no time of its own (a noun has:
+    # "l'élection de 2016")
+    children += [g for c in children if c.pos_ == "PROPN" for g in c.children]
+    for child in children:
+        if _YEAR.match(child.text):
+            scope.append(child)
+        elif _dated(child, cues):
+            scope.extend(child.subtree)
+    words = place_words(trigger.doc.lang_)
+    for noun in (g for head in heads for g in gatherings(head, words)):
+        # "lors du sommet de Vienne en 1999": the gathering's date is the event's
+        if any(_YEAR.match(t.text) or _dated(t, cues) for t in noun.subtree):
+            scope.extend(noun.subtree)
+    return scope
+
+
+def _next_to(scope: list[Token], cues: Cues) -> tuple[Token, int] | None:
+    """ "la veille de la réunion": the event a day noun counts from, and by how
+    many days."""
+    for tok in scope:
+        shift = cues.relative_days.get(tok.lower_)
+        if shift is None or tok.pos_ != "NOUN":
+            continue
+        for child in tok.children:
+            if child.dep_ == "nmod" and markers(child) & cues.genitive:
+                return child, shift
+    return None
+
+
+def _next_to_event(
+    event: Token, shift: int, sent: Span, cues: Cues, reference: str | None
+) -> str | None:
+    """ "la veille de la réunion du comité", "au lendemain du sommet": the
+    day before or after an event, dated in its own phrase ("la veille du
+    sommet du 3 mai") or where the article named it, or what it involves,
+    with a day before ("le comité, réuni samedi 23 avril, ...", "le sommet
+    s'est tenu le 3 mai"). None when the event has no day: the article's
+    date is not the event's."""
+    found = resolve_date([t.lower_ for t in event.subtree], reference, cues)
+    names = {event.lemma_.lower()} | {
+        c.lemma_.lower() for c in event.children if c.dep_ == "nmod" and c.pos_ == "NOUN"
+    }
+    for earlier in reversed(sent.doc[: sent.start]):
+        if found is not None:
+            break
+        if earlier.pos_ == "NOUN" and earlier.lemma_.lower() in names:
+            words = list(earlier.subtree)
+            if earlier.dep_.startswith("nsubj"):  # "le sommet s'est tenu le 3 mai"
+                words += [t for c in earlier.head.children if _dated(c, cues) for t in c.subtree]
+            found = resolve_date([t.lower_ for t in words], reference, cues)
+    if found is None or len(found) < 10:
+        return None
+    return (dt.date.fromisoformat(found) + dt.timedelta(days=shift)).isoformat()
+
+
+def _scope_day(
+    trigger: Token, scope: list[Token], sent: Span, cues: Cues, reference: str | None
+) -> str | None:
+    """The day (or month) the day words of a trigger's scope name."""
+    words = [t.lower_ for t in scope]
+    next_to = _next_to(scope, cues)
+    if next_to is not None:
+        return _next_to_event(*next_to, sent, cues, reference)
+    found = resolve_date(words, reference, cues, trigger.pos_ != "NOUN" and is_future(trigger))
+    if found is None and cues.same_day_words & set(words):
+        return _earlier_day(sent, cues, reference)
+    return found
+
+
 def event_time(trigger: Token, sent: Span, cues: Cues, reference: str | None) -> str | None:
     """The year or date of an event.
 
     Read in a noun trigger's phrase; for a verb, on a year hanging on it ("en
     2018"), on a time word of it ("en juillet 2018", "vendredi 22 avril",
-    "hier"), and for an infinitive or a participle adjunct also on its
-    governing verb ("envisage de se rendre à Washington au printemps 2025",
-    "le 22 avril, X a réagi, indiquant que"), and for a gerund on the verb it
-    depends on ("X a réagi hier en protestant auprès de Y"). In a verbless caption, the
+    "hier") or in an aside right after it ("a annoncé, mardi, que"), and for
+    an infinitive or a participle adjunct also on its governing verb
+    ("envisage de se rendre à Washington au printemps 2025", "le 22 avril, X
+    a réagi, indiquant que"), and for a gerund on the verb it depends on ("X
+    a réagi hier en protestant auprès de Y"); on a gathering that places the
+    verb ("lors du sommet de Vienne en 1999"). In a verbless caption, the
     whole sentence. A year deeper in an argument ("l'élection de 2016")
     dates the argument, not the event. Without a year, day words are
-    resolved against the article's date (:func:`resolve_date`).
+    resolved against the article's date (:func:`resolve_date`), and "la
+    veille de" an event against the event's day.
     """
-    if trigger.pos_ == "NOUN":
-        scope = list(trigger.subtree)
-    else:
-        scope = []
-        heads = [trigger]
-        node = trigger
-        for _ in range(3):  # "le 22 avril, X a réagi, indiquant que ..., ajoutant que"
-            participle = "Part" in node.morph.get("VerbForm")
-            if not (
-                node.dep_ == "xcomp"
-                or (participle and node.dep_.startswith(("advcl", "acl")))
-                or (participle and _is_gerund(node))
-            ):
-                break
-            node = node.head
-            while node.pos_ not in ("VERB", "AUX") and node.head is not node:
-                node = node.head  # a participle hung on a noun: the noun's verb
-            heads.append(node)
-        for child in (c for head in heads for c in head.children if c is not trigger):
-            if _YEAR.match(child.text):
-                scope.append(child)
-            elif _dated(child, cues):
-                scope.extend(child.subtree)
+    scope = list(trigger.subtree) if trigger.pos_ == "NOUN" else _verb_scope(trigger, cues)
     if not any(_YEAR.match(t.text) for t in scope):
-        if sent.root.pos_ not in ("VERB", "AUX"):
-            scope = list(sent)
-        elif scope:
-            words = [t.lower_ for t in scope]
-            found = resolve_date(
-                words, reference, cues, trigger.pos_ != "NOUN" and is_future(trigger)
-            )
-            if found is None and cues.same_day_words & set(words):
-                return _earlier_day(sent, cues, reference)
+        found = _scope_day(trigger, scope, sent, cues, reference) if scope else None
+        if found is not None or sent.root.pos_ in ("VERB", "AUX"):
             return found
-        else:
-            return None
+        scope = list(sent)  # a verbless caption: its year
     months = cues.months
     for tok in scope:
         if _YEAR.match(tok.text) and tok.pos_ == "NUM":
             doc = tok.doc
-            if tok.i >= 2 and doc[tok.i - 1].lower_ in months and doc[tok.i - 2].text.isdigit():
-                day, month = int(doc[tok.i - 2].text), months[doc[tok.i - 1].lower_]
+            month = months.get(doc[tok.i - 1].lower_) if tok.i >= 1 else None
+            if month and tok.i >= 2 and doc[tok.i - 2].text.isdigit():
+                day = int(doc[tok.i - 2].text)
                 if 1 <= day <= 31:
                     return f"{tok.text}-{month:02d}-{day:02d}"
-            return tok.text
+            return f"{tok.text}-{month:02d}" if month else tok.text  # "en avril 2005"
     return None

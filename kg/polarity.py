@@ -46,6 +46,7 @@ _LISTS = (
     "imperfect_endings",
     "infinitive_endings",
     "speech_verbs",
+    "quote_verbs",
     "er_verb_endings",
     "voice_nouns",
     "purpose_markers",
@@ -55,6 +56,11 @@ _LISTS = (
     "report_verbs",
     "attribution_markers",
     "speaker_pronouns",
+    "medium_words",
+    "medium_prepositions",
+    "medium_heads",
+    "management_nouns",
+    "country_nouns",
 )
 _NEGATION = ("particles", "strong", "words", "determiners")
 
@@ -76,6 +82,7 @@ class Cues:
     imperfect_endings: tuple[str, ...]
     infinitive_endings: tuple[str, ...]
     speech_verbs: frozenset[str]
+    quote_verbs: frozenset[str]
     er_verb_endings: frozenset[str]
     voice_nouns: frozenset[str]
     purpose_markers: frozenset[str]
@@ -85,6 +92,11 @@ class Cues:
     report_verbs: frozenset[str]
     attribution_markers: frozenset[str]
     speaker_pronouns: frozenset[str]
+    medium_words: frozenset[str]
+    medium_prepositions: frozenset[str]
+    medium_heads: frozenset[str]
+    management_nouns: frozenset[str]
+    country_nouns: frozenset[str]
     months: dict[str, int]
     time_nouns: frozenset[str]
     same_day_words: frozenset[str]
@@ -97,6 +109,50 @@ class Cues:
     genitive: frozenset[str] = frozenset()  # "de", "d'": from grammar.yaml
 
 
+class _Reader:
+    """Reads the lists and mappings of one cue file, collecting every problem."""
+
+    def __init__(self, data: dict, where: str) -> None:
+        self.data, self.where = data, where
+        self.errors: list[str] = []
+
+    def words(self, value: object, name: str) -> tuple[str, ...]:
+        """A list of words, lower-cased; a problem when it is not one."""
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.errors.append(f"{self.where}: {name}: expected a list of words, got {value!r}")
+            return ()
+        return tuple(v.lower() for v in value)
+
+    def counted(self, name: str, count: int, what: str) -> tuple[str, ...]:
+        """A list of exactly ``count`` words (the months, the weekdays)."""
+        found = self.words(self.data.get(name), name)
+        if len(found) != count:
+            self.errors.append(
+                f"{self.where}: {name}: expected the {count} {what}, got {len(found)}"
+            )
+        return found
+
+    def mapping(self, name: str, kind: type, what: str) -> dict:
+        """A mapping of words to values of one type; empty when absent."""
+        value = self.data.get(name) or {}
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, kind) for k, v in value.items()
+        ):
+            self.errors.append(f"{self.where}: {name}: expected a mapping of {what}")
+            return {}
+        return value
+
+    def negation(self) -> dict[str, tuple[str, ...]]:
+        """The negation word lists, by their kind."""
+        negation = self.data.get("negation")
+        if not isinstance(negation, dict):
+            self.errors.append(
+                f"{self.where}: negation: expected a mapping with {', '.join(_NEGATION)}"
+            )
+            negation = {}
+        return {k: self.words(negation.get(k), f"negation.{k}") for k in _NEGATION}
+
+
 @cache
 def load_cues(lang: str = "fr") -> Cues:
     """Load and check ``kg/lang/<lang>/cues.yaml`` (cached per process).
@@ -106,42 +162,16 @@ def load_cues(lang: str = "fr") -> Cues:
             problem is reported at once.
     """
     where = f"kg/lang/{lang}/cues.yaml"
-    data = load_data(lang, "cues")
-    errors: list[str] = []
-
-    def words(value: object, name: str) -> tuple[str, ...]:
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            errors.append(f"{where}: {name}: expected a list of words, got {value!r}")
-            return ()
-        return tuple(v.lower() for v in value)
-
-    negation = data.get("negation")
-    if not isinstance(negation, dict):
-        errors.append(f"{where}: negation: expected a mapping with {', '.join(_NEGATION)}")
-        negation = {}
-    neg = {k: words(negation.get(k), f"negation.{k}") for k in _NEGATION}
-    lists = {k: words(data.get(k), k) for k in _LISTS}
-    months = words(data.get("months"), "months")
-    if len(months) != 12:
-        errors.append(f"{where}: months: expected the 12 month names, got {len(months)}")
-
-    def mapping(name: str, kind: type, what: str) -> dict:
-        value = data.get(name) or {}
-        if not isinstance(value, dict) or not all(
-            isinstance(k, str) and isinstance(v, kind) for k, v in value.items()
-        ):
-            errors.append(f"{where}: {name}: expected a mapping of {what}")
-            return {}
-        return value
-
-    endings = mapping("participle_endings", str, "ending: infinitive ending")
-    weekdays = words(data.get("weekdays"), "weekdays")
-    if len(weekdays) != 7:
-        errors.append(f"{where}: weekdays: expected the 7 day names, got {len(weekdays)}")
-    relative = mapping("relative_days", int, "word: days")
-    objects = mapping("speech_objects", str, "verb: obj or preposition")
-    if errors:
-        raise FrameError("\n".join(errors), where)
+    read = _Reader(load_data(lang, "cues"), where)
+    neg = read.negation()
+    lists = {k: read.words(read.data.get(k), k) for k in _LISTS}
+    months = read.counted("months", 12, "month names")
+    endings = read.mapping("participle_endings", str, "ending: infinitive ending")
+    weekdays = read.counted("weekdays", 7, "day names")
+    relative = read.mapping("relative_days", int, "word: days")
+    objects = read.mapping("speech_objects", str, "verb: obj or preposition")
+    if read.errors:
+        raise FrameError("\n".join(read.errors), where)
     verbs = lists["speech_verbs"] + tuple(objects)
     return Cues(
         speech_objects={k.lower(): v.lower() for k, v in objects.items()},

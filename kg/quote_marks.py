@@ -19,6 +19,7 @@ from kg.lang.grammar import grammar
 from kg.nlp import Parsed, token_strings
 from kg.polarity import Cues
 from kg.speech import speech_verb
+from kg.syntax import subject_of
 
 __all__ = ["Quote", "find_quotes", "quote_speech_verb"]
 
@@ -124,6 +125,8 @@ def _speech_verb_before(doc: Doc, quote: Quote, cues: Cues) -> Token | None:
     prev = doc[opening.i - 1]
     if prev.text not in {":", ","} | grammar().complementisers:
         return None
+    if prev.dep_ == "fixed":
+        return None  # "tandis que « ... »": a conjunction of time or contrast, not speech
     sent = doc[opening.i - 1].sent
     for tok in reversed(doc[sent.start : opening.i]):
         if tok.pos_ == "VERB" and speech_verb(tok, cues):
@@ -150,12 +153,33 @@ def _speech_verb_above(doc: Doc, quote: Quote, cues: Cues) -> Token | None:
     return None
 
 
+def _verb_inside(doc: Doc, quote: Quote, cues: Cues) -> Token | None:
+    """ "elle « exprime ses regrets »": quoted words that open on the finite
+    verb of a subject standing before the quote are that subject's words.
+    Refused: a quote of one word, a verb that does not open the quote, a
+    subject inside the quote or after it, a verb inside what a speech verb
+    reports ("a réclamé que le gouvernement « autorise ... »": the words of
+    who reports them)."""
+    words = [t for t in doc[quote.start : quote.end] if not t.is_punct]
+    if len(words) < 2 or words[0].i != quote.start:
+        return None
+    verb = words[0]
+    if verb.pos_ not in ("VERB", "AUX") or "Fin" not in verb.morph.get("VerbForm"):
+        return None
+    if any(a.pos_ in ("VERB", "AUX") and speech_verb(a, cues) for a in verb.ancestors):
+        return None
+    subjects = subject_of(verb)
+    return verb if subjects and subjects[0].i < quote.start - 1 else None
+
+
 def quote_speech_verb(doc: Doc, quote: Quote, cues: Cues) -> Token | None:
     """The speech verb of a quote: right after it ("», a déclaré X"), right
     before it ("X a déclaré : « »"), the one a partial quote depends on, or
-    after a colon the main verb before it; None when no verb speaks it."""
+    after a colon the main verb before it, or the verb the quote opens on
+    ("elle « exprime ses regrets »"); None when no verb speaks it."""
     return (
         _speech_verb_after(doc, quote, cues)
         or _speech_verb_before(doc, quote, cues)
         or _speech_verb_above(doc, quote, cues)
+        or _verb_inside(doc, quote, cues)
     )

@@ -12,14 +12,19 @@
 * Reported speech (:mod:`kg.speech`): a speech verb says its "que" clause
   (each of "que X et que Y"), its infinitive or attribute, or for listed
   verbs its noun complement; a stance verb with a noun object says that
-  object ("Peskov n'excluait pas un contact"). "Selon X, ..." gives X said
-  the clause. "X, par la voix de Y, a fait savoir" gives Y speaksFor X.
+  object ("Peskov n'excluait pas un contact"). A report verb says its clause
+  when nobody inside it speaks ("Reuters a rapporté que les rebelles
+  tueraient ..."), else it is only the source. "Selon X, ..." gives X said
+  the clause, the main clause when it ends the sentence. "X, par la voix de
+  Y, a fait savoir" gives Y speaksFor X.
   Quoted words that are only part of a reported clause stay in it.
-* Speakers (:mod:`kg.speakers`): names, the country behind its authorities,
-  and for pronouns the last named speaker or the closest named subject.
+* Speakers (:mod:`kg.speakers`): names, the country behind its authorities
+  and its officials named by a role only ("le ministre syrien"), and for
+  pronouns the last named speaker or the closest named subject.
 * Attribution: the facts inside a reported clause have its speaker as source
   ("Interfax a rapporté que ..."); so do the facts inside a direct quote; in a
-  sentence with "selon X", X is the source.
+  sentence with "selon X", X is the source; so is the medium of an interview
+  ("interrogé sur la radio X", :func:`kg.speakers.medium_of`).
 
 Confidence of ``said``: 0.85 for a direct quote with a named speaker, 0.75
 for indirect speech, 0.7 for "selon X", 0.6 for a stance object; times 0.85
@@ -30,19 +35,28 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import partial
 
-from spacy.attrs import DEP, POS
+from spacy.attrs import DEP, LEMMA, POS
 from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Token
 
+from kg.event_place import place_words, scenes, statement_place
 from kg.event_time import event_time
 from kg.lang.grammar import grammar
 from kg.model import Entity, EntityType, Fact, Provenance
 from kg.nlp import Parsed
 from kg.polarity import Cues, is_negated
-from kg.quote_marks import find_quotes, quote_speech_verb
-from kg.speakers import Speakers, speech_subject
-from kg.speech import reported_content, speech_verb, that_clause, that_clause_mark, voice_of
+from kg.quote_marks import Quote, find_quotes, quote_speech_verb
+from kg.speakers import Speakers, medium_of, medium_told, speech_subject
+from kg.speech import (
+    clause_tail,
+    reported_content,
+    speech_verb,
+    that_clause,
+    that_clause_mark,
+    voice_of,
+)
 from kg.syntax import markers
 
 __all__ = ["Attribution", "speech_facts"]
@@ -139,52 +153,23 @@ def speech_facts(
     demonyms = {
         alias.lower(): e for e in entities if e.type is EntityType.PLACE for alias in e.aliases
     }
-    speakers = Speakers(entity_at, cues, demonyms=demonyms)
+    speakers = Speakers(entity_at, cues, demonyms=demonyms, lang=parsed.article.language)
     attribution = Attribution()
     quotes = find_quotes(parsed, cues)
     inside: set[int] = {i for q in quotes for i in range(q.start, q.end)}
-    events: list[tuple[int, str, object]] = []
-    verb: Token | None = None
-    for quote in quotes:
-        previous = verb
-        verb = quote_speech_verb(doc, quote, cues)
-        if verb is None and quote.follows:
-            verb = previous  # a quote going on over lines keeps its speaker
-        if verb is not None:
-            events.append((verb.i, "quote", (quote, verb)))
-    strings = doc.vocab.strings
-    # Token objects only where needed: obliques (for "selon X") and verbs.
-    for i, (dep, pos) in enumerate(doc.to_array([DEP, POS]).tolist()):
-        if strings[dep].startswith(("obl", "nmod")):
-            tok = doc[i]
-            if markers(tok) & cues.attribution_markers:
-                events.append((i, "source", tok))
-        if i in inside or pos not in (VERB, AUX):
-            continue
-        tok = doc[i]
-        lemma = tok.lemma_.lower()
-        entry = speech_verb(tok, cues)
-        content = reported_content(tok, entry, cues) if entry else None
-        if content is None and lemma in cues.report_verbs:
-            content = that_clause(tok)  # a report verb only attributes its clause
-        if content is not None:
-            events.append((tok.i, "indirect", (tok, content)))
-            # "a réclamé que X et que Y": each clause is said
-            events.extend(
-                (tok.i, "indirect", (tok, c))
-                for c in content.conjuncts
-                if c.i > content.i and that_clause_mark(c)
-            )
-        if lemma in cues.stance_verbs and is_negated(tok, cues):
-            # "n'excluait pas un contact", "n'exclut pas que ..."
-            objects = [c for c in tok.children if c.dep_ == "obj" and c.pos_ == "NOUN"]
-            objects = objects or [c for c in [that_clause(tok)] if c is not None]
-            if objects:
-                events.append((tok.i, "stance", (tok, objects[0])))
-    events.sort(key=lambda e: e[0])
+    events = _events(doc, quotes, cues)
+    places = place_words(parsed.article.language)
+    dated = {*cues.weekdays, *cues.months, *cues.relative_days, *cues.time_nouns}
+    scene = scenes(doc, entity_at, places, dated, inside, parsed.article.date)
     facts: list[Fact] = []
     verbs: list[Token] = []
     for _, kind, data in events:
+        if kind == "medium":
+            assert isinstance(data, Token)
+            medium = medium_of(data, entity_at, cues)
+            if medium is not None:
+                attribution.mark(range(data.sent.start, data.sent.end), medium)
+            continue
         if kind == "source":
             assert isinstance(data, Token)
             ent, pronoun = speakers.resolve(data)
@@ -202,6 +187,7 @@ def speech_facts(
             if ent is None or who is None or quote.start <= who.i < quote.end:
                 continue  # a name inside the quote never says it
             value = _text(parsed, doc, quote.start, quote.end, set())
+            said_words: Iterable[int] = range(quote.start, quote.end)
             attribution.mark(range(quote.start, quote.end), ent, overwrite=True)
             first, last = min(quote.start, who.i, verb.i), max(quote.end - 1, who.i, verb.i)
             conf, rule = 0.85, "quote:direct.v1"
@@ -212,30 +198,12 @@ def speech_facts(
             who, ent, pronoun = speech_subject(verb, speakers)
             if ent is None or who is None:
                 continue
-            nested = {
-                t.i
-                for c in content.subtree
-                if (c.dep_.startswith("advcl") and speech_verb(c, cues))
-                or (c is not content and c.dep_ == "conj" and that_clause_mark(c))
-                for t in c.subtree
-            }  # a speech verb inside, and "... et que Y": said on their own
-            # "de baisser", "pour une réforme", "et que": the words introducing it are not said
-            lead = {
-                c.i
-                for c in content.children
-                if c.dep_ in ("mark", "case", "cc") and c.i < content.i
-            }
-            # "a prévenu, au lendemain du vote, que ...": what stands
-            # before "que" is the verb's, not the clause's
-            that = [c.i for c in content.children if c.lower_ in grammar().complementisers]
-            lead |= set(range(content.left_edge.i, min(that))) if that else set()
-            if content.pos_ == "NOUN":  # "annonçait pour sa part la création"
-                lead |= {t.i for c in content.lefts if c.dep_ in ("nmod", "obl") for t in c.subtree}
-            tokens = [t.i for t in content.subtree if t.i not in nested and t.i not in lead]
+            tokens, nested = _reported_words(verb, content, cues)
             attribution.mark(tokens, ent)
-            if kind == "indirect" and speech_verb(verb, cues) is None:
-                continue  # a report verb only attributes
+            if kind == "indirect" and speech_verb(verb, cues) is None and _speaks(content, cues):
+                continue  # "X a rapporté que Y a dit": X is only the source
             value = _text(parsed, doc, min(tokens), max(tokens) + 1, nested)
+            said_words = {t.i for t in content.subtree}
             first, last = min(tokens + [who.i, verb.i]), max(tokens + [who.i, verb.i])
             conf, rule = (
                 (0.75, "quote:indirect.v1") if kind == "indirect" else (0.6, "quote:stance.v1")
@@ -264,34 +232,151 @@ def speech_facts(
                 predicate="said",
                 value=value,
                 time=event_time(verb, verb.sent, cues, parsed.article.date),
+                place=_key(statement_place(verb, entity_at, places, scene, {ent.key}, said_words)),
                 provenance=_provenance(parsed, doc, first, last, conf, rule),
             )
         )
         verbs.append(verb)
     # Sources last: "..., a déclaré M. Scholz, selon l'AFP" names it after the verb.
-    for i, (fact, verb) in enumerate(zip(facts, verbs, strict=True)):
+    told = partial(medium_told, entity_at=entity_at, cues=cues, lang=parsed.article.language)
+    return _drop_repeats(_with_sources(facts, verbs, attribution, told)), attribution
+
+
+def _with_sources(
+    facts: list[Fact],
+    verbs: list[Token],
+    attribution: Attribution,
+    told: Callable[[Token], Entity | None],
+) -> list[Fact]:
+    """Each fact with the source of its verb's words: the attribution, else
+    for ``said`` the medium the words were told to (``told``)."""
+    sourced: list[Fact] = []
+    for fact, verb in zip(facts, verbs, strict=True):
         source = attribution.source_of(verb)
+        if source is None and fact.predicate == "said" and verb.pos_ in ("VERB", "AUX"):
+            source = told(verb)
         if source is not None and source.key != fact.subject:
-            facts[i] = replace(fact, source=source.key)
-    return _drop_repeats(facts), attribution
+            fact = replace(fact, source=source.key)
+        sourced.append(fact)
+    return sourced
+
+
+def _reported_words(verb: Token, content: Token, cues: Cues) -> tuple[list[int], set[int]]:
+    """The tokens a speech verb reports, and those left to speech of their own
+    inside (a speech verb, "... et que Y")."""
+    nested = {
+        t.i
+        for c in content.subtree
+        if (c.dep_.startswith("advcl") and speech_verb(c, cues))
+        or (c is not content and c.dep_ == "conj" and that_clause_mark(c))
+        for t in c.subtree
+    }  # a speech verb inside, and "... et que Y": said on their own
+    # "de baisser", "pour une réforme", "et que": the words introducing it are not said
+    lead = {c.i for c in content.children if c.dep_ in ("mark", "case", "cc") and c.i < content.i}
+    # "a prévenu, au lendemain du vote, que ...": what stands
+    # before "que" is the verb's, not the clause's
+    that = [c.i for c in content.children if c.lower_ in grammar().complementisers]
+    lead |= set(range(content.left_edge.i, min(that))) if that else set()
+    if content.pos_ == "NOUN":  # "annonçait pour sa part la création"
+        lead |= {t.i for c in content.lefts if c.dep_ in ("nmod", "obl") for t in c.subtree}
+    words = [t for c in [content, *clause_tail(verb, content)] for t in c.subtree]
+    tokens = [t.i for t in words if t.i not in nested and t.i not in lead]
+    return tokens, nested
+
+
+def _events(doc: Doc, quotes: list[Quote], cues: Cues) -> list[tuple[int, str, object]]:
+    """What may say or source words, in text order: quotes with their speech
+    verb, "selon X" phrases, interview words, speech verbs with what they
+    report, and negated stance verbs with their object."""
+    inside: set[int] = {i for q in quotes for i in range(q.start, q.end)}
+    events: list[tuple[int, str, object]] = []
+    verb: Token | None = None
+    for quote in quotes:
+        previous = verb
+        verb = quote_speech_verb(doc, quote, cues)
+        if verb is None and quote.follows:
+            verb = previous  # a quote going on over lines keeps its speaker
+        if verb is not None:
+            events.append((verb.i, "quote", (quote, verb)))
+    strings = doc.vocab.strings
+    # Token objects only where needed: obliques (for "selon X") and verbs.
+    for i, (dep, pos, lemma_id) in enumerate(doc.to_array([DEP, POS, LEMMA]).tolist()):
+        if strings[dep].startswith(("obl", "nmod")):
+            tok = doc[i]
+            if markers(tok) & cues.attribution_markers:
+                events.append((i, "source", tok))
+        if strings[lemma_id].lower() in cues.medium_words:
+            events.append((i, "medium", doc[i]))
+        if i in inside or pos not in (VERB, AUX):
+            continue
+        tok = doc[i]
+        lemma = tok.lemma_.lower()
+        entry = speech_verb(tok, cues)
+        content = reported_content(tok, entry, cues) if entry else None
+        if content is None and lemma in cues.report_verbs:
+            content = that_clause(tok)  # a report verb only attributes its clause
+        if content is not None:
+            events.append((tok.i, "indirect", (tok, content)))
+            # "a réclamé que X et que Y": each clause is said
+            events.extend(
+                (tok.i, "indirect", (tok, c))
+                for c in content.conjuncts
+                if c.i > content.i and that_clause_mark(c)
+            )
+        if lemma in cues.stance_verbs and is_negated(tok, cues):
+            # "n'excluait pas un contact", "n'exclut pas que ..."
+            objects = [c for c in tok.children if c.dep_ == "obj" and c.pos_ == "NOUN"]
+            objects = objects or [c for c in [that_clause(tok)] if c is not None]
+            if objects:
+                events.append((tok.i, "stance", (tok, objects[0])))
+    events.sort(key=lambda e: e[0])
+    return events
+
+
+def _speaks(clause: Token, cues: Cues) -> bool:
+    """Someone inside the clause speaks or takes a stance: "... que Y a
+    déclaré", "... que Y n'excluait pas"."""
+    return any(
+        t.pos_ in ("VERB", "AUX")
+        and (speech_verb(t, cues) is not None or t.lemma_.lower() in cues.stance_verbs)
+        for t in clause.subtree
+    )
+
+
+def _key(entity: Entity | None) -> str | None:
+    return entity.key if entity is not None else None
 
 
 def _according_to(
     parsed: Parsed, marker: Token, ent: Entity, pronoun: bool, inside: set[int], cues: Cues
 ) -> Fact | None:
     """ "Selon X, la réforme sera votée": X said the clause that "selon X"
-    hangs on. Nothing when the phrase hangs on a noun ("le rôle, selon X, de
-    ...") or sits in a quote, when the clause is no more than the phrase, or
-    when its verb is a speech verb ("a déclaré Y, selon X": X is the source of
-    what Y said, not a speaker), or when X is a pronoun ("selon lui": too weak
-    a speaker to say a whole clause; it stays the clause's source)."""
+    hangs on, or the main clause when the phrase ends the sentence. Nothing
+    when the phrase hangs on a noun inside the sentence ("le rôle, selon X,
+    de ...") or sits in a quote, when the clause is no more than the phrase, or
+    when it follows a speech verb ("a déclaré Y, selon X": X is the source of
+    what Y said, not a speaker; before it, "Selon X, Y a promis de ...", X
+    says the whole clause and is the source of Y's words), or when X is a
+    pronoun ("selon lui": too weak a speaker to say a whole clause; it stays
+    the clause's source)."""
     clause = marker.head
+    sent = marker.sent
+    rest = marker.doc[marker.i : sent.end]
+    last = all(t.is_punct or t.is_space for t in marker.doc[marker.right_edge.i + 1 : sent.end])
+    if last and not any(t.text == "," for t in rest):
+        # "..., selon le ministre.": ending the sentence, it says its main
+        # clause, whichever word the parser hung it on, unless someone else
+        # speaks in the sentence ("a déclaré Y, selon X")
+        speaks = any(t.pos_ in ("VERB", "AUX") and speech_verb(t, cues) for t in sent)
+        clause, hung = sent.root, not speaks
+    else:
+        hung = marker.dep_.startswith("obl")
     if (
         pronoun
         or clause is marker
-        or speech_verb(clause, cues) is not None
+        or (speech_verb(clause, cues) is not None and marker.i > clause.i)
         or clause.pos_ not in ("VERB", "AUX", "ADJ")
-        or not marker.dep_.startswith("obl")
+        or not hung
         or marker.i in inside
     ):
         return None
@@ -303,6 +388,9 @@ def _according_to(
     subordinate = clause.dep_.startswith(("ccomp", "advcl", "acl", "csubj", "xcomp"))
     scope = clause.subtree if subordinate else clause.sent
     tokens = [t.i for t in scope if t.i not in skip]
+    if marker.i < clause.i:
+        # "Damas - Selon X, Y a promis ...": what stands before the phrase is not said
+        tokens = [i for i in tokens if i > marker.i] or tokens
     value = _text(parsed, doc, min(tokens), max(tokens) + 1, skip)
     if not value:
         return None

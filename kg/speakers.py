@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from kg.lexicon import lexicon, name_key
 from kg.model import Entity, EntityType
 from kg.polarity import Cues
 from kg.syntax import markers, previous_subject, subject_of
 
-__all__ = ["Speakers", "speech_subject"]
+__all__ = ["Speakers", "medium_of", "medium_told", "speech_subject"]
 
 _SPEAKERS = (EntityType.PERSON, EntityType.ORGANIZATION)
 EntityAt = Callable[[Token], Entity | None]
@@ -35,24 +36,34 @@ class Speakers:
     cues: Cues
     named: list[tuple[int, Entity]] = field(default_factory=list)
     demonyms: dict[str, Entity] = field(default_factory=dict)
+    lang: str = "fr"
 
     def resolve(self, tok: Token, fallback: bool = True) -> tuple[Entity | None, bool]:
         """The speaker a token names; a pronoun the index left unresolved takes
         the last named speaker when ``fallback`` (after "selon", "dit-il")."""
-        ent = self.authority(tok) or self.entity_at(tok)
+        state = self.authority(tok)
+        ent = state or self.entity_at(tok)
         if ent is None and tok.pos_ == "NOUN":
             # "l'agence de presse russe Interfax": a name apposed to the head
             # noun; a person before an organisation ("le sénateur UDI Paul
             # Girard" is said by Paul Girard, not by the UDI)
+            # "un émissaire des Nations Unies": a word of the complement's name
+            # the parser hung apart is the complement still, not an apposed name
+            owned = set(map(self.entity_at, _complements(tok)))
             named = [
                 self.entity_at(child)
                 for child in tok.children
                 if child.pos_ in ("PROPN", "NOUN", "X")
                 and not any(g.dep_ == "case" for g in child.children)
+                and (child.dep_ == "appos" or self.entity_at(child) not in owned)
             ]
             found = [e for e in named if e is not None and e.type in _SPEAKERS]
             found.sort(key=lambda e: e.type is not EntityType.PERSON)
             ent = found[0] if found else None
+        if ent is None:
+            ent = state = self.official(tok)
+        if ent is None:
+            ent = self.management(tok) or self.named_later(tok) or self.named_kind(tok)
         pronoun = tok.pos_ == "PRON" or tok.lower_ in self.cues.speaker_pronouns
         inverted = tok.i > 0 and (tok.text.startswith("-") or tok.i > tok.head.i)
         if ent is None and pronoun and (fallback or inverted):
@@ -62,7 +73,7 @@ class Speakers:
             ent = self.previous_subject(tok)
         if pronoun and ent is not None and _plural_for_person(tok, ent):
             return None, pronoun  # "ceux-ci ont fait savoir": not the last person named
-        if ent is not None and ent.type not in _SPEAKERS and ent is not self.authority(tok):
+        if ent is not None and ent.type not in _SPEAKERS and ent is not state:
             return None, pronoun
         if ent is not None and not pronoun:
             self.named.append((tok.i, ent))
@@ -73,6 +84,133 @@ class Speakers:
         authority noun with a demonym speaks for the country."""
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.cues.authority_nouns:
             return None
+        return self._demonym_of(tok) or self._country_of(tok)
+
+    def _country_of(self, tok: Token) -> Entity | None:
+        """ "le gouvernement du Japon": the place a genitive complement names;
+        "les autorités du pays": the last country named before (a place of
+        the lexicon's list of countries and regions). Refused: a complement
+        naming anything else ("le gouvernement de coalition")."""
+        for child in tok.children:
+            if child.dep_ != "nmod" or not markers(child) & self.cues.genitive:
+                continue
+            ent = self.entity_at(child)
+            if ent is not None:
+                return ent if ent.type is EntityType.PLACE else None
+            if child.lemma_.lower() in self.cues.country_nouns:
+                return self._country_before(tok)
+        return None
+
+    def _country_before(self, tok: Token) -> Entity | None:
+        """The last country or region named before a token, or None."""
+        places = lexicon(self.lang).places
+        for before in reversed(tok.doc[: tok.i]):
+            ent = self.entity_at(before)
+            if ent is None or ent.type is not EntityType.PLACE:
+                continue
+            if any(name_key(name) in places for name in (ent.label, *ent.aliases)):
+                return ent
+        return None
+
+    def official(self, tok: Token) -> Entity | None:
+        """ "le ministre de la Défense syrien", "un porte-parole du ministère
+        chinois": an official named by a role and a demonym only speaks for
+        the country (on the role noun, its complement or the authority noun
+        of its complement). Only asked when the role phrase names no person;
+        a role without a demonym names nobody."""
+        role = lexicon(self.lang).roles.get(name_key(tok.lemma_))
+        if tok.pos_ != "NOUN" or role is not EntityType.PERSON:
+            return None
+        heads = [tok] + [c for c in tok.children if c.dep_ == "nmod" and c.pos_ == "NOUN"]
+        return next((e for e in map(self._demonym_of, heads) if e is not None), None)
+
+    def management(self, tok: Token) -> Entity | None:
+        """ "la direction de Canal+": the people who run an organisation speak
+        for it. Refused: a person or a place after the noun ("la direction
+        de Paris"), a noun of another kind ("le fils de X")."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.cues.management_nouns:
+            return None
+        for child in tok.children:
+            if child.dep_ == "nmod" and markers(child) & self.cues.genitive:
+                ent = self.entity_at(child)
+                return ent if ent is not None and ent.type is EntityType.ORGANIZATION else None
+        return None
+
+    def named_later(self, tok: Token) -> Entity | None:
+        """ "Selon un émissaire des Nations Unies, ..." then "l'émissaire des
+        Nations Unies pour le Moyen-Orient, Terje Roed-Larsen": an indefinite
+        role phrase with a complement stands for the one person the article
+        names later with the same role and complement. Refused: a phrase with
+        no complement ("un diplomate"), two people named so, a later role
+        with another complement, a definite or plural phrase."""
+        role = lexicon(self.lang).roles.get(name_key(tok.lemma_))
+        indefinite = any(
+            c.dep_ == "det" and c.morph.get("Definite") == ["Ind"] for c in tok.children
+        )
+        complement = {e for e in map(self.entity_at, _complements(tok, True)) if e is not None}
+        if role is not EntityType.PERSON or not indefinite or not complement:
+            return None
+        if "Plur" in tok.morph.get("Number"):
+            return None
+        people = {
+            person.key: person
+            for later in tok.doc[tok.i + 1 :]
+            if later.lower_ == tok.lower_
+            and (person := self.entity_at(later)) is not None
+            and person.type is EntityType.PERSON
+            and complement <= set(map(self.entity_at, _complements(later, True)))
+        }
+        return next(iter(people.values())) if len(people) == 1 else None
+
+    def named_kind(self, tok: Token) -> Entity | None:
+        """ "la chaîne de télévision X ... la chaîne a fait savoir", "le
+        mouvement X ... ce mouvement a annoncé": a definite or demonstrative
+        noun of an organisation's kind (``organization_heads`` of the
+        lexicon) stands for the one organisation the article named right
+        after that noun before. Refused: an indefinite or plural noun, no
+        such organisation before, two different ones."""
+        if tok.pos_ != "NOUN" or "Plur" in tok.morph.get("Number"):
+            return None
+        if name_key(tok.text) not in lexicon(self.lang).organization_heads:
+            return None
+        definite = any(
+            c.dep_ == "det"
+            and (c.morph.get("Definite") == ["Def"] or c.morph.get("PronType") == ["Dem"])
+            for c in tok.children
+        )
+        if not definite:
+            return None
+        named: dict[str, Entity | None] = {}
+        for before in tok.doc[: tok.i]:
+            if before.lower_ == tok.lower_:
+                found, ent = self._named_after(before)
+                if found:  # a name that is no organisation's makes it ambiguous
+                    named[ent.key if ent is not None else str(before.i)] = ent
+        return next(iter(named.values())) if len(named) == 1 else None
+
+    def _named_after(self, noun: Token) -> tuple[bool, Entity | None]:
+        """Whether a name follows a noun within a few words, before any verb
+        or punctuation but a comma ("la chaîne de télévision française, X"),
+        and the organisation it names: None for any other name, or for a name
+        after a preposition ("un journal de Lyon": a complement, not its name).
+        Adjectives are passed over ("française" names France, not the chaîne).
+        """
+        after_preposition = False
+        for word in noun.doc[noun.i + 1 : noun.i + _KIND_SPAN]:
+            if word.pos_ in ("VERB", "AUX") or (word.is_punct and word.text != ","):
+                return False, None
+            if word.pos_ == "ADJ":
+                continue
+            ent = self.entity_at(word)
+            if ent is not None or word.text[:1].isupper():
+                organization = ent is not None and ent.type is EntityType.ORGANIZATION
+                return True, ent if organization and not after_preposition else None
+            if word.pos_ != "DET":
+                after_preposition = word.pos_ == "ADP"
+        return False, None
+
+    def _demonym_of(self, tok: Token) -> Entity | None:
+        """The place a demonym after a noun names, or None."""
         for child in tok.children:
             if child.dep_ == "amod":
                 ent = self.entity_at(child)
@@ -85,7 +223,21 @@ class Speakers:
     def previous_subject(self, tok: Token) -> Entity | None:
         """The closest named main-clause subject before a pronoun (see
         :func:`kg.syntax.previous_subject`)."""
-        return previous_subject(tok, self.entity_at)
+        return previous_subject(tok, lambda t: self.entity_at(t) or self.management(t))
+
+
+def _complements(noun: Token, words: bool = False) -> list[Token]:
+    """The heads of a noun's complements introduced by a preposition ("des
+    Nations Unies"), or with ``words`` all their nouns and names; never a
+    name apposed to the noun ("le président Paul Girard")."""
+    heads = [
+        c
+        for c in noun.children
+        if c.dep_ == "nmod" and c.i > noun.i and any(g.dep_ == "case" for g in c.children)
+    ]
+    if not words:
+        return heads
+    return [w for c in heads for w in c.subtree if w.pos_ in ("PROPN", "NOUN")]
 
 
 def _plural_for_person(tok: Token, ent: Entity) -> bool:
@@ -124,3 +276,82 @@ def speech_subject(verb: Token, speakers: Speakers) -> tuple[Token | None, Entit
             break
         node = node.head  # a participle hung on a noun: on to the noun, then its verb
     return None, None, False
+
+
+#: How far after the noun of its kind an organisation's name may stand, in words.
+_KIND_SPAN = 7
+#: How far after "interrogé" or "interview" the medium may stand, in words.
+_MEDIUM_SPAN = 12
+
+
+def medium_of(tok: Token, entity_at: EntityAt, cues: Cues, lang: str = "fr") -> Entity | None:
+    """The medium named after an interview word: KTO in "interrogé sur la
+    chaîne de télévision KTO", X in "dans une interview au journal X".
+
+    The medium is the first organisation named within a few words after the
+    word, before any verb, behind one of the language's medium prepositions,
+    and either a known medium (lexicon ``media``) or after a medium noun
+    ("la radio X"). Refused: a person or a place ("interrogé à Paris par le
+    juge X"), an organisation named with no medium noun ("un entretien avec
+    l'OTAN"), a name after the next verb.
+
+    Args:
+        tok: a word of the sentence.
+        entity_at: the entity a token belongs to.
+        cues: the language's cue words.
+        lang: the language, for its list of known media.
+
+    Returns:
+        The medium's entity, or None.
+    """
+    if tok.lemma_.lower() not in cues.medium_words and tok.lower_ not in cues.medium_words:
+        return None
+    prepositions = heads = False
+    media = lexicon(lang).media
+    for word in tok.doc[tok.i + 1 : min(tok.sent.end, tok.i + _MEDIUM_SPAN)]:
+        if word.pos_ in ("VERB", "AUX") and word.dep_ != "acl":
+            return None  # "un entretien accordé au journal X" goes on past its participle
+        prepositions |= word.lower_ in cues.medium_prepositions
+        heads |= word.lemma_.lower() in cues.medium_heads
+        ent = entity_at(word)
+        if ent is None or not prepositions:
+            continue
+        return ent if _is_medium(ent, heads, media) else None
+    return None
+
+
+def medium_told(verb: Token, entity_at: EntityAt, cues: Cues, lang: str = "fr") -> Entity | None:
+    """The medium a speech verb's words were told to: "a déclaré à l'AFP",
+    "a confié au quotidien X". Only a complement behind a medium preposition
+    that names a known medium or follows a medium noun; "a dit à ses
+    proches", "a déclaré à Paul Girard" name none.
+
+    Args:
+        verb: a speech verb.
+        entity_at: the entity a token belongs to.
+        cues: the language's cue words.
+        lang: the language, for its list of known media.
+
+    Returns:
+        The medium's entity, or None.
+    """
+    media = lexicon(lang).media
+    for child in verb.children:
+        if (
+            not child.dep_.startswith(("obl", "iobj"))
+            or not markers(child) & cues.medium_prepositions
+        ):
+            continue
+        heads = child.lemma_.lower() in cues.medium_heads
+        for word in child.subtree:
+            ent = entity_at(word)
+            if ent is not None:
+                return ent if _is_medium(ent, heads, media) else None
+    return None
+
+
+def _is_medium(ent: Entity, after_head: bool, media: frozenset[str]) -> bool:
+    """An organisation named after a medium noun, or a known medium."""
+    if ent.type is not EntityType.ORGANIZATION:
+        return False
+    return after_head or any(name_key(name) in media for name in (ent.label, *ent.aliases))

@@ -12,6 +12,7 @@ The words come from ``kg/lang/<lang>/cues.yaml`` (``speech_verbs``,
   ``speech_objects`` only, their noun object or their complement introduced
   by the listed preposition ("a annoncé sa démission", "a plaidé pour une
   réforme"). Nothing else: "a dit à ses proches" reports nothing.
+* :func:`clause_tail`: the rest of a reported clause cut at "tandis que".
 * :func:`voice_of`: the spokesperson of "X, par la voix de Y, a fait savoir".
 """
 
@@ -23,7 +24,14 @@ from kg.lang.grammar import grammar
 from kg.polarity import Cues
 from kg.syntax import markers
 
-__all__ = ["reported_content", "speech_verb", "that_clause", "that_clause_mark", "voice_of"]
+__all__ = [
+    "clause_tail",
+    "reported_content",
+    "speech_verb",
+    "that_clause",
+    "that_clause_mark",
+    "voice_of",
+]
 
 
 def speech_verb(token: Token, cues: Cues) -> str | None:
@@ -40,12 +48,14 @@ def speech_verb(token: Token, cues: Cues) -> str | None:
     lemma = token.lemma_.lower()
     lemma = cues.speech_forms.get(token.lower_, lemma) if lemma == token.lower_ else lemma
     # "a fait savoir": "faire" hangs on "savoir", or "savoir" on "faire"
-    helpers = [c for c in token.children if c.i < token.i and c.pos_ in ("VERB", "AUX")]
+    # "y voit": a clitic before the verb makes a pair of its own
+    helpers = [c for c in token.children if c.i < token.i and c.pos_ in ("VERB", "AUX", "PRON")]
     if token.dep_ == "xcomp" and token.head.i < token.i:
         helpers.append(token.head)
     for helper in helpers:
-        pair = f"{helper.lemma_.lower()} {lemma}"
-        if pair in cues.speech_verbs or pair in cues.speech_objects:
+        first = helper.lower_ if helper.pos_ == "PRON" else helper.lemma_.lower()
+        pair = f"{first} {lemma}"
+        if pair in cues.speech_verbs or pair in cues.speech_objects or pair in cues.quote_verbs:
             return pair
     if lemma in cues.speech_verbs or lemma in cues.speech_objects:
         return lemma
@@ -87,20 +97,27 @@ def _after_aside(verb: Token) -> Token | None:
             return None
         if tok.text == "," and doc[j + 1].lower_ in grammar().complementisers:
             clause = doc[j + 1].head
-            finite = any(
-                "Fin" in t.morph.get("VerbForm")
-                for t in [clause, *(c for c in clause.children if c.dep_.startswith("aux"))]
-            )
-            verbal = clause.pos_ in ("VERB", "AUX")
-            return clause if clause.i > j + 1 and verbal and finite else None
+            return clause if clause.i > j + 1 and _finite_clause(clause) else None
     return None
+
+
+def _finite_clause(head: Token) -> bool:
+    """True when a token heads a finite clause: a finite verb, or a verb or a
+    copular attribute whose auxiliary or copula is finite ("a été", "était
+    le fait de")."""
+    copular = any(c.dep_ == "cop" for c in head.children)
+    if head.pos_ not in ("VERB", "AUX") and not copular:
+        return False
+    helpers = [c for c in head.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+    return any("Fin" in t.morph.get("VerbForm") for t in [head, *helpers])
 
 
 def _hung_lower(verb: Token) -> Token | None:
     """ "a déclaré aux familles des otages enlevés qu'il ferait ...": a "que"
     clause the parser hung on a word of the verb's complement. Taken when it
-    is the first "que" after the verb, no finite verb stands between them,
-    and the clause is not a relative one ("les otages que la police a
+    is the first "que" after the verb, no finite verb nor present participle
+    stands between them, the "que" is no part of a conjunction ("pour que",
+    "tandis que") and the clause is not a relative one ("les otages que la police a
     libérés": a "que" right after its noun)."""
     top = verb.head if verb.dep_ == "xcomp" else verb  # "a fait savoir": from "fait"
     for tok in top.subtree:
@@ -108,16 +125,25 @@ def _hung_lower(verb: Token) -> Token | None:
             continue
         if tok.lower_ in grammar().complementisers:
             clause = tok.head
-            finite = "Fin" in clause.morph.get("VerbForm")
             # a relative "que" follows its noun ("les otages que ..."), not a comma
             before = tok.doc[tok.i - 1]
+            if tok.dep_ == "fixed" or before.pos_ in ("ADP", "ADV", "SCONJ"):
+                return None  # "pour que", "tandis que": an aim or a contrast, not speech
             relative = clause.dep_.startswith("acl") and before.pos_ in ("NOUN", "PROPN")
-            if clause.i > tok.i and clause.pos_ in ("VERB", "AUX") and finite and not relative:
+            if clause.i > tok.i and _finite_clause(clause) and not relative:
                 return clause
             return None
-        if tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm"):
-            return None
+        if tok.pos_ in ("VERB", "AUX") and (
+            "Fin" in tok.morph.get("VerbForm") or _present_participle(tok)
+        ):
+            return None  # "soulignant que ...": the clause is that verb's
     return None
+
+
+def _present_participle(tok: Token) -> bool:
+    """ "soulignant", "ajoutant": a verb of its own, unlike a past participle
+    ("des otages enlevés")."""
+    return "Part" in tok.morph.get("VerbForm") and "Past" not in tok.morph.get("Tense")
 
 
 def reported_content(verb: Token, entry: str, cues: Cues) -> Token | None:
@@ -155,6 +181,28 @@ def reported_content(verb: Token, entry: str, cues: Cues) -> Token | None:
         ):
             return child
     return None
+
+
+def clause_tail(verb: Token, content: Token) -> list[Token]:
+    """The rest of a reported clause that ends on a subordinator ("estimant
+    que X était parti tandis que Y était resté"): the parser may hang the
+    subordinate clause on the speech verb as a clause of its own. Taken when
+    it is the verb's next clause, starts right after the reported one (quote
+    marks aside) and opens with no "que" of its own; nothing otherwise.
+    """
+    words = [t for t in content.subtree if not t.is_punct]
+    if not words or words[-1].pos_ != "SCONJ":
+        return []
+    gap = content.right_edge.i + 1
+    for child in verb.children:
+        if child.i <= content.i or child.dep_ not in ("ccomp", "advcl"):
+            continue
+        start = child.left_edge.i
+        between = verb.doc[gap:start]
+        if all(t.is_punct for t in between) and not that_clause_mark(child):
+            return [child]
+        return []
+    return []
 
 
 def voice_of(verb: Token, subject: Token, cues: Cues) -> list[Token]:

@@ -133,7 +133,8 @@ def subject_of(verb: Token) -> list[Token]:
             detached = [
                 a
                 for c in node.lefts
-                if c.dep_.startswith("advcl") and "Part" in c.morph.get("VerbForm")
+                # after a line break the participle may come out as "dep"
+                if c.dep_.startswith(("advcl", "dep")) and "Part" in c.morph.get("VerbForm")
                 for a in c.children
                 if a.dep_ == "appos" and a.pos_ == "PROPN"
             ]
@@ -151,7 +152,7 @@ def subject_of(verb: Token) -> list[Token]:
         if not (climbs or gerund) or node.head is node:
             return []
         node = node.head
-        while gerund and node.pos_ not in CLAUSE_POS and node.head is not node:
+        while gerund and node.pos_ not in CLAUSE_POS and node.head.i != node.i:
             node = node.head  # "a répondu à la saisie en protestant": the gerund's verb
         if node.pos_ not in CLAUSE_POS:
             return []

@@ -88,6 +88,113 @@ def test_event_time_a_participle_takes_the_time_of_its_verb(nlp) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the second participle hung inside the first one's clause
+        "Le scandale a entraîné la publication, lundi 3 mars, d'un communiqué du Parti vert, "
+        "indiquant que le maire avait menti, ajoutant que la ville doit porter plainte.",
+        "Le Parti vert a indiqué lundi 3 mars que le maire avait menti, "
+        "ajoutant que la ville doit porter plainte.",
+        "Lundi 3 mars, Anne Roux a expliqué que le maire avait menti, "
+        "précisant que la ville portera plainte.",
+    ],
+)
+def test_event_time_a_participle_inside_a_clause_takes_the_speech_verb_time(nlp, text) -> None:
+    said = [time for predicate, time in facts_by_sentence(text, "2005") if predicate == "said"]
+    assert said == ["2005-03-03", "2005-03-03"]
+
+
+def test_event_time_a_participle_does_not_take_the_time_of_the_clause_it_hangs_in(nlp) -> None:
+    text = (
+        "Paul Girard a déclaré que Marc Petit avait menti mardi 4 mars, "
+        "ajoutant que la ville doit porter plainte."
+    )
+    times = [time for predicate, time in facts_by_sentence(text, "2005") if predicate == "said"]
+    assert times == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the event dated where the article named what it involves
+        (
+            "Le comité central du Parti vert, réuni samedi 9 avril, a désigné Anne Roux. "
+            "Paul Girard avait annoncé, à la veille de la réunion du comité central, "
+            "que la ville portera plainte.",
+            "2005-04-08",
+        ),
+        # the event dated on the verb it is the subject of
+        (
+            "Le sommet s'est tenu le 3 mai à Oslo. "
+            "Au lendemain du sommet, Paul Girard a déclaré que la ville portera plainte.",
+            "2005-05-04",
+        ),
+        # the event dated in its own phrase
+        (
+            "Paul Girard a déclaré, à la veille du sommet du 3 mai, que la ville portera plainte.",
+            "2005-05-02",
+        ),
+    ],
+)
+def test_event_time_the_day_before_an_event_counts_from_its_day(nlp, text, expected) -> None:
+    assert facts_by_sentence(text, "2005")[-1] == ("said", expected)
+
+
+@pytest.mark.parametrize("date", ["2005", "2005-04-20"])
+def test_event_time_the_day_before_an_undated_event_has_no_time(nlp, date: str) -> None:
+    # the article's date is not the summit's
+    text = "Paul Girard a déclaré, à la veille du sommet, que la ville portera plainte."
+    assert facts_by_sentence(text, date)[-1] == ("said", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser hangs the aside on the clause after it
+        (
+            "Anne Roux a déjà fait savoir, le 8 mars, que seuls deux élus seraient exclus.",
+            "2005-03-08",
+        ),
+        (
+            "Le congrès du Parti vert s'est ouvert le 3 mai. "
+            "Anne Roux a fait savoir, à la veille du congrès, que seuls deux élus seraient exclus.",
+            "2005-05-02",
+        ),
+        ("Paul Girard a annoncé, mardi 8 mars, que la ville portera plainte.", "2005-03-08"),
+    ],
+)
+def test_event_time_an_aside_after_the_verb_dates_it(nlp, text: str, expected: str) -> None:
+    assert facts_by_sentence(text, "2005")[-1] == ("said", expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a month before the year
+        ("Anne Roux a rencontré Marc Petit en Espagne en avril 2004.", "2004-04"),
+        # the time the parser hung on the name before it
+        ("Paul Girard a rencontré Marc Petit en 2004.", "2004"),
+        ("Anne Roux a rencontré Marc Petit à Lille dimanche.", "2005-04-17"),
+        ("Anne Roux a critiqué Marc Petit à Lille hier.", "2005-04-19"),
+    ],
+)
+def test_event_time_a_time_after_a_name_dates_the_verb(nlp, text: str, expected: str) -> None:
+    assert facts_by_sentence(text, "2005-04-20")[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the name's own participle, and a number that is no year of the event
+        "Paul Girard a rencontré Marc Petit, élu en 2001.",
+        "Anne Roux a rencontré Marc Petit à Lille, ville de 2005 habitants.",
+    ],
+)
+def test_event_time_a_name_keeps_what_describes_it(nlp, text: str) -> None:
+    assert facts_by_sentence(text, "2005-04-20")[0][1] is None
+
+
 def test_event_time_an_appointment_dates_the_role(nlp) -> None:
     text = "Anne Roux, nommée ministre de la Culture jeudi 3 mars, a pris ses fonctions."
     assert facts_dated(text, "2005")["holdsPosition"] == "2005-03-03"

@@ -60,6 +60,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "kg.speech",
             "kg.polarity",
             "kg.event_time",
+            "kg.event_place",
             "kg.frames",
         ),
     ),

@@ -158,3 +158,36 @@ def test_role_coref_reads_a_role_joined_to_its_article():
         "Les députés ont critiqué le discours du chancelier jeudi."
     )
     assert owner_of_last(text, "chancelier jeudi") == "Karl Weber"
+
+
+@pytest.mark.parametrize(
+    "text, phrase, person",
+    [
+        # a woman named with the masculine form, then with the feminine one
+        (
+            "Le rapporteur de la commission, Anne Roux, a rendu son avis. La rapporteuse a "
+            "plaidé pour une réforme.",
+            "rapporteuse a plaidé",
+            "Anne Roux",
+        ),
+        (
+            "Le directeur de l'hôpital, Claire Morel, est arrivée lundi. La directrice a "
+            "annoncé des travaux.",
+            "directrice a annoncé",
+            "Claire Morel",
+        ),
+        # and the other way round
+        (
+            "La sénatrice Hélène Blanc a voté contre le texte. Le sénateur a expliqué son vote.",
+            "sénateur a expliqué",
+            "Hélène Blanc",
+        ),
+    ],
+)
+def test_role_coref_feminine_and_masculine_forms_are_one_role(text, phrase, person):
+    assert owner_of_last(text, phrase) == person
+
+
+def test_role_coref_other_gender_form_of_another_role_stays_unresolved():
+    text = "Le rapporteur de la commission, Anne Roux, a rendu son avis. La directrice a parlé."
+    assert owner_of_last(text, "directrice a parlé") is None

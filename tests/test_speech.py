@@ -211,7 +211,7 @@ def test_speech_participle_hung_on_a_noun_keeps_the_clause_speaker(nlp) -> None:
         "soulignant que « le parti quittera la coalition »."
     )
     assert said(facts_of(text)) == [
-        ("union-democratique", "colère"),
+        ("union-democratique", "sa « colère »"),
         ("union-democratique", "le parti quittera la coalition"),
     ]
 
@@ -329,3 +329,487 @@ def test_speech_subject_hung_on_a_detached_participle(nlp) -> None:
     pos[2] = "NOUN"
     doc = _hand_built(words, heads, deps, pos, morphs)
     assert subject_of(doc[6]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le gouvernement suisse a fait savoir que ce rapport était le travail d'experts "
+            "privés.",
+            [("suisse", "ce rapport était le travail d'experts privés")],
+        ),
+        (
+            "Anne Roux a fait savoir que la faute était celle des banques.",
+            [("anne-roux", "la faute était celle des banques")],
+        ),
+    ],
+)
+def test_speech_copular_that_clause_is_said(nlp, text: str, expected: list) -> None:
+    # "que X était Y" hung on "fait": a clause headed by its attribute, finite by its copula
+    assert said(facts_of(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anne Roux a plaidé pour une réforme du code afin qu'il soit plus simple.",
+        "Paul Girard a plaidé pour un nouveau budget pour qu'il soit voté en mai.",
+    ],
+)
+def test_speech_purpose_clause_is_not_said(nlp, text: str) -> None:
+    # "pour que", "afin que": an aim, not what was said; the complement stays
+    assert [value for _, value in said(facts_of(text))] in (
+        ["une réforme du code"],
+        ["un nouveau budget"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Anne Roux a salué le vote, estimant que « la vieille équipe » était partie tandis "
+            "que « la bonne » était restée.",
+            "« la vieille équipe » était partie tandis que « la bonne » était restée",
+        ),
+        (
+            "Paul Girard a conclu son discours, jugeant que « les anciens » avaient échoué "
+            "tandis que « les jeunes » avaient réussi.",
+            "« les anciens » avaient échoué tandis que « les jeunes » avaient réussi",
+        ),
+    ],
+)
+def test_speech_clause_cut_at_a_conjunction_goes_on(nlp, text: str, expected: str) -> None:
+    # the words quoted after "tandis que" belong to the reported clause, not a quote of their own
+    assert [value for _, value in said(facts_of(text))] == [expected]
+
+
+def test_speech_quote_after_a_conjunction_is_not_said(nlp) -> None:
+    text = "Paul Girard a quitté la salle tandis que « les anciens » restaient assis."
+    assert said(facts_of(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Interrogé par la radio Europe 1, le ministre Paul Girard a déclaré que la taxe "
+            "serait supprimée.",
+            "europe-1",
+        ),
+        (
+            "Dans une interview au quotidien Le Figaro, Anne Roux a affirmé que la taxe serait "
+            "supprimée.",
+            "le-figaro",
+        ),
+        (
+            "Interrogée sur la chaîne de télévision régionale, TV Sud, Anne Roux a défendu le "
+            "projet : « Le pont sera utile ».",
+            "tv-sud",
+        ),
+    ],
+)
+def test_speech_medium_of_an_interview_is_the_source(nlp, text: str, source: str) -> None:
+    facts = [f for f in facts_of(text) if f.predicate == "said"]
+    assert [(f.source or "").split("/")[-1] for f in facts] == [source]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no medium noun before the organisation, and "avec" names a partner
+        "Après un entretien avec l'OTAN, Paul Girard a affirmé que la taxe serait supprimée.",
+        # a person or a place is no medium
+        "Interrogé à Lyon par le juge Marc Petit, Paul Girard a affirmé que tout était réglé.",
+        # the organisation comes after the next verb
+        "Interrogé, Paul Girard a affirmé que la radio Europe 1 mentait.",
+    ],
+)
+def test_speech_interview_without_a_medium_gives_no_source(nlp, text: str) -> None:
+    facts = [f for f in facts_of(text) if f.predicate == "said"]
+    assert facts and all(f.source is None for f in facts)
+
+
+def test_speech_detached_participle_after_a_line_break(nlp) -> None:
+    from kg.syntax import subject_of
+
+    # "\nInterrogé, Yves Martin a déclaré que ...": after a line break the
+    # parser labels the participle "dep"
+    words = ["Interrogé", ",", "Yves", "Martin", ",", "a", "déclaré", "que", "tout", "va"]
+    heads = [6, 0, 0, 2, 6, 6, 6, 9, 9, 6]
+    deps = ["dep", "punct", "appos", "flat:name", "punct", "aux:tense", "ROOT", "mark"]
+    deps += ["nsubj", "ccomp"]
+    pos = ["VERB", "PUNCT", "PROPN", "PROPN", "PUNCT", "AUX", "VERB", "SCONJ", "PRON", "VERB"]
+    morphs = ["VerbForm=Part", "", "", "", "", "VerbForm=Fin", "VerbForm=Part", "", "", ""]
+    doc = _hand_built(words, heads, deps, pos, morphs)
+    assert [t.text for t in subject_of(doc[6])] == ["Yves"]
+    # a finite verb in that place is no detached participle
+    morphs[0] = "VerbForm=Fin"
+    doc = _hand_built(words, heads, deps, pos, morphs)
+    assert subject_of(doc[6]) == []
+
+
+def _contrast_clause(second_dep: str, joined: bool = True):
+    """ "X a estimé que A était parti tandis que B était resté", with the
+    clause after "tandis que" hung on the speech verb; not ``joined``: ", et"
+    in place of "tandis que"."""
+    words = ["X", "a", "estimé", "que", "A", "était", "parti", "tandis", "que"]
+    words += ["B", "était", "resté", "."]
+    heads = [2, 2, 2, 6, 6, 6, 2, 6, 7, 11, 11, 2, 2]
+    deps = ["nsubj", "aux:tense", "ROOT", "mark", "nsubj", "aux:tense", "ccomp", "advmod"]
+    deps += ["fixed", "nsubj", "aux:tense", second_dep, "punct"]
+    pos = ["PROPN", "AUX", "VERB", "SCONJ", "PROPN", "AUX", "VERB", "ADV", "SCONJ"]
+    pos += ["PROPN", "AUX", "VERB", "PUNCT"]
+    if not joined:
+        words[7:9], heads[7:9], deps[7:9], pos[7:9] = (
+            [",", "et"],
+            [6, 11],
+            ["punct", "cc"],
+            [
+                "PUNCT",
+                "CCONJ",
+            ],
+        )
+    morphs = ["", "VerbForm=Fin", "VerbForm=Part", "", "", "VerbForm=Fin", "VerbForm=Part"]
+    morphs += ["", "", "", "VerbForm=Fin", "VerbForm=Part", ""]
+    return _hand_built(words, heads, deps, pos, morphs)
+
+
+@pytest.mark.parametrize("dep", ["ccomp", "advcl"])
+def test_speech_clause_tail_after_a_conjunction(nlp, dep: str) -> None:
+    from kg.speech import clause_tail
+
+    doc = _contrast_clause(dep)
+    assert [t.text for t in clause_tail(doc[2], doc[6])] == ["resté"]
+
+
+def test_speech_clause_tail_needs_a_conjunction_at_the_end(nlp) -> None:
+    from kg.speech import clause_tail
+
+    # "que A était parti, et B était resté": the first clause is whole
+    doc = _contrast_clause("ccomp", joined=False)
+    assert clause_tail(doc[2], doc[6]) == []
+
+
+def test_speech_quote_after_a_compound_conjunction_has_no_speech_verb(nlp) -> None:
+    from kg.polarity import load_cues
+    from kg.quote_marks import Quote, quote_speech_verb
+
+    # 'X a estimé que A était parti tandis que " B " était resté'
+    words = ["X", "a", "estimé", "que", "A", "était", "parti", "tandis", "que", '"', "B", '"']
+    words += ["était", "resté"]
+    heads = [2, 2, 2, 6, 6, 6, 2, 6, 7, 13, 13, 13, 13, 2]
+    deps = ["nsubj", "aux:tense", "ROOT", "mark", "nsubj", "aux:tense", "ccomp", "advmod"]
+    deps += ["fixed", "punct", "nsubj", "punct", "aux:tense", "ccomp"]
+    pos = ["PROPN", "AUX", "VERB", "SCONJ", "PROPN", "AUX", "VERB", "ADV", "SCONJ", "PUNCT"]
+    pos += ["PROPN", "PUNCT", "AUX", "VERB"]
+    morphs = ["", "VerbForm=Fin", "VerbForm=Part", "", "", "VerbForm=Fin", "VerbForm=Part"]
+    morphs += ["", "", "", "", "", "VerbForm=Fin", "VerbForm=Part"]
+    doc = _hand_built(words, heads, deps, pos, morphs)
+    for t in doc:
+        t.lemma_ = {"estimé": "estimer", "était": "être"}.get(t.text, t.text.lower())
+    cues = load_cues("fr")
+    assert quote_speech_verb(doc, Quote(10, 11, 11), cues) is None
+    # the same quote after the "que" of the speech verb is spoken by it
+    doc[8].dep_ = "mark"
+    assert quote_speech_verb(doc, Quote(10, 11, 11), cues) == doc[2]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Le ministre japonais des Affaires étrangères a déclaré que la visite était annulée.",
+            "japon",
+        ),
+        ("Un porte-parole du ministère chinois a affirmé que la visite était annulée.", "chine"),
+        # "selon X" ending the sentence, whatever word the parser hung it on
+        (
+            "Le retrait des troupes sera terminé avant la fin de la semaine selon le ministre "
+            "de la Défense syrien.",
+            "syrie",
+        ),
+    ],
+)
+def test_speech_unnamed_official_speaks_for_the_country(nlp, text: str, speaker: str) -> None:
+    assert [who for who, _ in said(facts_of(text))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a role named with a person stays that person's
+        (
+            "Le ministre japonais des Affaires étrangères, Taro Aso, est arrivé hier. Le "
+            "ministre japonais a déclaré que la visite était annulée.",
+            "taro-aso",
+        ),
+        ("Le président syrien Omar Saleh a déclaré que la visite était annulée.", "omar-saleh"),
+        (
+            "Le ministre japonais de la Santé Kenji Sato a déclaré que la visite était annulée.",
+            "kenji-sato",
+        ),
+    ],
+)
+def test_speech_official_named_with_a_person_is_the_person(nlp, text: str, speaker: str) -> None:
+    assert [who for who, _ in said(facts_of(text))] == [speaker]
+
+
+def test_speech_official_without_a_country_names_nobody(nlp) -> None:
+    text = "Le ministre des Affaires étrangères a déclaré que la visite était annulée."
+    assert said(facts_of(text)) == []
+
+
+def test_speech_report_verb_says_a_clause_where_nobody_speaks(nlp) -> None:
+    text = "L'agence Reuters a rapporté que les rebelles tueraient les otages."
+    assert said(facts_of(text)) == [("reuters", "les rebelles tueraient les otages")]
+    # someone speaks inside the clause: the agency is only the source
+    text = (
+        "L'agence Reuters a rapporté que le ministre Paul Girard avait déclaré que les otages "
+        "seraient libérés."
+    )
+    facts = [f for f in facts_of(text) if f.predicate == "said"]
+    assert [(f.subject, f.source) for f in facts] == [
+        ("person/paul-girard", "organization/reuters")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le député Patrick Ollier y voyait une « prime à l'échec », dont l'effet sera grave.",
+            [("patrick-ollier", "prime à l'échec")],
+        ),
+        (
+            "Anne Roux y voit une « menace pour la démocratie ».",
+            [("anne-roux", "menace pour la démocratie")],
+        ),
+        # without quote marks an opinion verb says nothing; nor does seeing
+        ("Anne Roux y voit une menace pour la démocratie.", []),
+        ("Paul Girard y voyait clair.", []),
+        ("Paul Girard y a vu son frère.", []),
+    ],
+)
+def test_speech_opinion_verb_speaks_its_quoted_words(nlp, text: str, expected: list) -> None:
+    assert said(facts_of(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Selon un porte-parole de la mairie de Lyon, la route sera fermée. Le porte-parole "
+            "de la mairie de Lyon, Paul Girard, a confirmé la fermeture.",
+            "paul-girard",
+        ),
+        (
+            "Selon un envoyé de l'Union africaine, la trêve tiendra. L'envoyé de l'Union "
+            "africaine, Paul Girard, est arrivé à Dakar.",
+            "paul-girard",
+        ),
+        (
+            "D'après un conseiller de la Banque mondiale, la dette sera annulée. Ce matin, le "
+            "conseiller de la Banque mondiale, Marc Petit, a rencontré les ministres.",
+            "marc-petit",
+        ),
+    ],
+)
+def test_speech_indefinite_role_is_the_person_named_later(nlp, text: str, speaker: str) -> None:
+    assert [who for who, _ in said(facts_of(text))][:1] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another complement later: another person
+        "Selon un émissaire de l'ONU, la trêve tiendra. L'émissaire de l'Union africaine, "
+        "Paul Girard, est arrivé.",
+        # no complement: any diplomate
+        "Selon un diplomate, la trêve tiendra. Le diplomate Paul Girard est arrivé.",
+        # two people named later with the role
+        "Selon un porte-parole de la mairie de Lyon, la route sera fermée. Le porte-parole "
+        "de la mairie de Lyon, Paul Girard, et le porte-parole de la mairie de Lyon, Marc "
+        "Petit, sont arrivés.",
+    ],
+)
+def test_speech_indefinite_role_without_one_match_names_nobody(nlp, text: str) -> None:
+    # the first sentence has no speaker; the second says nothing
+    assert said(facts_of(text)) == []
+
+
+def test_speech_according_to_before_a_speech_verb_says_the_clause(nlp) -> None:
+    # "Selon X, Y a promis ...": X says it all, and is the source of Y's words
+    facts = facts_of("Selon l'agence Reuters, Paul Girard a promis de partir.")
+    assert sorted((f.subject, f.value, f.source) for f in facts if f.predicate == "said") == [
+        ("organization/reuters", "Paul Girard a promis de partir", None),
+        ("person/paul-girard", "partir", "organization/reuters"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # quoted words opening on the verb of a subject before them
+        (
+            "Le maire Paul Girard « regrette profondément cette décision ».",
+            [("paul-girard", "regrette profondément cette décision")],
+        ),
+        # a coordinated verb shares the subject
+        (
+            "Anne Roux a publié un texte dans lequel elle « présente ses excuses » et « promet "
+            "une enquête ».",
+            [("anne-roux", "présente ses excuses"), ("anne-roux", "promet une enquête")],
+        ),
+    ],
+)
+def test_speech_quote_opening_on_the_verb_of_a_subject(nlp, text: str, expected: list) -> None:
+    assert said(facts_of(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one quoted word: a scare quote
+        "Le maire Paul Girard « oublie » ses promesses.",
+        # the verb does not open the quote
+        "Le maire Paul Girard a trouvé « une ville endormie et triste ».",
+    ],
+)
+def test_speech_quote_not_opening_on_a_verb_gives_nothing(nlp, text: str) -> None:
+    assert said(facts_of(text)) == []
+
+
+def test_speech_quote_on_a_verb_inside_reported_speech_stays_in_it(nlp) -> None:
+    text = "Anne Roux a demandé que le gouvernement suisse « ouvre les archives aux chercheurs »."
+    assert said(facts_of(text)) == [
+        ("anne-roux", "le gouvernement suisse « ouvre les archives aux chercheurs »")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("La direction de Renault a fait savoir que l'usine resterait ouverte.", "renault"),
+        (
+            "La direction de Renault a publié un communiqué. Elle a annoncé que l'usine "
+            "resterait ouverte.",
+            "renault",
+        ),
+    ],
+)
+def test_speech_management_of_an_organisation_speaks_for_it(nlp, text: str, speaker: str) -> None:
+    assert [who for who, _ in said(facts_of(text))] == [speaker]
+
+
+def test_speech_management_of_a_person_names_nobody(nlp) -> None:
+    # "direction" of a person or a place is no organisation speaking
+    text = "La direction de Paris a fait savoir que la route resterait ouverte."
+    assert said(facts_of(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Le mouvement Hamas a gagné les élections. Ce mouvement a annoncé qu'il formerait "
+            "un gouvernement.",
+            "mouvement-hamas",
+        ),
+        (
+            "La chaîne de télévision française TV Sud a diffusé un sketch. La chaîne a fait "
+            "savoir qu'elle regrettait la séquence.",
+            "tv-sud",
+        ),
+        (
+            "L'agence de presse Interfax a publié une dépêche. L'agence a précisé que le texte "
+            "était authentique.",
+            "interfax",
+        ),
+    ],
+)
+def test_speech_kind_noun_stands_for_the_organisation_named_with_it(
+    nlp, text: str, speaker: str
+) -> None:
+    assert [who for who, _ in said(facts_of(text))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two newspapers named before
+        "Le journal Le Soir et le journal La Voix ont publié la photo. Le journal a affirmé "
+        "que la photo était vraie.",
+        # a complement is not the newspaper's name
+        "Un journal de Lyon a publié la photo. Le journal a affirmé que la photo était vraie.",
+        # nothing named before
+        "La chaîne a fait savoir qu'elle regrettait la séquence.",
+        # an indefinite noun is another one
+        "La chaîne TV Sud a diffusé un sketch. Une chaîne a fait savoir qu'elle le regrettait.",
+    ],
+)
+def test_speech_kind_noun_without_one_organisation_names_nobody(nlp, text: str) -> None:
+    assert said(facts_of(text)) == []
+
+
+def test_speech_que_clause_of_a_participle_is_not_the_verb_before(nlp) -> None:
+    # "ajoutant que X était Y": the clause is the participle's, the noun the first verb's
+    text = "Paul Girard a fait connaître son refus, ajoutant que ce projet était une erreur."
+    assert said(facts_of(text)) == [
+        ("paul-girard", "son refus"),
+        ("paul-girard", "ce projet était une erreur"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Le gouvernement du Japon a fait savoir que le manuel serait retiré.", "japon"),
+        ("Les autorités de la Syrie ont annoncé que le retrait était achevé.", "syrie"),
+        # "du pays": the country named before
+        (
+            "Le Japon a protesté. Le gouvernement du pays a fait savoir que le manuel serait "
+            "retiré.",
+            "japon",
+        ),
+    ],
+)
+def test_speech_authority_of_a_named_country_speaks_for_it(nlp, text: str, speaker: str) -> None:
+    assert [who for who, _ in said(facts_of(text))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le gouvernement de coalition a fait savoir que le manuel serait retiré.",
+        # a city is no country the authorities of "du pays" could be
+        "Paul Girard est arrivé à Lyon. Les autorités du pays ont annoncé que tout était calme.",
+    ],
+)
+def test_speech_authority_without_a_country_names_nobody(nlp, text: str) -> None:
+    assert said(facts_of(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Paul Girard a déclaré à l'AFP que la taxe serait supprimée.", "organization/afp"),
+        ("« Nous partirons », a déclaré Paul Girard à la radio Europe 1.", "organization/europe-1"),
+    ],
+)
+def test_speech_medium_told_is_the_source(nlp, text: str, source: str) -> None:
+    assert [f.source for f in facts_of(text) if f.predicate == "said"] == [source]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Girard a déclaré à ses proches que la taxe serait supprimée.",
+        # an organisation that is no medium
+        "Paul Girard a déclaré à l'OTAN que la taxe serait supprimée.",
+    ],
+)
+def test_speech_told_to_no_medium_gives_no_source(nlp, text: str) -> None:
+    facts = [f for f in facts_of(text) if f.predicate == "said"]
+    assert facts and all(f.source is None for f in facts)

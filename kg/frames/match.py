@@ -7,7 +7,7 @@ fact each, a symmetric frame pairs coordinated subjects ("X et Y se sont
 rencontrés"). Role frames are matched on the words of role phrases. Then
 polarity and modality come from :mod:`kg.polarity`, the source from the
 attribution the quote step found (passed in by the pipeline), the place
-from an "à/en/dans" complement naming a place, and the time from a year or
+from :mod:`kg.event_place` ("à/en/dans" complements), and the time from a year or
 a date in the trigger's phrase (or anywhere in a verbless caption).
 
 Confidence = the frame's base confidence, times 0.85 for each argument named
@@ -26,6 +26,7 @@ from spacy.attrs import LOWER, POS
 from spacy.parts_of_speech import NOUN, VERB
 from spacy.tokens import Span, Token
 
+from kg.event_place import event_place, place_words
 from kg.event_time import event_time
 from kg.frames.located import CountryOf, located_in
 from kg.frames.membership import refine_membership
@@ -193,25 +194,6 @@ def _infinitive(participle: str, cues: Cues) -> str:
     return participle
 
 
-def _place(
-    trigger: Token, resolver: _Resolver, used: set[str], support: frozenset[str]
-) -> Entity | None:
-    children = list(trigger.children)
-    if trigger.dep_ == "obj" and trigger.head.lemma_.lower() in support:
-        children += list(trigger.head.children)  # "a eu un entretien ... à Bali"
-    if trigger.pos_ == "NOUN" and trigger.dep_.startswith("nsubj"):
-        children += list(trigger.head.children)  # "la rencontre a eu lieu à l'Élysée"
-    for child in children:
-        if (
-            child.dep_.split(":")[0] in ("obl", "nmod")
-            and markers(child) & grammar().place_prepositions
-        ):
-            ent = resolver.entity_at(child)
-            if ent is not None and ent.type is EntityType.PLACE and ent.key not in used:
-                return ent
-    return None
-
-
 def _applies(token: Token, trigger: Trigger, sent: Span) -> bool:
     if trigger.words:
         near = {t.lower_ for t in token.subtree}
@@ -272,6 +254,7 @@ def _event_facts(
         subjects, objects = objects[:1], objects[1:]
     polarity, modality = assess(token, cues)
     base = frame.confidence * (0.9 if token.pos_ == "NOUN" else 1.0)
+    places = place_words(parsed.article.language)
     facts = []
     for subj, s_tok, s_factor in subjects:
         for obj, o_tok, o_factor in objects:
@@ -281,7 +264,11 @@ def _event_facts(
             # where the visitor went next ("est revenu de Lyon à Paris")
             visit_to_place = frame.predicate == "visited" and obj.type is EntityType.PLACE
             place = (
-                None if visit_to_place else _place(token, resolver, {subj.key, obj.key}, support)
+                None
+                if visit_to_place
+                else event_place(
+                    token, resolver.entity_at, places, {subj.key, obj.key}, [o_tok], support=support
+                )
             )
             conf = base * s_factor * o_factor
             facts.append(

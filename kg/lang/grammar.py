@@ -35,6 +35,9 @@ _SETS = (
     "reciprocal_prepositions",
     "comitative_prepositions",
     "scope_prepositions",
+    "dative_prepositions",
+    "gerund_markers",
+    "place_relatives",
     "initials_skip",
     "respective",
 )
@@ -62,6 +65,9 @@ class Grammar:
     reciprocal_prepositions: frozenset[str]
     comitative_prepositions: frozenset[str]
     scope_prepositions: frozenset[str]
+    dative_prepositions: frozenset[str]
+    gerund_markers: frozenset[str]
+    place_relatives: frozenset[str]
     initials_skip: frozenset[str]
     respective: frozenset[str]
     capacity_markers: tuple[str, ...]
