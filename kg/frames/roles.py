@@ -35,7 +35,7 @@ from kg.frames.role_holders import (
     skip_scope,
 )
 from kg.frames.role_owner import EntityAt, of_after_name, owner, possessor
-from kg.frames.role_values import is_place, match_at, role_index, value_end
+from kg.frames.role_values import RoleIndex, is_place, match_at, role_index, value_end
 from kg.frames.schema import Frame
 from kg.lang.grammar import grammar
 from kg.mentions import name_key
@@ -74,7 +74,7 @@ class _Scene:
     honorifics: frozenset[str]
     constituencies: frozenset[str]
     portfolio_links: frozenset[str]
-    roles: dict
+    roles: RoleIndex
     paired: dict[int, tuple[Token, Token | None]]
 
 
@@ -131,19 +131,30 @@ def match_roles(
         sent, frame, entity_at, modifiers, appointing, honorifics, constituencies,
         portfolio_links, roles, paired,
     )  # fmt: skip
+    candidates = [sent.start + k for k, word in enumerate(lowers) if word in roles]
+    return _read_candidates(scene, candidates)
+
+
+def _read_candidates(scene: _Scene, candidates: list[int]) -> list[RoleMatch]:
+    """The matches of the role phrases starting at the candidate tokens (those
+    whose word starts a role noun), in order; a candidate inside the phrase
+    read before is passed over."""
+    sent = scene.sent
     found: list[RoleMatch] = []
     last_end = -1  # where the last role phrase with a holder ends
-    candidates = [sent.start + k for k, word in enumerate(lowers) if word in roles]
     i = sent.start
     for candidate in candidates:
         if candidate < i:
             continue  # inside the role phrase matched before
         i = candidate
-        end = match_at(sent, i, roles)
+        end = match_at(sent, i, scene.roles)
         if end == i:
             i += 1
             continue
-        vend = value_end(sent, end, modifiers, sent.doc[i], entity_at, roles, portfolio_links)
+        vend = value_end(
+            sent, end, scene.modifiers, sent.doc[i], scene.entity_at, scene.roles,
+            scene.portfolio_links,
+        )  # fmt: skip
         if not _is_role_head(scene, i, end, vend):
             i = end
             continue
