@@ -280,7 +280,7 @@ def _reported_words(verb: Token, content: Token, cues: Cues) -> tuple[list[int],
         t.i
         for c in content.subtree
         if (c.dep_.startswith("advcl") and speech_verb(c, cues))
-        or (c is not content and c.dep_ == "conj" and that_clause_mark(c))
+        or (c.i != content.i and c.dep_ == "conj" and that_clause_mark(c))
         for t in c.subtree
     }  # a speech verb inside, and "... et que Y": said on their own
     # "de baisser", "pour une réforme", "et que": the words introducing it are not said
@@ -332,7 +332,7 @@ def _according_to(
         hung = marker.dep_.startswith("obl")
     if (
         pronoun
-        or clause is marker
+        or clause.i == marker.i
         or (speech_verb(clause, cues) is not None and marker.i > clause.i)
         or clause.pos_ not in ("VERB", "AUX", "ADJ")
         or not hung
