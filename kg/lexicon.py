@@ -7,9 +7,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from kg.lang import language_config, load_data
-from kg.lang.grammar import grammar
+from kg.lang.grammar import Grammar, grammar
 from kg.lang.validate import check_lexicon, check_places
 from kg.model import EntityType
 
@@ -118,6 +119,20 @@ def lexicon(lang: str = "fr") -> Lexicon:
     check_lexicon(lex, f"kg/lang/{lang}/lexicon.yaml", _LISTS, _MAPS)
     places = load_data(lang, "places")
     check_places(places, f"kg/lang/{lang}/places.yaml")
+    names, demonyms = _place_names(places)
+    return Lexicon(
+        labels={k: EntityType(v) for k, v in (config.get("entity_labels") or {}).items()},
+        demonyms=demonyms,
+        places=names,
+        **_name_fields(lex),
+        **_role_fields(lex),
+        **_link_fields(lex, words),
+    )
+
+
+def _place_names(places: dict) -> tuple[dict[str, str], dict[str, str]]:
+    """The place names by the name key of each name and alias, and the country
+    each demonym names (the first entry wins)."""
     demonyms: dict[str, str] = {}
     names: dict[str, str] = {}
     for section in ("countries", "regions"):
@@ -130,58 +145,81 @@ def lexicon(lang: str = "fr") -> Lexicon:
                     demonyms.setdefault(demonym.lower(), name)
     for area in places.get("areas") or []:
         names.setdefault(name_key(area), area)
-    return Lexicon(
-        labels={k: EntityType(v) for k, v in (config.get("entity_labels") or {}).items()},
-        leading=frozenset(w.lower() for w in lex.get("leading_articles", [])),
-        contractions={
+    return names, demonyms
+
+
+def _keys(lex: dict, section: str) -> frozenset[str]:
+    """The name keys of a list of ``lexicon.yaml``."""
+    return frozenset(name_key(w) for w in lex.get(section, []))
+
+
+def _name_fields(lex: dict) -> dict[str, Any]:
+    """The fields that tell names apart: articles, credits, organisations,
+    media, works, institutions, parties."""
+    return {
+        "leading": frozenset(w.lower() for w in lex.get("leading_articles", [])),
+        "contractions": {
             k.lower(): v.lower() for k, v in (lex.get("contracted_articles") or {}).items()
         },
-        not_entities=frozenset(name_key(w) for w in lex.get("not_entities", [])),
-        credit_markers=frozenset(name_key(w) for w in lex.get("credit_markers", [])),
-        credit_pattern=re.compile(
+        "not_entities": _keys(lex, "not_entities"),
+        "credit_markers": _keys(lex, "credit_markers"),
+        "credit_pattern": re.compile(
             r"(?<!\w)(?:"
             + "|".join(re.escape(w) for w in lex.get("credit_markers", []))
             + r")\s*:\s*",
             re.IGNORECASE,
         ),
-        roles={name_key(r): EntityType(t) for r, t in (lex.get("roles") or {}).items()},
-        role_phrases=tuple(lex.get("roles") or {}),
-        role_length=max((len(r.split()) for r in lex.get("roles") or {}), default=1) + 1,
-        role_modifiers=frozenset(w.lower() for w in lex.get("role_modifiers", [])),
-        organization_heads=frozenset(name_key(w) for w in lex.get("organization_heads", [])),
-        organization_head_phrases=tuple(lex.get("organization_heads", [])),
-        portfolio_roles=frozenset(name_key(w) for w in lex.get("portfolio_roles", [])),
-        media=frozenset(name_key(w) for w in lex.get("media", [])),
-        work_heads=frozenset(name_key(w) for w in lex.get("work_heads", [])),
-        institutions=frozenset(name_key(w) for w in lex.get("institutions", [])),
-        office_bodies=frozenset(name_key(w) for w in lex.get("office_bodies", [])),
-        constituency_roles=frozenset(name_key(w) for w in lex.get("constituency_roles", [])),
-        honorifics=frozenset(name_key(w) for w in lex.get("honorifics", [])),
-        organization_phrases=(
+        "organization_heads": _keys(lex, "organization_heads"),
+        "organization_head_phrases": tuple(lex.get("organization_heads", [])),
+        "media": _keys(lex, "media"),
+        "work_heads": _keys(lex, "work_heads"),
+        "institutions": _keys(lex, "institutions"),
+        "organization_phrases": (
             *lex.get("organization_phrases", []),
             *lex.get("state_phrases", []),
         ),
-        mission_heads=tuple(lex.get("mission_heads", [])),
-        role_bodies=tuple(lex.get("role_bodies", [])),
-        member_nouns=frozenset(name_key(w) for w in lex.get("member_nouns", [])),
-        state_phrases=frozenset(name_key(p) for p in lex.get("state_phrases", [])),
-        demonyms=demonyms,
-        parties={
+        "mission_heads": tuple(lex.get("mission_heads", [])),
+        "state_phrases": _keys(lex, "state_phrases"),
+        "parties": {
             form.lower(): party
             for party, forms in (lex.get("party_adjectives") or {}).items()
             for form in forms
         },
-        places=names,
-        genitive=_small_words([*words.genitive]),
+    }
+
+
+def _role_fields(lex: dict) -> dict[str, Any]:
+    """The fields about roles: their nouns, modifiers, portfolios, bodies and
+    the titles before a name."""
+    roles = lex.get("roles") or {}
+    return {
+        "roles": {name_key(r): EntityType(t) for r, t in roles.items()},
+        "role_phrases": tuple(roles),
+        "role_length": max((len(r.split()) for r in roles), default=1) + 1,
+        "role_modifiers": frozenset(w.lower() for w in lex.get("role_modifiers", [])),
+        "portfolio_roles": _keys(lex, "portfolio_roles"),
+        "office_bodies": _keys(lex, "office_bodies"),
+        "constituency_roles": _keys(lex, "constituency_roles"),
+        "honorifics": _keys(lex, "honorifics"),
+        "role_bodies": tuple(lex.get("role_bodies", [])),
+        "member_nouns": _keys(lex, "member_nouns"),
+    }
+
+
+def _link_fields(lex: dict, words: Grammar) -> dict[str, Any]:
+    """The small words between names and roles and what they govern (from
+    ``grammar.yaml`` and ``lexicon.yaml``), and the pronouns for a person."""
+    return {
+        "genitive": _small_words([*words.genitive]),
         # "République de Corée", "Côte d'Ivoire", "Trinité-et-Tobago"
-        name_joiners=_small_words(
+        "name_joiners": _small_words(
             [*words.genitive, *words.definite_articles, *words.additive_conjunctions]
         ),
-        role_links=_small_words([*words.genitive, *words.definite_articles]),
-        body_links=_small_words(lex.get("body_links", [])),
-        body_articles=_small_words([*words.definite_articles]),
-        place_markers=_small_words(lex.get("place_markers", [])),
-        bare_prepositions=_small_words(lex.get("bare_prepositions", [])),
-        portfolio_links=_small_words(lex.get("portfolio_links", [])),
-        person_pronouns=frozenset(w.lower() for w in lex.get("person_pronouns", [])),
-    )
+        "role_links": _small_words([*words.genitive, *words.definite_articles]),
+        "body_links": _small_words(lex.get("body_links", [])),
+        "body_articles": _small_words([*words.definite_articles]),
+        "place_markers": _small_words(lex.get("place_markers", [])),
+        "bare_prepositions": _small_words(lex.get("bare_prepositions", [])),
+        "portfolio_links": _small_words(lex.get("portfolio_links", [])),
+        "person_pronouns": frozenset(w.lower() for w in lex.get("person_pronouns", [])),
+    }

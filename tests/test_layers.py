@@ -44,6 +44,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "kg.name_cuts",
             "kg.names",
             "kg.mentions",
+            "kg.role_mentions",
             "kg.coalesce",
             "kg.entities",
             "kg.entity_index",

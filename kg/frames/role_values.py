@@ -94,10 +94,19 @@ def value_end(
         The token after the value: past its modifiers, a demonym before a
         complement, a joined role and a complement naming no other entity.
     """
+    end = _past_modifiers(sent, end, modifiers, entity_at)
+    end = _joined_roles(sent, end, roles, entity_at)
+    end = _portfolio(sent, end, portfolio_links, entity_at)
+    return _own_complement(sent, end, modifiers, head, entity_at)
+
+
+def _past_modifiers(sent: Span, end: int, modifiers: frozenset[str], entity_at: EntityAt) -> int:
+    """Past the role modifiers from token ``end`` ("président élu"), and a
+    demonym before a capitalised complement naming nothing ("ministre
+    français des Affaires étrangères")."""
     doc = sent.doc
     while end < sent.end and doc[end].lower_ in modifiers:
         end += 1
-    # "ministre français des Affaires étrangères": a demonym before the complement
     if (
         end + 2 < sent.end
         and is_place(doc[end], entity_at)
@@ -106,45 +115,65 @@ def value_end(
         k = skip_determiners(sent, end + 2)
         if k < sent.end and doc[k].text[:1].isupper() and entity_at(doc[k]) is None:
             end += 1
-    # "président-directeur général": roles joined by a hyphen, with their adjective
+    return end
+
+
+def _joined_roles(sent: Span, end: int, roles: RoleIndex, entity_at: EntityAt) -> int:
+    """ "président-directeur général": roles joined by a hyphen from token
+    ``end``, with their adjectives (a demonym is not one)."""
+    doc = sent.doc
     while end + 1 < sent.end and doc[end].text == "-" and match_at(sent, end + 1, roles) > end + 1:
         end = match_at(sent, end + 1, roles)
         while end < sent.end and doc[end].pos_ == "ADJ" and not is_place(doc[end], entity_at):
             end += 1
-    end = _portfolio(sent, end, portfolio_links, entity_at)
-    # "ministre de l'Intérieur", "chef de file", "chef d'état-major": a complement
-    # naming no other entity belongs to the role
-    if end < sent.end and doc[end].lower_ in grammar().genitive:
-        k = skip_determiners(sent, end + 1)
-        common = doc[k].pos_ == "NOUN" and doc[k].text[:1].islower()
-        if kind_of_named(sent, k, entity_at):
-            return end  # "porte-parole de la société Renault": the kind belongs to the name
-        if k < sent.end and (
-            common or (doc[k].pos_ in ("NOUN", "PROPN") and doc[k].text[:1].isupper())
-        ):
-            named = entity_at(doc[k])
-            own = entity_at(head)
-            if (
-                named is None
-                or (named is own)
-                or (
-                    named.type is EntityType.ORGANIZATION
-                    and named.label.lower().startswith(head.lower_)
-                )
-            ):
-                end = k + 1
-                while end + 1 < sent.end and doc[end].text == "-" and not doc[end - 1].whitespace_:
-                    end += 2  # "chef d'état-major"
-                while (
-                    end < sent.end and doc[end].pos_ == "ADJ" and doc[end].lower_ not in modifiers
-                ):
-                    ent = entity_at(doc[end])
-                    if ent is not None and ent.type is EntityType.PLACE:
-                        break
-                    end += 1
-                end = _joined_complements(sent, end, entity_at)
-                end = _relation_complement(sent, end)
     return end
+
+
+def _own_complement(
+    sent: Span, end: int, modifiers: frozenset[str], head: Token, entity_at: EntityAt
+) -> int:
+    """ "ministre de l'Intérieur", "chef de file", "chef d'état-major": a "de"
+    complement at token ``end`` naming no other entity belongs to the role;
+    "porte-parole de la société Renault" ends before it (the kind belongs to
+    the name)."""
+    doc = sent.doc
+    if end >= sent.end or doc[end].lower_ not in grammar().genitive:
+        return end
+    k = skip_determiners(sent, end + 1)
+    common = doc[k].pos_ == "NOUN" and doc[k].text[:1].islower()
+    if kind_of_named(sent, k, entity_at):
+        return end
+    if k < sent.end and (
+        common or (doc[k].pos_ in ("NOUN", "PROPN") and doc[k].text[:1].isupper())
+    ):
+        named = entity_at(doc[k])
+        own = entity_at(head)
+        if (
+            named is None
+            or (named is own)
+            or (
+                named.type is EntityType.ORGANIZATION
+                and named.label.lower().startswith(head.lower_)
+            )
+        ):
+            end = _complement_end(sent, k + 1, modifiers, entity_at)
+    return end
+
+
+def _complement_end(sent: Span, end: int, modifiers: frozenset[str], entity_at: EntityAt) -> int:
+    """The end of a complement that belongs to the role, from the token after
+    its first noun: its hyphenated words, its adjectives (not a modifier, not a
+    demonym), the complements joined to it."""
+    doc = sent.doc
+    while end + 1 < sent.end and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        end += 2  # "chef d'état-major"
+    while end < sent.end and doc[end].pos_ == "ADJ" and doc[end].lower_ not in modifiers:
+        ent = entity_at(doc[end])
+        if ent is not None and ent.type is EntityType.PLACE:
+            break
+        end += 1
+    end = _joined_complements(sent, end, entity_at)
+    return _relation_complement(sent, end)
 
 
 def _portfolio(sent: Span, end: int, links: frozenset[str], entity_at: EntityAt) -> int:

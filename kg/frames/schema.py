@@ -16,8 +16,8 @@ from typing import Any
 
 from kg.errors import FrameError
 from kg.frames.refusals import REFUSALS
+from kg.frames.value_checks import check_paths, check_types, check_word_lists
 from kg.lang import load_data
-from kg.model import EntityType
 from kg.namespaces import RELATIONS
 
 __all__ = [
@@ -51,20 +51,6 @@ _FIELDS = {
 }
 _TRIGGER_FIELDS = {"lemma", "subject", "object", "reflexive", "requires", "unless", "without"}
 _ID = re.compile(r"^[a-z][a-z0-9_-]*\.v[0-9]+$")
-_NAMED_PATHS = (
-    "subject",
-    "object",
-    "pair",
-    "host",
-    "governor",
-    "poss",
-    "iobj",
-    "receiver",
-    "adjunct",
-    "clitic",
-)
-_STEP = re.compile(r"^(prep|deep|[a-z]+(?::[a-z]+)?)(/[^/>\s]+)?$")
-_TYPES = tuple(t.value for t in EntityType)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,33 +133,6 @@ class FrameSet:
         return tuple(f for f in self.frames if f.kind == "role")
 
 
-def _check_paths(value: Any, where: str, errors: list[str]) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        errors.append(f"{where}: expected a list of paths, got {value!r}")
-        return ()
-    for path in value:
-        for step in path.split(">"):
-            match = _STEP.match(step)
-            if not match:
-                errors.append(
-                    f"{where}: bad path step {step!r} in {path!r}; a step is a named path "
-                    f"({', '.join(_NAMED_PATHS)}), prep/<words>, deep/<words> or <dep>[/<words>]"
-                )
-            elif match.group(1) in ("prep", "deep") and not match.group(2):
-                errors.append(f"{where}: {step!r} needs its prepositions, e.g. {step}/<a>|<b>")
-    return tuple(value)
-
-
-def _check_types(value: Any, where: str, errors: list[str]) -> frozenset[str]:
-    if not isinstance(value, list) or not value:
-        errors.append(f"{where}: expected a non-empty list of types; known: {', '.join(_TYPES)}")
-        return frozenset()
-    for item in value:
-        if item not in _TYPES:
-            errors.append(f"{where}: unknown type {item!r}; known: {', '.join(_TYPES)}")
-    return frozenset(value)
-
-
 def _check_trigger(item: Any, where: str, errors: list[str]) -> Trigger | None:
     if isinstance(item, str):
         item = {"lemma": item}
@@ -190,10 +149,10 @@ def _check_trigger(item: Any, where: str, errors: list[str]) -> Trigger | None:
         return None
     words = lemma.lower().split()
     subject = (
-        _check_paths(item["subject"], f"{where}.subject", errors) if "subject" in item else None
+        check_paths(item["subject"], f"{where}.subject", errors) if "subject" in item else None
     )
-    obj = _check_paths(item["object"], f"{where}.object", errors) if "object" in item else None
-    without = _check_paths(item.get("without", []), f"{where}.without", errors)
+    obj = check_paths(item["object"], f"{where}.object", errors) if "object" in item else None
+    without = check_paths(item.get("without", []), f"{where}.without", errors)
     reflexive = item.get("reflexive", False)
     if not isinstance(reflexive, bool):
         errors.append(f"{where}.reflexive: expected true or false, got {reflexive!r}")
@@ -302,12 +261,12 @@ def _check_frame(raw: Any, i: int, lang: str, errors: list[str]) -> Frame | None
         errors.append(f"{where}: an event frame needs 'verbs' or 'nouns'")
     if kind == "role" and not roles:
         errors.append(f"{where}: a role frame needs 'roles'")
-    subject = _check_paths(raw.get("subject", []), f"{where}.subject", errors)
-    obj = _check_paths(raw.get("object", []), f"{where}.object", errors)
+    subject = check_paths(raw.get("subject", []), f"{where}.subject", errors)
+    obj = check_paths(raw.get("object", []), f"{where}.object", errors)
     if kind == "event" and not (subject and obj):
         errors.append(f"{where}: an event frame needs 'subject' and 'object' paths")
-    subject_types = _check_types(raw.get("subject_types"), f"{where}.subject_types", errors)
-    object_types = _check_types(raw.get("object_types"), f"{where}.object_types", errors)
+    subject_types = check_types(raw.get("subject_types"), f"{where}.subject_types", errors)
+    object_types = check_types(raw.get("object_types"), f"{where}.object_types", errors)
     symmetric, confidence = _check_flags(raw, where, errors)
     if not isinstance(fid, str) or predicate not in PREDICATES or kind not in _KINDS:
         return None
@@ -326,31 +285,6 @@ def _check_frame(raw: Any, i: int, lang: str, errors: list[str]) -> Frame | None
         confidence=confidence,
         refuses=_check_refusals(raw, where, errors),
     )
-
-
-#: The frame file's lists of words beside its frames, each read as a set of lemmas.
-_WORD_LISTS = (
-    "support_verbs",
-    "appointment_verbs",
-    "place_nouns",
-    "organization_nouns",
-    "party_nouns",
-    "seat_nouns",
-    "country_nouns",
-    "capital_nouns",
-)
-
-
-def _check_word_lists(data: dict, errors: list[str]) -> dict[str, frozenset[str]]:
-    """The frame file's lists of words, lower-cased; an empty set for a bad one."""
-    lemmas = {}
-    for key in _WORD_LISTS:
-        value = data.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            errors.append(f"{key}: expected a list of words, got {value!r}")
-            value = []
-        lemmas[key] = frozenset(v.lower() for v in value)
-    return lemmas
 
 
 def _by_lemma(frames: list[Frame], part: str) -> dict[str, tuple[tuple[Frame, Trigger], ...]]:
@@ -390,7 +324,7 @@ def validate_frames(data: Any, lang: str = "fr", where: str = "frames.yaml") -> 
             errors.append(f"frames[{i}].id: duplicate id {frame.id!r}")
         seen.add(frame.id)
         frames.append(frame)
-    lemmas = _check_word_lists(data, errors)
+    lemmas = check_word_lists(data, errors)
     if errors:
         raise FrameError(f"{where}: {len(errors)} problem(s):\n" + "\n".join(errors), where)
     return FrameSet(
