@@ -294,7 +294,7 @@ def _in_reported_speech(token: Token, cues: Cues) -> bool:
             pair = f"{verb.head.lemma_.lower()} {verb.lemma_.lower()}"  # "a laissé prévoir"
             if verb.lemma_.lower() in cues.speech_verbs or pair in cues.speech_verbs:
                 return True
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
     return False
@@ -322,7 +322,7 @@ def assess(trigger: Token, cues: Cues) -> tuple[Polarity, Modality]:
             text in cues.planned_words or child.lemma_.lower() in cues.planned_verbs
         ):
             modality = Modality.PLANNED
-    if trigger.pos_ == "NOUN" and trigger.head is not trigger:
+    if trigger.pos_ == "NOUN" and trigger.head.i != trigger.i:
         # "la perspective d'une adhésion", "le projet de visite"
         head = trigger.head.lemma_.lower()
         if head in cues.possible_words:

@@ -144,7 +144,7 @@ def _speech_verb_above(doc: Doc, quote: Quote, cues: Cues) -> Token | None:
     qualifié cette loi d'« inacceptable »", "a fait connaître sa « surprise »"."""
     node = doc[quote.start]
     for _ in range(4):
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
         if node.pos_ in ("VERB", "AUX"):

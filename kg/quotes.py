@@ -37,34 +37,24 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import partial
 
-from spacy.attrs import DEP, LEMMA, POS
-from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Token
 
-from kg.event_place import place_words, scenes, statement_place
+from kg.event_place import PlaceWords, place_words, scenes, statement_place
 from kg.event_time import event_time
 from kg.lang.grammar import grammar
 from kg.model import Entity, EntityType, Fact, Provenance
 from kg.nlp import Parsed
 from kg.polarity import Cues, is_negated
-from kg.quote_marks import Quote, find_quotes, quote_speech_verb
+from kg.quote_marks import Quote, find_quotes
+from kg.said_text import said_text
 from kg.speakers import Speakers, medium_of, medium_told, speech_subject
-from kg.speech import (
-    clause_tail,
-    reported_content,
-    speech_verb,
-    that_clause,
-    that_clause_mark,
-    voice_of,
-)
-from kg.syntax import markers
+from kg.speech import clause_tail, speech_verb, that_clause_mark, voice_of
+from kg.speech_events import speech_events
 
 __all__ = ["Attribution", "speech_facts"]
 
 #: A quote that is this share of a reported clause repeats it.
 _MOSTLY = 0.6
-_CLOSERS = "»”"
-_MARKS = '"«»“”„'
 EntityAt = Callable[[Token], Entity | None]
 
 
@@ -85,44 +75,6 @@ class Attribution:
                 self.sources[i] = entity
 
 
-def _text(parsed: Parsed, doc: Doc, start: int, end: int, skip: set[int]) -> str:
-    words = [t for t in doc[start:end] if t.i not in skip and t.text != '"' and not t.is_space]
-    # an editor's bracket stays: "[cette loi] est mauvaise"
-    while (
-        words
-        and (words[0].lower_ in grammar().complementisers or words[0].is_punct)
-        and words[0].text != "["
-    ):
-        words = words[1:]
-    while words and words[-1].is_punct and words[-1].text not in {"?", "!", "]"}:
-        words = words[:-1]
-    if not words:
-        return ""
-    a, _ = parsed.span_offsets(words[0])
-    _, b = parsed.span_offsets(words[-1])
-    # quote marks inside stay ("chaque maire avait été « consulté »"): the
-    # words quoted within reported speech are quoted in it
-    original = parsed.article.text
-    text = original[a:b].strip(_MARKS + " ")
-    if _odd(text):
-        # "« l'ancien stade » était vétuste", "avait renvoyé « le dossier »": the words
-        # start or end inside a quote; take its mark back, else drop the marks
-        before, after = original[:a].rstrip(), original[b:].lstrip()
-        first = next(c for c in text if c in _MARKS)
-        if first in _CLOSERS and before[-1:] and before[-1] in _MARKS:
-            text = before[-1] + " " + text
-        elif first not in _CLOSERS and after[:1] and after[0] in _MARKS:
-            text = text + " " + after[0]
-        if _odd(text):
-            text = "".join(c for c in text if c not in _MARKS)
-    return " ".join(text.split())
-
-
-def _odd(text: str) -> bool:
-    """An unpaired quote mark in the text."""
-    return sum(text.count(m) for m in _MARKS) % 2 == 1
-
-
 def _provenance(
     parsed: Parsed, doc: Doc, first: int, last: int, conf: float, rule: str
 ) -> Provenance:
@@ -132,6 +84,36 @@ def _provenance(
     _, s_end = parsed.span_offsets(doc[last].sent[-1])
     sentence = parsed.article.text[s_start:s_end].strip()
     return Provenance(parsed.article.id, start, end, sentence, rule, round(conf, 3))
+
+
+@dataclass(frozen=True, slots=True)
+class _Article:
+    """What every event of one article needs to become facts."""
+
+    parsed: Parsed
+    entity_at: EntityAt
+    cues: Cues
+    speakers: Speakers
+    attribution: Attribution
+    inside: set[int]  # the tokens inside quotes
+    places: PlaceWords
+    scene: list[tuple[int, Entity | None]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """Words a speaker said, before they become a ``said`` fact."""
+
+    verb: Token
+    who: Token
+    speaker: Entity
+    pronoun: bool
+    value: str
+    words: Iterable[int]  # the tokens said, for the place of the statement
+    first: int
+    last: int
+    conf: float
+    rule: str
 
 
 def speech_facts(
@@ -154,92 +136,122 @@ def speech_facts(
         alias.lower(): e for e in entities if e.type is EntityType.PLACE for alias in e.aliases
     }
     speakers = Speakers(entity_at, cues, demonyms=demonyms, lang=parsed.article.language)
-    attribution = Attribution()
     quotes = find_quotes(parsed, cues)
     inside: set[int] = {i for q in quotes for i in range(q.start, q.end)}
-    events = _events(doc, quotes, cues)
     places = place_words(parsed.article.language)
     dated = {*cues.weekdays, *cues.months, *cues.relative_days, *cues.time_nouns}
     scene = scenes(doc, entity_at, places, dated, inside, parsed.article.date)
+    article = _Article(parsed, entity_at, cues, speakers, Attribution(), inside, places, scene)
     facts: list[Fact] = []
     verbs: list[Token] = []
-    for _, kind, data in events:
-        if kind == "medium":
-            assert isinstance(data, Token)
-            medium = medium_of(data, entity_at, cues)
-            if medium is not None:
-                attribution.mark(range(data.sent.start, data.sent.end), medium)
-            continue
-        if kind == "source":
-            assert isinstance(data, Token)
-            ent, pronoun = speakers.resolve(data)
-            if ent is not None:
-                sent = data.sent
-                attribution.mark([i for i in range(sent.start, sent.end) if i != data.i], ent)
-                said = _according_to(parsed, data, ent, pronoun, inside, cues)
-                if said is not None:
-                    facts.append(said)
-                    verbs.append(data.head)
-            continue
-        if kind == "quote":
-            quote, verb = data  # type: ignore[misc]
-            who, ent, pronoun = speech_subject(verb, speakers)
-            if ent is None or who is None or quote.start <= who.i < quote.end:
-                continue  # a name inside the quote never says it
-            value = _text(parsed, doc, quote.start, quote.end, set())
-            said_words: Iterable[int] = range(quote.start, quote.end)
-            attribution.mark(range(quote.start, quote.end), ent, overwrite=True)
-            first, last = min(quote.start, who.i, verb.i), max(quote.end - 1, who.i, verb.i)
-            conf, rule = 0.85, "quote:direct.v1"
-        else:
-            verb, content = data  # type: ignore[misc]
-            if is_negated(verb, cues) and kind == "indirect":
-                continue  # "ne dit pas que": nothing was said
-            who, ent, pronoun = speech_subject(verb, speakers)
-            if ent is None or who is None:
-                continue
-            tokens, nested = _reported_words(verb, content, cues)
-            attribution.mark(tokens, ent)
-            if kind == "indirect" and speech_verb(verb, cues) is None and _speaks(content, cues):
-                continue  # "X a rapporté que Y a dit": X is only the source
-            value = _text(parsed, doc, min(tokens), max(tokens) + 1, nested)
-            said_words = {t.i for t in content.subtree}
-            first, last = min(tokens + [who.i, verb.i]), max(tokens + [who.i, verb.i])
-            conf, rule = (
-                (0.75, "quote:indirect.v1") if kind == "indirect" else (0.6, "quote:stance.v1")
-            )
-        if not value:
-            continue
-        if pronoun:
-            conf *= 0.85
-        voices = [(t, speakers.resolve(t, fallback=False)[0]) for t in voice_of(verb, who, cues)]
-        voice, spokesperson = next(((t, e) for t, e in voices if e is not None), (None, None))
-        if voice is not None and spokesperson is not None and spokesperson.key != ent.key:
-            facts.append(
-                Fact(
-                    subject=spokesperson.key,
-                    predicate="speaksFor",
-                    object=ent.key,
-                    provenance=_provenance(
-                        parsed, doc, min(who.i, voice.i), max(who.i, voice.i), 0.8, "quote:voice.v1"
-                    ),
-                )
-            )
+    for _, kind, data in speech_events(doc, quotes, cues):
+        for fact, verb in _event_facts(article, kind, data):
+            facts.append(fact)
             verbs.append(verb)
-        facts.append(
-            Fact(
-                subject=ent.key,
-                predicate="said",
-                value=value,
-                time=event_time(verb, verb.sent, cues, parsed.article.date),
-                place=_key(statement_place(verb, entity_at, places, scene, {ent.key}, said_words)),
-                provenance=_provenance(parsed, doc, first, last, conf, rule),
-            )
-        )
-        verbs.append(verb)
     # Sources last: "..., a déclaré M. Scholz, selon l'AFP" names it after the verb.
     told = partial(medium_told, entity_at=entity_at, cues=cues, lang=parsed.article.language)
+    attribution = article.attribution
     return _drop_repeats(_with_sources(facts, verbs, attribution, told)), attribution
+
+
+def _event_facts(article: _Article, kind: str, data: object) -> list[tuple[Fact, Token]]:
+    """The facts of one event, each with the verb whose source it takes;
+    the event's words are attributed on the way."""
+    if kind == "medium":
+        assert isinstance(data, Token)
+        medium = medium_of(data, article.entity_at, article.cues)
+        if medium is not None:
+            article.attribution.mark(range(data.sent.start, data.sent.end), medium)
+        return []
+    if kind == "source":
+        assert isinstance(data, Token)
+        return _source_facts(article, data)
+    if kind == "quote":
+        said = _quoted(article, *data)  # type: ignore[misc]
+    else:
+        said = _reported(article, kind, *data)  # type: ignore[misc]
+    return _said_facts(article, said) if said is not None else []
+
+
+def _source_facts(article: _Article, marker: Token) -> list[tuple[Fact, Token]]:
+    """ "selon X": X is the source of the sentence's other words, and may say its clause."""
+    ent, pronoun = article.speakers.resolve(marker)
+    if ent is None:
+        return []
+    sent = marker.sent
+    article.attribution.mark([i for i in range(sent.start, sent.end) if i != marker.i], ent)
+    said = _according_to(article.parsed, marker, ent, pronoun, article.inside, article.cues)
+    return [(said, marker.head)] if said is not None else []
+
+
+def _quoted(article: _Article, quote: Quote, verb: Token) -> _Said | None:
+    """A direct quote said by the subject of its speech verb (never a name inside it)."""
+    who, ent, pronoun = speech_subject(verb, article.speakers)
+    if ent is None or who is None or quote.start <= who.i < quote.end:
+        return None
+    value = said_text(article.parsed, article.parsed.doc, quote.start, quote.end, set())
+    article.attribution.mark(range(quote.start, quote.end), ent, overwrite=True)
+    first, last = min(quote.start, who.i, verb.i), max(quote.end - 1, who.i, verb.i)
+    words = range(quote.start, quote.end)
+    return _Said(verb, who, ent, pronoun, value, words, first, last, 0.85, "quote:direct.v1")
+
+
+def _reported(article: _Article, kind: str, verb: Token, content: Token) -> _Said | None:
+    """What a speech or stance verb reports, said by its subject; nothing
+    for "ne dit pas que", and a report verb whose clause has a speaker of
+    its own ("X a rapporté que Y a dit") only attributes it."""
+    cues = article.cues
+    if is_negated(verb, cues) and kind == "indirect":
+        return None
+    who, ent, pronoun = speech_subject(verb, article.speakers)
+    if ent is None or who is None:
+        return None
+    tokens, nested = _reported_words(verb, content, cues)
+    article.attribution.mark(tokens, ent)
+    if kind == "indirect" and speech_verb(verb, cues) is None and _speaks(content, cues):
+        return None
+    value = said_text(article.parsed, article.parsed.doc, min(tokens), max(tokens) + 1, nested)
+    words = {t.i for t in content.subtree}
+    first, last = min(tokens + [who.i, verb.i]), max(tokens + [who.i, verb.i])
+    conf, rule = (0.75, "quote:indirect.v1") if kind == "indirect" else (0.6, "quote:stance.v1")
+    return _Said(verb, who, ent, pronoun, value, words, first, last, conf, rule)
+
+
+def _said_facts(article: _Article, said: _Said) -> list[tuple[Fact, Token]]:
+    """The ``said`` fact of some words, after a ``speaksFor`` fact when a
+    spokesperson voiced them ("par la voix de Y")."""
+    if not said.value:
+        return []
+    parsed, doc, verb, who = article.parsed, article.parsed.doc, said.verb, said.who
+    conf = said.conf * 0.85 if said.pronoun else said.conf
+    speakers = article.speakers
+    voices = [
+        (t, speakers.resolve(t, fallback=False)[0]) for t in voice_of(verb, who, article.cues)
+    ]
+    voice, spokesperson = next(((t, e) for t, e in voices if e is not None), (None, None))
+    found: list[tuple[Fact, Token]] = []
+    if voice is not None and spokesperson is not None and spokesperson.key != said.speaker.key:
+        first, last = min(who.i, voice.i), max(who.i, voice.i)
+        fact = Fact(
+            subject=spokesperson.key,
+            predicate="speaksFor",
+            object=said.speaker.key,
+            provenance=_provenance(parsed, doc, first, last, 0.8, "quote:voice.v1"),
+        )
+        found.append((fact, verb))
+    place = statement_place(
+        verb, article.entity_at, article.places, article.scene, {said.speaker.key}, said.words
+    )
+    fact = Fact(
+        subject=said.speaker.key,
+        predicate="said",
+        value=said.value,
+        time=event_time(verb, verb.sent, article.cues, parsed.article.date),
+        place=place.key if place is not None else None,
+        provenance=_provenance(parsed, doc, said.first, said.last, conf, said.rule),
+    )
+    found.append((fact, verb))
+    return found
 
 
 def _with_sources(
@@ -268,7 +280,7 @@ def _reported_words(verb: Token, content: Token, cues: Cues) -> tuple[list[int],
         t.i
         for c in content.subtree
         if (c.dep_.startswith("advcl") and speech_verb(c, cues))
-        or (c is not content and c.dep_ == "conj" and that_clause_mark(c))
+        or (c.i != content.i and c.dep_ == "conj" and that_clause_mark(c))
         for t in c.subtree
     }  # a speech verb inside, and "... et que Y": said on their own
     # "de baisser", "pour une réforme", "et que": the words introducing it are not said
@@ -284,55 +296,6 @@ def _reported_words(verb: Token, content: Token, cues: Cues) -> tuple[list[int],
     return tokens, nested
 
 
-def _events(doc: Doc, quotes: list[Quote], cues: Cues) -> list[tuple[int, str, object]]:
-    """What may say or source words, in text order: quotes with their speech
-    verb, "selon X" phrases, interview words, speech verbs with what they
-    report, and negated stance verbs with their object."""
-    inside: set[int] = {i for q in quotes for i in range(q.start, q.end)}
-    events: list[tuple[int, str, object]] = []
-    verb: Token | None = None
-    for quote in quotes:
-        previous = verb
-        verb = quote_speech_verb(doc, quote, cues)
-        if verb is None and quote.follows:
-            verb = previous  # a quote going on over lines keeps its speaker
-        if verb is not None:
-            events.append((verb.i, "quote", (quote, verb)))
-    strings = doc.vocab.strings
-    # Token objects only where needed: obliques (for "selon X") and verbs.
-    for i, (dep, pos, lemma_id) in enumerate(doc.to_array([DEP, POS, LEMMA]).tolist()):
-        if strings[dep].startswith(("obl", "nmod")):
-            tok = doc[i]
-            if markers(tok) & cues.attribution_markers:
-                events.append((i, "source", tok))
-        if strings[lemma_id].lower() in cues.medium_words:
-            events.append((i, "medium", doc[i]))
-        if i in inside or pos not in (VERB, AUX):
-            continue
-        tok = doc[i]
-        lemma = tok.lemma_.lower()
-        entry = speech_verb(tok, cues)
-        content = reported_content(tok, entry, cues) if entry else None
-        if content is None and lemma in cues.report_verbs:
-            content = that_clause(tok)  # a report verb only attributes its clause
-        if content is not None:
-            events.append((tok.i, "indirect", (tok, content)))
-            # "a réclamé que X et que Y": each clause is said
-            events.extend(
-                (tok.i, "indirect", (tok, c))
-                for c in content.conjuncts
-                if c.i > content.i and that_clause_mark(c)
-            )
-        if lemma in cues.stance_verbs and is_negated(tok, cues):
-            # "n'excluait pas un contact", "n'exclut pas que ..."
-            objects = [c for c in tok.children if c.dep_ == "obj" and c.pos_ == "NOUN"]
-            objects = objects or [c for c in [that_clause(tok)] if c is not None]
-            if objects:
-                events.append((tok.i, "stance", (tok, objects[0])))
-    events.sort(key=lambda e: e[0])
-    return events
-
-
 def _speaks(clause: Token, cues: Cues) -> bool:
     """Someone inside the clause speaks or takes a stance: "... que Y a
     déclaré", "... que Y n'excluait pas"."""
@@ -341,10 +304,6 @@ def _speaks(clause: Token, cues: Cues) -> bool:
         and (speech_verb(t, cues) is not None or t.lemma_.lower() in cues.stance_verbs)
         for t in clause.subtree
     )
-
-
-def _key(entity: Entity | None) -> str | None:
-    return entity.key if entity is not None else None
 
 
 def _according_to(
@@ -373,7 +332,7 @@ def _according_to(
         hung = marker.dep_.startswith("obl")
     if (
         pronoun
-        or clause is marker
+        or clause.i == marker.i
         or (speech_verb(clause, cues) is not None and marker.i > clause.i)
         or clause.pos_ not in ("VERB", "AUX", "ADJ")
         or not hung
@@ -391,7 +350,7 @@ def _according_to(
     if marker.i < clause.i:
         # "Damas - Selon X, Y a promis ...": what stands before the phrase is not said
         tokens = [i for i in tokens if i > marker.i] or tokens
-    value = _text(parsed, doc, min(tokens), max(tokens) + 1, skip)
+    value = said_text(parsed, doc, min(tokens), max(tokens) + 1, skip)
     if not value:
         return None
     first, last = min(tokens + [marker.i]), max(tokens + [marker.i])

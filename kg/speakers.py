@@ -272,7 +272,7 @@ def speech_subject(verb: Token, speakers: Speakers) -> tuple[Token | None, Entit
         plural = any(
             t.pos_ == "PRON" and "Plur" in t.morph.get("Number") for t in subject_of(node)
         )  # "ceux-ci ont fait savoir": the speaker is theirs, though it names nobody
-        if node.head is node or not (participle or node.pos_ == "NOUN") or plural:
+        if node.head.i == node.i or not (participle or node.pos_ == "NOUN") or plural:
             break
         node = node.head  # a participle hung on a noun: on to the noun, then its verb
     return None, None, False

@@ -97,7 +97,7 @@ def _antecedent(token: Token) -> Token:
     """The noun a relative pronoun stands for ("Poutine, qui a rencontré ...")."""
     if "Rel" in token.morph.get("PronType"):
         clause = token.head
-        if clause.dep_.startswith("acl") and clause.head is not clause:
+        if clause.dep_.startswith("acl") and clause.head.i != clause.i:
             return clause.head
     return token
 
@@ -149,7 +149,7 @@ def subject_of(verb: Token) -> list[Token]:
         climbs = node.dep_ == "xcomp" or node.dep_ == "conj"
         climbs = climbs or (node.dep_.startswith("advcl") and ("Inf" in form or "Part" in form))
         gerund = "Part" in form and "en" in markers(node)
-        if not (climbs or gerund) or node.head is node:
+        if not (climbs or gerund) or node.head.i == node.i:
             return []
         node = node.head
         while gerund and node.pos_ not in CLAUSE_POS and node.head.i != node.i:
@@ -164,7 +164,7 @@ def object_of(verb: Token) -> list[Token]:
     passive (for a passive participle describing a noun, that noun)."""
     if is_passive(verb):
         found = [_antecedent(c) for c in verb.children if c.dep_ == "nsubj:pass"]
-        if not found and verb.dep_.startswith("acl") and verb.head is not verb:
+        if not found and verb.dep_.startswith("acl") and verb.head.i != verb.i:
             found = [verb.head]  # "la Fédération, représentée par X": the noun it describes
         return found
     objects = [_antecedent(c) for c in verb.children if c.dep_ == "obj"]

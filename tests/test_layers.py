@@ -55,6 +55,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         "facts",
         (
             "kg.quote_marks",
+            "kg.said_text",
+            "kg.speech_events",
             "kg.quotes",
             "kg.speakers",
             "kg.speech",

@@ -7,7 +7,8 @@ found by the quote step into facts.
 
 from __future__ import annotations
 
-from kg.frames.match import EntityLookup, Sources, extract_facts, speaker_lookup
+from kg.frames.match import extract_facts, speaker_lookup
+from kg.frames.resolver import EntityLookup, Sources
 from kg.frames.schema import PREDICATES, Frame, FrameSet, Trigger, load_frames, validate_frames
 
 __all__ = [

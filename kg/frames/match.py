@@ -19,10 +19,9 @@ of more than one step; rounded to 3 places.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Protocol
+from collections.abc import Callable, Iterable, Iterator
 
-from spacy.attrs import LOWER, POS
+from spacy.attrs import POS
 from spacy.parts_of_speech import NOUN, VERB
 from spacy.tokens import Span, Token
 
@@ -33,157 +32,20 @@ from kg.frames.membership import refine_membership
 from kg.frames.owners import owners_from_voice
 from kg.frames.parties import party_labels
 from kg.frames.paths import follow
+from kg.frames.provenance import fact_provenance
 from kg.frames.refusals import Refusals
-from kg.frames.roles import match_roles
+from kg.frames.resolver import EntityLookup, Resolver, Sources
+from kg.frames.role_facts import role_facts
 from kg.frames.schema import Frame, FrameSet, Trigger, load_frames
 from kg.frames.visits import regions_visited
 from kg.lang.grammar import grammar
 from kg.mentions import lexicon, name_key
-from kg.model import Entity, EntityType, Fact, MentionKind, Modality, Polarity, Provenance
-from kg.nlp import Parsed, token_strings
+from kg.model import Entity, EntityType, Fact
+from kg.nlp import Parsed
 from kg.polarity import Cues, assess, load_cues
-from kg.syntax import is_reflexive, markers, previous_subject, reporting_subject
+from kg.syntax import is_reflexive
 
-__all__ = ["EntityLookup", "Sources", "extract_facts", "speaker_lookup"]
-
-_PHRASE_END = {",", ")", ";", ":", ".", "!", "?"}
-_REPORTERS = (EntityType.PERSON, EntityType.ORGANIZATION)
-
-
-class EntityLookup(Protocol):
-    """What facts need from the entity index."""
-
-    def entity_at(self, token: Token) -> Entity | None:
-        """The entity whose mention covers the token."""
-        ...
-
-
-class Sources(Protocol):
-    """What facts need from the quote step: who reported the words at a token."""
-
-    def source_of(self, token: Token) -> Entity | None:
-        """The entity that reported the words at this token, or None."""
-        ...
-
-
-class _Resolver:
-    """Entities of argument tokens, with the confidence factor of how they were found."""
-
-    def __init__(self, parsed: Parsed, index: EntityLookup) -> None:
-        self.parsed = parsed
-        self.index = index
-        self.lowers = token_strings(parsed.doc, LOWER)  # every token's lower-case form
-        self.speakers: Sources | None = None
-        self.first_person: frozenset[str] = frozenset()
-        self.third_person: frozenset[str] = frozenset()
-        self.event_nouns: frozenset[str] = frozenset()
-        self.place_nouns: frozenset[str] = frozenset()
-
-    def entity_at(self, token: Token) -> Entity | None:
-        """The entity at a token; for an adjective inside a wider role phrase,
-        the place it names ("américain" in "le président élu américain")."""
-        if token.pos_ == "PRON" and token.lower_ in self.first_person and self.speakers:
-            # "« Nous soutiendrons l'Ukraine », a déclaré M. Scholz": the speaker
-            return self.speakers.source_of(token)
-        many = getattr(self.index, "entities_at", None)
-        if many is None or token.pos_ != "ADJ":
-            found = self.index.entity_at(token) or self._by_name(token)
-            if found is None and token.lower_ in self.third_person and token.dep_ == "nsubj":
-                # "Il a critiqué ...": a subject pronoun the index left unresolved
-                found = previous_subject(token, self.index.entity_at) or self._reporter(token)
-            return found
-        found = many(token)
-        places = [e for e in found if e.type is EntityType.PLACE]
-        return places[0] if places else (found[0] if found else None)
-
-    def _reporter(self, pronoun: Token) -> Entity | None:
-        """The person or organisation that reports the clause a pronoun opens."""
-        subject = reporting_subject(pronoun)
-        found = self.index.entity_at(subject) if subject is not None else None
-        return found if found is not None and found.type in _REPORTERS else None
-
-    def _by_name(self, token: Token) -> Entity | None:
-        """A capitalised word the NER tagged but the index left out, when it is
-        a word of exactly one person's or organisation's name ("Poutine")."""
-        if (
-            not token.ent_type_
-            or not token.text[:1].isupper()
-            or token.is_sent_start
-            and token.pos_ == "DET"
-        ):
-            return None
-        word = token.text.lower()
-        entities = getattr(self.index, "entities", ())
-        found = {
-            e.key: e
-            for e in entities
-            if e.type in (EntityType.PERSON, EntityType.ORGANIZATION)
-            and any(word in name.lower().split() for name in (e.label, *e.aliases))
-        }
-        return next(iter(found.values())) if len(found) == 1 else None
-
-    def kind_factor(self, token: Token, entity: Entity) -> float:
-        start, end = self.parsed.span_offsets(token)
-        for mention in entity.mentions:
-            if mention.start <= start < mention.end:
-                weak = mention.kind in (MentionKind.PRONOUN, MentionKind.ROLE)
-                return 0.85 if weak else 1.0
-        return 0.85 if token.pos_ == "PRON" else 1.0
-
-    def entity(self, token: Token) -> tuple[Entity, float] | None:
-        ent = self.entity_at(token)
-        if ent is not None:
-            return ent, self.kind_factor(token, ent)
-        for child in token.children:
-            # "le secrétaire général Kofi Annan": the name after a title, often
-            # parsed as a complement with no preposition
-            bare_name = child.dep_ == "nmod" and child.pos_ == "PROPN" and not markers(child)
-            if child.dep_ in ("appos", "flat:name", "flat") or bare_name:
-                ent = self.entity_at(child)
-                if ent is not None:
-                    return ent, 1.0
-        if token.pos_ != "NOUN" or token.lemma_.lower() in self.event_nouns:
-            return None  # "a reçu le soutien de X": an event stands for nobody
-        # "les alliés de l'OTAN", "l'ingérence russe": one hop down; "la ville
-        # allemande de Brême" is Brême, a place noun's named complement before its demonym
-        children = list(token.children)
-        if token.lemma_.lower() in self.place_nouns:
-            children.sort(key=lambda c: c.dep_ != "nmod")
-        for child in children:
-            if child.dep_ == "amod" or (
-                child.dep_ == "nmod" and markers(child) & grammar().genitive
-            ):
-                # "la réforme de M. Lenoir": the name after a title
-                names = [child, *(c for c in child.children if c.dep_ == "flat:name")]
-                ent = next((e for e in map(self.entity_at, names) if e is not None), None)
-                if ent is not None:
-                    return ent, 0.8
-        return None
-
-    def arguments(
-        self,
-        token: Token,
-        paths: Iterable[str],
-        types: frozenset[str],
-        support: frozenset[str],
-        refused: Callable[[Entity, Token], bool] = lambda _e, _t: False,
-    ) -> list[tuple[Entity, Token, float]]:
-        for path in paths:
-            found = []
-            for tok in follow(token, path, support):
-                for member in (tok, *tok.conjuncts):
-                    hit = self.entity(member)
-                    if hit is not None and hit[0].type.value in types:
-                        if refused(hit[0], member):
-                            continue
-                        factor = hit[1] * (0.9 if ">" in path or path.startswith("deep") else 1.0)
-                        found.append((hit[0], member, factor))
-            if found:
-                unique: dict[str, tuple[Entity, Token, float]] = {}
-                for item in found:
-                    unique.setdefault(item[0].key, item)
-                return list(unique.values())
-        return []
+__all__ = ["extract_facts", "speaker_lookup"]
 
 
 def _infinitive(participle: str, cues: Cues) -> str:
@@ -211,33 +73,16 @@ def _applies(token: Token, trigger: Trigger, sent: Span) -> bool:
     return True
 
 
-def _provenance(parsed: Parsed, tokens: list[Token], rule: str, conf: float) -> Provenance:
-    doc = tokens[0].doc
-    tokens = tokens + [c for t in tokens for c in t.subtree if c.dep_.startswith("flat")]
-    first, last = min(t.i for t in tokens), max(t.i for t in tokens)
-    start, _ = parsed.span_offsets(doc[first])
-    _, end = parsed.span_offsets(doc[last])
-    sent = doc[first].sent
-    return Provenance(
-        parsed.article.id, start, end, parsed.original(sent).strip(), rule, round(conf, 3)
-    )
-
-
-def _event_facts(
-    parsed: Parsed,
+def _event_arguments(
     token: Token,
     frame: Frame,
     trigger: Trigger,
-    resolver: _Resolver,
-    cues: Cues,
-    attribution: Sources,
+    resolver: Resolver,
     support: frozenset[str],
     refusals: Refusals,
-) -> list[Fact]:
-    sent = token.sent
-    if not _applies(token, trigger, sent) or refusals.trigger_refused(token, frame.refuses):
-        return []
-    source = attribution.source_of(token)
+) -> tuple[list[tuple[Entity, Token, float]], list[tuple[Entity, Token, float]]]:
+    """The subjects and objects of a trigger; coordinated subjects of a
+    symmetric frame, or a pair object, are split into subject and objects."""
     subjects = resolver.arguments(
         token, trigger.subject or frame.subject, frame.subject_types, support
     )
@@ -252,6 +97,25 @@ def _event_facts(
         subjects, objects = subjects[:1], subjects[1:]
     if not subjects and len(objects) > 1 and "pair" in (trigger.object or frame.object):
         subjects, objects = objects[:1], objects[1:]
+    return subjects, objects
+
+
+def _event_facts(
+    parsed: Parsed,
+    token: Token,
+    frame: Frame,
+    trigger: Trigger,
+    resolver: Resolver,
+    cues: Cues,
+    attribution: Sources,
+    support: frozenset[str],
+    refusals: Refusals,
+) -> list[Fact]:
+    sent = token.sent
+    if not _applies(token, trigger, sent) or refusals.trigger_refused(token, frame.refuses):
+        return []
+    source = attribution.source_of(token)
+    subjects, objects = _event_arguments(token, frame, trigger, resolver, support, refusals)
     polarity, modality = assess(token, cues)
     base = frame.confidence * (0.9 if token.pos_ == "NOUN" else 1.0)
     places = place_words(parsed.article.language)
@@ -283,86 +147,7 @@ def _event_facts(
                     source=source.key
                     if source is not None and source.key not in (subj.key, obj.key)
                     else None,
-                    provenance=_provenance(parsed, [token, s_tok, o_tok], frame.rule, conf),
-                )
-            )
-    return facts
-
-
-def _role_time(head: Token, sent: Span, cues: Cues) -> str | None:
-    """ "député de la Gironde depuis 1997": a year introduced by one of
-    the role's time markers, in the role phrase (up to a comma, a bracket or
-    the end of the sentence). A year elsewhere in the sentence dates something else."""
-    doc = head.doc
-    for tok in doc[head.i + 1 : sent.end]:
-        if tok.text in _PHRASE_END:
-            return None
-        if tok.like_num and len(tok.text) == 4 and tok.text.isdigit():
-            before = doc[tok.i - 1].lower_
-            return tok.text if before in cues.role_time_markers else None
-    return None
-
-
-def _role_facts(
-    parsed: Parsed,
-    sent: Span,
-    frames: FrameSet,
-    resolver: _Resolver,
-    cues: Cues,
-    attribution: Sources,
-) -> list[Fact]:
-    modifiers = lexicon(frames.lang).role_modifiers
-    constituencies = lexicon(frames.lang).constituency_roles
-    facts = []
-    lowers = resolver.lowers[sent.start : sent.end]
-    for frame in frames.role_frames:
-        for match in match_roles(
-            sent,
-            frame,
-            resolver.entity_at,
-            modifiers,
-            lowers,
-            frames.appointment_verbs,
-            lexicon(frames.lang).honorifics,
-            grammar(frames.lang).respective,
-            # a party label still makes the holder a member of the party
-            constituencies=constituencies if frame.predicate == "holdsPosition" else frozenset(),
-            portfolio_links=lexicon(frames.lang).portfolio_links,
-        ):
-            if frame.predicate != "holdsPosition" and match.of is None:
-                continue
-            conf = frame.confidence * (0.85 if match.via_index else 1.0)
-            tokens = [match.head, match.holder_token] + (
-                [match.of_token] if match.of_token is not None else []
-            )
-            copula = any(c.dep_ == "cop" for c in match.head.children)
-            # "X n'est pas ministre", "dont il sera le chef": the copula's polarity
-            # and tense count; an apposition is stated as it is
-            polarity, modality = (
-                assess(match.head, cues) if copula else (Polarity.POSITIVE, Modality.ASSERTED)
-            )
-            source = attribution.source_of(match.head)
-            is_position = frame.predicate == "holdsPosition"
-            facts.append(
-                Fact(
-                    subject=match.holder.key,
-                    predicate=frame.predicate,
-                    object=None if is_position else match.of.key,  # type: ignore[union-attr]
-                    value=match.value if is_position else None,
-                    of=match.of.key if is_position and match.of is not None else None,
-                    role=None if is_position else match.value,
-                    polarity=polarity,
-                    modality=modality,
-                    time=_role_time(match.head, sent, cues)
-                    or (
-                        event_time(match.appointed_by, sent, cues, parsed.article.date)
-                        if match.appointed_by is not None
-                        else None
-                    ),
-                    source=source.key
-                    if source is not None and source is not match.holder
-                    else None,
-                    provenance=_provenance(parsed, tokens, frame.rule, conf),
+                    provenance=fact_provenance(parsed, [token, s_tok, o_tok], frame.rule, conf),
                 )
             )
     return facts
@@ -372,7 +157,7 @@ def _linked_facts(
     parsed: Parsed,
     sent: Span,
     frames: FrameSet,
-    resolver: _Resolver,
+    resolver: Resolver,
     country_of: CountryOf | None,
 ) -> list[Fact]:
     """Facts read on the words around names: places inside places, party labels."""
@@ -394,7 +179,7 @@ def _linked_facts(
             subject=linked.subject.key,
             predicate=predicate,
             object=linked.object.key,
-            provenance=_provenance(
+            provenance=fact_provenance(
                 parsed, [linked.subject_token, linked.object_token], rule, confidence
             ),
         )
@@ -419,7 +204,59 @@ def _dedupe(facts: list[Fact], frames: FrameSet) -> list[Fact]:
 def speaker_lookup(parsed: Parsed, index: EntityLookup) -> Callable[[Token], Entity | None]:
     """The entity at a token as the quote step looks speakers up: the index,
     then a word of exactly one person's or organisation's name."""
-    return _Resolver(parsed, index).entity_at
+    return Resolver(parsed, index).entity_at
+
+
+def _resolver(
+    parsed: Parsed, index: EntityLookup, attribution: Sources, frames: FrameSet, cues: Cues
+) -> Resolver:
+    """The argument resolver of one article, with the words it needs."""
+    resolver = Resolver(parsed, index)
+    resolver.event_nouns = frozenset(frames.noun_index)
+    resolver.place_nouns = frames.place_nouns
+    resolver.speakers, resolver.first_person = attribution, cues.first_person
+    resolver.third_person = cues.speaker_pronouns
+    return resolver
+
+
+def _refusals(parsed: Parsed, attribution: Sources, frames: FrameSet) -> Refusals:
+    """What refuses a trigger or an object in one article."""
+    states = lexicon(frames.lang).places
+    return Refusals(
+        parsed.doc,
+        attribution.source_of,
+        lambda place: name_key(place.label) in states,
+        grammar(frames.lang).place_prepositions,
+    )
+
+
+def _triggered(
+    sent: Span, tags: list[int], frames: FrameSet, cues: Cues
+) -> Iterator[tuple[Token, Frame, Trigger]]:
+    """Each verb or noun of a sentence with each frame and trigger it may start, in text order."""
+    doc = sent.doc
+    for i in range(sent.start, sent.end):
+        if tags[i] == VERB:
+            token = doc[i]
+            pairs = frames.by_verb(token.lemma_)
+        elif tags[i] == NOUN:
+            token = doc[i]
+            pairs = frames.by_noun(token.lemma_) or frames.by_noun(token.lower_)
+            if not pairs and any(c.dep_.startswith("aux") for c in token.children):
+                pairs = frames.by_verb(_infinitive(token.lower_, cues))
+        else:
+            continue
+        for frame, trigger in pairs:
+            yield token, frame, trigger
+
+
+def _across_sentences(facts: list[Fact], index: EntityLookup, frames: FrameSet) -> list[Fact]:
+    """The facts read across the article's facts (visits, owners, membership), deduplicated."""
+    facts += regions_visited(facts)
+    entities = getattr(index, "entities", ())
+    states = {e.key for e in entities if e.type is EntityType.PLACE}
+    facts = owners_from_voice(facts, states)
+    return _dedupe(refine_membership(facts, entities, frames.lang), frames)
 
 
 def extract_facts(
@@ -446,51 +283,25 @@ def extract_facts(
     """
     frames = frames or load_frames(parsed.article.language)
     cues = load_cues(frames.lang)
-    resolver = _Resolver(parsed, index)
-    resolver.event_nouns = frozenset(frames.noun_index)
-    resolver.place_nouns = frames.place_nouns
-    resolver.speakers, resolver.first_person = attribution, cues.first_person
-    resolver.third_person = cues.speaker_pronouns
+    resolver = _resolver(parsed, index, attribution, frames, cues)
+    refusals = _refusals(parsed, attribution, frames)
     facts: list[Fact] = list(said)
-    doc = parsed.doc
-    states = lexicon(frames.lang).places
-    refusals = Refusals(
-        doc,
-        attribution.source_of,
-        lambda place: name_key(place.label) in states,
-        grammar(frames.lang).place_prepositions,
-    )
-    tags = doc.to_array(POS).tolist()  # Token objects only for the verbs and nouns
-    for sent in doc.sents:
-        for i in range(sent.start, sent.end):
-            if tags[i] == VERB:
-                token = doc[i]
-                pairs = frames.by_verb(token.lemma_)
-            elif tags[i] == NOUN:
-                token = doc[i]
-                pairs = frames.by_noun(token.lemma_) or frames.by_noun(token.lower_)
-                if not pairs and any(c.dep_.startswith("aux") for c in token.children):
-                    pairs = frames.by_verb(_infinitive(token.lower_, cues))
-            else:
-                continue
-            for frame, trigger in pairs:
-                facts.extend(
-                    _event_facts(
-                        parsed,
-                        token,
-                        frame,
-                        trigger,
-                        resolver,
-                        cues,
-                        attribution,
-                        frames.support_verbs,
-                        refusals,
-                    )
+    tags = parsed.doc.to_array(POS).tolist()  # Token objects only for the verbs and nouns
+    for sent in parsed.doc.sents:
+        for token, frame, trigger in _triggered(sent, tags, frames, cues):
+            facts.extend(
+                _event_facts(
+                    parsed,
+                    token,
+                    frame,
+                    trigger,
+                    resolver,
+                    cues,
+                    attribution,
+                    frames.support_verbs,
+                    refusals,
                 )
-        facts.extend(_role_facts(parsed, sent, frames, resolver, cues, attribution))
+            )
+        facts.extend(role_facts(parsed, sent, frames, resolver, cues, attribution))
         facts.extend(_linked_facts(parsed, sent, frames, resolver, country_of))
-    facts += regions_visited(facts)
-    entities = getattr(index, "entities", ())
-    states = {e.key for e in entities if e.type is EntityType.PLACE}
-    facts = owners_from_voice(facts, states)
-    return _dedupe(refine_membership(facts, entities, frames.lang), frames)
+    return _across_sentences(facts, index, frames)

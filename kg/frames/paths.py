@@ -80,7 +80,7 @@ def _supported(noun: Token, support: frozenset[str]) -> bool:
     verb = noun.head
     return (
         noun.dep_ in ("obj", "nsubj:pass")
-        and verb is not noun
+        and verb.i != noun.i
         and verb.pos_ in CLAUSE_POS
         and verb.lemma_.lower() in support
     )
@@ -96,7 +96,7 @@ def _host(noun: Token) -> list[Token]:
     """The nominal a caption-like event noun hangs on: "X et Y lors d'une réunion"."""
     node = noun
     for _ in range(3):
-        if node.head is node:
+        if node.head.i == node.i:
             return []
         node = node.head
         if node.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -114,7 +114,7 @@ def _possessor(noun: Token) -> list[Token]:
         return []
     node = noun
     for _ in range(3):
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
         if node.pos_ in CLAUSE_POS:
@@ -164,7 +164,7 @@ def _clitic(token: Token) -> list[Token]:
         for c in token.children
     )
     host = token.head
-    if not clitic or host is token or host.pos_ not in CLAUSE_POS:
+    if not clitic or host.i == token.i or host.pos_ not in CLAUSE_POS:
         return []
     if token.dep_ not in ("conj", "xcomp") and not token.dep_.startswith("advcl"):
         return []

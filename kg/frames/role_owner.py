@@ -117,7 +117,7 @@ def possessor(head: Token, entity_at: EntityAt) -> tuple[Entity | None, Token | 
     an organisation or a place (a person's "son président" is left alone)."""
     node = head
     for _ in range(4):
-        if node.head is node:
+        if node.head.i == node.i:
             return None, None
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
