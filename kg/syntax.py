@@ -123,6 +123,15 @@ def subject_of(verb: Token) -> list[Token]:
     node = verb
     for _ in range(4):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj", "nsubj:pass")]
+        if not subjects:
+            # "il a d'ailleurs reçu": the parser may hang the subject on the auxiliary
+            subjects = [
+                s
+                for a in node.children
+                if a.dep_.startswith("aux") and a.i < node.i
+                for s in a.children
+                if s.dep_ in ("nsubj", "nsubj:pass")
+            ]
         if len(subjects) > 1:
             subjects = [c for c in subjects if c.i < node.i] or subjects
         if subjects:
