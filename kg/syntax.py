@@ -102,6 +102,19 @@ def _antecedent(token: Token) -> Token:
     return token
 
 
+def _subjects(node: Token) -> list[Token]:
+    """The subjects hung on a verb, else on an auxiliary before it: the
+    parser may hang "il" of "il a d'ailleurs reçu" on "a"."""
+    subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj", "nsubj:pass")]
+    return subjects or [
+        s
+        for a in node.children
+        if a.dep_.startswith("aux") and a.i < node.i
+        for s in a.children
+        if s.dep_ in ("nsubj", "nsubj:pass")
+    ]
+
+
 def subject_of(verb: Token) -> list[Token]:
     """The logical subject of a verb.
 
@@ -122,16 +135,7 @@ def subject_of(verb: Token) -> list[Token]:
         return agents[:1]
     node = verb
     for _ in range(4):
-        subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj", "nsubj:pass")]
-        if not subjects:
-            # "il a d'ailleurs reçu": the parser may hang the subject on the auxiliary
-            subjects = [
-                s
-                for a in node.children
-                if a.dep_.startswith("aux") and a.i < node.i
-                for s in a.children
-                if s.dep_ in ("nsubj", "nsubj:pass")
-            ]
+        subjects = _subjects(node)
         if len(subjects) > 1:
             subjects = [c for c in subjects if c.i < node.i] or subjects
         if subjects:
