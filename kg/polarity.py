@@ -26,9 +26,9 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from kg.errors import FrameError
 from kg.lang import load_data
 from kg.lang.grammar import grammar
+from kg.lang.validate import Problems
 from kg.model import Modality, Polarity
 
 __all__ = ["Cues", "assess", "is_conditional", "is_future", "is_negated", "load_cues"]
@@ -110,26 +110,26 @@ class Cues:
 
 
 class _Reader:
-    """Reads the lists and mappings of one cue file, collecting every problem."""
+    """Reads the lists and mappings of one cue file into the language
+    folder's one problem collector (:class:`kg.lang.validate.Problems`)."""
 
     def __init__(self, data: dict, where: str) -> None:
-        self.data, self.where = data, where
-        self.errors: list[str] = []
+        self.data = data
+        self.problems = Problems(where)
 
     def words(self, value: object, name: str) -> tuple[str, ...]:
         """A list of words, lower-cased; a problem when it is not one."""
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.errors.append(f"{self.where}: {name}: expected a list of words, got {value!r}")
+        before = len(self.problems.found)
+        self.problems.words(name, value)
+        if len(self.problems.found) > before:
             return ()
-        return tuple(v.lower() for v in value)
+        return tuple(v.lower() for v in value)  # type: ignore[union-attr]
 
     def counted(self, name: str, count: int, what: str) -> tuple[str, ...]:
         """A list of exactly ``count`` words (the months, the weekdays)."""
         found = self.words(self.data.get(name), name)
         if len(found) != count:
-            self.errors.append(
-                f"{self.where}: {name}: expected the {count} {what}, got {len(found)}"
-            )
+            self.problems.add(name, f"expected the {count} {what}, got {len(found)}")
         return found
 
     def mapping(self, name: str, kind: type, what: str) -> dict:
@@ -138,7 +138,7 @@ class _Reader:
         if not isinstance(value, dict) or not all(
             isinstance(k, str) and isinstance(v, kind) for k, v in value.items()
         ):
-            self.errors.append(f"{self.where}: {name}: expected a mapping of {what}")
+            self.problems.add(name, f"expected a mapping of {what}")
             return {}
         return value
 
@@ -146,9 +146,7 @@ class _Reader:
         """The negation word lists, by their kind."""
         negation = self.data.get("negation")
         if not isinstance(negation, dict):
-            self.errors.append(
-                f"{self.where}: negation: expected a mapping with {', '.join(_NEGATION)}"
-            )
+            self.problems.add("negation", f"expected a mapping with {', '.join(_NEGATION)}")
             negation = {}
         return {k: self.words(negation.get(k), f"negation.{k}") for k in _NEGATION}
 
@@ -170,8 +168,7 @@ def load_cues(lang: str = "fr") -> Cues:
     weekdays = read.counted("weekdays", 7, "day names")
     relative = read.mapping("relative_days", int, "word: days")
     objects = read.mapping("speech_objects", str, "verb: obj or preposition")
-    if read.errors:
-        raise FrameError("\n".join(read.errors), where)
+    read.problems.raise_any()
     verbs = lists["speech_verbs"] + tuple(objects)
     return Cues(
         speech_objects={k.lower(): v.lower() for k, v in objects.items()},
