@@ -63,6 +63,7 @@ class Attribution:
     """The source entity of each token, for the facts found there."""
 
     sources: dict[int, Entity] = field(default_factory=dict)
+    quoted: frozenset[int] = frozenset()  # the tokens inside the article's quotes
 
     def source_of(self, token: Token) -> Entity | None:
         """The entity that reported the words at this token, or None."""
@@ -141,7 +142,8 @@ def speech_facts(
     places = place_words(parsed.article.language)
     dated = {*cues.weekdays, *cues.months, *cues.relative_days, *cues.time_nouns}
     scene = scenes(doc, entity_at, places, dated, inside, parsed.article.date)
-    article = _Article(parsed, entity_at, cues, speakers, Attribution(), inside, places, scene)
+    attribution = Attribution(quoted=frozenset(inside))
+    article = _Article(parsed, entity_at, cues, speakers, attribution, inside, places, scene)
     facts: list[Fact] = []
     verbs: list[Token] = []
     for _, kind, data in speech_events(doc, quotes, cues):

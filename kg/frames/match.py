@@ -224,6 +224,7 @@ def _refusals(parsed: Parsed, attribution: Sources, frames: FrameSet) -> Refusal
     states = lexicon(frames.lang).places
     return Refusals(
         parsed.doc,
+        attribution.quoted,
         attribution.source_of,
         lambda place: name_key(place.label) in states,
         grammar(frames.lang).place_prepositions,

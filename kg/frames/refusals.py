@@ -7,8 +7,8 @@ them all. Each refusal is a grammatical or typographic shape, never a word:
 * ``question``: a trigger whose clause ends with a question mark (the
   first end mark after it is "?": "X a-t-il critiqué Y ?", "« Pourquoi X
   soutient-il Y ? », a demandé Z"): a question asks, it asserts nothing.
-* ``unspoken_quote``: a trigger inside quote marks (opened on its line) when
-  the quote step found nobody who says the quote: whose words report the
+* ``unspoken_quote``: a trigger inside a quote (as the quote step found it)
+  when the quote step found nobody who says the quote: whose words report the
   attitude is unknown.
 * ``city_complement``: an object that is a town or city reached through a
   place preposition ("a dénoncé la réforme à Lyon"): the complement says
@@ -41,7 +41,9 @@ class Refusals:
     """The refusals of one article: its quotes with no speaker, and its states.
 
     Args:
-        doc: the parsed article's Doc (its quote marks normalised to ``"``).
+        doc: the parsed article's Doc.
+        quoted: the tokens inside the article's quotes, as the quote step
+            found them (:func:`kg.quote_marks.find_quotes`).
         source_of: the source the quote step found for a token, or None.
         is_state: whether a place is a country or a region (not a town).
         place_markers: the prepositions that introduce a place.
@@ -50,11 +52,12 @@ class Refusals:
     def __init__(
         self,
         doc: Doc,
+        quoted: frozenset[int],
         source_of: Callable[[Token], Entity | None],
         is_state: Callable[[Entity], bool],
         place_markers: frozenset[str],
     ) -> None:
-        self._unspoken = {i for i in _quoted(doc) if source_of(doc[i]) is None}
+        self._unspoken = {i for i in quoted if source_of(doc[i]) is None}
         self._is_state = is_state
         self._place_markers = place_markers
 
@@ -81,17 +84,3 @@ def _asks(token: Token) -> bool:
         if doc[i].text in _END_MARKS:
             return doc[i].text == _QUESTION
     return False
-
-
-def _quoted(doc: Doc) -> list[int]:
-    """The tokens between quote marks (all ``"`` in the normalised text); a
-    quote left open closes at the end of its line."""
-    inside, found = False, []
-    for tok in doc:
-        if tok.text == '"':
-            inside = not inside
-        elif "\n" in tok.text:
-            inside = False
-        elif inside:
-            found.append(tok.i)
-    return found

@@ -36,7 +36,10 @@ class EntityLookup(Protocol):
 
 
 class Sources(Protocol):
-    """What facts need from the quote step: who reported the words at a token."""
+    """What facts need from the quote step: who reported the words at a
+    token, and which tokens stand inside a quote."""
+
+    quoted: frozenset[int]
 
     def source_of(self, token: Token) -> Entity | None:
         """The entity that reported the words at this token, or None."""
