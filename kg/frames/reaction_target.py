@@ -8,7 +8,7 @@ phrase is, in this order:
 * who acts "de la part de" inside it ("un manque de consultation de la part
   du ministre");
 * the entity it names, or the one entity of its chain of genitives ("la
-  révélation des conditions du départ de X" -> X);
+  révélation des conditions du départ de X" -> X), else its author (below);
 * for a noun of the chain with a demonstrative or definite determiner
   ("cette annonce", "la séquence"), its antecedent: the nearest earlier
   mention of the same noun that has a target, else (a demonstrative only)
@@ -17,7 +17,8 @@ phrase is, in this order:
   the subject of the verb that made it ("X a présenté une séquence") or the
   agent of its participle ("l'annonce faite par X"), ``making_verbs``.
 
-Refused: a chain with two entities or more, a place (a reaction is against
+Refused: a chain with two entities or more, the complement of a noun whose
+"de X" undergoes the act ("l'arrestation de X", ``patient_nouns``), a place (a reaction is against
 someone, "la politique de la France" says nothing here), and a phrase that
 leads to nobody.
 """
@@ -51,6 +52,7 @@ class TargetWords:
     act_nouns: frozenset[str]
     making_verbs: frozenset[str]
     agent_nouns: frozenset[str]
+    patient_nouns: frozenset[str]
 
 
 Found = tuple[Entity, Token]
@@ -60,7 +62,7 @@ class Targets:
     """The targets of the noun phrases of one article.
 
     Args:
-        entity: the entity an argument token stands for (the frames' resolver).
+        entity: the entity whose mention covers a token (the frames' resolver).
         words: the words of ``reactions.yaml`` the search needs.
     """
 
@@ -81,6 +83,9 @@ class Targets:
         chain, named = self._chain(token)
         if named:
             return _unique(named)
+        author = self._author(token)
+        if author is not None:
+            return author
         for noun in chain:
             if _determiner(noun, "Dem") or _determiner(noun, "Def"):
                 found = self._antecedent(noun)
@@ -96,20 +101,22 @@ class Targets:
                     hit
                     for child in word.children
                     if child.dep_ == "nmod" and markers(child) & self._genitive
-                    for hit in [self._hit(child)]
+                    for hit in [self.named(child)]
                     if hit is not None
                 ]
                 return _unique(named) if named else None
         return None
 
-    def _hit(self, token: Token) -> Found | None:
-        """The entity at a token, else the name set right after its noun with
-        no preposition ("l'émission Les Guignols", "le journal Le Monde")."""
+    def named(self, token: Token) -> Found | None:
+        """The entity at a token, else the name set beside its noun with no
+        preposition ("l'émission Les Guignols", "le député X", "X, ministre");
+        never the complement of a noun (a chain of genitives is read whole)."""
         entity = self._entity(token)
         if entity is not None:
             return entity, token
-        for child in token.rights:
-            if child.dep_ in ("nmod", "appos") and not markers(child):
+        for child in token.children:
+            beside = child.dep_ in ("appos", "flat", "flat:name") or child.dep_ == "nmod"
+            if beside and not markers(child):
                 entity = self._entity(child)
                 if entity is not None:
                     return entity, child
@@ -124,11 +131,13 @@ class Targets:
         for _ in range(_DEPTH):
             following = []
             for node in level:
-                hit = self._hit(node)
+                hit = self.named(node)
                 if hit is not None:
                     named.append(hit)
                     continue
                 nouns.append(node)
+                if node.lemma_.lower() in self._words.patient_nouns:
+                    continue  # "l'arrestation de X": X undergoes it
                 following += [
                     c for c in node.children if c.dep_ == "nmod" and markers(c) & self._genitive
                 ]
@@ -156,15 +165,18 @@ class Targets:
     def _source(self, act: Token) -> Found | None:
         """Who an act noun is of or by: its one genitive entity, else its author."""
         _, named = self._chain(act)
-        if named:
-            return _unique(named)
+        return _unique(named) if named else self._author(act)
+
+    def _author(self, act: Token) -> Found | None:
+        """Who made an act: the subject of the verb that made it, or the agent
+        of its participle ("l'annonce faite par X")."""
         makers = self._words.making_verbs
         head = act.head
         # "a présenté, mercredi, une séquence": the parser may take an object
         # after an aside for an unmarked oblique
         made = act.dep_ == "obj" or act.dep_.startswith("obl") and not markers(act)
         if made and head.lemma_.lower() in makers:
-            authors = [h for h in map(self._hit, subject_of(head)) if h is not None]
+            authors = [h for h in map(self.named, subject_of(head)) if h is not None]
             return _unique(authors) if authors else None
         for child in act.children:
             if child.dep_ == "acl" and child.lemma_.lower() in makers:
@@ -172,7 +184,7 @@ class Targets:
                     h
                     for c in child.children
                     if c.dep_ == "obl:agent"
-                    for h in [self._hit(c)]
+                    for h in [self.named(c)]
                     if h is not None
                 ]
                 if authors:

@@ -66,6 +66,7 @@ _LISTS = (
     "act_nouns",
     "making_verbs",
     "agent_nouns",
+    "patient_nouns",
 )
 _HOLDERS = frozenset({EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE})
 _CONFIDENCE = 0.7
@@ -110,7 +111,9 @@ def reaction_words(lang: str = "fr") -> ReactionWords:
     fields = {name: words(name) for name in _LISTS[:11]}
     return ReactionWords(
         **fields,
-        target=TargetWords(words("act_nouns"), words("making_verbs"), words("agent_nouns")),
+        target=TargetWords(
+            words("act_nouns"), words("making_verbs"), words("agent_nouns"), words("patient_nouns")
+        ),
     )
 
 
@@ -137,19 +140,15 @@ class _Reader:
         self.resolver = resolver
         self.words = words
         self.quoted = quoted
-        self.targets = Targets(self._entity, words.target)
-
-    def _entity(self, token: Token) -> Entity | None:
-        hit = self.resolver.entity(token)
-        return hit[0] if hit is not None else None
+        self.targets = Targets(resolver.entity_at, words.target)
 
     def _target(self, token: Token) -> Found | None:
         """What a phrase is about; a phrase inside quoted words is a quote's topic."""
         return None if token.i in self.quoted else self.targets.of(token)
 
     def _holder(self, token: Token) -> tuple[Entity, Token] | None:
-        entity = self._entity(token)
-        return (entity, token) if entity is not None and entity.type in _HOLDERS else None
+        hit = self.targets.named(token)
+        return hit if hit is not None and hit[0].type in _HOLDERS else None
 
     def _subjects(self, verb: Token) -> list[tuple[Entity, Token]]:
         return [h for h in map(self._holder, subject_of(verb)) if h is not None][:1]

@@ -1,0 +1,224 @@
+"""Criticism and defence stated as reactions, stances, judgements and
+protests, and what they are about, on real parses of sentences written for
+these tests (kg/frames/reactions.py, kg/frames/reaction_target.py)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import facts_of
+
+from kg.frames.reactions import reaction_words
+from kg.model import Polarity
+
+
+def pairs(text: str, predicate: str = "criticized") -> list[tuple[str, str]]:
+    return sorted(
+        (f.subject.split("/")[-1], (f.object or "").split("/")[-1])
+        for f in facts_of(text)
+        if f.predicate == predicate
+    )
+
+
+def test_reactions_words_load() -> None:
+    words = reaction_words("fr")
+    assert words.reaction_nouns and words.stance_words and words.pejorative_words
+    assert words.target.act_nouns and words.target.making_verbs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le ministre Paul Girard a présenté mardi une réforme des retraites. Cette réforme "
+            "a suscité de vives réactions, parmi lesquelles celle d'Anne Roux, qui a parlé "
+            "d'un texte injuste.",
+            [("anne-roux", "paul-girard")],
+        ),
+        (
+            "Le discours de Paul Girard a déclenché la colère de Marc Petit.",
+            [("marc-petit", "paul-girard")],
+        ),
+        (
+            "Le nouveau plan de Paul Girard a provoqué des protestations, parmi lesquelles "
+            "celles de Marc Petit et d'Anne Roux.",
+            [("anne-roux", "paul-girard"), ("marc-petit", "paul-girard")],
+        ),
+        # the author of an act named by the agent of its participle
+        (
+            "L'annonce faite par Paul Girard a suscité la colère de Marc Petit.",
+            [("marc-petit", "paul-girard")],
+        ),
+    ],
+)
+def test_reactions_caused_name_their_holders(nlp, text: str, expected) -> None:
+    assert pairs(text) == expected
+
+
+def test_reactions_holders_go_on_past_a_quote_split_into_two_sentences(nlp) -> None:
+    text = (
+        "La décision de Paul Girard avait provoqué des réactions, parmi lesquelles celle "
+        "de Marc Petit, qui demandait : « Est-ce bien sérieux ?\n», ou encore celle "
+        "d'Anne Roux qui y voyait une erreur."
+    )
+    assert pairs(text) == [("anne-roux", "paul-girard"), ("marc-petit", "paul-girard")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no one the reaction is about
+        "Le nouveau plan a provoqué des protestations, parmi lesquelles celles de Marc Petit.",
+        # a place is no target
+        "La politique de la France a suscité la colère de Marc Petit.",
+        # two people in one holder's words, not joined: whose reaction is unknown
+        "La décision de Paul Girard a suscité des réactions, parmi lesquelles celle "
+        "du maire Marc Petit, voisin d'Anne Roux.",
+        # a question asks
+        "La décision de Paul Girard a-t-elle suscité la colère de Marc Petit ?",
+        # who is arrested or dies undergoes the act: no criticism of him
+        "L'arrestation de Paul Girard a provoqué la colère de Marc Petit.",
+        "Marc Petit s'est dit scandalisé par la mort d'Anne Roux.",
+        # a country named as a place is no target
+        "La Chine a exprimé son indignation face à la décision du Japon.",
+        # words in quote marks nobody says
+        "Le slogan « Anne Roux s'est déclarée scandalisée par les propos de Paul Girard » "
+        "a fait le tour du web.",
+    ],
+)
+def test_reactions_refused(nlp, text: str) -> None:
+    assert pairs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anne Roux a exprimé sa colère devant les propos de Paul Girard.",
+        "Anne Roux a fait part de son indignation face aux propos de Paul Girard.",
+        "Paul Girard a diffusé une vidéo. Anne Roux a fait connaître sa colère face à "
+        "cette vidéo.",
+    ],
+)
+def test_reactions_voiced_against_what(nlp, text: str) -> None:
+    assert pairs(text) == [("anne-roux", "paul-girard")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anne Roux a fait connaître sa colère.",  # against nothing named
+        "Anne Roux a exprimé sa colère devant la foule.",  # a crowd is nobody named
+    ],
+)
+def test_reactions_voiced_without_target_give_nothing(nlp, text: str) -> None:
+    assert pairs(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Paul Girard a publié un livre. Anne Roux s'est déclarée scandalisée par ce livre.",
+            [("anne-roux", "paul-girard")],
+        ),
+        (
+            "Anne Roux s'est dite indignée par les déclarations de Paul Girard.",
+            [("anne-roux", "paul-girard")],
+        ),
+        # no cause named: the target of the reaction just before
+        (
+            "Les propos de Paul Girard ont provoqué des réactions, parmi lesquelles celle de "
+            "Marc Petit. Anne Roux s'est également déclarée choquée.",
+            [("anne-roux", "paul-girard"), ("marc-petit", "paul-girard")],
+        ),
+    ],
+)
+def test_reactions_stances(nlp, text: str, expected) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anne Roux s'est déclarée choquée.",  # no cause and no reaction before
+        "Les propos de Paul Girard ont choqué Anne Roux.",  # an active verb: no stance read
+        # the reaction before is too far back
+        "Les propos de Paul Girard ont provoqué des réactions, parmi lesquelles celle de "
+        "Marc Petit. Le conseil se réunit lundi. Le vote aura lieu mardi. Le budget sera "
+        "discuté. Anne Roux s'est déclarée choquée.",
+    ],
+)
+def test_reactions_stances_without_cause_refused(nlp, text: str) -> None:
+    assert ("anne-roux", "paul-girard") not in pairs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marc Petit a qualifié les accusations de Paul Girard d'absurdes.",
+        "Marc Petit a jugé la décision de Paul Girard inacceptable.",
+        # a demonstrative for the act named just before ("accusations")
+        "Paul Girard a lancé des accusations contre le maire. Marc Petit a qualifié cette "
+        "annonce de « ridicule ».",
+    ],
+)
+def test_reactions_judgements(nlp, text: str) -> None:
+    assert pairs(text) == [("marc-petit", "paul-girard")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marc Petit a qualifié la décision de Paul Girard d'historique.",  # no pejorative word
+        "Marc Petit a-t-il qualifié la décision de Paul Girard d'absurde ?",  # a question
+        "Marc Petit a jugé la situation absurde.",  # about nobody
+    ],
+)
+def test_reactions_judgements_refused(nlp, text: str) -> None:
+    assert pairs(text) == []
+
+
+def test_reactions_negated_judgement_is_negative(nlp) -> None:
+    facts = [
+        f
+        for f in facts_of("Marc Petit n'a pas jugé la décision de Paul Girard inacceptable.")
+        if f.predicate == "criticized"
+    ]
+    assert [f.polarity for f in facts] == [Polarity.NEGATIVE]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Marc Petit a protesté contre un manque de concertation de la part de Paul Girard.",
+            [("marc-petit", "paul-girard")],
+        ),
+        (
+            "Anne Roux s'est élevée contre les propos de Paul Girard.",
+            [("anne-roux", "paul-girard")],
+        ),
+        ("Anne Roux a protesté contre un manque de moyens.", []),
+    ],
+)
+def test_reactions_protests(nlp, text: str, expected) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Marc Petit a relativisé la portée des propos de Paul Girard.",
+            [("marc-petit", "paul-girard")],
+        ),
+        # the author of the act a definite noun takes up: who made it
+        (
+            "Paul Girard a diffusé une vidéo. Marc Petit a minimisé la portée de la vidéo.",
+            [("marc-petit", "paul-girard")],
+        ),
+        ("Marc Petit a minimisé les risques.", []),
+    ],
+)
+def test_reactions_defence(nlp, text: str, expected) -> None:
+    assert pairs(text, "defended") == expected
+    assert pairs(text) == []
