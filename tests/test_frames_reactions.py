@@ -222,3 +222,37 @@ def test_reactions_protests(nlp, text: str, expected) -> None:
 def test_reactions_defence(nlp, text: str, expected) -> None:
     assert pairs(text, "defended") == expected
     assert pairs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "autres": the people the sentence before names, its subject left out
+        "Anne Roux a été élue contre Marc Petit et Luc Blanc. D'autres candidats ont "
+        "protesté contre la décision de Paul Girard.",
+        # a number: exactly that many people named in the sentence before
+        "Marc Petit et Luc Blanc ont voté contre le texte. Les deux députés ont protesté "
+        "contre un manque de concertation de la part de Paul Girard.",
+        "Marc Petit et Luc Blanc ont voté contre le texte. Les deux députés se sont dits "
+        "choqués par les propos de Paul Girard.",
+    ],
+)
+def test_reactions_group_holders(nlp, text: str) -> None:
+    assert pairs(text) == [("luc-blanc", "paul-girard"), ("marc-petit", "paul-girard")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # three announced, two named
+        "Marc Petit et Luc Blanc ont voté contre le texte. Les trois députés ont protesté "
+        "contre un manque de concertation de la part de Paul Girard.",
+        # one other is no group
+        "Anne Roux a été élue contre Marc Petit. D'autres candidats ont protesté contre la "
+        "décision de Paul Girard.",
+        # nobody named before
+        "D'autres candidats ont protesté contre la décision de Paul Girard.",
+    ],
+)
+def test_reactions_group_holders_refused(nlp, text: str) -> None:
+    assert pairs(text) == []

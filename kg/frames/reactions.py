@@ -38,6 +38,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from kg.event_time import event_time
+from kg.frames.groups import group_members
 from kg.frames.provenance import fact_provenance
 from kg.frames.reaction_target import Found, Targets, TargetWords
 from kg.frames.resolver import Resolver, Sources
@@ -67,6 +68,7 @@ _LISTS = (
     "making_verbs",
     "agent_nouns",
     "patient_nouns",
+    "group_others",
 )
 _HOLDERS = frozenset({EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE})
 _CONFIDENCE = 0.7
@@ -92,6 +94,8 @@ class ReactionWords:
     protest_verbs: frozenset[str]
     protest_markers: frozenset[str]
     defending_verbs: frozenset[str]
+    group_others: frozenset[str]
+    group_counts: dict[str, int]
     target: TargetWords
 
 
@@ -103,14 +107,17 @@ def reaction_words(lang: str = "fr") -> ReactionWords:
         FrameError: the file has problems; every one is listed.
     """
     data = load_data(lang, "reactions")
-    check_lexicon(data, f"kg/lang/{lang}/reactions.yaml", _LISTS, ())
+    check_lexicon(data, f"kg/lang/{lang}/reactions.yaml", _LISTS, ("group_counts",))
 
     def words(section: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(section) or [])
 
     fields = {name: words(name) for name in _LISTS[:11]}
+    counts = {str(k).lower(): int(v) for k, v in (data.get("group_counts") or {}).items()}
     return ReactionWords(
         **fields,
+        group_others=words("group_others"),
+        group_counts=counts,
         target=TargetWords(
             words("act_nouns"), words("making_verbs"), words("agent_nouns"), words("patient_nouns")
         ),
@@ -143,20 +150,34 @@ class _Reader:
         self.targets = Targets(resolver.entity_at, words.target)
 
     def _target(self, token: Token) -> Found | None:
-        """What a phrase is about; a phrase inside quoted words is a quote's topic."""
-        return None if token.i in self.quoted else self.targets.of(token)
+        """What a phrase is about; an entity named inside quoted words is a
+        quote's topic (a word in scare quotes, "un « manque » de X", is not)."""
+        found = self.targets.of(token)
+        return None if found is None or found[1].i in self.quoted else found
 
     def _holder(self, token: Token) -> tuple[Entity, Token] | None:
         hit = self.targets.named(token)
         return hit if hit is not None and hit[0].type in _HOLDERS else None
 
+    def _holders(self, subjects: list[Token]) -> list[tuple[Entity, Token]]:
+        """The holder the first subject names, or the people of a group
+        ("d'autres candidats", "les deux députés": :mod:`kg.frames.groups`)."""
+        for token in subjects[:1]:
+            hit = self._holder(token)
+            if hit is not None:
+                return [hit]
+            w = self.words
+            return group_members(token, self.targets.named, w.group_others, w.group_counts)
+        return []
+
     def _subjects(self, verb: Token) -> list[tuple[Entity, Token]]:
-        return [h for h in map(self._holder, subject_of(verb)) if h is not None][:1]
+        """The holders a verb's subject names."""
+        return self._holders(subject_of(verb))
 
     def _own_subjects(self, word: Token) -> list[tuple[Entity, Token]]:
-        """The subject hung on a word itself (an adjective or a passive participle)."""
-        found = [self._holder(c) for c in word.children if c.dep_ in ("nsubj", "nsubj:pass")]
-        return [h for h in found if h is not None][:1]
+        """The holders of the subject hung on a word itself (an adjective or a
+        passive participle)."""
+        return self._holders([c for c in word.children if c.dep_ in ("nsubj", "nsubj:pass")])
 
     def _about(self, *tokens: Token) -> Found | None:
         """The target of a complement "face à / devant / contre X" of these tokens."""
@@ -273,7 +294,7 @@ class _Reader:
             if c.dep_ == "obl:agent" or markers(c) & self.words.stance_causes
         ]
         target = self._target(causes[0]) if causes else self._about(word, word.head)
-        return [_Reading(word, *h, target, rule="reaction:stance.v1") for h in holders[:1]]
+        return [_Reading(word, *h, target, rule="reaction:stance.v1") for h in holders]
 
     def _judged(self, verb: Token) -> list[_Reading]:
         """ "A a qualifié X d'absurde": A, about X (a pejorative word only)."""
