@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from conftest import facts_of
 
-from kg.frames.reactions import reaction_words
+from kg.errors import FrameError
+from kg.frames.reaction_words import reaction_words, read_reaction_words
 from kg.model import Polarity
 
 
@@ -23,6 +24,17 @@ def test_reactions_words_load() -> None:
     words = reaction_words("fr")
     assert words.reaction_nouns and words.stance_words and words.pejorative_words
     assert words.target.act_nouns and words.target.making_verbs
+
+
+def test_reactions_words_problems_reported_at_once() -> None:
+    data = {"stance_words": "choqué", "group_counts": {"deux": "two", "un": 1}}
+    with pytest.raises(FrameError) as caught:
+        read_reaction_words(data, "kg/lang/xx/reactions.yaml")
+    message = str(caught.value)
+    assert "kg/lang/xx/reactions.yaml: 3 problems" in message
+    assert "stance_words: expected a list of words" in message
+    assert "group_counts.deux: expected a whole number >= 2, got 'two'" in message
+    assert "group_counts.un" in message
 
 
 @pytest.mark.parametrize(
@@ -94,8 +106,7 @@ def test_reactions_refused(nlp, text: str) -> None:
     [
         "Anne Roux a exprimé sa colère devant les propos de Paul Girard.",
         "Anne Roux a fait part de son indignation face aux propos de Paul Girard.",
-        "Paul Girard a diffusé une vidéo. Anne Roux a fait connaître sa colère face à "
-        "cette vidéo.",
+        "Paul Girard a diffusé une vidéo. Anne Roux a fait connaître sa colère face à cette vidéo.",
     ],
 )
 def test_reactions_voiced_against_what(nlp, text: str) -> None:

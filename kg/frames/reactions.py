@@ -33,43 +33,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Span, Token
 
 from kg.event_time import event_time
 from kg.frames.groups import group_members
 from kg.frames.provenance import fact_provenance
-from kg.frames.reaction_target import Found, Targets, TargetWords
+from kg.frames.reaction_target import Found, Targets
+from kg.frames.reaction_words import ReactionWords, reaction_words
 from kg.frames.resolver import Resolver, Sources
-from kg.lang import load_data
 from kg.lang.grammar import grammar
-from kg.lang.validate import check_lexicon
 from kg.model import Entity, EntityType, Fact
 from kg.nlp import Parsed
 from kg.polarity import Cues, assess
 from kg.syntax import is_reflexive, markers, subject_of
 
-__all__ = ["ReactionWords", "reaction_facts", "reaction_words"]
+__all__ = ["reaction_facts"]
 
-_LISTS = (
-    "reaction_nouns",
-    "causing_verbs",
-    "holder_pronouns",
-    "about_markers",
-    "stance_words",
-    "stance_causes",
-    "judgement_verbs",
-    "pejorative_words",
-    "protest_verbs",
-    "protest_markers",
-    "defending_verbs",
-    "act_nouns",
-    "making_verbs",
-    "agent_nouns",
-    "patient_nouns",
-    "group_others",
-)
 _HOLDERS = frozenset({EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE})
 _CONFIDENCE = 0.7
 #: How many sentences back a stance with no cause looks for the last reaction's target.
@@ -77,51 +57,6 @@ _STANCE_WINDOW = 2
 #: Marks that end the words naming a reaction's holder ("celle de X : « ... »").
 _HOLDER_ENDS = frozenset({":", ";", ".", '"', "(", "«", "»"})
 _END_MARKS = frozenset({".", "!", "?", "…"})
-
-
-@dataclass(frozen=True, slots=True)
-class ReactionWords:
-    """The words of ``reactions.yaml`` (lemmas or forms, lower case)."""
-
-    reaction_nouns: frozenset[str]
-    causing_verbs: frozenset[str]
-    holder_pronouns: frozenset[str]
-    about_markers: frozenset[str]
-    stance_words: frozenset[str]
-    stance_causes: frozenset[str]
-    judgement_verbs: frozenset[str]
-    pejorative_words: frozenset[str]
-    protest_verbs: frozenset[str]
-    protest_markers: frozenset[str]
-    defending_verbs: frozenset[str]
-    group_others: frozenset[str]
-    group_counts: dict[str, int]
-    target: TargetWords
-
-
-@cache
-def reaction_words(lang: str = "fr") -> ReactionWords:
-    """Load and check the reaction words of a language.
-
-    Raises:
-        FrameError: the file has problems; every one is listed.
-    """
-    data = load_data(lang, "reactions")
-    check_lexicon(data, f"kg/lang/{lang}/reactions.yaml", _LISTS, ("group_counts",))
-
-    def words(section: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data.get(section) or [])
-
-    fields = {name: words(name) for name in _LISTS[:11]}
-    counts = {str(k).lower(): int(v) for k, v in (data.get("group_counts") or {}).items()}
-    return ReactionWords(
-        **fields,
-        group_others=words("group_others"),
-        group_counts=counts,
-        target=TargetWords(
-            words("act_nouns"), words("making_verbs"), words("agent_nouns"), words("patient_nouns")
-        ),
-    )
 
 
 @dataclass(frozen=True, slots=True)
