@@ -267,3 +267,32 @@ def test_reactions_group_holders(nlp, text: str) -> None:
 )
 def test_reactions_group_holders_refused(nlp, text: str) -> None:
     assert pairs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "« La décision de Paul Girard est inacceptable », a déclaré Anne Roux.",
+        "Anne Roux a estimé que la décision de Paul Girard était absurde.",
+        # a pejorative manner judges the subject of its verb
+        "Paul Girard a présenté une réforme. « Cette réforme traite d'une manière "
+        "scandaleuse les retraités », a affirmé Anne Roux.",
+    ],
+)
+def test_reactions_judgements_in_speech(nlp, text: str) -> None:
+    assert pairs(text) == [("anne-roux", "paul-girard")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "« C'est inacceptable », a déclaré Anne Roux.",  # a pronoun names no act
+        "« Il est inacceptable que les salaires baissent », a déclaré Anne Roux.",
+        # the article's own words: nobody's judgement
+        "La décision de Paul Girard est inacceptable.",
+        # no pejorative word
+        "« La décision de Paul Girard est historique », a déclaré Anne Roux.",
+    ],
+)
+def test_reactions_judgements_in_speech_refused(nlp, text: str) -> None:
+    assert pairs(text) == []

@@ -17,7 +17,8 @@ from kg.lang.validate import Problems
 
 __all__ = ["ReactionWords", "reaction_words", "read_reaction_words"]
 
-_LISTS = (
+#: The lists the reader of reactions uses, then those of the target finder.
+_READER = (
     "reaction_nouns",
     "causing_verbs",
     "holder_pronouns",
@@ -26,15 +27,14 @@ _LISTS = (
     "stance_causes",
     "judgement_verbs",
     "pejorative_words",
+    "manner_nouns",
     "protest_verbs",
     "protest_markers",
     "defending_verbs",
-    "act_nouns",
-    "making_verbs",
-    "agent_nouns",
-    "patient_nouns",
     "group_others",
 )
+_TARGET = ("act_nouns", "making_verbs", "agent_nouns", "patient_nouns")
+_LISTS = _READER + _TARGET
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +49,7 @@ class ReactionWords:
     stance_causes: frozenset[str]
     judgement_verbs: frozenset[str]
     pejorative_words: frozenset[str]
+    manner_nouns: frozenset[str]
     protest_verbs: frozenset[str]
     protest_markers: frozenset[str]
     defending_verbs: frozenset[str]
@@ -93,13 +94,8 @@ def read_reaction_words(data: dict[str, Any], where: str) -> ReactionWords:
     def words(section: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(section) or [])
 
-    # the reader's own lists; the last five go to the target finder and groups
-    fields = {name: words(name) for name in _LISTS[:11]}
     return ReactionWords(
-        **fields,
-        group_others=words("group_others"),
+        **{name: words(name) for name in _READER},
         group_counts={str(word).lower(): value for word, value in counts.items()},
-        target=TargetWords(
-            words("act_nouns"), words("making_verbs"), words("agent_nouns"), words("patient_nouns")
-        ),
+        target=TargetWords(*(words(name) for name in _TARGET)),
     )

@@ -16,7 +16,9 @@ giving ``criticized`` unless said otherwise:
   two sentences before ("B s'était également déclaré scandalisé"), else
   nothing;
 * a judgement with a pejorative word: "A a qualifié X d'absurde", "A a jugé
-  X inacceptable";
+  X inacceptable", and in words A says: "« X est inacceptable », a déclaré
+  A", "A a estimé que X était absurde", "« X traite d'une manière
+  scandaleuse ... »" (a judgement the article makes itself is nobody's);
 * a protest: "A a protesté contre un manque de consultation de la part de X";
 * a defence (``defended``): "A a relativisé / minimisé la portée de X".
 
@@ -78,10 +80,11 @@ def _word(token: Token) -> set[str]:
 class _Reader:
     """The reactions of one article's sentences."""
 
-    def __init__(self, resolver: Resolver, words: ReactionWords, quoted: frozenset[int]) -> None:
+    def __init__(self, resolver: Resolver, words: ReactionWords, attribution: Sources) -> None:
         self.resolver = resolver
         self.words = words
-        self.quoted = quoted
+        self.quoted = attribution.quoted
+        self.source_of = attribution.source_of
         self.targets = Targets(resolver.entity_at, words.target)
 
     def _target(self, token: Token) -> Found | None:
@@ -132,6 +135,8 @@ class _Reader:
             return self._stance(token)
         if token.pos_ == "VERB" and words & w.judgement_verbs:
             return self._judged(token)
+        if token.pos_ == "ADJ" and words & w.pejorative_words:
+            return self._judged_in_speech(token)
         if token.pos_ == "VERB" and words & w.defending_verbs:
             found = [c for c in token.children if c.dep_ == "obj"]
             target = self._target(found[0]) if found else None
@@ -231,6 +236,20 @@ class _Reader:
         target = self._target(causes[0]) if causes else self._about(word, word.head)
         return [_Reading(word, *h, target, rule="reaction:stance.v1") for h in holders]
 
+    def _judged_in_speech(self, word: Token) -> list[_Reading]:
+        """ "« Cette décision est inacceptable », a déclaré A": A, who says the
+        judgement, about the decision's author. Only in words someone says: a
+        judgement the article makes itself is nobody's criticism."""
+        source = self.source_of(word)
+        phrase = _judged_subject(word, self.words.manner_nouns)
+        if source is None or source.type not in _HOLDERS or phrase is None:
+            return []
+        # the judgement is what is said: an entity inside the quote is its object
+        target = self.targets.of(phrase)
+        return (
+            [_Reading(word, source, word, target, rule="reaction:judgement.v1")] if target else []
+        )
+
     def _judged(self, verb: Token) -> list[_Reading]:
         """ "A a qualifié X d'absurde": A, about X (a pejorative word only)."""
         objects = [c for c in verb.children if c.dep_ == "obj"]
@@ -245,6 +264,20 @@ class _Reader:
             for h in self._subjects(verb)
             if target
         ]
+
+
+def _judged_subject(word: Token, manners: frozenset[str]) -> Token | None:
+    """The phrase a pejorative adjective judges: the subject of its copula
+    ("X est inacceptable") or of the verb its manner noun hangs on ("X
+    traite d'une manière scandaleuse ..."); a pronoun ("c'est", "il est")
+    names no act."""
+    head = word
+    if word.dep_ == "amod" and _word(word.head) & manners and word.head.dep_.startswith("obl"):
+        head = word.head.head
+    elif not any(c.dep_ == "cop" for c in word.children):
+        return None
+    subjects = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    return subjects[0] if subjects else None
 
 
 def _active(word: Token) -> bool:
@@ -306,7 +339,7 @@ def reaction_facts(
     Returns:
         One fact per reaction, in text order.
     """
-    reader = _Reader(resolver, reaction_words(lang), attribution.quoted)
+    reader = _Reader(resolver, reaction_words(lang), attribution)
     facts = []
     for reading in _readings(parsed, reader, attribution):
         target, target_token = reading.target  # type: ignore[misc]
