@@ -296,3 +296,22 @@ def test_reactions_judgements_in_speech(nlp, text: str) -> None:
 )
 def test_reactions_judgements_in_speech_refused(nlp, text: str) -> None:
     assert pairs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anne Roux a pris la défense de Paul Girard.",
+        "Anne Roux a défendu Paul Girard contre les attaques de Marc Petit.",
+        "Anne Roux a défendu la réforme de Paul Girard.",
+    ],
+)
+def test_reactions_defence_verbs_and_nouns(nlp, text: str) -> None:
+    assert pairs(text, "defended") == [("anne-roux", "paul-girard")]
+    # who attacked is not thereby criticised by the defender
+    assert pairs(text) == []
+
+
+def test_reactions_judging_ones_own_act_gives_nothing(nlp) -> None:
+    text = "Paul Girard a présenté une réforme. Paul Girard a ensuite jugé cette réforme absurde."
+    assert pairs(text) == []
