@@ -315,3 +315,24 @@ def test_reactions_defence_verbs_and_nouns(nlp, text: str) -> None:
 def test_reactions_judging_ones_own_act_gives_nothing(nlp) -> None:
     text = "Paul Girard a présenté une réforme. Paul Girard a ensuite jugé cette réforme absurde."
     assert pairs(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anne Roux s'est indignée de la décision de Paul Girard.", [("anne-roux", "paul-girard")]),
+        (
+            "Anne Roux s'est insurgée contre les propos de Paul Girard.",
+            [("anne-roux", "paul-girard")],
+        ),
+        ("Anne Roux a déploré la décision de Paul Girard.", [("anne-roux", "paul-girard")]),
+        # who dies or is arrested undergoes the act: no criticism of him
+        ("Anne Roux a déploré la mort de Paul Girard.", []),
+        ("Anne Roux a dénoncé l'arrestation de Paul Girard.", []),
+        ("Anne Roux a condamné l'assassinat de Paul Girard.", []),
+        # the criticism verbs still reach the author of an act
+        ("Anne Roux a dénoncé la décision de Paul Girard.", [("anne-roux", "paul-girard")]),
+    ],
+)
+def test_reactions_regrets_and_what_is_undergone(nlp, text: str, expected) -> None:
+    assert pairs(text) == expected

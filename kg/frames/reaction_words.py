@@ -31,6 +31,7 @@ _READER = (
     "protest_verbs",
     "protest_markers",
     "defending_verbs",
+    "deploring_verbs",
     "group_others",
 )
 _TARGET = ("act_nouns", "making_verbs", "agent_nouns", "patient_nouns")
@@ -53,6 +54,7 @@ class ReactionWords:
     protest_verbs: frozenset[str]
     protest_markers: frozenset[str]
     defending_verbs: frozenset[str]
+    deploring_verbs: frozenset[str]
     group_others: frozenset[str]
     group_counts: dict[str, int]
     target: TargetWords

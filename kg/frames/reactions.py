@@ -19,7 +19,10 @@ giving ``criticized`` unless said otherwise:
   X inacceptable", and in words A says: "« X est inacceptable », a déclaré
   A", "A a estimé que X était absurde", "« X traite d'une manière
   scandaleuse ... »" (a judgement the article makes itself is nobody's);
-* a protest: "A a protesté contre un manque de consultation de la part de X";
+* a protest: "A a protesté contre un manque de consultation de la part de
+  X", "A s'est insurgé contre X";
+* a regret: "A a déploré la décision de X" ("a déploré la mort de X" is
+  no criticism of X: see ``patient_nouns``);
 * a defence (``defended``): "A a relativisé / minimisé la portée de X".
 
 Refused: a reaction in a question (the sentence's last end mark outside
@@ -138,13 +141,9 @@ class _Reader:
         if token.pos_ == "ADJ" and words & w.pejorative_words:
             return self._judged_in_speech(token)
         if token.pos_ == "VERB" and words & w.defending_verbs:
-            found = [c for c in token.children if c.dep_ == "obj"]
-            target = self._target(found[0]) if found else None
-            return [
-                _Reading(token, *h, target, "defended", "reaction:defence.v1")
-                for h in self._subjects(token)
-                if target
-            ]
+            return self._on_object(token, "defended", "reaction:defence.v1")
+        if token.pos_ == "VERB" and words & w.deploring_verbs:
+            return self._on_object(token, "criticized", "reaction:deplore.v1")
         if words & w.protest_verbs and (token.pos_ == "VERB" or is_reflexive(token)):
             # "s'est élevée contre": the parser may take the participle for an adjective
             found = [c for c in token.children if markers(c) & w.protest_markers]
@@ -154,6 +153,12 @@ class _Reader:
                 _Reading(token, *h, target, rule="reaction:protest.v1") for h in holders if target
             ]
         return []
+
+    def _on_object(self, verb: Token, predicate: str, rule: str) -> list[_Reading]:
+        """ "A a relativisé la portée de X", "A a déploré la décision de X": A, about X."""
+        found = [c for c in verb.children if c.dep_ == "obj"]
+        target = self._target(found[0]) if found else None
+        return [_Reading(verb, *h, target, predicate, rule) for h in self._subjects(verb) if target]
 
     def _caused(self, noun: Token, next_sent: Span | None) -> list[_Reading]:
         """ "X a provoqué des réactions, parmi lesquelles celle de A": A, about X."""
