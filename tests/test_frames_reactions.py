@@ -42,7 +42,7 @@ def test_reactions_words_problems_reported_at_once() -> None:
     [
         (
             "Le ministre Paul Girard a présenté mardi une réforme des retraites. Cette réforme "
-            "a suscité de vives réactions, parmi lesquelles celle d'Anne Roux, qui a parlé "
+            "a suscité des réactions hostiles, parmi lesquelles celle d'Anne Roux, qui a parlé "
             "d'un texte injuste.",
             [("anne-roux", "paul-girard")],
         ),
@@ -68,7 +68,7 @@ def test_reactions_caused_name_their_holders(nlp, text: str, expected) -> None:
 
 def test_reactions_holders_go_on_past_a_quote_split_into_two_sentences(nlp) -> None:
     text = (
-        "La décision de Paul Girard avait provoqué des réactions, parmi lesquelles celle "
+        "La décision de Paul Girard avait provoqué des réactions négatives, parmi lesquelles celle "
         "de Marc Petit, qui demandait : « Est-ce bien sérieux ?\n», ou encore celle "
         "d'Anne Roux qui y voyait une erreur."
     )
@@ -83,8 +83,11 @@ def test_reactions_holders_go_on_past_a_quote_split_into_two_sentences(nlp) -> N
         # a place is no target
         "La politique de la France a suscité la colère de Marc Petit.",
         # two people in one holder's words, not joined: whose reaction is unknown
-        "La décision de Paul Girard a suscité des réactions, parmi lesquelles celle "
+        "La décision de Paul Girard a suscité des critiques, parmi lesquelles celle "
         "du maire Marc Petit, voisin d'Anne Roux.",
+        # a reaction that may be for or against, with no negative word
+        "La décision de Paul Girard a suscité des réactions, parmi lesquelles celle "
+        "d'Anne Roux, qui a salué un texte juste.",
         # a question asks
         "La décision de Paul Girard a-t-elle suscité la colère de Marc Petit ?",
         # who is arrested or dies undergoes the act: no criticism of him
@@ -137,8 +140,8 @@ def test_reactions_voiced_without_target_give_nothing(nlp, text: str) -> None:
         ),
         # no cause named: the target of the reaction just before
         (
-            "Les propos de Paul Girard ont provoqué des réactions, parmi lesquelles celle de "
-            "Marc Petit. Anne Roux s'est également déclarée choquée.",
+            "Les propos de Paul Girard ont provoqué des réactions indignées, parmi lesquelles "
+            "celle de Marc Petit. Anne Roux s'est également déclarée choquée.",
             [("anne-roux", "paul-girard"), ("marc-petit", "paul-girard")],
         ),
     ],
@@ -153,8 +156,8 @@ def test_reactions_stances(nlp, text: str, expected) -> None:
         "Anne Roux s'est déclarée choquée.",  # no cause and no reaction before
         "Les propos de Paul Girard ont choqué Anne Roux.",  # an active verb: no stance read
         # the reaction before is too far back
-        "Les propos de Paul Girard ont provoqué des réactions, parmi lesquelles celle de "
-        "Marc Petit. Le conseil se réunit lundi. Le vote aura lieu mardi. Le budget sera "
+        "Les propos de Paul Girard ont provoqué des réactions indignées, parmi lesquelles celle "
+        "de Marc Petit. Le conseil se réunit lundi. Le vote aura lieu mardi. Le budget sera "
         "discuté. Anne Roux s'est déclarée choquée.",
     ],
 )

@@ -20,6 +20,8 @@ __all__ = ["ReactionWords", "reaction_words", "read_reaction_words"]
 #: The lists the reader of reactions uses, then those of the target finder.
 _READER = (
     "reaction_nouns",
+    "neutral_reaction_nouns",
+    "negative_qualifiers",
     "causing_verbs",
     "holder_pronouns",
     "about_markers",
@@ -43,6 +45,8 @@ class ReactionWords:
     """The words of ``reactions.yaml`` (lemmas or forms, lower case)."""
 
     reaction_nouns: frozenset[str]
+    neutral_reaction_nouns: frozenset[str]
+    negative_qualifiers: frozenset[str]
     causing_verbs: frozenset[str]
     holder_pronouns: frozenset[str]
     about_markers: frozenset[str]

@@ -4,9 +4,10 @@ The words come from ``kg/lang/<lang>/reactions.yaml``; what a reaction is
 about is found by :mod:`kg.frames.reaction_target`. The shapes read, each
 giving ``criticized`` unless said otherwise:
 
-* a reaction caused by something: "X a provoqué des réactions, parmi
-  lesquelles celles de A, ou encore celle de B", "X a suscité la colère de
-  A": A and B criticised X's target. The list of holders may go on past a
+* a reaction caused by something: "X a provoqué des réactions négatives,
+  parmi lesquelles celles de A, ou encore celle de B", "X a suscité la
+  colère de A": A and B criticised X's target (a reaction that may be for
+  or against, "des réactions", only with a negative word). The list of holders may go on past a
   sentence break inside a quote, in a sentence that opens with the pronoun;
 * a reaction voiced: "A a fait connaître son indignation face à X", "A a
   exprimé sa colère devant X" (a possessive reaction noun and what it is
@@ -132,7 +133,7 @@ class _Reader:
         """The reactions a word starts, in every shape."""
         words = _word(token)
         w = self.words
-        if token.pos_ == "NOUN" and words & w.reaction_nouns:
+        if token.pos_ == "NOUN" and (words & w.reaction_nouns or self._negative(token)):
             return self._caused(token, next_sent) + self._voiced(token)
         if token.pos_ in ("VERB", "ADJ") and words & w.stance_words:
             return self._stance(token)
@@ -153,6 +154,13 @@ class _Reader:
                 _Reading(token, *h, target, rule="reaction:protest.v1") for h in holders if target
             ]
         return []
+
+    def _negative(self, noun: Token) -> bool:
+        """ "des réactions négatives": a neutral reaction noun made negative."""
+        w = self.words
+        return bool(_word(noun) & w.neutral_reaction_nouns) and any(
+            c.dep_ == "amod" and _word(c) & w.negative_qualifiers for c in noun.children
+        )
 
     def _on_object(self, verb: Token, predicate: str, rule: str) -> list[_Reading]:
         """ "A a relativisé la portée de X", "A a déploré la décision de X": A, about X."""
