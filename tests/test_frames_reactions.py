@@ -85,6 +85,9 @@ def test_reactions_holders_go_on_past_a_quote_split_into_two_sentences(nlp) -> N
         # two people in one holder's words, not joined: whose reaction is unknown
         "La décision de Paul Girard a suscité des critiques, parmi lesquelles celle "
         "du maire Marc Petit, voisin d'Anne Roux.",
+        # a pronoun outside a list of reactions names no holder
+        "La réforme de Paul Girard a suscité la colère des syndicats, mais la situation "
+        "de l'usine, celle de Marc Petit, reste fragile.",
         # a reaction that may be for or against, with no negative word
         "La décision de Paul Girard a suscité des réactions, parmi lesquelles celle "
         "d'Anne Roux, qui a salué un texte juste.",

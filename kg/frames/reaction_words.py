@@ -24,6 +24,7 @@ _READER = (
     "negative_qualifiers",
     "causing_verbs",
     "holder_pronouns",
+    "enumeration",
     "about_markers",
     "stance_words",
     "stance_causes",
@@ -49,6 +50,7 @@ class ReactionWords:
     negative_qualifiers: frozenset[str]
     causing_verbs: frozenset[str]
     holder_pronouns: frozenset[str]
+    enumeration: frozenset[str]
     about_markers: frozenset[str]
     stance_words: frozenset[str]
     stance_causes: frozenset[str]

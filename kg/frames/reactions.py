@@ -9,6 +9,8 @@ giving ``criticized`` unless said otherwise:
   colère de A": A and B criticised X's target (a reaction that may be for
   or against, "des réactions", only with a negative word). The list of holders may go on past a
   sentence break inside a quote, in a sentence that opens with the pronoun;
+  only in a list opened by "parmi", "notamment" ... (``enumeration``): "la
+  colère des syndicats, mais la situation, celle de B, ..." names no holder;
 * a reaction voiced: "A a fait connaître son indignation face à X", "A a
   exprimé sa colère devant X" (a possessive reaction noun and what it is
   against);
@@ -188,10 +190,15 @@ class _Reader:
         return [_Reading(noun, *h, target) for h in holders]
 
     def _named_after(self, noun: Token, next_sent: Span | None) -> list[tuple[Entity, Token]]:
-        """The holders "celle(s) de A" after a reaction noun, in its sentence
-        and in the next one when that opens with such a pronoun."""
+        """The holders "celle(s) de A" in a list a word of ``enumeration``
+        opens after a reaction noun ("parmi lesquelles"), in its sentence and
+        in the next one when that opens with such a pronoun."""
         doc = noun.doc
         tokens = list(doc[noun.i + 1 : noun.sent.end])
+        opens = [i for i, t in enumerate(tokens) if t.lower_ in self.words.enumeration]
+        if not opens:
+            return []
+        tokens = tokens[opens[0] :]
         if next_sent is not None:
             opening = next((t for t in next_sent if t.pos_ not in ("PUNCT", "CCONJ", "ADV")), None)
             if opening is not None and opening.lower_ in self.words.holder_pronouns:
