@@ -40,7 +40,7 @@ fact with negative polarity ("A ne s'est pas dit choqué").
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -328,14 +328,7 @@ def _readings(parsed: Parsed, reader: _Reader, attribution: Sources) -> Iterator
                 if reading.target is None:
                     if last is None or n - last[0] > _STANCE_WINDOW:
                         continue
-                    reading = _Reading(
-                        reading.trigger,
-                        reading.holder,
-                        reading.holder_token,
-                        last[1],
-                        reading.predicate,
-                        reading.rule,
-                    )
+                    reading = replace(reading, target=last[1])
                 elif reading.predicate == "criticized":
                     # a holder named in the next sentence moves the reaction there
                     moved = reading.holder_token.sent.start > sent.start
