@@ -342,3 +342,14 @@ def test_reactions_judging_ones_own_act_gives_nothing(nlp) -> None:
 )
 def test_reactions_regrets_and_what_is_undergone(nlp, text: str, expected) -> None:
     assert pairs(text) == expected
+
+
+def test_reactions_group_fact_is_read_in_the_reactions_sentence(nlp) -> None:
+    text = (
+        "Marc Petit et Luc Blanc ont voté contre le texte. Les deux députés ont protesté "
+        "contre un manque de concertation de la part de Paul Girard."
+    )
+    facts = [f for f in facts_of(text) if f.predicate == "criticized"]
+    assert len(facts) == 2
+    assert all(f.provenance.sentence.startswith("Les deux députés") for f in facts)
+    assert all(f.provenance.rule == "reaction:protest.v1" for f in facts)

@@ -356,11 +356,11 @@ def reaction_facts(
     facts = []
     for reading in _readings(parsed, reader, attribution):
         target, target_token = reading.target  # type: ignore[misc]
-        holder_sent = reading.holder_token.sent.start
         trigger = reading.trigger
-        tokens = [
-            t for t in (trigger, reading.holder_token, target_token) if t.sent.start == holder_sent
-        ]
+        # the sentence of the reaction, or the later one its holder is named in
+        # ("..., ou encore celle de B"); a group's members named before stay out
+        at = max(trigger.sent.start, reading.holder_token.sent.start)
+        tokens = [t for t in (trigger, reading.holder_token, target_token) if t.sent.start == at]
         far = target_token.sent.start != trigger.sent.start
         conf = _CONFIDENCE * resolver.kind_factor(reading.holder_token, reading.holder)
         polarity, modality = assess(trigger, cues)
