@@ -157,6 +157,9 @@ def test_reactions_stances(nlp, text: str, expected) -> None:
     "text",
     [
         "Anne Roux s'est déclarée choquée.",  # no cause and no reaction before
+        # a cause of her own that names nobody: not the reaction before
+        "Les propos de Paul Girard ont provoqué des réactions indignées, parmi lesquelles "
+        "celle de Marc Petit. Anne Roux s'est dite choquée par la violence des images.",
         "Les propos de Paul Girard ont choqué Anne Roux.",  # an active verb: no stance read
         # the reaction before is too far back
         "Les propos de Paul Girard ont provoqué des réactions indignées, parmi lesquelles celle "

@@ -123,13 +123,18 @@ class _Reader:
         passive participle)."""
         return self._holders([c for c in word.children if c.dep_ in ("nsubj", "nsubj:pass")])
 
-    def _about(self, *tokens: Token) -> Found | None:
-        """The target of a complement "face à / devant / contre X" of these tokens."""
+    def _about_phrase(self, *tokens: Token) -> Token | None:
+        """The complement "face à / devant / contre X" of these tokens."""
         for token in tokens:
             for child in token.children:
                 if markers(child) & self.words.about_markers:
-                    return self._target(child)
+                    return child
         return None
+
+    def _about(self, *tokens: Token) -> Found | None:
+        """The target of a complement "face à / devant / contre X" of these tokens."""
+        phrase = self._about_phrase(*tokens)
+        return self._target(phrase) if phrase is not None else None
 
     def readings(self, token: Token, next_sent: Span | None) -> list[_Reading]:
         """The reactions a word starts, in every shape."""
@@ -253,7 +258,10 @@ class _Reader:
             for c in word.children
             if c.dep_ == "obl:agent" or markers(c) & self.words.stance_causes
         ]
-        target = self._target(causes[0]) if causes else self._about(word, word.head)
+        cause = causes[0] if causes else self._about_phrase(word, word.head)
+        target = self._target(cause) if cause is not None else None
+        if cause is not None and target is None:
+            return []  # a cause named that leads to nobody: not the last reaction's
         return [_Reading(word, *h, target, rule="reaction:stance.v1") for h in holders]
 
     def _judged_in_speech(self, word: Token) -> list[_Reading]:
