@@ -124,6 +124,10 @@ def test_reactions_voiced_against_what(nlp, text: str) -> None:
     [
         "Anne Roux a fait connaître sa colère.",  # against nothing named
         "Anne Roux a exprimé sa colère devant la foule.",  # a crowd is nobody named
+        # a name after "devant" says where
+        "Anne Roux a exprimé sa colère devant le Parlement européen.",
+        # a sentence passed is no reaction
+        "L'enquête de Paul Girard a entraîné la condamnation de Marc Petit.",
     ],
 )
 def test_reactions_voiced_without_target_give_nothing(nlp, text: str) -> None:

@@ -26,6 +26,7 @@ _READER = (
     "holder_pronouns",
     "enumeration",
     "about_markers",
+    "place_like_markers",
     "stance_words",
     "stance_causes",
     "judgement_verbs",
@@ -52,6 +53,7 @@ class ReactionWords:
     holder_pronouns: frozenset[str]
     enumeration: frozenset[str]
     about_markers: frozenset[str]
+    place_like_markers: frozenset[str]
     stance_words: frozenset[str]
     stance_causes: frozenset[str]
     judgement_verbs: frozenset[str]

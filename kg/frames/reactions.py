@@ -124,11 +124,17 @@ class _Reader:
         return self._holders([c for c in word.children if c.dep_ in ("nsubj", "nsubj:pass")])
 
     def _about_phrase(self, *tokens: Token) -> Token | None:
-        """The complement "face à / devant / contre X" of these tokens."""
+        """The complement "face à / devant / contre X" of these tokens; a name
+        after "devant" says where ("devant le Parlement"), not about what."""
+        w = self.words
         for token in tokens:
             for child in token.children:
-                if markers(child) & self.words.about_markers:
-                    return child
+                found = markers(child)
+                if not found & w.about_markers:
+                    continue
+                if found & w.place_like_markers and self.targets.named(child) is not None:
+                    continue
+                return child
         return None
 
     def _about(self, *tokens: Token) -> Found | None:
