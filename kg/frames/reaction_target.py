@@ -11,16 +11,18 @@ phrase is, in this order:
   révélation des conditions du départ de X" -> X), else its author (below);
 * for a noun of the chain with a demonstrative or definite determiner
   ("cette annonce", "la séquence"), its antecedent: the nearest earlier
-  mention of the same noun that has a target, else (a demonstrative only)
-  the nearest act noun of the two sentences before (``act_nouns``). An
-  antecedent's target is the one entity of its genitives, or its author:
-  the subject of the verb that made it ("X a présenté une séquence") or the
-  agent of its participle ("l'annonce faite par X"), ``making_verbs``.
+  mention of the same noun that has a target (ten sentences back at most),
+  else (a demonstrative only) the nearest act noun of the two sentences
+  before (``act_nouns``). An antecedent's target is the one entity of its
+  genitives, or its author: the subject of the verb that made it ("X a
+  présenté une séquence") or the agent of its participle ("l'annonce faite
+  par X"), ``making_verbs``.
 
 Refused: a chain with two entities or more, the complement of a noun whose
-"de X" undergoes the act ("l'arrestation de X", ``patient_nouns``), a place (a reaction is against
-someone, "la politique de la France" says nothing here), and a phrase that
-leads to nobody.
+"de X" undergoes the act ("l'arrestation de X", ``patient_nouns``), a place
+(a reaction is against someone, "la politique de la France" says nothing
+here), the holder itself (read by :mod:`kg.frames.reactions`), and a phrase
+that leads to nobody.
 """
 
 from __future__ import annotations
@@ -43,6 +45,9 @@ TARGET_TYPES = frozenset({EntityType.PERSON, EntityType.ORGANIZATION, EntityType
 _DEPTH = 4
 #: How many sentences before a demonstrative its act noun may stand.
 _ACT_WINDOW = 2
+#: How many sentences before an anaphoric noun an earlier mention of it may
+#: stand (a story's act is taken up within a few paragraphs, not across it).
+_SAME_NOUN_WINDOW = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,9 +152,10 @@ class Targets:
     def _antecedent(self, noun: Token) -> Found | None:
         """The target of the act an anaphoric noun stands for."""
         lemma = noun.lemma_.lower()
-        earlier = [t for t in reversed(noun.doc[: noun.i]) if t.lemma_.lower() == lemma]
+        start = _window_start(noun, _SAME_NOUN_WINDOW)
+        earlier = [t for t in reversed(noun.doc[start : noun.i]) if t.lemma_.lower() == lemma]
         if not earlier and _determiner(noun, "Dem"):
-            window = noun.doc[_window_start(noun) : noun.i]
+            window = noun.doc[_window_start(noun, _ACT_WINDOW) : noun.i]
             acts = [t for t in reversed(window) if t.lemma_.lower() in self._words.act_nouns]
             if acts:
                 act = acts[0].lemma_.lower()
@@ -211,7 +217,7 @@ def _determiner(noun: Token, kind: str) -> bool:
     return False
 
 
-def _window_start(noun: Token) -> int:
-    """The first token of the sentence ``_ACT_WINDOW`` sentences before a noun's."""
+def _window_start(noun: Token, sentences: int) -> int:
+    """The first token of the sentence that many sentences before a noun's."""
     starts = [s.start for s in noun.doc.sents if s.start <= noun.sent.start]
-    return starts[max(0, len(starts) - 1 - _ACT_WINDOW)]
+    return starts[max(0, len(starts) - 1 - sentences)]
