@@ -360,3 +360,12 @@ def test_reactions_group_fact_is_read_in_the_reactions_sentence(nlp) -> None:
     assert len(facts) == 2
     assert all(f.provenance.sentence.startswith("Les deux députés") for f in facts)
     assert all(f.provenance.rule == "reaction:protest.v1" for f in facts)
+
+
+def test_reactions_antecedent_is_looked_for_a_few_paragraphs_back_only(nlp) -> None:
+    near = "Paul Girard a diffusé une vidéo. Le vote a eu lieu lundi. "
+    after = "Marc Petit a minimisé la portée de la vidéo."
+    assert pairs(near + after, "defended") == [("marc-petit", "paul-girard")]
+    filler = " ".join(f"Le conseil numéro {n} a voté lundi." for n in range(12))
+    text = f"Paul Girard a diffusé une vidéo. {filler} {after}"
+    assert pairs(text, "defended") == []
