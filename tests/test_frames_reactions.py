@@ -369,3 +369,13 @@ def test_reactions_antecedent_is_looked_for_a_few_paragraphs_back_only(nlp) -> N
     filler = " ".join(f"Le conseil numéro {n} a voté lundi." for n in range(12))
     text = f"Paul Girard a diffusé une vidéo. {filler} {after}"
     assert pairs(text, "defended") == []
+
+
+def test_reactions_stance_without_cause_stays_in_its_paragraph(nlp) -> None:
+    reaction = (
+        "Les propos de Paul Girard ont provoqué des réactions indignées, parmi lesquelles "
+        "celle de Marc Petit."
+    )
+    stance = "Anne Roux s'est également déclarée choquée."
+    assert ("anne-roux", "paul-girard") in pairs(f"{reaction} {stance}")
+    assert ("anne-roux", "paul-girard") not in pairs(f"{reaction}\n\n{stance}")

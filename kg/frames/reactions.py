@@ -16,8 +16,8 @@ giving ``criticized`` unless said otherwise:
   against);
 * a stance: "A s'est déclaré scandalisé (par X)", "A s'est dit indigné";
   with no cause named, it is about the target of the reaction read in the
-  two sentences before ("B s'était également déclaré scandalisé"), else
-  nothing;
+  two sentences before, in the same paragraph ("B s'était également
+  déclaré scandalisé"), else nothing;
 * a judgement with a pejorative word: "A a qualifié X d'absurde", "A a jugé
   X inacceptable", and in words A says: "« X est inacceptable », a déclaré
   A", "A a estimé que X était absurde", "« X traite d'une manière
@@ -65,6 +65,8 @@ _STANCE_WINDOW = 2
 #: Marks that end the words naming a reaction's holder ("celle de X : « ... »").
 _HOLDER_ENDS = frozenset({":", ";", ".", '"', "(", "«", "»"})
 _END_MARKS = frozenset({".", "!", "?", "…"})
+#: A blank line: the end of a paragraph.
+_PARAGRAPH = "\n\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,6 +344,10 @@ def _readings(parsed: Parsed, reader: _Reader, attribution: Sources) -> Iterator
                 if reading.target is None:
                     if last is None or n - last[0] > _STANCE_WINDOW:
                         continue
+                    # a line break ends a sentence: a blank line after the
+                    # reaction's sentence stands inside the text between the two
+                    if _PARAGRAPH in parsed.doc.text[sents[last[0]].start_char : sent.start_char]:
+                        continue  # another paragraph: another matter
                     reading = replace(reading, target=last[1])
                 elif reading.predicate == "criticized":
                     # a holder named in the next sentence moves the reaction there
