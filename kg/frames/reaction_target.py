@@ -120,8 +120,7 @@ class Targets:
         if entity is not None:
             return entity, token
         for child in token.children:
-            beside = child.dep_ in ("appos", "flat", "flat:name") or child.dep_ == "nmod"
-            if beside and not markers(child):
+            if child.dep_ in ("appos", "flat", "flat:name", "nmod") and not markers(child):
                 entity = self._entity(child)
                 if entity is not None:
                     return entity, child
@@ -160,7 +159,7 @@ class Targets:
             if acts:
                 act = acts[0].lemma_.lower()
                 earlier = [
-                    t for t in reversed(noun.doc[: acts[0].i + 1]) if t.lemma_.lower() == act
+                    t for t in reversed(noun.doc[start : acts[0].i + 1]) if t.lemma_.lower() == act
                 ]
         for mention in earlier:
             found = self._source(mention)
