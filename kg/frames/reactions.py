@@ -7,10 +7,8 @@ giving ``criticized`` unless said otherwise:
 * a reaction caused by something: "X a provoqué des réactions négatives,
   parmi lesquelles celles de A, ou encore celle de B", "X a suscité la
   colère de A": A and B criticised X's target (a reaction that may be for
-  or against, "des réactions", only with a negative word). The list of holders may go on past a
-  sentence break inside a quote, in a sentence that opens with the pronoun;
-  only in a list opened by "parmi", "notamment" ... (``enumeration``): "la
-  colère des syndicats, mais la situation, celle de B, ..." names no holder;
+  or against, "des réactions", only with a negative word); the holders a
+  list names are read by :mod:`kg.frames.reaction_holders`;
 * a reaction voiced: "A a fait connaître son indignation face à X", "A a
   exprimé sa colère devant X" (a possessive reaction noun and what it is
   against);
@@ -47,6 +45,7 @@ from spacy.tokens import Span, Token
 from kg.event_time import event_time
 from kg.frames.groups import group_members
 from kg.frames.provenance import fact_provenance
+from kg.frames.reaction_holders import listed_holders
 from kg.frames.reaction_target import Found, Targets
 from kg.frames.reaction_words import ReactionWords, reaction_words
 from kg.frames.resolver import Resolver, Sources
@@ -62,8 +61,6 @@ _HOLDERS = frozenset({EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLA
 _CONFIDENCE = 0.7
 #: How many sentences back a stance with no cause looks for the last reaction's target.
 _STANCE_WINDOW = 2
-#: Marks that end the words naming a reaction's holder ("celle de X : « ... »").
-_HOLDER_ENDS = frozenset({":", ";", ".", '"', "(", "«", "»"})
 _END_MARKS = frozenset({".", "!", "?", "…"})
 #: A blank line: the end of a paragraph.
 _PARAGRAPH = "\n\n"
@@ -199,50 +196,8 @@ class _Reader:
             for h in [self._holder(c)]
             if h is not None
         ]
-        holders += self._named_after(noun, next_sent)
+        holders += listed_holders(noun, next_sent, self._holder, self.words)
         return [_Reading(noun, *h, target) for h in holders]
-
-    def _named_after(self, noun: Token, next_sent: Span | None) -> list[tuple[Entity, Token]]:
-        """The holders "celle(s) de A" in a list a word of ``enumeration``
-        opens after a reaction noun ("parmi lesquelles"), in its sentence and
-        in the next one when that opens with such a pronoun."""
-        doc = noun.doc
-        tokens = list(doc[noun.i + 1 : noun.sent.end])
-        opens = [i for i, t in enumerate(tokens) if t.lower_ in self.words.enumeration]
-        if not opens:
-            return []
-        tokens = tokens[opens[0] :]
-        if next_sent is not None:
-            opening = next((t for t in next_sent if t.pos_ not in ("PUNCT", "CCONJ", "ADV")), None)
-            if opening is not None and opening.lower_ in self.words.holder_pronouns:
-                tokens += list(next_sent)
-        found = []
-        for i, token in enumerate(tokens):
-            if token.lower_ not in self.words.holder_pronouns or token.pos_ != "PRON":
-                continue
-            if i + 1 >= len(tokens) or tokens[i + 1].lower_ not in grammar().genitive:
-                continue
-            found += self._holders_named(tokens[i + 1 :])
-        return found
-
-    def _holders_named(self, tokens: list[Token]) -> list[tuple[Entity, Token]]:
-        """The one person (else the one organisation) named before the end of
-        a holder's words (a relative pronoun, a quote, another holder), or
-        people joined by "et" ("celles de A et de B"); two unjoined: none."""
-        hits: dict[str, tuple[Entity, Token]] = {}
-        for token in tokens:
-            relative = "Rel" in token.morph.get("PronType")
-            if relative or token.text in _HOLDER_ENDS or token.lower_ in self.words.holder_pronouns:
-                break
-            hit = self._holder(token)
-            if hit is not None:
-                hits.setdefault(hit[0].key, hit)
-        for kind in (EntityType.PERSON, EntityType.ORGANIZATION):
-            of_kind = [h for h in hits.values() if h[0].type is kind]
-            joined = {of_kind[0][1], *of_kind[0][1].conjuncts} if of_kind else set()
-            if of_kind:
-                return of_kind if all(t in joined for _, t in of_kind) else []
-        return []
 
     def _voiced(self, noun: Token) -> list[_Reading]:
         """ "A a fait connaître son indignation face à X": A, about X."""
