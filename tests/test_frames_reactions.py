@@ -222,6 +222,11 @@ def test_reactions_negated_judgement_is_negative(nlp) -> None:
             [("anne-roux", "paul-girard")],
         ),
         ("Anne Roux a protesté contre un manque de moyens.", []),
+        # a name only inside quoted words is the quote's topic
+        (
+            "Anne Roux a protesté contre « un manque de concertation de la part de Paul Girard ».",
+            [],
+        ),
     ],
 )
 def test_reactions_protests(nlp, text: str, expected) -> None:
