@@ -33,6 +33,8 @@ from kg.frames.owners import owners_from_voice
 from kg.frames.parties import party_labels
 from kg.frames.paths import follow
 from kg.frames.provenance import fact_provenance
+from kg.frames.reaction_words import reaction_words
+from kg.frames.reactions import reaction_facts
 from kg.frames.refusals import Refusals
 from kg.frames.resolver import EntityLookup, Resolver, Sources
 from kg.frames.role_facts import role_facts
@@ -228,6 +230,7 @@ def _refusals(parsed: Parsed, attribution: Sources, frames: FrameSet) -> Refusal
         attribution.source_of,
         lambda place: name_key(place.label) in states,
         grammar(frames.lang).place_prepositions,
+        reaction_words(frames.lang).target.patient_nouns,
     )
 
 
@@ -305,4 +308,5 @@ def extract_facts(
             )
         facts.extend(role_facts(parsed, sent, frames, resolver, cues, attribution))
         facts.extend(_linked_facts(parsed, sent, frames, resolver, country_of))
+    facts.extend(reaction_facts(parsed, resolver, cues, attribution, frames.lang))
     return _across_sentences(facts, index, frames)
