@@ -33,6 +33,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from kg.body_anaphora import body_anaphors
 from kg.coalesce import merge_same_links, short_forms
 from kg.entity_index import EntityIndex, token_offsets
 from kg.ingest import slugify
@@ -161,7 +162,7 @@ def resolve_references(
     for key, mention in _counterparts(parsed, index, still):
         added[key].append(mention)
     index = EntityIndex(parsed, _with_mentions(entities, added), tokens)
-    for key, mention in _pronouns(parsed, index, lang):
+    for key, mention in [*_pronouns(parsed, index, lang), *body_anaphors(parsed, index, lang)]:
         added[key].append(mention)
     return EntityIndex(parsed, _with_mentions(entities, added), tokens)
 
