@@ -45,11 +45,11 @@ def body_anaphors(
     """
     lex = lexicon(lang)
     doc = parsed.doc
-    firsts = {key.split()[0].split("-")[0] for key in lex.plural_anaphors}
+    firsts = {key.split()[0] for key in lex.plural_anaphors}
     found: list[tuple[str, Mention]] = []
     sentences = {s.start: n for n, s in enumerate(doc.sents)}
     for token in doc:
-        if name_key(token.text).split("-")[0] not in firsts:
+        if name_key(token.text).split(" ")[0] not in firsts:
             continue
         span = _anaphor_at(doc, token.i, lex)
         body = _antecedent(span, index, lex) if span is not None else None
