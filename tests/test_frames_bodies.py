@@ -211,3 +211,36 @@ def test_bodies_a_countrys_police_speaks_for_the_country(nlp) -> None:
     assert speakers(text) == ["italie"]
     # no demonym: the police itself
     assert speakers("La police a annoncé que Paul Girard avait été arrêté.") == ["police"]
+
+
+def _said_times(text: str) -> list[str | None]:
+    from kg.entities import group_mentions, resolve_references
+    from kg.pipeline import article_facts
+
+    doc = parse_text(text, "t1", date="2005-04-27")
+    mentions = extract_mentions(doc)
+    index = resolve_references(doc, group_mentions(mentions), mentions, "fr", None)
+    return [f.time for f in article_facts(doc, index) if f.predicate == "said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        (
+            "Le comité exécutif du parti, réuni samedi 23 avril, a recommandé que Paul Girard "
+            "démissionne.",
+            "2005-04-23",
+        ),
+        (
+            "Le bureau politique, réuni lundi, a exigé que les ministres démissionnent.",
+            "2005-04-25",
+        ),
+        # the verb's own day comes first
+        ("Marc Petit, arrivé lundi à Paris, a déclaré mardi que la loi passerait.", "2005-04-26"),
+        # a past step beside the subject is not the statement's day
+        ("Marc Petit, élu en 2004, a déclaré que la loi passerait.", None),
+        ("Marc Petit, nommé ministre vendredi, a annoncé que la loi passerait.", None),
+    ],
+)
+def test_bodies_the_day_a_body_met_dates_its_statement(nlp, text: str, time: str | None) -> None:
+    assert _said_times(text) == [time]
