@@ -244,3 +244,34 @@ def _said_times(text: str) -> list[str | None]:
 )
 def test_bodies_the_day_a_body_met_dates_its_statement(nlp, text: str, time: str | None) -> None:
     assert _said_times(text) == [time]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Les dirigeants du Parti vert ont annoncé que la loi passerait.", "parti-vert"),
+        (
+            "Les chefs des forces armées ont fait savoir que la frontière resterait fermée.",
+            "forces-armees",
+        ),
+        # with a demonym, an organisation phrase
+        (
+            "Les forces armées israéliennes ont annoncé que la frontière resterait fermée.",
+            "forces-armees-israeliennes",
+        ),
+    ],
+)
+def test_bodies_the_leaders_of_a_body_speak_for_it(nlp, text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le chef du Parti vert a annoncé que la loi passerait.",  # one person, maybe named later
+        "Les enfants des dirigeants du Parti vert ont annoncé que la loi passerait.",
+        "Les dirigeants de Paris ont annoncé que la loi passerait.",  # a place: no body
+    ],
+)
+def test_bodies_no_leaders_standing_for_a_body(nlp, text: str) -> None:
+    assert speakers(text) == []
