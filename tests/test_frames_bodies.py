@@ -35,6 +35,7 @@ def speakers(text: str) -> list[str]:
         ("La police a indiqué que trois manifestants avaient été blessés.", "police"),
         ("Le bureau politique a exigé que les ministres démissionnent.", "bureau-politique"),
         ("Selon les forces armées, la frontière est calme.", "forces-armees"),
+        ("La gendarmerie a demandé que les manifestants quittent la place.", "gendarmerie"),
     ],
 )
 def test_bodies_named_by_description_speak(nlp, text: str, speaker: str) -> None:
@@ -275,3 +276,15 @@ def test_bodies_the_leaders_of_a_body_speak_for_it(nlp, text: str, speaker: str)
 )
 def test_bodies_no_leaders_standing_for_a_body(nlp, text: str) -> None:
     assert speakers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("L'armée pourrait retirer son soutien à Paul Girard.", "negative"),
+        ("Les forces armées pourraient reconnaître l'autorité de Paul Girard.", "positive"),
+    ],
+)
+def test_bodies_support_in_a_conditional_is_possible(nlp, text: str, polarity: str) -> None:
+    facts = [f for f in facts_of(text) if f.predicate == "supported"]
+    assert [(str(f.polarity), str(f.modality)) for f in facts] == [(polarity, "possible")]
