@@ -95,6 +95,8 @@ def test_bodies_only_those_a_fact_names_are_entities(nlp) -> None:
         # in the sentence before
         "Le ministre a convoqué les forces armées. Celles-ci ont annoncé que la frontière "
         "resterait fermée.",
+        "Le ministre a reçu les forces armées, et ces dernières ont annoncé que la frontière "
+        "resterait fermée.",
     ],
 )
 def test_bodies_plural_anaphors_stand_for_the_nearest_body(nlp, text: str) -> None:
@@ -251,6 +253,11 @@ def test_bodies_the_day_a_body_met_dates_its_statement(nlp, text: str, time: str
     ("text", "speaker"),
     [
         ("Les dirigeants du Parti vert ont annoncé que la loi passerait.", "parti-vert"),
+        (
+            "Le ministre a reçu les dirigeants du Parti vert, et ces derniers ont annoncé que la "
+            "loi passerait.",
+            "parti-vert",
+        ),
         (
             "Les chefs des forces armées ont fait savoir que la frontière resterait fermée.",
             "forces-armees",
