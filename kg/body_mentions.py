@@ -4,7 +4,8 @@ exécutif du parti".
 A phrase of the lexicon's ``descriptive_bodies``, written in lower case right
 after an article, mentions an organisation of the article (rule ``body``).
 The same phrase twice is one organisation: its key is the phrase's, so "les
-forces armées ... des forces armées" is one entity. Refused: a phrase after
+forces armées ... des forces armées" is one entity, and its entity's key is
+scoped to the article (two articles' "l'armée" are not one army). Refused: a phrase after
 no definite article, bare or contracted ("une armée de juristes", "un car de
 police" name no body), a capitalised phrase (a name, the NER's), a phrase
 with a demonym after it ("l'armée russe", an organisation phrase of
@@ -20,14 +21,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from kg.lexicon import Lexicon
-from kg.model import Entity, EntityType, Fact, MentionKind
+from kg.model import Entity, EntityType, Fact, Mention, MentionKind
 from kg.nlp import Parsed
 from kg.phrases import PhraseHits
 
-__all__ = ["BODY_RULE", "add_bodies", "named_bodies"]
+__all__ = ["BODY_RULE", "add_bodies", "described", "named_bodies"]
 
 #: The rule id of a body mention, in its provenance.
 BODY_RULE = "body"
+#: The rule id of the body after a role (:mod:`kg.role_mentions`).
+_AFTER_ROLE = "role-body"
 
 
 def add_bodies(
@@ -74,10 +77,13 @@ def named_bodies(entities: Sequence[Entity], facts: Iterable[Fact]) -> list[Enti
     named: set[str] = set()
     for fact in facts:
         named.update(k for k in (fact.subject, fact.object, fact.of, fact.source) if k)
-    return [e for e in entities if e.key in named or not _described(e)]
+    return [e for e in entities if e.key in named or not described(e.mentions)]
 
 
-def _described(entity: Entity) -> bool:
-    """Whether every name of an entity comes from the ``body`` rule."""
-    names = [m for m in entity.mentions if m.kind is MentionKind.NAME]
-    return bool(names) and all(m.provenance.rule == BODY_RULE for m in names)
+def described(mentions: Iterable[Mention]) -> bool:
+    """Whether an entity is a body named only by description, whose key is the
+    article's own: one of its names at least comes from the ``body`` rule, and
+    the others from it or from the body after a role ("le chef des forces
+    armées")."""
+    rules = {m.provenance.rule for m in mentions if m.kind is MentionKind.NAME}
+    return BODY_RULE in rules and rules <= {BODY_RULE, _AFTER_ROLE}

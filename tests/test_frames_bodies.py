@@ -62,14 +62,14 @@ def test_bodies_the_same_phrase_twice_is_one_entity(nlp) -> None:
     )
     facts = facts_of(text)
     bodies = {k for f in facts for k in (f.subject, f.object, f.of) if k and "forces" in k}
-    assert bodies == {"organization/forces-armees"}
+    assert bodies == {"organization/t1/forces-armees"}
 
 
 def test_bodies_a_role_of_a_body_is_its_member(nlp) -> None:
     text = "L'amiral Marc Petit, chef d'état-major des forces armées, a démissionné."
     facts = facts_of(text)
     chief = [f for f in facts if f.predicate == "holdsPosition" and f.value == "chef d'état-major"]
-    assert [f.of for f in chief] == ["organization/forces-armees"]
+    assert [f.of for f in chief] == ["organization/t1/forces-armees"]
     assert pairs(text, "memberOf") == [("marc-petit", "forces-armees")]
 
 
@@ -77,10 +77,11 @@ def test_bodies_only_those_a_fact_names_are_entities(nlp) -> None:
     from kg.pipeline import Pipeline
 
     pipeline = Pipeline(link=False)
-    named = pipeline.extract(article_from_text("La police a déclaré que la route était fermée."))
-    assert "organization/police" in {e.key for e in named.entities}
-    passing = pipeline.extract(article_from_text("Paul Girard a été arrêté par la police lundi."))
-    assert "organization/police" not in {e.key for e in passing.entities}
+    text = "La police a déclaré que la route était fermée."
+    named = pipeline.extract(article_from_text(text, "a1"))
+    assert "organization/a1/police" in {e.key for e in named.entities}
+    passing = pipeline.extract(article_from_text("Paul Girard a été arrêté par la police.", "a2"))
+    assert not [e for e in passing.entities if e.label == "police"]
 
 
 @pytest.mark.parametrize(
