@@ -36,6 +36,7 @@ def speakers(text: str) -> list[str]:
         ("Le bureau politique a exigé que les ministres démissionnent.", "bureau-politique"),
         ("Selon les forces armées, la frontière est calme.", "forces-armees"),
         ("La gendarmerie a demandé que les manifestants quittent la place.", "gendarmerie"),
+        ("Selon les forces de l'ordre, trois manifestants ont été blessés.", "forces-de-l-ordre"),
     ],
 )
 def test_bodies_named_by_description_speak(nlp, text: str, speaker: str) -> None:
