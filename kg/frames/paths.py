@@ -172,7 +172,7 @@ def _clitic(token: Token) -> list[Token]:
 
 
 def _pair(token: Token) -> list[Token]:
-    """ "entre X et Y": both members."""
+    """ "entre X et Y": both members (a demonstrative repeating the first's noun too)."""
     firsts = [
         c
         for c in token.children
@@ -181,7 +181,26 @@ def _pair(token: Token) -> list[Token]:
     if not firsts:
         return []
     first = firsts[0]
-    return [first, *[c for c in first.children if c.dep_ == "conj"]]
+    # "entre les chefs du parti X et ceux du parti Y": the parser may hang the
+    # demonstrative on the complement; it repeats the first member's noun
+    repeated = [
+        c
+        for g in first.children
+        if g.dep_ == "nmod" and markers(g) & grammar().genitive
+        for c in g.children
+        if c.dep_ == "conj" and "Dem" in c.morph.get("PronType")
+    ]
+    return [first, *[c for c in first.children if c.dep_ == "conj"], *repeated]
+
+
+def _verb_of(noun: Token) -> list[Token]:
+    """The verb whose direct object a noun is, whatever the verb: "X a remis sa
+    démission au président" reaches "remis", and its complements from there.
+    A noun that is a subject or a complement gives nothing."""
+    verb = noun.head
+    if noun.dep_ == "obj" and verb.i != noun.i and verb.pos_ in CLAUSE_POS:
+        return [verb]
+    return []
 
 
 def _step(token: Token, step: str, support: frozenset[str]) -> list[Token]:
@@ -215,6 +234,8 @@ def _step(token: Token, step: str, support: frozenset[str]) -> list[Token]:
         return _clitic(token)
     if name == "iobj":
         return [c for c in token.children if c.dep_ == "iobj"]
+    if name == "verb":
+        return _verb_of(token)
     found = _by_dep(token, name)
     # the words may be the dependent itself ("advmod/auprès") or its markers
     return (

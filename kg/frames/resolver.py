@@ -124,6 +124,8 @@ class Resolver:
                 ent = self.entity_at(child)
                 if ent is not None:
                     return ent, 1.0
+        if "Dem" in token.morph.get("PronType"):
+            return self._demonstrated(token)
         if token.pos_ != "NOUN" or token.lemma_.lower() in self.event_nouns:
             return None  # "a reçu le soutien de X": an event stands for nobody
         # "les alliés de l'OTAN", "l'ingérence russe": one hop down; "la ville
@@ -140,6 +142,22 @@ class Resolver:
                 ent = next((e for e in map(self.entity_at, names) if e is not None), None)
                 if ent is not None:
                     return ent, 0.8
+        return None
+
+    def _demonstrated(self, pronoun: Token) -> tuple[Entity, float] | None:
+        """ "les chefs du parti X et ceux du parti Y": a demonstrative pronoun
+        with a complement stands for the complement's entity, as the noun it
+        replaces would ("ceux des autres partis, l'Union ..." reaches the name
+        apposed to the complement). Without a complement ("celui-ci") or
+        through a second complement it stands for nothing here."""
+        for child in pronoun.children:
+            if child.dep_ == "nmod" and markers(child) & grammar().genitive:
+                ent = self.entity_at(child)
+                if ent is not None:
+                    return ent, 0.8
+                for name in child.children:
+                    if name.dep_ == "appos" and (ent := self.entity_at(name)) is not None:
+                        return ent, 0.8
         return None
 
     def arguments(

@@ -25,6 +25,7 @@ _NAMED_PATHS = (
     "receiver",
     "adjunct",
     "clitic",
+    "verb",
 )
 _STEP = re.compile(r"^(prep|deep|[a-z]+(?::[a-z]+)?)(/[^/>\s]+)?$")
 _TYPES = tuple(t.value for t in EntityType)

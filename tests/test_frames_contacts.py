@@ -1,0 +1,91 @@
+"""Meetings, contacts and threats in the shapes news writes them, on real
+parses of sentences written for these tests, with sentences that must give
+nothing."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import facts_of
+
+from kg.model import Fact
+
+
+def pairs(facts: list[Fact], predicate: str) -> set[tuple[str, str]]:
+    return {
+        (f.subject.split("/")[-1], (f.object or "").split("/")[-1])
+        for f in facts
+        if f.predicate == predicate
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le ministre de l'Intérieur, Paul Girard, a présenté sa démission au Premier "
+            "ministre, Anne Roux.",
+            ("paul-girard", "anne-roux"),
+        ),
+        (
+            "Paul Girard a adressé sa démission au président Emmanuel Macron.",
+            ("paul-girard", "emmanuel-macron"),
+        ),
+        (
+            "Mardi, Anne Roux a remis sa démission à la présidente de la région, Marie Lenoir.",
+            ("anne-roux", "marie-lenoir"),
+        ),
+    ],
+)
+def test_contacts_a_resignation_handed_to_someone(nlp, text: str, expected) -> None:
+    assert pairs(facts_of(text), "contacted") == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # asking for someone else's resignation hands nothing
+        "Emmanuel Macron a demandé la démission de Paul Girard à Anne Roux.",
+        "Paul Girard a annoncé sa démission à Lyon.",  # a town says where, not to whom
+        "Paul Girard a présenté sa démission mardi.",  # nobody it is handed to
+        "La démission de Paul Girard a surpris Anne Roux.",  # not handed by anyone
+    ],
+)
+def test_contacts_no_resignation_handed(nlp, text: str) -> None:
+    assert pairs(facts_of(text), "contacted") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Des rencontres entre les dirigeants du Parti socialiste et ceux de l'UMP auront "
+            "lieu lundi.",
+            {("parti-socialiste", "ump")},
+        ),
+        (
+            "Les discussions entre les responsables de Renault et ceux de Nissan ont repris "
+            "mardi à Paris.",
+            {("renault", "nissan")},
+        ),
+        (
+            "Une réunion entre les chefs de la CGT et ceux des autres syndicats, la CFDT, "
+            "s'est tenue hier.",
+            {("cgt", "cfdt")},
+        ),
+    ],
+)
+def test_meetings_between_the_leaders_of_two_bodies(nlp, text: str, expected) -> None:
+    assert pairs(facts_of(text), "metWith") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a demonstrative with no complement stands for nobody here
+        "Une rencontre entre les dirigeants du Parti socialiste et ceux-ci a eu lieu.",
+        # things compared, not a meeting
+        "Le budget de la France et celui de l'Allemagne ont été discutés à Bruxelles.",
+    ],
+)
+def test_meetings_no_meeting_between_leaders(nlp, text: str) -> None:
+    assert pairs(facts_of(text), "metWith") == set()
