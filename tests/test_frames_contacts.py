@@ -89,3 +89,53 @@ def test_meetings_between_the_leaders_of_two_bodies(nlp, text: str, expected) ->
 )
 def test_meetings_no_meeting_between_leaders(nlp, text: str) -> None:
     assert pairs(facts_of(text), "metWith") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le Parti socialiste a prévenu que ses ministres quitteraient le gouvernement si "
+            "Anne Roux ne retirait pas son projet.",
+            ("parti-socialiste", "anne-roux"),
+        ),
+        (
+            "Paul Girard a affirmé qu'il démissionnerait si le Parti socialiste ne changeait "
+            "pas de ligne.",
+            ("paul-girard", "parti-socialiste"),
+        ),
+        (
+            "Anne Roux a déclaré qu'elle quitterait la coalition si Paul Girard ne "
+            "démissionnait pas.",
+            ("anne-roux", "paul-girard"),
+        ),
+        (
+            "La CGT a averti que ses adhérents feraient grève si la direction de Renault ne "
+            "revenait pas sur sa décision.",
+            ("cgt", "renault"),
+        ),
+        (
+            "Paul Girard a menacé de démissionner si Anne Roux ne cède pas.",
+            ("paul-girard", "anne-roux"),
+        ),
+    ],
+)
+def test_threats_an_ultimatum(nlp, text: str, expected) -> None:
+    assert pairs(facts_of(text), "threatened") == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a forecast, not the speaker's own act
+        "Paul Girard a affirmé que la croissance reprendrait si la BCE ne relevait pas ses taux.",
+        # a condition met is a promise
+        "Paul Girard a annoncé qu'il resterait si Anne Roux cédait.",
+        # a concession
+        "Paul Girard a annoncé qu'il resterait même si Anne Roux ne cédait pas.",
+        "Paul Girard menace de quitter le parti, même si Anne Roux a promis des réformes.",
+        "Paul Girard a menacé de démissionner, même si Anne Roux ne cède pas.",
+    ],
+)
+def test_threats_no_ultimatum(nlp, text: str) -> None:
+    assert pairs(facts_of(text), "threatened") == set()

@@ -203,6 +203,34 @@ def _verb_of(noun: Token) -> list[Token]:
     return []
 
 
+def _conditions(verb: Token, words: set[str]) -> list[Token]:
+    """The clauses of a verb opened by a conjunction of its own ("si Y ne cède
+    pas"), also where the parser hung one on the verb's object as if it were a
+    relative clause; one the conjunction only ends ("même si Y cède", a
+    concession, where "si" is fixed to "même") gives nothing."""
+    clauses = [c for c in verb.children if c.dep_.split(":")[0] in ("advcl", "xcomp", "ccomp")]
+    clauses += [
+        g for c in verb.children if c.dep_ == "obj" for g in c.children if g.dep_ == "acl:relcl"
+    ]
+    return [c for c in clauses if any(m.dep_ == "mark" and m.lower_ in words for m in c.lefts)]
+
+
+def _negated(clause: Token) -> bool:
+    """A clause whose verb carries a negation ("ne ... pas")."""
+    return any("Neg" in c.morph.get("Polarity") for c in clause.children)
+
+
+def _own(clause: Token) -> bool:
+    """A clause whose subject is the speaker's own: a personal pronoun ("il
+    démissionnera") or a noun with a possessive ("ses ministres partiront")."""
+    for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass")):
+        if subject.pos_ == "PRON" and subject.morph.get("Person"):
+            return True
+        if any("Yes" in d.morph.get("Poss") for d in subject.children if d.dep_ == "det"):
+            return True
+    return False
+
+
 def _step(token: Token, step: str, support: frozenset[str]) -> list[Token]:
     name, _, arg = step.partition("/")
     words = set(arg.split("|")) if arg else None
@@ -236,6 +264,12 @@ def _step(token: Token, step: str, support: frozenset[str]) -> list[Token]:
         return [c for c in token.children if c.dep_ == "iobj"]
     if name == "verb":
         return _verb_of(token)
+    if name == "condition":
+        return _conditions(token, words or set())
+    if name == "negated":
+        return [token] if _negated(token) else []
+    if name == "own":
+        return [token] if _own(token) else []
     found = _by_dep(token, name)
     # the words may be the dependent itself ("advmod/auprès") or its markers
     return (
@@ -248,7 +282,7 @@ def follow(token: Token, path: str, support: frozenset[str] = frozenset()) -> li
 
     Args:
         token: the trigger.
-        path: steps joined by ``>`` (``subject``, ``prep/avec``, ``advcl/si>nsubj`` ...).
+        path: steps joined by ``>`` (``subject``, ``prep/avec``, ``condition/si>nsubj`` ...).
         support: the lemmas of support verbs, for ``governor``.
 
     Returns:

@@ -26,6 +26,9 @@ _NAMED_PATHS = (
     "adjunct",
     "clitic",
     "verb",
+    "condition",
+    "negated",
+    "own",
 )
 _STEP = re.compile(r"^(prep|deep|[a-z]+(?::[a-z]+)?)(/[^/>\s]+)?$")
 _TYPES = tuple(t.value for t in EntityType)
