@@ -118,6 +118,12 @@ def test_meetings_no_meeting_between_leaders(nlp, text: str) -> None:
             "Paul Girard a menacé de démissionner si Anne Roux ne cède pas.",
             ("paul-girard", "anne-roux"),
         ),
+        # the conjunction hung on the condition's subject
+        (
+            "Anne Roux a menacé de couper les crédits si les partenaires de l'Union européenne "
+            "ne réduisaient pas leurs dépenses.",
+            ("anne-roux", "union-europeenne"),
+        ),
     ],
 )
 def test_threats_an_ultimatum(nlp, text: str, expected) -> None:

@@ -212,7 +212,18 @@ def _conditions(verb: Token, words: set[str]) -> list[Token]:
     clauses += [
         g for c in verb.children if c.dep_ == "obj" for g in c.children if g.dep_ == "acl:relcl"
     ]
-    return [c for c in clauses if any(m.dep_ == "mark" and m.lower_ in words for m in c.lefts)]
+    return [c for c in clauses if _opened_by(c, words)]
+
+
+def _opened_by(clause: Token, words: set[str]) -> bool:
+    """A conjunction of the words opens the clause, wherever the parser hung it
+    before the verb (on the verb or on its subject: "si les alliés ...")."""
+    for t in clause.subtree:
+        if t.i >= clause.i:
+            return False
+        if t.dep_ == "mark" and t.lower_ in words:
+            return True
+    return False
 
 
 def _negated(clause: Token) -> bool:
