@@ -145,3 +145,43 @@ def test_threats_an_ultimatum(nlp, text: str, expected) -> None:
 )
 def test_threats_no_ultimatum(nlp, text: str) -> None:
     assert pairs(facts_of(text), "threatened") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le Parti vert a publié un communiqué. Le porte-parole de cette organisation a "
+            "saisi le Conseil d'État.",
+            ("parti-vert", "conseil-d-etat"),
+        ),
+        (
+            "Un communiqué de la CGT indique que le secrétaire général de cette organisation a "
+            "écrit à Anne Roux.",
+            ("cgt", "anne-roux"),
+        ),
+        # the body referred to, after a quote mark
+        (
+            "Anne Roux a saisi « le Conseil d'État » de cette affaire.",
+            ("anne-roux", "conseil-d-etat"),
+        ),
+    ],
+)
+def test_contacts_an_official_of_this_organisation(nlp, text: str, expected) -> None:
+    assert pairs(facts_of(text), "contacted") == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two organisations before: which one is unknown
+        "La CGT et la CFDT ont publié un communiqué. Le secrétaire général de cette "
+        "organisation a écrit à Anne Roux.",
+        # a definite noun is no pointer to the last one named
+        "Le secrétaire général de l'organisation a écrit à Anne Roux après un communiqué de "
+        "la CGT.",
+        "La police a saisi trois tonnes de cocaïne à Marseille.",  # a thing seized
+    ],
+)
+def test_contacts_no_official_of_this_organisation(nlp, text: str) -> None:
+    assert pairs(facts_of(text), "contacted") == set()
