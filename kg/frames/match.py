@@ -216,6 +216,7 @@ def _resolver(
     resolver = Resolver(parsed, index)
     resolver.event_nouns = frozenset(frames.noun_index)
     resolver.place_nouns = frames.place_nouns
+    resolver.organization_heads = lexicon(frames.lang).organization_heads
     resolver.speakers, resolver.first_person = attribution, cues.first_person
     resolver.third_person = cues.speaker_pronouns
     return resolver
