@@ -12,14 +12,20 @@ from spacy.tokens import Span, Token
 
 from kg.frames.role_owner import EntityAt
 from kg.lang.grammar import grammar
+from kg.lexicon import name_key
 from kg.model import Entity, EntityType
+from kg.syntax import subject_of
 
 __all__ = [
     "antecedent",
     "appointed",
+    "capacity_holder",
     "coordinated",
+    "handed_to",
     "name_before",
+    "named_before_verb",
     "person",
+    "purpose_subject",
     "skip_scope",
 ]
 
@@ -96,21 +102,117 @@ def _skip_age(sent: Span, k: int, entity_at: EntityAt) -> int:
     return k
 
 
-def appointed(head: Token, appointing: frozenset[str]) -> bool:
+def appointed(
+    head: Token, appointing: frozenset[str], role_objects: frozenset[str] = frozenset()
+) -> bool:
     """A role noun governed bare by an appointment verb: "élu président",
     "nommé Premier ministre" (the parser makes it an xcomp or a bare oblique);
     "nommé à la présidence" has a preposition and is no role phrase, and "a
     investi le vice-président" a determiner: the role names the one invested,
     it is not given to the subject. "a nommé X ministre", which the parser
-    reads as two objects, is one too: the role is the second object."""
+    reads as two objects, is one too: the role is the second object, and so
+    is the one object of a verb of ``role_objects`` ("pour devenir ministre")."""
     bare = not any(c.dep_ in ("case", "det") for c in head.children)
     verb = head.head
+    lemma = verb.lemma_.lower()
     second = head.dep_ == "obj" and any(c.dep_ == "obj" and c.i < head.i for c in verb.children)
-    return (
-        (head.dep_.split(":")[0] in ("xcomp", "obl") or second)
-        and bare
-        and verb.lemma_.lower() in appointing
+    second = second or (head.dep_ == "obj" and lemma in role_objects)
+    return (head.dep_.split(":")[0] in ("xcomp", "obl") or second) and bare and lemma in appointing
+
+
+def purpose_subject(verb: Token, purpose: frozenset[str]) -> Token | None:
+    """ "X, qui part pour devenir ministre": the subject of the clause an
+    infinitive of purpose hangs on, or the name its relative pronoun stands
+    for (the parser may take that clause's verb for a noun)."""
+    marked = any(c.dep_ == "mark" and c.lower_ in purpose for c in verb.children)
+    if not marked or not verb.dep_.startswith("advcl"):
+        return None
+    clause = verb.head
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    return antecedent(subjects[0], clause) if subjects else None
+
+
+def capacity_holder(
+    head: Token, entity_at: EntityAt, post_nouns: frozenset[str], leaving: frozenset[str]
+) -> Token | None:
+    """ "ses articles écrits en tant que directeur", "il a signé en tant que
+    président": the person a role after a capacity marker is held by, the
+    subject of the clause it is in (a possessive noun stands for that
+    subject); "sa démission de chef du gouvernement", "sa démission de son
+    poste de ministre": the possessor of a noun of leaving held the post.
+    Refused: a noun of leaving with no possessive ("la démission de chef du
+    gouvernement" names no holder), a clause whose subject is no person."""
+    node = head
+    if node.dep_ == "nmod" and name_key(node.head.text) in post_nouns:
+        node = node.head  # "de son poste de ministre"
+    cases = [c for c in node.children if c.dep_ == "case"]
+    marker = " ".join(
+        w.lower_ for c in cases for w in [c, *[f for f in c.children if f.dep_ == "fixed"]]
     )
+    owner = node.head
+    possessive = any("Yes" in c.morph.get("Poss") for c in owner.children if c.dep_ == "det")
+    quits = name_key(owner.lemma_) in leaving and possessive and node.dep_ == "nmod"
+    if owner.i == node.i or not (quits or marker in grammar().capacity_markers):
+        return None
+    for _ in range(5):
+        if owner.pos_ in ("VERB", "AUX"):
+            for s in subject_of(owner):
+                named = [s] + [a for a in s.children if a.dep_ == "appos"]
+                named += [f for a in named for f in a.children if f.dep_ == "flat:name"]
+                found = next((t for t in named if person(t, entity_at)), None)
+                if found is not None:
+                    return found
+        if owner.head.i == owner.i:
+            return None
+        owner = owner.head
+    return None
+
+
+def named_before_verb(verb: Token, entity_at: EntityAt) -> Token | None:
+    """ "Paris, France - Anne Roux a été nommée ministre": the person whose
+    name stands right before the verb and its auxiliaries, where the parser
+    took another word (a dateline's city) for the subject. A name inside a
+    prepositional phrase ("le fils de X a été nommé") is refused."""
+    doc = verb.doc
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
+    if first == 0:
+        return None
+    holder = person(doc[first - 1], entity_at)
+    k = first - 1
+    while k > verb.sent.start and entity_at(doc[k - 1]) is holder:
+        k -= 1
+    if holder is None or any(c.dep_ == "case" for c in doc[k].children):
+        return None
+    return doc[k]
+
+
+def handed_to(
+    top: Token, handing: frozenset[str], post_nouns: frozenset[str], entity_at: EntityAt
+) -> Token | None:
+    """ "Le poste de ministre de la Justice échoit à X", "celui de ministre
+    revient à X": the person after "à" of a verb handing over the post that
+    is its subject. Between the role and the subject only a noun of posts
+    ("poste") or a demonstrative ("celui"): "le fils du ministre a été confié
+    à X" hands over no post."""
+    node = top
+    for _ in range(3):
+        if node.dep_ in ("nsubj", "nsubj:pass") or node.head.i == node.i:
+            break
+        parent = node.head
+        post = name_key(parent.text) in post_nouns or "Dem" in parent.morph.get("PronType")
+        if node.dep_ not in ("nmod", "appos") or not post:
+            return None
+        node = parent
+    verb = node.head
+    if node.dep_ not in ("nsubj", "nsubj:pass") or verb.lemma_.lower() not in handing:
+        return None
+    for c in verb.children:
+        if c.dep_.startswith("obl") and any(
+            m.lower_ in grammar().dative_prepositions for m in c.children if m.dep_ == "case"
+        ):
+            named = [c] + [a for a in c.children if a.dep_ == "appos"]
+            return next((t for t in named if person(t, entity_at)), None)
+    return None
 
 
 def skip_scope(sent: Span, j: int, entity_at: EntityAt) -> int:

@@ -16,7 +16,7 @@ from kg.lang.grammar import grammar
 from kg.model import Entity, EntityType
 from kg.syntax import subject_of
 
-__all__ = ["EntityAt", "of_after_name", "owner", "possessor"]
+__all__ = ["EntityAt", "of_after_name", "owner", "possessor", "scope_owner"]
 
 EntityAt = Callable[[Token], Entity | None]
 
@@ -148,4 +148,21 @@ def of_after_name(
         ent = entity_at(doc[k]) if k < sent.end else None
         if ent is not None and ent.type is EntityType.ORGANIZATION:
             return ent, doc[k]
+    return None, None
+
+
+def scope_owner(sent: Span, j: int, entity_at: EntityAt) -> tuple[Entity | None, Token | None]:
+    """ "Haut Commissaire pour la Nouvelle-Zélande": the place a "pour" phrase
+    names from token j on (a closing quote mark skipped), for the roles that
+    represent a country; a scope naming no place ("pour les réfugiés") gives
+    nothing."""
+    doc = sent.doc
+    while j < sent.end and doc[j].is_quote:
+        j += 1
+    if j >= sent.end or doc[j].lower_ not in grammar().scope_prepositions:
+        return None, None
+    k = skip_determiners(sent, j + 1)
+    named = entity_at(doc[k]) if k < sent.end else None
+    if named is not None and named.type is EntityType.PLACE:
+        return named, doc[k]
     return None, None

@@ -25,16 +25,21 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from kg.frames.position_words import PositionWords, position_words
 from kg.frames.respective import respective_holders
 from kg.frames.role_holders import (
     antecedent,
     appointed,
+    capacity_holder,
     coordinated,
+    handed_to,
     name_before,
+    named_before_verb,
     person,
+    purpose_subject,
     skip_scope,
 )
-from kg.frames.role_owner import EntityAt, of_after_name, owner, possessor
+from kg.frames.role_owner import EntityAt, of_after_name, owner, possessor, scope_owner
 from kg.frames.role_values import RoleIndex, is_place, match_at, role_index, value_end
 from kg.frames.schema import Frame
 from kg.lang.grammar import grammar
@@ -76,6 +81,7 @@ class _Scene:
     portfolio_links: frozenset[str]
     roles: RoleIndex
     paired: dict[int, tuple[Token, Token | None]]
+    positions: PositionWords
 
 
 @dataclass(slots=True)
@@ -103,6 +109,7 @@ def match_roles(
     respective: frozenset[str] = frozenset(),
     constituencies: frozenset[str] = frozenset(),
     portfolio_links: frozenset[str] = frozenset(),
+    positions: PositionWords | None = None,
 ) -> list[RoleMatch]:
     """Find the role phrases of one role frame in a sentence.
 
@@ -121,6 +128,8 @@ def match_roles(
         constituencies: name keys of roles elected for a territory ("sénateur"):
             their place complement is the entity they belong to.
         portfolio_links: words before a portfolio ("aux Transports").
+        positions: the words of posts handed over or given as an object
+            (the language's ``positions.yaml`` by default).
 
     Returns:
         One match per role phrase that has a holder of an accepted type.
@@ -129,7 +138,7 @@ def match_roles(
     paired = respective_holders(sent, respective, entity_at) if respective & set(lowers) else {}
     scene = _Scene(
         sent, frame, entity_at, modifiers, appointing, honorifics, constituencies,
-        portfolio_links, roles, paired,
+        portfolio_links, roles, paired, positions or position_words(),
     )  # fmt: skip
     candidates = [sent.start + k for k, word in enumerate(lowers) if word in roles]
     return _read_candidates(scene, candidates)
@@ -204,6 +213,11 @@ def _read_role(
     _owner_from_context(scene, reading, chosen, after, vstart)
     if reading.holder is None:
         _holder_by_copula(reading, scene.entity_at)
+    if reading.holder is None:
+        words = scene.positions
+        found = capacity_holder(head, scene.entity_at, words.post_nouns, words.leaving_nouns)
+        if found is not None:
+            reading.holder, reading.holder_token = person(found, scene.entity_at), found
     _holder_by_appointment(scene, reading, i, end)
     _holder_by_pairing(scene, reading)
     _holder_by_index(reading)
@@ -237,6 +251,8 @@ def _value_and_owner(
     if reading.of is None and inner:
         # "ministre français des Affaires étrangères": the demonym inside the value
         reading.of, reading.of_token = entity_at(inner[0]), inner[0]
+    if reading.of is None and name_key(doc[i:end].text) in scene.positions.scope_owned_roles:
+        reading.of, reading.of_token = scope_owner(scene.sent, vend, entity_at)
     return value, j
 
 
@@ -306,10 +322,17 @@ def _holder_by_copula(reading: _Reading, entity_at: EntityAt) -> None:
 
 def _holder_by_appointment(scene: _Scene, reading: _Reading, i: int, end: int) -> None:
     """ "X a été élu président du parti", "X est devenu ministre": the one an
-    appointment verb gives the role to, and the verb (it dates the role)."""
-    doc, entity_at = scene.sent.doc, scene.entity_at
+    appointment verb gives the role to, and the verb (it dates the role);
+    "le poste de ministre échoit à X": the one a verb hands the post to."""
+    doc, entity_at, words = scene.sent.doc, scene.entity_at, scene.positions
     top = next((t for t in doc[i:end] if not i <= t.head.i < end), reading.head)
-    if reading.holder is not None or not appointed(top, scene.appointing):
+    if reading.holder is not None:
+        return
+    handed = handed_to(top, words.handing_verbs, words.post_nouns, entity_at)
+    if handed is not None:
+        reading.holder, reading.holder_token = person(handed, entity_at), handed
+        return
+    if not appointed(top, scene.appointing, words.role_objects):
         return
     verb = top.head
     named = [c for c in verb.children if c.dep_ in _INDEX_DEPS] or subject_of(verb)
@@ -318,6 +341,9 @@ def _holder_by_appointment(scene: _Scene, reading: _Reading, i: int, end: int) -
         named = objects  # "le parlement a nommé X ministre": X is appointed
     if verb.dep_.startswith("acl"):
         named = [verb.head]  # "X, nommé ministre de la Santé"
+    if not any(person(c, entity_at) for c in named):
+        found = purpose_subject(verb, words.purpose_markers) or named_before_verb(verb, entity_at)
+        named = [found] if found is not None else []
     for c in named:
         if person(c, entity_at):
             reading.holder, reading.holder_token = person(c, entity_at), c
