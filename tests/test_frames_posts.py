@@ -240,3 +240,61 @@ def test_posts_a_former_post_in_another_sentence_stays(nlp) -> None:
 def test_posts_a_post_to_come_by_its_modifier(nlp, text, modality) -> None:
     ((_, _, _, found),) = positions(text)
     assert found == modality
+
+
+_TWO_PARTIES = (
+    "Le Parti vert a tenu son congrès à Lyon, après le départ de militants partis fonder "
+    "le Mouvement bleu. Anne Roux, qui dirigeait la section de Lyon, a été élue présidente "
+    "du parti. Le Parti vert compte trois mille membres."
+)
+
+
+def test_posts_the_party_refers_back_to_the_party_named_most(nlp) -> None:
+    assert [p[2] for p in positions(_TWO_PARTIES)] == ["parti-vert"]
+
+
+def test_posts_a_body_of_the_party_owns_its_president(nlp) -> None:
+    text = (
+        "Le Parti vert a perdu les élections. "
+        "Le bureau du parti a demandé que son président, M. Lenoir, démissionne."
+    )
+    assert positions(text) == [("lenoir", "président", "parti-vert", "asserted")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two parties named as often: which one is meant is not said
+        "Le Parti vert et le Parti bleu ont voté. Anne Roux a été élue présidente du parti.",
+        # no party named
+        "Anne Roux a été élue présidente du parti.",
+        # "son" of a body that is no party's
+        "Le Parti vert a perdu les élections. "
+        "Le bureau a demandé que son président, M. Lenoir, démissionne.",
+    ],
+)
+def test_posts_no_party_when_unsure(nlp, text) -> None:
+    assert [p[2] for p in positions(text)] == [""]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pierre Morin (sénateur républicain de l'Oregon) et Jean Petit (sénateur "
+            "démocrate du même État) ont signé la lettre.",
+            ("jean-petit", "sénateur", "oregon", "asserted"),
+        ),
+        (
+            "Le ministre belge Paul Roux et Jean Petit, député du même pays, ont signé la lettre.",
+            ("jean-petit", "député", "belgique", "asserted"),
+        ),
+    ],
+)
+def test_posts_the_same_state_is_the_one_named_before(nlp, text, expected) -> None:
+    assert expected in positions(text)
+
+
+def test_posts_the_same_state_with_none_named_before_belongs_to_nobody(nlp) -> None:
+    text = "Jean Petit, député du même pays, a signé la lettre."
+    assert positions(text) == [("jean-petit", "député", "", "asserted")]

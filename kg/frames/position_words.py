@@ -25,8 +25,10 @@ _LISTS = (
     "scope_owned_roles",
     "taking_verbs",
     "holding_verbs",
+    "party_name_words",
+    "same_words",
 )
-_MAPS = ("offices",)
+_MAPS = ("offices", "same_kinds")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,9 @@ class PositionWords:
     scope_owned_roles: frozenset[str]
     taking_verbs: frozenset[str]
     holding_verbs: frozenset[str]
+    party_name_words: frozenset[str]
+    same_words: frozenset[str]
+    same_kinds: dict[str, str]  # kind noun -> the entity type it names
 
 
 @cache
@@ -70,4 +75,7 @@ def position_words(lang: str = "fr") -> PositionWords:
         scope_owned_roles=words("scope_owned_roles"),
         taking_verbs=words("taking_verbs", str.lower),
         holding_verbs=words("holding_verbs", str.lower),
+        party_name_words=words("party_name_words"),
+        same_words=words("same_words"),
+        same_kinds={name_key(k): str(v) for k, v in (data.get("same_kinds") or {}).items()},
     )

@@ -22,6 +22,7 @@ __all__ = [
     "capacity_holder",
     "coordinated",
     "handed_to",
+    "name_after",
     "name_before",
     "named_before_verb",
     "person",
@@ -36,6 +37,18 @@ def person(tok: Token, entity_at: EntityAt) -> Entity | None:
     """The person a token names, or None (no entity, or one of another type)."""
     ent = entity_at(tok)
     return ent if ent is not None and ent.type is EntityType.PERSON else None
+
+
+def name_after(sent: Span, j: int, honorifics: frozenset[str], entity_at: EntityAt) -> Token | None:
+    """A person's name right after the role phrase ending at token j, across a
+    comma and a title: "le ministre de X, Jean Dupont", "son directeur, M. Roux"."""
+    doc = sent.doc
+    k = j + 1 if j < sent.end and doc[j].text == "," else j
+    if k + 1 < sent.end and name_key(doc[k].text) in honorifics:
+        k += 1
+    if k < sent.end and doc[k].pos_ in ("PROPN", "X", "NOUN") and person(doc[k], entity_at):
+        return doc[k]
+    return None
 
 
 def name_before(sent: Span, k: int, entity_at: EntityAt) -> Token | None:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from kg.frames.party_reference import party_of_value, party_possessor
 from kg.frames.position_words import PositionWords, position_words
 from kg.frames.respective import respective_holders
 from kg.frames.role_holders import (
@@ -33,6 +34,7 @@ from kg.frames.role_holders import (
     capacity_holder,
     coordinated,
     handed_to,
+    name_after,
     name_before,
     named_before_verb,
     person,
@@ -253,19 +255,9 @@ def _value_and_owner(
         reading.of, reading.of_token = entity_at(inner[0]), inner[0]
     if reading.of is None and name_key(doc[i:end].text) in scene.positions.scope_owned_roles:
         reading.of, reading.of_token = scope_owner(scene.sent, vend, entity_at)
+    if reading.of is None:
+        reading.of, reading.of_token = party_of_value(scene.sent, i, vend, entity_at)
     return value, j
-
-
-def _name_after(scene: _Scene, j: int) -> Token | None:
-    """A person's name right after the role phrase ending at token j, across a
-    comma and a title: "le ministre de X, Jean Dupont", "son directeur, M. Roux"."""
-    doc, sent = scene.sent.doc, scene.sent
-    k = j + 1 if j < sent.end and doc[j].text == "," else j
-    if k + 1 < sent.end and name_key(doc[k].text) in scene.honorifics:
-        k += 1
-    if k < sent.end and doc[k].pos_ in ("PROPN", "X", "NOUN") and person(doc[k], scene.entity_at):
-        return doc[k]
-    return None
 
 
 def _name_holder(
@@ -277,7 +269,7 @@ def _name_holder(
     determiner, the name before; "X, maire de A et président de B": the holder
     of the role joined by "et"."""
     sent, doc = scene.sent, scene.sent.doc
-    after = _name_after(scene, j)
+    after = name_after(sent, j, scene.honorifics, scene.entity_at)
     k = vstart - 1
     if (
         k - 1 >= sent.start
@@ -308,6 +300,8 @@ def _owner_from_context(
         and "Yes" in sent.doc[vstart - 1].morph.get("Poss")
     ):
         reading.of, reading.of_token = possessor(reading.head, scene.entity_at)
+        if reading.of is None:
+            reading.of, reading.of_token = party_possessor(reading.head, scene.entity_at)
 
 
 def _holder_by_copula(reading: _Reading, entity_at: EntityAt) -> None:
