@@ -298,3 +298,38 @@ def test_posts_the_same_state_is_the_one_named_before(nlp, text, expected) -> No
 def test_posts_the_same_state_with_none_named_before_belongs_to_nobody(nlp) -> None:
     text = "Jean Petit, député du même pays, a signé la lettre."
     assert positions(text) == [("jean-petit", "député", "", "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jean Roux est pressenti pour former le nouveau gouvernement. "
+            "Selon la presse, la situation devrait conduire le Premier ministre pressenti à "
+            "la prudence.",
+            ("jean-roux", "Premier ministre pressenti", "", "planned"),
+        ),
+        (
+            "Anne Roux a été désignée par le bureau pour diriger le Sénat. "
+            "Selon la presse, la présidente désignée a remercié les militants.",
+            ("anne-roux", "présidente désignée", "", "planned"),
+        ),
+    ],
+)
+def test_posts_a_post_to_come_stands_for_the_one_announced(nlp, text, expected) -> None:
+    assert positions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two people announced
+        "Anne Roux et Paul Morel sont pressentis pour diriger le Sénat. "
+        "Le président pressenti a remercié les militants.",
+        # announced only after the role phrase
+        "Le Premier ministre pressenti a remercié les militants. "
+        "Jean Roux est pressenti pour diriger le gouvernement.",
+    ],
+)
+def test_posts_no_post_to_come_without_one_announced_before(nlp, text) -> None:
+    assert positions(text) == []

@@ -17,6 +17,7 @@ from kg.model import Entity, EntityType
 from kg.syntax import subject_of
 
 __all__ = [
+    "announced_holder",
     "antecedent",
     "appointed",
     "capacity_holder",
@@ -179,6 +180,32 @@ def capacity_holder(
             return None
         owner = owner.head
     return None
+
+
+def announced_holder(
+    sent: Span, start: int, end: int, planned: frozenset[str], entity_at: EntityAt
+) -> Token | None:
+    """ "X est pressenti pour diriger le gouvernement ... le Premier ministre
+    pressenti": a role phrase (value from token ``start`` to ``end``) with
+    a modifier of a post to come stands for the one person the article
+    earlier made the subject of that modifier's verb. Refused: no such
+    person, or two (which one is meant is not said)."""
+    doc = sent.doc
+    modifier = next((t for t in doc[start:end] if name_key(t.text) in planned), None)
+    if modifier is None:
+        return None
+    found: dict[str, Token] = {}
+    for tok in doc[: sent.start]:
+        if tok.lemma_ != modifier.lemma_ or tok.pos_ not in ("VERB", "ADJ"):
+            continue
+        # the one it is said of: "X est pressenti", "le parti a désigné X"
+        deps = ("nsubj:pass", "obj", "nsubj") if tok.pos_ == "ADJ" else ("nsubj:pass", "obj")
+        said_of = [c for c in tok.children if c.dep_ in deps]
+        for subject in said_of + [c for s in said_of for c in s.children if c.dep_ == "conj"]:
+            holder = person(subject, entity_at)
+            if holder is not None:
+                found.setdefault(holder.key, subject)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def named_before_verb(verb: Token, entity_at: EntityAt) -> Token | None:

@@ -29,6 +29,7 @@ from kg.frames.party_reference import party_of_value, party_possessor
 from kg.frames.position_words import PositionWords, position_words
 from kg.frames.respective import respective_holders
 from kg.frames.role_holders import (
+    announced_holder,
     antecedent,
     appointed,
     capacity_holder,
@@ -221,6 +222,10 @@ def _read_role(
         if found is not None:
             reading.holder, reading.holder_token = person(found, scene.entity_at), found
     _holder_by_appointment(scene, reading, i, end)
+    if reading.holder is None:
+        found = announced_holder(scene.sent, vstart, vend, scene.positions.planned_modifiers,
+                                 scene.entity_at)  # fmt: skip
+        reading.holder_token, reading.holder = found, found and person(found, scene.entity_at)
     _holder_by_pairing(scene, reading)
     _holder_by_index(reading)
     return _accepted(scene.frame, reading, value), j
