@@ -333,3 +333,32 @@ def test_posts_a_post_to_come_stands_for_the_one_announced(nlp, text, expected) 
 )
 def test_posts_no_post_to_come_without_one_announced_before(nlp, text) -> None:
     assert positions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le mouvement Fatah a perdu deux de ses dirigeants, dont le fondateur Ali Karim, "
+            "tué en 2004.",
+            ("ali-karim", "dirigeants", "mouvement-fatah", "asserted"),
+        ),
+        (
+            "Les dirigeants du Hamas, dont Ali Karim, ont refusé.",
+            ("ali-karim", "dirigeants", "hamas", "asserted"),
+        ),
+    ],
+)
+def test_posts_one_of_a_plural_role_named_after_dont(nlp, text, expected) -> None:
+    assert positions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les dirigeants du Hamas, dont la plupart ont fui, ont refusé.",
+        "Les dirigeants du Hamas, dont le fils de Ali Karim, ont refusé.",
+    ],
+)
+def test_posts_nobody_of_a_plural_role_without_a_name_after_dont(nlp, text) -> None:
+    assert positions(text) == []

@@ -27,6 +27,7 @@ _LISTS = (
     "holding_verbs",
     "party_name_words",
     "same_words",
+    "among_markers",
 )
 _MAPS = ("offices", "same_kinds")
 
@@ -49,6 +50,7 @@ class PositionWords:
     party_name_words: frozenset[str]
     same_words: frozenset[str]
     same_kinds: dict[str, str]  # kind noun -> the entity type it names
+    among_markers: frozenset[str]
 
 
 @cache
@@ -78,4 +80,5 @@ def position_words(lang: str = "fr") -> PositionWords:
         party_name_words=words("party_name_words"),
         same_words=words("same_words"),
         same_kinds={name_key(k): str(v) for k, v in (data.get("same_kinds") or {}).items()},
+        among_markers=words("among_markers", str.lower),
     )

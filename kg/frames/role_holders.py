@@ -22,9 +22,11 @@ __all__ = [
     "appointed",
     "capacity_holder",
     "coordinated",
+    "copula_holder",
     "handed_to",
     "name_after",
     "name_before",
+    "named_among",
     "named_before_verb",
     "person",
     "purpose_subject",
@@ -49,6 +51,23 @@ def name_after(sent: Span, j: int, honorifics: frozenset[str], entity_at: Entity
         k += 1
     if k < sent.end and doc[k].pos_ in ("PROPN", "X", "NOUN") and person(doc[k], entity_at):
         return doc[k]
+    return None
+
+
+def named_among(sent: Span, j: int, among: frozenset[str], entity_at: EntityAt) -> Token | None:
+    """ "ses dirigeants, dont le fondateur X": a person named after a word of
+    inclusion following a (plural) role phrase that ends at token j, with at
+    most a few lower-case words between ("le fondateur"); anything else
+    between ("dont le fils de X", "dont la plupart") gives nothing."""
+    doc = sent.doc
+    k = j + 1 if j < sent.end and doc[j].text == "," else j
+    if k >= sent.end or doc[k].lower_ not in among:
+        return None
+    for tok in doc[k + 1 : min(k + 5, sent.end)]:
+        if person(tok, entity_at):
+            return tok
+        if tok.pos_ not in ("DET", "NOUN", "ADJ") or not tok.text[:1].islower():
+            return None
     return None
 
 
@@ -82,6 +101,19 @@ def antecedent(subject: Token, head: Token) -> Token:
     if "Rel" in subject.morph.get("PronType") and head.dep_ == "acl:relcl":
         return head.head
     return subject
+
+
+def copula_holder(head: Token, entity_at: EntityAt) -> Token | None:
+    """ "X est président du parti", "X, qui est président": the person subject
+    of "être" with the role noun ``head`` as its attribute, or None."""
+    if not any(c.dep_ == "cop" for c in head.children):
+        return None
+    found = None
+    for c in head.children:
+        named = antecedent(c, head) if c.dep_.startswith("nsubj") else None
+        if named is not None and person(named, entity_at):
+            found = named
+    return found
 
 
 def coordinated(sent: Span, end: int, start: int) -> bool:

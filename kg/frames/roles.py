@@ -30,20 +30,28 @@ from kg.frames.position_words import PositionWords, position_words
 from kg.frames.respective import respective_holders
 from kg.frames.role_holders import (
     announced_holder,
-    antecedent,
     appointed,
     capacity_holder,
     coordinated,
+    copula_holder,
     handed_to,
     name_after,
     name_before,
+    named_among,
     named_before_verb,
     person,
     purpose_subject,
     skip_scope,
 )
 from kg.frames.role_owner import EntityAt, of_after_name, owner, possessor, scope_owner
-from kg.frames.role_values import RoleIndex, is_place, match_at, role_index, value_end
+from kg.frames.role_values import (
+    RoleIndex,
+    is_place,
+    match_at,
+    role_index,
+    value_end,
+    value_start,
+)
 from kg.frames.schema import Frame
 from kg.lang.grammar import grammar
 from kg.mentions import name_key
@@ -207,7 +215,7 @@ def _read_role(
     the token its phrase ends at (where a role joined to it by "et" may start)."""
     head = scene.sent.doc[i]
     reading = _Reading(head, scene.entity_at(head))
-    vstart = _value_start(scene, i)
+    vstart = value_start(scene.sent, i, scene.modifiers)
     value, j = _value_and_owner(scene, reading, i, end, vstart, vend)
     j = skip_scope(scene.sent, j, scene.entity_at)
     chosen, after = _name_holder(scene, j, vstart, found, last_end)
@@ -215,12 +223,10 @@ def _read_role(
         reading.holder, reading.holder_token = person(chosen, scene.entity_at), chosen
     _owner_from_context(scene, reading, chosen, after, vstart)
     if reading.holder is None:
-        _holder_by_copula(reading, scene.entity_at)
-    if reading.holder is None:
-        words = scene.positions
-        found = capacity_holder(head, scene.entity_at, words.post_nouns, words.leaving_nouns)
+        found = copula_holder(head, scene.entity_at)
         if found is not None:
             reading.holder, reading.holder_token = person(found, scene.entity_at), found
+    _holder_by_reference(scene, reading, j, vstart, vend)
     _holder_by_appointment(scene, reading, i, end)
     if reading.holder is None:
         found = announced_holder(scene.sent, vstart, vend, scene.positions.planned_modifiers,
@@ -229,20 +235,6 @@ def _read_role(
     _holder_by_pairing(scene, reading)
     _holder_by_index(reading)
     return _accepted(scene.frame, reading, value), j
-
-
-def _value_start(scene: _Scene, i: int) -> int:
-    """ "l'ancien ministre": an adjective before the role is the value's;
-    "élue présidente": a verb is not."""
-    doc = scene.sent.doc
-    vstart = i
-    while (
-        vstart > scene.sent.start
-        and doc[vstart - 1].lower_ in scene.modifiers
-        and doc[vstart - 1].pos_ == "ADJ"
-    ):
-        vstart -= 1
-    return vstart
 
 
 def _value_and_owner(
@@ -309,14 +301,18 @@ def _owner_from_context(
             reading.of, reading.of_token = party_possessor(reading.head, scene.entity_at)
 
 
-def _holder_by_copula(reading: _Reading, entity_at: EntityAt) -> None:
-    """ "X est président du parti", "X, qui est président": the subject of "être"."""
-    head = reading.head
-    if any(c.dep_ == "cop" for c in head.children):
-        for c in head.children:
-            named = antecedent(c, head) if c.dep_.startswith("nsubj") else None
-            if named is not None and person(named, entity_at):
-                reading.holder, reading.holder_token = person(named, entity_at), named
+def _holder_by_reference(scene: _Scene, reading: _Reading, j: int, vstart: int, vend: int) -> None:
+    """A role phrase with no name beside it: "ses dirigeants, dont X" (one of
+    a plural role's holders), "en tant que directeur" or "sa démission de
+    ministre" (the clause's subject, see :func:`capacity_holder`)."""
+    words, entity_at, head = scene.positions, scene.entity_at, reading.head
+    found = None
+    if reading.holder is None and "Plur" in head.morph.get("Number"):
+        found = named_among(scene.sent, j, words.among_markers, entity_at)
+    if reading.holder is None and found is None:
+        found = capacity_holder(head, entity_at, words.post_nouns, words.leaving_nouns)
+    if found is not None:
+        reading.holder, reading.holder_token = person(found, entity_at), found
 
 
 def _holder_by_appointment(scene: _Scene, reading: _Reading, i: int, end: int) -> None:
