@@ -362,3 +362,15 @@ def test_posts_one_of_a_plural_role_named_after_dont(nlp, text, expected) -> Non
 )
 def test_posts_nobody_of_a_plural_role_without_a_name_after_dont(nlp, text) -> None:
     assert positions(text) == []
+
+
+def test_posts_position_words_load_every_section() -> None:
+    from dataclasses import fields
+
+    from kg.frames.position_words import position_words
+    from kg.lang import load_data
+
+    words = position_words("fr")
+    assert {f.name for f in fields(words)} == set(load_data("fr", "positions"))
+    assert words.offices["ministere"] == "ministre" and "échoir" in words.handing_verbs
+    assert words.same_kinds["etat"] == "Place" and "pressenti" in words.planned_modifiers
