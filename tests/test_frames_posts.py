@@ -182,8 +182,18 @@ def test_posts_in_a_capacity_held_by_the_clause_subject(nlp, text, expected) -> 
     assert expected in [p[:2] for p in positions(text)]
 
 
-def test_posts_a_capacity_of_a_thing_names_no_holder(nlp) -> None:
-    text = "Le texte a été lu en tant que préambule du traité."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le texte a été lu en tant que préambule du traité.",
+        # a comparison names no post
+        "Paul Morel a agi comme un président.",
+        # who signed is not the subject of the clause above
+        "Paul Morel a dit que le texte, signé en tant que ministre par un inconnu, était mauvais.",
+        "Paul Morel a dit que la loi rédigée en tant que ministre était mauvaise.",
+    ],
+)
+def test_posts_a_capacity_with_no_clear_holder_gives_nothing(nlp, text) -> None:
     assert positions(text) == []
 
 

@@ -28,6 +28,7 @@ _LISTS = (
     "party_name_words",
     "same_words",
     "among_markers",
+    "capacity_markers",
 )
 _MAPS = ("offices", "same_kinds")
 
@@ -51,6 +52,7 @@ class PositionWords:
     same_words: frozenset[str]
     same_kinds: dict[str, str]  # kind noun -> the entity type it names
     among_markers: frozenset[str]
+    capacity_markers: frozenset[str]
 
 
 @cache
@@ -81,4 +83,5 @@ def position_words(lang: str = "fr") -> PositionWords:
         same_words=words("same_words"),
         same_kinds={name_key(k): str(v) for k, v in (data.get("same_kinds") or {}).items()},
         among_markers=words("among_markers", str.lower),
+        capacity_markers=words("capacity_markers", str.lower),
     )

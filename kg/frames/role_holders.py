@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from kg.frames.position_words import PositionWords
 from kg.frames.role_owner import EntityAt
 from kg.lang.grammar import grammar
 from kg.lexicon import name_key
@@ -178,40 +179,49 @@ def purpose_subject(verb: Token, purpose: frozenset[str]) -> Token | None:
     return antecedent(subjects[0], clause) if subjects else None
 
 
-def capacity_holder(
-    head: Token, entity_at: EntityAt, post_nouns: frozenset[str], leaving: frozenset[str]
-) -> Token | None:
+def capacity_holder(head: Token, entity_at: EntityAt, words: PositionWords) -> Token | None:
     """ "ses articles écrits en tant que directeur", "il a signé en tant que
     président": the person a role after a capacity marker is held by, the
     subject of the clause it is in (a possessive noun stands for that
     subject); "sa démission de chef du gouvernement", "sa démission de son
     poste de ministre": the possessor of a noun of leaving held the post.
     Refused: a noun of leaving with no possessive ("la démission de chef du
-    gouvernement" names no holder), a clause whose subject is no person."""
+    gouvernement" names no holder), a clause whose subject is no person
+    (nor is any clause above it asked)."""
     node = head
-    if node.dep_ == "nmod" and name_key(node.head.text) in post_nouns:
+    if node.dep_ == "nmod" and name_key(node.head.text) in words.post_nouns:
         node = node.head  # "de son poste de ministre"
     cases = [c for c in node.children if c.dep_ == "case"]
     marker = " ".join(
         w.lower_ for c in cases for w in [c, *[f for f in c.children if f.dep_ == "fixed"]]
     )
     owner = node.head
-    possessive = any("Yes" in c.morph.get("Poss") for c in owner.children if c.dep_ == "det")
-    quits = name_key(owner.lemma_) in leaving and possessive and node.dep_ == "nmod"
-    if owner.i == node.i or not (quits or marker in grammar().capacity_markers):
+    quits = name_key(owner.lemma_) in words.leaving_nouns and _possessed(owner)
+    quits = quits and node.dep_ == "nmod"
+    if owner.i == node.i or not (quits or marker in words.capacity_markers):
         return None
     for _ in range(5):
         if owner.pos_ in ("VERB", "AUX"):
-            for s in subject_of(owner):
-                named = [s] + [a for a in s.children if a.dep_ == "appos"]
-                named += [f for a in named for f in a.children if f.dep_ == "flat:name"]
-                found = next((t for t in named if person(t, entity_at)), None)
-                if found is not None:
-                    return found
-        if owner.head.i == owner.i:
-            return None
+            subjects = subject_of(owner)
+        else:
+            subjects = [c for c in owner.children if c.dep_.startswith("nsubj")]
+        for s in subjects:
+            named = [s] + [a for a in s.children if a.dep_ == "appos"]
+            named += [f for a in named for f in a.children if f.dep_ == "flat:name"]
+            found = next((t for t in named if person(t, entity_at)), None)
+            if found is not None:
+                return found
+        if subjects or owner.head.i == owner.i:
+            return None  # a clause whose subject is no person: not above it
+        if owner.dep_ == "acl" and not _possessed(owner.head):
+            return None  # "le texte signé en tant que ministre": by whom is not said
         owner = owner.head
     return None
+
+
+def _possessed(noun: Token) -> bool:
+    """Whether a noun has a possessive determiner ("ses articles")."""
+    return any("Yes" in c.morph.get("Poss") for c in noun.children if c.dep_ == "det")
 
 
 def announced_holder(

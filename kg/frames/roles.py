@@ -310,7 +310,7 @@ def _holder_by_reference(scene: _Scene, reading: _Reading, j: int, vstart: int, 
     if reading.holder is None and "Plur" in head.morph.get("Number"):
         found = named_among(scene.sent, j, words.among_markers, entity_at)
     if reading.holder is None and found is None:
-        found = capacity_holder(head, entity_at, words.post_nouns, words.leaving_nouns)
+        found = capacity_holder(head, entity_at, words)
     if found is not None:
         reading.holder, reading.holder_token = person(found, entity_at), found
 
