@@ -11,7 +11,11 @@ skipped ("sénateur républicain du Nouveau-Mexique"). Its holder is a name in
 apposition after it (across a comma), a name before it (across a comma, a
 parenthesis or "en tant que", an adjective or an age: "X, 52 ans, actuel
 ministre"), the holder of a role joined to it by "et" ("X, maire de A et
-président de B"), the subject of "être",
+président de B"), the subject of "être", a name after "dont" ("ses
+dirigeants, dont X"), the subject of the clause of "en tant que directeur"
+or "sa démission de ministre", the person a verb hands the post to ("le
+poste de ministre échoit à X"), the one the article announced for a post
+to come ("le Premier ministre pressenti"),
 or the person the entity index resolved the role phrase to (then only when
 ``of`` is known and the phrase is the subject). The entity a role belongs to
 is read by :mod:`kg.frames.role_owner`, the names around a role phrase by
@@ -222,11 +226,7 @@ def _read_role(
     if chosen is not None:
         reading.holder, reading.holder_token = person(chosen, scene.entity_at), chosen
     _owner_from_context(scene, reading, chosen, after, vstart)
-    if reading.holder is None:
-        found = copula_holder(head, scene.entity_at)
-        if found is not None:
-            reading.holder, reading.holder_token = person(found, scene.entity_at), found
-    _holder_by_reference(scene, reading, j, vstart, vend)
+    _holder_by_reference(scene, reading, j)
     _holder_by_appointment(scene, reading, i, end)
     if reading.holder is None:
         found = announced_holder(scene.sent, vstart, vend, scene.positions.planned_modifiers,
@@ -301,15 +301,18 @@ def _owner_from_context(
             reading.of, reading.of_token = party_possessor(reading.head, scene.entity_at)
 
 
-def _holder_by_reference(scene: _Scene, reading: _Reading, j: int, vstart: int, vend: int) -> None:
-    """A role phrase with no name beside it: "ses dirigeants, dont X" (one of
-    a plural role's holders), "en tant que directeur" or "sa démission de
-    ministre" (the clause's subject, see :func:`capacity_holder`)."""
+def _holder_by_reference(scene: _Scene, reading: _Reading, j: int) -> None:
+    """A role phrase with no name beside it (its phrase ending at token j):
+    "X, qui est président" (the subject of "être"), "ses dirigeants, dont X"
+    (one of a plural role's holders), "en tant que directeur" or "sa
+    démission de ministre" (the clause's subject, see :func:`capacity_holder`)."""
     words, entity_at, head = scene.positions, scene.entity_at, reading.head
-    found = None
-    if reading.holder is None and "Plur" in head.morph.get("Number"):
+    if reading.holder is not None:
+        return
+    found = copula_holder(head, entity_at)
+    if found is None and "Plur" in head.morph.get("Number"):
         found = named_among(scene.sent, j, words.among_markers, entity_at)
-    if reading.holder is None and found is None:
+    if found is None:
         found = capacity_holder(head, entity_at, words)
     if found is not None:
         reading.holder, reading.holder_token = person(found, entity_at), found
