@@ -72,11 +72,33 @@ def _group_of(token: Token, words: MembershipWords) -> Token | None:
 
 
 def _coordinated(sent: Span) -> Iterator[tuple[Token, Token]]:
-    """Each pair of coordinated tokens of a sentence, both ways round."""
+    """Each pair of coordinated tokens of a sentence, both ways round; the
+    parser may also make them two subjects of one verb, the second with "et"."""
     for token in sent:
+        first = None
         if token.dep_ == "conj" and token.head.i != token.i:
-            yield token.head, token
-            yield token, token.head
+            first = token.head
+        elif any(c.dep_ == "cc" and c.lower_ in grammar().additive_conjunctions
+                 for c in token.children):  # fmt: skip
+            first = next(
+                (s for s in token.head.children if s.dep_ == token.dep_ and s.i < token.i), None
+            )
+        if first is not None:
+            yield first, token
+            yield token, first
+
+
+def _named_in(one: Token, other: Token, entity_at: EntityAt) -> Token:
+    """ "le départ de X et d'une fraction des cadres": the parser may join the
+    share to the noun before X; X, introduced by "de" as the share is, stands
+    for that noun."""
+    genitive = grammar().genitive
+    if entity_at(one) is not None or not markers(other) & genitive:
+        return one
+    for child in one.children:
+        if child.dep_ == "nmod" and child.i < other.i and markers(child) & genitive:
+            return child
+    return one
 
 
 def share_members(sent: Span, entity_at: EntityAt, words: MembershipWords) -> list[Linked]:
@@ -92,6 +114,7 @@ def share_members(sent: Span, entity_at: EntityAt, words: MembershipWords) -> li
     """
     found = []
     for one, other in _coordinated(sent):
+        one = _named_in(one, other, entity_at)
         person = entity_at(one)
         group = _group_of(other, words) if _is(person, EntityType.PERSON) else None
         organisation = _organisation_of(other, group, entity_at) if group is not None else None
