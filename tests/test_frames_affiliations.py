@@ -344,3 +344,47 @@ def test_affiliations_an_acronym_defined_in_brackets_names_it_again(nlp) -> None
         "annoncées par Anne Roux."
     )
     assert ("anne-roux", "agence-nationale-de-securite") in pairs(text, "speaksFor")
+
+
+# -- a leader of the party a sentence is about --------------------------------
+
+_MOVEMENT_STORY = (
+    "Le Mouvement bleu a présenté ses listes à Lyon. Le Mouvement bleu espère gagner en juin. "
+    "{last}"
+)
+
+
+@pytest.mark.parametrize(
+    ("last", "person"),
+    [
+        (
+            "Le bureau du parti a demandé que son président, Paul Girard, reste en fonction.",
+            "paul-girard",
+        ),
+        (
+            "Ce mouvement a perdu deux de ses dirigeants, dont le fondateur Luc Marin, en 2003.",
+            "luc-marin",
+        ),
+        ("Le parti a salué son président, Paul Girard.", "paul-girard"),
+    ],
+)
+def test_affiliations_a_leader_of_the_party_the_sentence_is_about(
+    nlp, last: str, person: str
+) -> None:
+    assert (person, "mouvement-bleu") in pairs(_MOVEMENT_STORY.format(last=last), "memberOf")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _MOVEMENT_STORY.format(last="Le parti a salué son ancien président, Paul Girard."),
+        # no possessive: the president of a country, maybe
+        _MOVEMENT_STORY.format(last="Le parti a reçu le président Paul Girard."),
+        # the subject is no back-reference to the party
+        _MOVEMENT_STORY.format(last="La ville a salué son président, Paul Girard."),
+        # no party in the article
+        "Le parti a salué son président, Paul Girard.",
+    ],
+)
+def test_affiliations_no_leader_of_the_party_without_its_marks(nlp, text: str) -> None:
+    assert "group:party-leader.v1" not in rules(text, "memberOf")

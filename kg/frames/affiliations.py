@@ -8,11 +8,14 @@ sentence that no frame trigger covers, as facts with their provenance:
 * ``voice:announced.v1``: "les accusations de l'Institut, annoncées par Y"
   (:mod:`kg.frames.announcers`);
 * ``noun:belonging.v1``: "son appartenance au parti Y" (:mod:`kg.frames.belonging`);
+* ``group:party-leader.v1``: "le comité du parti ... son président, X" for
+  the party the article is about (:mod:`kg.frames.party_leaders`);
 * ``capacity:<frame id>``: "en tant que directeur de la Banque Y"
   (:mod:`kg.frames.capacities`), with the predicate of the role's frame.
 
-What each refuses is said in its module. Confidence: 0.7 for a share or a
-fellow or a noun of belonging, 0.75 for an announcer, the role frame's times 0.9 for a capacity.
+What each refuses is said in its module. Confidence: 0.7 for a share, a
+fellow or a noun of belonging, 0.6 for a party's leader, 0.75 for an
+announcer, the role frame's times 0.9 for a capacity.
 """
 
 from __future__ import annotations
@@ -26,13 +29,19 @@ from kg.frames.belonging import belongings
 from kg.frames.capacities import capacities, capacity_roles
 from kg.frames.comembers import fellow_members, share_members
 from kg.frames.membership import current_membership, membership_words
+from kg.frames.party_leaders import party_leaders
+from kg.frames.party_refs import discourse_party
 from kg.frames.provenance import fact_provenance
 from kg.frames.resolver import Resolver
 from kg.frames.schema import FrameSet
+from kg.lexicon import name_key
 from kg.model import Fact
 from kg.nlp import Parsed
 
 __all__ = ["affiliation_facts"]
+
+#: The role frame whose roles make a leader ("président", "fondateur").
+_LEADER_FRAME = "leader.v1"
 
 
 def _fact(
@@ -52,6 +61,26 @@ def _fact(
         role=role,
         provenance=fact_provenance(parsed, tokens, rule, round(confidence, 3)),
     )
+
+
+def _leaders(parsed: Parsed, sent: Span, frames: FrameSet, resolver: Resolver) -> list[Fact]:
+    """Leaders named with a possessive in a sentence about the article's party."""
+    words = membership_words(frames.lang)
+    party, _ = discourse_party(
+        getattr(resolver.index, "entities", ()), words.party_heads, words.foreign_party_words
+    )
+    if party is None:
+        return []
+    roles = frozenset(
+        name_key(role) for f in frames.role_frames if f.id == _LEADER_FRAME for role in f.roles
+    )
+    return [
+        _fact(parsed, person.key, "memberOf", party.key, [role], "group:party-leader.v1", 0.6,
+              role.text)
+        for person, role in party_leaders(
+            sent, resolver.entity_at, roles, words.party_heads, words.former
+        )
+    ]  # fmt: skip
 
 
 def affiliation_facts(
@@ -93,6 +122,7 @@ def affiliation_facts(
               [b.subject_token, b.object_token], "noun:belonging.v1", 0.7)
         for b in belongings(sent, entity_at, words)
     ]  # fmt: skip
+    found += _leaders(parsed, sent, frames, resolver)
     found += [
         _fact(parsed, c.holder.key, c.frame.predicate, c.organisation.key,
               [c.role, c.organisation_token], f"capacity:{c.frame.id}",
