@@ -264,6 +264,13 @@ def test_affiliations_a_capacity_without_holder_or_organisation_gives_nothing(
             "luc-marin",
             "ligue-des-patriotes",
         ),
+        # "à celui-ci": the person named last before, of the same gender
+        (
+            "Une campagne a suivi l'élection du ministre Paul Girard, visant à reprocher à "
+            "celui-ci ses origines et son appartenance au Front national.",
+            "paul-girard",
+            "front-national",
+        ),
     ],
 )
 def test_affiliations_a_noun_of_belonging_states_a_membership(
@@ -279,6 +286,9 @@ def test_affiliations_a_noun_of_belonging_states_a_membership(
         "Anne Roux n'a jamais évoqué son appartenance au Parti vert.",  # negated
         "Paul Girard a rappelé son ancienne appartenance au Front national.",  # former
         "Le pays prépare son adhésion à l'Union européenne.",  # a prospect, not listed
+        # "celle-ci" cannot stand for a man named before
+        "Une campagne a suivi l'élection du ministre Paul Girard, visant à reprocher à "
+        "celle-ci son appartenance au Front national.",
     ],
 )
 def test_affiliations_a_denied_former_or_prospective_belonging_gives_nothing(
