@@ -1,6 +1,6 @@
 """Spokespeople read from who announces an organisation's statement: "les
 accusations de l'Institut avaient été annoncées par Anne Roux", "Paul Girard
-a présenté le communiqué de l'Agence".
+a lu le communiqué de l'Agence".
 
 The verb is one of ``announcing_verbs`` of ``membership.yaml``, its logical
 object a noun of ``statements`` whose "de" complement names an organisation,
@@ -9,7 +9,8 @@ Refused: a statement of a person or of a place ("les accusations de la
 Pologne": who speaks for a country is read from roles), any other object
 ("a annoncé la mort du fondateur de Y"), an organisation as the announcer
 (a newspaper that reports a statement does not speak for its author), a
-negated verb ("n'a pas présenté la position du parti").
+negated verb ("n'a pas lu la position du parti"), a verb a go-between or a
+reporter uses ("a transmis les exigences de X": not listed).
 """
 
 from __future__ import annotations
