@@ -19,26 +19,16 @@ from spacy.tokens import Span, Token
 
 from kg.frames.located import EntityAt, Linked
 from kg.frames.membership import MembershipWords
-from kg.lang.grammar import grammar
+from kg.frames.parties import genitive_organisation
 from kg.lexicon import name_key
-from kg.model import Entity, EntityType
-from kg.syntax import markers, object_of, subject_of
+from kg.model import EntityType
+from kg.syntax import object_of, subject_of
 
 __all__ = ["announcers"]
 
 
 def _negated(verb: Token) -> bool:
     return any("Neg" in c.morph.get("Polarity") for c in verb.children)
-
-
-def _author(statement: Token, entity_at: EntityAt) -> tuple[Entity, Token] | None:
-    """The organisation a statement noun is said to be of, or None."""
-    for child in statement.children:
-        if child.dep_ == "nmod" and markers(child) & grammar().genitive:
-            found = entity_at(child)
-            if found is not None and found.type is EntityType.ORGANIZATION:
-                return found, child
-    return None
 
 
 def announcers(sent: Span, entity_at: EntityAt, words: MembershipWords) -> list[Linked]:
@@ -66,7 +56,7 @@ def announcers(sent: Span, entity_at: EntityAt, words: MembershipWords) -> list[
         for statement in object_of(verb):
             if not people or name_key(statement.lemma_) not in words.statements:
                 continue
-            author = _author(statement, entity_at)
+            author = genitive_organisation(statement, entity_at)
             if author is not None:
                 found += [Linked(p, author[0], t, author[1]) for p, t in people]
     return found

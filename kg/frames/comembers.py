@@ -25,6 +25,7 @@ from spacy.tokens import Span, Token
 
 from kg.frames.located import EntityAt, Linked
 from kg.frames.membership import MembershipWords
+from kg.frames.parties import genitive_organisation
 from kg.lang.grammar import grammar
 from kg.lexicon import name_key
 from kg.model import Entity, EntityType, Fact
@@ -44,12 +45,9 @@ def _organisation_of(
     coordinated with it ("des dirigeants et cadres du parti Y"), or of the
     share noun after the group noun (where the parser may hang it)."""
     for noun in (group, *group.conjuncts, share):
-        for child in noun.children:
-            after = child.i > group.i
-            if after and child.dep_ == "nmod" and markers(child) & grammar().genitive:
-                found = entity_at(child)
-                if _is(found, EntityType.ORGANIZATION):
-                    return found, child  # type: ignore[return-value]
+        found = genitive_organisation(noun, entity_at, after=group.i)
+        if found is not None:
+            return found
     return None
 
 

@@ -110,24 +110,11 @@ def membership_words(lang: str = "fr") -> MembershipWords:
         return frozenset(name_key(w) for w in data.get(section) or [])
 
     return MembershipWords(
-        former=keys("former"),
-        presiding_roles=keys("presiding_roles"),
-        party_heads=keys("party_heads"),
-        states=keys("states"),
-        assemblies=keys("assemblies"),
-        employers=keys("employers"),
+        **{section: keys(section) for section in _LISTS},  # one field per list, by its name
         chambers={
             name_key(role): frozenset(name_key(w) for w in heads)
             for role, heads in (data.get("chambers") or {}).items()
         },
-        foreign_party_words=keys("foreign_party_words"),
-        group_members=keys("group_members"),
-        group_shares=keys("group_shares"),
-        fellows=keys("fellows"),
-        statements=keys("statements"),
-        announcing_verbs=keys("announcing_verbs"),
-        belonging_nouns=keys("belonging_nouns"),
-        denying_verbs=keys("denying_verbs"),
         modifiers=frozenset(name_key(w) for w in lex.role_modifiers),
         leading=frozenset(name_key(w) for w in lex.leading),
     )
@@ -199,6 +186,7 @@ def _derived(fact: Fact, predicate: str, obj: str, rule: str, factor: float) -> 
         object=obj,
         role=fact.value or fact.role,
         polarity=fact.polarity,
+        modality=fact.modality,
         provenance=provenance,
     )
 
@@ -259,9 +247,12 @@ def refine_membership(
     words = membership_words(lang)
     entities = list(entities)
     by_key = {e.key: e for e in entities}
-    facts = party_references(
+    facts, leaders = party_references(
         facts, entities, words.party_heads, words.foreign_party_words, words.former
     )
+    facts = facts + [
+        _derived(fact, "memberOf", party, "membership:party-ref.v1", 0.8) for fact, party in leaders
+    ]
     out: list[Fact] = []
     for fact in facts:
         org = by_key.get(fact.object or "")

@@ -82,9 +82,9 @@ def party_references(
     heads: frozenset[str],
     foreign: frozenset[str],
     former: frozenset[str],
-) -> list[Fact]:
+) -> tuple[list[Fact], list[tuple[Fact, str]]]:
     """Complete the positions held "du parti" with the party the article is
-    about, and add their holders' membership.
+    about, and say whose membership they state.
 
     Args:
         facts: the article's facts.
@@ -94,13 +94,14 @@ def party_references(
         former: words that make a role a former one ("ancien").
 
     Returns:
-        The facts, positions completed, then the memberships added.
+        The facts, positions completed, and each current position with the
+        key of the party its holder is a member of.
     """
     party, parties = discourse_party(entities, heads, foreign)
     if party is None:
-        return facts
+        return facts, []
     others = [m.text for p in parties if p is not party for m in p.mentions]
-    out, added = [], []
+    out, members = [], []
     for fact in facts:
         refers = (
             fact.predicate == "holdsPosition"
@@ -111,21 +112,6 @@ def party_references(
         if refers:
             fact = replace(fact, of=party.key)
             if not former & set(name_key(fact.value or "").split()):
-                provenance = replace(
-                    fact.provenance,
-                    rule="membership:party-ref.v1",
-                    confidence=round(fact.provenance.confidence * 0.8, 3),
-                )
-                added.append(
-                    Fact(
-                        subject=fact.subject,
-                        predicate="memberOf",
-                        object=party.key,
-                        role=fact.value,
-                        polarity=fact.polarity,
-                        modality=fact.modality,
-                        provenance=provenance,
-                    )
-                )
+                members.append((fact, party.key))
         out.append(fact)
-    return out + added
+    return out, members
