@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from kg.lang.grammar import grammar
 from kg.lexicon import Lexicon, name_key
 from kg.model import EntityType
 from kg.name_cuts import (
@@ -274,7 +275,9 @@ def _head_type(span: Span, ctx: SpanContext) -> EntityType | None:
     """Type a span by a head noun: its own first word ("Parti X") or one among
     the four lower-case words before it ("l'agence de presse russe Interfax",
     "le groupe jihadiste X"); a determiner, a punctuation mark or a capitalised
-    word (another name's) ends the words looked at."""
+    word (another name's) ends the words looked at. A head after a noun and a
+    bare "de" qualifies that noun and heads no name: "son confrère de parti X"
+    names a person ("Y, de journal X" still names a newspaper)."""
     doc, lex = span.doc, ctx.lex
     if len(span) > 1 and name_key(span[0].text) in lex.organization_heads:
         return EntityType.ORGANIZATION
@@ -286,7 +289,9 @@ def _head_type(span: Span, ctx: SpanContext) -> EntityType | None:
         k -= 1
     heads = ctx.phrases.heads
     for i in range(k, span.start):
-        if any(end <= span.start for end, _key in heads.at(i)):
+        bare_de = i > 1 and doc[i - 1].lower_ in grammar().genitive and doc[i - 2].pos_ == "NOUN"
+        bare_de = bare_de and not str(doc[i - 1].morph)  # "de", not "du" / "des"
+        if not bare_de and any(end <= span.start for end, _key in heads.at(i)):
             return EntityType.ORGANIZATION
     return None
 

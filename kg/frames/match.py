@@ -27,6 +27,7 @@ from spacy.tokens import Span, Token
 
 from kg.event_place import event_place, place_words
 from kg.event_time import event_time
+from kg.frames.affiliations import affiliation_facts
 from kg.frames.located import CountryOf, located_in
 from kg.frames.membership import refine_membership
 from kg.frames.owners import owners_from_voice
@@ -315,5 +316,6 @@ def extract_facts(
         facts.extend(role_facts(parsed, sent, frames, resolver, cues, attribution))
         facts.extend(posts_taken_over(parsed, sent, facts, resolver.entity_at, positions))
         facts.extend(_linked_facts(parsed, sent, frames, resolver, country_of))
+        facts.extend(affiliation_facts(parsed, sent, frames, resolver, facts))
     facts.extend(reaction_facts(parsed, resolver, cues, attribution, frames.lang))
     return _across_sentences(facts, index, frames)
