@@ -61,6 +61,7 @@ _LISTS = (
     "medium_heads",
     "management_nouns",
     "country_nouns",
+    "country_adjectives",
 )
 _NEGATION = ("particles", "strong", "words", "determiners")
 
@@ -97,6 +98,7 @@ class Cues:
     medium_heads: frozenset[str]
     management_nouns: frozenset[str]
     country_nouns: frozenset[str]
+    country_adjectives: frozenset[str]
     months: dict[str, int]
     time_nouns: frozenset[str]
     same_day_words: frozenset[str]

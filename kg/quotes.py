@@ -24,7 +24,7 @@
 * Attribution: the facts inside a reported clause have its speaker as source
   ("Interfax a rapporté que ..."); so do the facts inside a direct quote; in a
   sentence with "selon X", X is the source; so is the medium of an interview
-  ("interrogé sur la radio X", :func:`kg.speakers.medium_of`).
+  ("interrogé sur la radio X", :func:`kg.media.medium_of`).
 
 Confidence of ``said``: 0.85 for a direct quote with a named speaker, 0.75
 for indirect speech, 0.7 for "selon X", 0.6 for a stance object; times 0.85
@@ -42,12 +42,13 @@ from spacy.tokens import Doc, Token
 from kg.event_place import PlaceWords, place_words, scenes, statement_place
 from kg.event_time import event_time
 from kg.lang.grammar import grammar
+from kg.media import medium_of, medium_told
 from kg.model import Entity, EntityType, Fact, Provenance
 from kg.nlp import Parsed
 from kg.polarity import Cues, is_negated
 from kg.quote_marks import Quote, find_quotes
 from kg.said_text import said_text
-from kg.speakers import Speakers, medium_of, medium_told, speech_subject
+from kg.speakers import Speakers, speech_subject
 from kg.speech import clause_tail, speech_verb, that_clause_mark, voice_of
 from kg.speech_events import speech_events
 

@@ -117,7 +117,8 @@ def _hung_lower(verb: Token) -> Token | None:
     clause the parser hung on a word of the verb's complement. Taken when it
     is the first "que" after the verb, no finite verb nor present participle
     stands between them, the "que" is no part of a conjunction ("pour que",
-    "tandis que") and the clause is not a relative one ("les otages que la police a
+    "tandis que", but "a rapporté quelques jours plus tôt que" is no
+    comparison) and the clause is not a relative one ("les otages que la police a
     libérés": a "que" right after its noun)."""
     top = verb.head if verb.dep_ == "xcomp" else verb  # "a fait savoir": from "fait"
     for tok in top.subtree:
@@ -127,7 +128,9 @@ def _hung_lower(verb: Token) -> Token | None:
             clause = tok.head
             # a relative "que" follows its noun ("les otages que ..."), not a comma
             before = tok.doc[tok.i - 1]
-            if tok.dep_ == "fixed" or before.pos_ in ("ADP", "ADV", "SCONJ"):
+            if tok.dep_ == "fixed" or (
+                before.pos_ in ("ADP", "ADV", "SCONJ") and not _measured(before)
+            ):
                 return None  # "pour que", "tandis que": an aim or a contrast, not speech
             relative = clause.dep_.startswith("acl") and before.pos_ in ("NOUN", "PROPN")
             if clause.i > tok.i and _finite_clause(clause) and not relative:
@@ -138,6 +141,15 @@ def _hung_lower(verb: Token) -> Token | None:
         ):
             return None  # "soulignant que ...": the clause is that verb's
     return None
+
+
+def _measured(adverb: Token) -> bool:
+    """ "quelques jours plus tôt": an adverb with a measure of its own ends a
+    phrase of time, and a "que" after it opens the verb's clause, not a
+    comparison ("plus tôt que prévu" has no measure)."""
+    return adverb.pos_ == "ADV" and any(
+        c.dep_.startswith("obl") and c.pos_ == "NOUN" for c in adverb.children
+    )
 
 
 def _present_participle(tok: Token) -> bool:

@@ -59,6 +59,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "kg.speech_events",
             "kg.quotes",
             "kg.speakers",
+            "kg.media",
             "kg.speech",
             "kg.polarity",
             "kg.event_time",
@@ -196,7 +197,7 @@ def test_layers_no_import_cycle() -> None:
 
 
 def test_layers_frames_never_import_the_quote_step() -> None:
-    quote_step = {"kg.quotes", "kg.quote_marks", "kg.speakers", "kg.speech"}
+    quote_step = {"kg.quotes", "kg.quote_marks", "kg.speakers", "kg.media", "kg.speech"}
     found = {
         name: imports_of(name) & quote_step
         for name in MODULES
