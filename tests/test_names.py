@@ -209,7 +209,10 @@ def test_names_unknown_place_that_reports_is_an_organisation(text: str, name: st
         ("Tamanrasset a accueilli le sommet.", "Tamanrasset"),
         ("Les témoins ont affirmé à Tamanrasset que le pont était coupé.", "Tamanrasset"),
         # a country's long name
-        ("La République fédérale du Nigeria a annoncé un accord.", "République fédérale du Nigeria"),
+        (
+            "La République fédérale du Nigeria a annoncé un accord.",
+            "République fédérale du Nigeria",
+        ),
     ],
 )
 def test_names_place_that_does_not_report_stays_a_place(text: str, name: str) -> None:
