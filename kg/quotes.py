@@ -39,17 +39,23 @@ from functools import partial
 
 from spacy.tokens import Doc, Token
 
-from kg.event_place import PlaceWords, place_words, scenes, statement_place
-from kg.event_time import event_time
-from kg.lang.grammar import grammar
+from kg.event_place import PlaceWords, event_place, place_words, scenes, statement_place
+from kg.event_time import event_time, resolve_date
 from kg.media import medium_of, medium_told
 from kg.model import Entity, EntityType, Fact, Provenance
 from kg.nlp import Parsed
+from kg.occasions import (
+    OccasionWords,
+    occasion_agent,
+    occasion_date,
+    occasion_words,
+    relative_occasion,
+)
 from kg.polarity import Cues, is_negated
 from kg.quote_marks import Quote, find_quotes
 from kg.said_text import said_text
 from kg.speakers import Speakers, speech_subject
-from kg.speech import clause_tail, speech_verb, that_clause_mark, voice_of
+from kg.speech import reported_words, speaks_inside, speech_verb, voice_of
 from kg.speech_events import speech_events
 
 __all__ = ["Attribution", "speech_facts"]
@@ -100,6 +106,7 @@ class _Article:
     inside: set[int]  # the tokens inside quotes
     places: PlaceWords
     scene: list[tuple[int, Entity | None]]
+    occasions: OccasionWords
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +123,7 @@ class _Said:
     last: int
     conf: float
     rule: str
+    occasion: Token | None = None  # the communiqué or visit it was said in
 
 
 def speech_facts(
@@ -144,7 +152,10 @@ def speech_facts(
     dated = {*cues.weekdays, *cues.months, *cues.relative_days, *cues.time_nouns}
     scene = scenes(doc, entity_at, places, dated, inside, parsed.article.date)
     attribution = Attribution(quoted=frozenset(inside))
-    article = _Article(parsed, entity_at, cues, speakers, attribution, inside, places, scene)
+    occasions = occasion_words(parsed.article.language)
+    article = _Article(
+        parsed, entity_at, cues, speakers, attribution, inside, places, scene, occasions
+    )
     facts: list[Fact] = []
     verbs: list[Token] = []
     for _, kind, data in speech_events(doc, quotes, cues):
@@ -199,25 +210,32 @@ def _quoted(article: _Article, quote: Quote, verb: Token) -> _Said | None:
     return _Said(verb, who, ent, pronoun, value, words, first, last, 0.85, "quote:direct.v1")
 
 
-def _reported(article: _Article, kind: str, verb: Token, content: Token) -> _Said | None:
-    """What a speech or stance verb reports, said by its subject; nothing
-    for "ne dit pas que", and a report verb whose clause has a speaker of
-    its own ("X a rapporté que Y a dit") only attributes it."""
+def _reported(
+    article: _Article, kind: str, verb: Token, content: Token, occasion: Token | None = None
+) -> _Said | None:
+    """What a speech or stance verb reports, said by its subject (on an
+    occasion, "la visite du président X pour annoncer", by who holds it);
+    nothing for "ne dit pas que", and a report verb whose clause has a
+    speaker of its own ("X a rapporté que Y a dit") only attributes it."""
     cues = article.cues
-    if is_negated(verb, cues) and kind == "indirect":
+    if is_negated(verb, cues) and kind != "stance":
         return None
-    who, ent, pronoun = speech_subject(verb, article.speakers)
+    agent = occasion_agent(occasion) if occasion is not None else None
+    held = article.speakers.resolve(agent, fallback=False) if agent is not None else (None, False)
+    who, ent, pronoun = (agent, *held) if held[0] is not None else (None, None, False)
+    if ent is None:
+        who, ent, pronoun = speech_subject(verb, article.speakers)
     if ent is None or who is None:
         return None
-    tokens, nested = _reported_words(verb, content, cues)
+    tokens, nested = reported_words(verb, content, cues)
     article.attribution.mark(tokens, ent)
-    if kind == "indirect" and speech_verb(verb, cues) is None and _speaks(content, cues):
+    if kind != "stance" and speech_verb(verb, cues) is None and speaks_inside(content, cues):
         return None
     value = said_text(article.parsed, article.parsed.doc, min(tokens), max(tokens) + 1, nested)
     words = {t.i for t in content.subtree}
     first, last = min(tokens + [who.i, verb.i]), max(tokens + [who.i, verb.i])
-    conf, rule = (0.75, "quote:indirect.v1") if kind == "indirect" else (0.6, "quote:stance.v1")
-    return _Said(verb, who, ent, pronoun, value, words, first, last, conf, rule)
+    conf, rule = (0.6, "quote:stance.v1") if kind == "stance" else (0.75, "quote:indirect.v1")
+    return _Said(verb, who, ent, pronoun, value, words, first, last, conf, rule, occasion)
 
 
 def _said_facts(article: _Article, said: _Said) -> list[tuple[Fact, Token]]:
@@ -242,19 +260,38 @@ def _said_facts(article: _Article, said: _Said) -> list[tuple[Fact, Token]]:
             provenance=_provenance(parsed, doc, first, last, 0.8, "quote:voice.v1"),
         )
         found.append((fact, verb))
-    place = statement_place(
-        verb, article.entity_at, article.places, article.scene, {said.speaker.key}, said.words
-    )
+    time, place = _when_where(article, said)
     fact = Fact(
         subject=said.speaker.key,
         predicate="said",
         value=said.value,
-        time=event_time(verb, verb.sent, article.cues, parsed.article.date),
+        time=time,
         place=place.key if place is not None else None,
         provenance=_provenance(parsed, doc, said.first, said.last, conf, said.rule),
     )
     found.append((fact, verb))
     return found
+
+
+def _when_where(article: _Article, said: _Said) -> tuple[str | None, Entity | None]:
+    """When and where words were said: the time the speech verb names, else
+    its occasion's ("un communiqué, le 22 avril, dans lequel elle ..."); the
+    place its occasion names ("sa visite en Irak pour annoncer"), else the
+    statement's (:func:`kg.event_place.statement_place`)."""
+    verb, date, used = said.verb, article.parsed.article.date, {said.speaker.key}
+    occasion = said.occasion or relative_occasion(verb, article.occasions)
+    time = event_time(verb, verb.sent, article.cues, date)
+    place = None
+    if occasion is not None:
+        time = time or event_time(occasion, occasion.sent, article.cues, date)
+        time = time or resolve_date(occasion_date(occasion), date, article.cues)
+        arguments = [a for a in [occasion_agent(occasion)] if a is not None]
+        place = event_place(occasion, article.entity_at, article.places, used, arguments)
+    if place is None:
+        place = statement_place(
+            verb, article.entity_at, article.places, article.scene, used, said.words
+        )
+    return time, place
 
 
 def _with_sources(
@@ -274,39 +311,6 @@ def _with_sources(
             fact = replace(fact, source=source.key)
         sourced.append(fact)
     return sourced
-
-
-def _reported_words(verb: Token, content: Token, cues: Cues) -> tuple[list[int], set[int]]:
-    """The tokens a speech verb reports, and those left to speech of their own
-    inside (a speech verb, "... et que Y")."""
-    nested = {
-        t.i
-        for c in content.subtree
-        if (c.dep_.startswith("advcl") and speech_verb(c, cues))
-        or (c.i != content.i and c.dep_ == "conj" and that_clause_mark(c))
-        for t in c.subtree
-    }  # a speech verb inside, and "... et que Y": said on their own
-    # "de baisser", "pour une réforme", "et que": the words introducing it are not said
-    lead = {c.i for c in content.children if c.dep_ in ("mark", "case", "cc") and c.i < content.i}
-    # "a prévenu, au lendemain du vote, que ...": what stands
-    # before "que" is the verb's, not the clause's
-    that = [c.i for c in content.children if c.lower_ in grammar().complementisers]
-    lead |= set(range(content.left_edge.i, min(that))) if that else set()
-    if content.pos_ == "NOUN":  # "annonçait pour sa part la création"
-        lead |= {t.i for c in content.lefts if c.dep_ in ("nmod", "obl") for t in c.subtree}
-    words = [t for c in [content, *clause_tail(verb, content)] for t in c.subtree]
-    tokens = [t.i for t in words if t.i not in nested and t.i not in lead]
-    return tokens, nested
-
-
-def _speaks(clause: Token, cues: Cues) -> bool:
-    """Someone inside the clause speaks or takes a stance: "... que Y a
-    déclaré", "... que Y n'excluait pas"."""
-    return any(
-        t.pos_ in ("VERB", "AUX")
-        and (speech_verb(t, cues) is not None or t.lemma_.lower() in cues.stance_verbs)
-        for t in clause.subtree
-    )
 
 
 def _according_to(

@@ -60,6 +60,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "kg.quotes",
             "kg.speakers",
             "kg.media",
+            "kg.occasions",
             "kg.speech",
             "kg.polarity",
             "kg.event_time",

@@ -953,3 +953,23 @@ def test_speech_that_clause_after_a_measured_time_adverb(nlp, text: str, expecte
 )
 def test_speech_comparison_after_a_verb_says_nothing(nlp, text: str) -> None:
     assert said(facts_of(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard s'est posé en arbitre de la crise.", "arbitre de la crise"),
+        ("Anne Roux se pose en défenseur des petits commerces.", "défenseur des petits commerces"),
+    ],
+)
+def test_speech_how_one_presents_oneself_is_said(nlp, text: str, expected: str) -> None:
+    ((_, value),) = said(facts_of(text))
+    assert value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["L'avion s'est posé en urgence à Lyon.", "Paul Girard a posé le carton en haut."],
+)
+def test_speech_posing_a_thing_says_nothing(nlp, text: str) -> None:
+    assert said(facts_of(text)) == []
