@@ -37,12 +37,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import partial
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
+from kg.according import according_to
 from kg.event_place import PlaceWords, event_place, place_words, scenes, statement_place
 from kg.event_time import event_time, resolve_date
 from kg.media import medium_of, medium_told
-from kg.model import Entity, EntityType, Fact, Provenance
+from kg.model import Entity, EntityType, Fact
 from kg.nlp import Parsed
 from kg.occasions import (
     OccasionWords,
@@ -53,7 +54,7 @@ from kg.occasions import (
 )
 from kg.polarity import Cues, is_negated
 from kg.quote_marks import Quote, find_quotes
-from kg.said_text import said_text
+from kg.said_text import said_provenance, said_text
 from kg.speakers import Speakers, speech_subject
 from kg.speech import reported_words, speaks_inside, speech_verb, voice_of
 from kg.speech_events import speech_events
@@ -81,17 +82,6 @@ class Attribution:
         for i in tokens:
             if overwrite or i not in self.sources:
                 self.sources[i] = entity
-
-
-def _provenance(
-    parsed: Parsed, doc: Doc, first: int, last: int, conf: float, rule: str
-) -> Provenance:
-    start, _ = parsed.span_offsets(doc[first])
-    _, end = parsed.span_offsets(doc[last])
-    s_start, _ = parsed.span_offsets(doc[first].sent[0])
-    _, s_end = parsed.span_offsets(doc[last].sent[-1])
-    sentence = parsed.article.text[s_start:s_end].strip()
-    return Provenance(parsed.article.id, start, end, sentence, rule, round(conf, 3))
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +184,7 @@ def _source_facts(article: _Article, marker: Token) -> list[tuple[Fact, Token]]:
         return []
     sent = marker.sent
     article.attribution.mark([i for i in range(sent.start, sent.end) if i != marker.i], ent)
-    said = _according_to(article.parsed, marker, ent, pronoun, article.inside, article.cues)
+    said = according_to(article.parsed, marker, ent, pronoun, article.inside, article.cues)
     return [(said, marker.head)] if said is not None else []
 
 
@@ -257,7 +247,7 @@ def _said_facts(article: _Article, said: _Said) -> list[tuple[Fact, Token]]:
             subject=spokesperson.key,
             predicate="speaksFor",
             object=said.speaker.key,
-            provenance=_provenance(parsed, doc, first, last, 0.8, "quote:voice.v1"),
+            provenance=said_provenance(parsed, doc, first, last, 0.8, "quote:voice.v1"),
         )
         found.append((fact, verb))
     time, place = _when_where(article, said)
@@ -267,7 +257,7 @@ def _said_facts(article: _Article, said: _Said) -> list[tuple[Fact, Token]]:
         value=said.value,
         time=time,
         place=place.key if place is not None else None,
-        provenance=_provenance(parsed, doc, said.first, said.last, conf, said.rule),
+        provenance=said_provenance(parsed, doc, said.first, said.last, conf, said.rule),
     )
     found.append((fact, verb))
     return found
@@ -311,64 +301,6 @@ def _with_sources(
             fact = replace(fact, source=source.key)
         sourced.append(fact)
     return sourced
-
-
-def _according_to(
-    parsed: Parsed, marker: Token, ent: Entity, pronoun: bool, inside: set[int], cues: Cues
-) -> Fact | None:
-    """ "Selon X, la réforme sera votée": X said the clause that "selon X"
-    hangs on, or the main clause when the phrase ends the sentence. Nothing
-    when the phrase hangs on a noun inside the sentence ("le rôle, selon X,
-    de ...") or sits in a quote, when the clause is no more than the phrase, or
-    when it follows a speech verb ("a déclaré Y, selon X": X is the source of
-    what Y said, not a speaker; before it, "Selon X, Y a promis de ...", X
-    says the whole clause and is the source of Y's words), or when X is a
-    pronoun ("selon lui": too weak a speaker to say a whole clause; it stays
-    the clause's source)."""
-    clause = marker.head
-    sent = marker.sent
-    rest = marker.doc[marker.i : sent.end]
-    last = all(t.is_punct or t.is_space for t in marker.doc[marker.right_edge.i + 1 : sent.end])
-    if last and not any(t.text == "," for t in rest):
-        # "..., selon le ministre.": ending the sentence, it says its main
-        # clause, whichever word the parser hung it on, unless someone else
-        # speaks in the sentence ("a déclaré Y, selon X")
-        speaks = any(t.pos_ in ("VERB", "AUX") and speech_verb(t, cues) for t in sent)
-        clause, hung = sent.root, not speaks
-    else:
-        hung = marker.dep_.startswith("obl")
-    if (
-        pronoun
-        or clause.i == marker.i
-        or (speech_verb(clause, cues) is not None and marker.i > clause.i)
-        or clause.pos_ not in ("VERB", "AUX", "ADJ")
-        or not hung
-        or marker.i in inside
-    ):
-        return None
-    doc = parsed.doc
-    # the phrase ends at its comma, whatever the parser hung under it
-    comma = next((t.i for t in doc[marker.i : marker.sent.end] if t.text == ","), None)
-    end = comma + 1 if comma is not None else marker.right_edge.i + 1
-    skip = set(range(marker.left_edge.i, max(end, marker.i + 1)))
-    subordinate = clause.dep_.startswith(("ccomp", "advcl", "acl", "csubj", "xcomp"))
-    scope = clause.subtree if subordinate else clause.sent
-    tokens = [t.i for t in scope if t.i not in skip]
-    if marker.i < clause.i:
-        # "Damas - Selon X, Y a promis ...": what stands before the phrase is not said
-        tokens = [i for i in tokens if i > marker.i] or tokens
-    value = said_text(parsed, doc, min(tokens), max(tokens) + 1, skip)
-    if not value:
-        return None
-    first, last = min(tokens + [marker.i]), max(tokens + [marker.i])
-    conf = 0.7
-    return Fact(
-        subject=ent.key,
-        predicate="said",
-        value=value,
-        time=event_time(clause, clause.sent, cues, parsed.article.date),
-        provenance=_provenance(parsed, doc, first, last, conf, "quote:according.v1"),
-    )
 
 
 def _drop_repeats(facts: list[Fact]) -> list[Fact]:
