@@ -42,6 +42,7 @@ from spacy.tokens import Token
 from kg.according import according_to
 from kg.event_place import PlaceWords, event_place, place_words, scenes, statement_place
 from kg.event_time import event_time, resolve_date
+from kg.groups import group_of
 from kg.media import medium_of, medium_told
 from kg.model import Entity, EntityType, Fact
 from kg.nlp import Parsed
@@ -58,6 +59,7 @@ from kg.said_text import said_provenance, said_text
 from kg.speakers import Speakers, speech_subject
 from kg.speech import reported_words, speaks_inside, speech_verb, voice_of
 from kg.speech_events import speech_events
+from kg.syntax import subject_of
 
 __all__ = ["Attribution", "speech_facts"]
 
@@ -174,7 +176,21 @@ def _event_facts(article: _Article, kind: str, data: object) -> list[tuple[Fact,
         said = _quoted(article, *data)  # type: ignore[misc]
     else:
         said = _reported(article, kind, *data)  # type: ignore[misc]
+    if said is None and kind == "indirect":
+        return [f for s in _group_said(article, *data) for f in _said_facts(article, s)]  # type: ignore[misc]
     return _said_facts(article, said) if said is not None else []
+
+
+def _group_said(article: _Article, verb: Token, content: Token) -> list[_Said]:
+    """ "ceux-ci ne posant comme condition que ...": each organisation of
+    the list a plural demonstrative subject stands for says the words
+    (:func:`kg.groups.group_of`)."""
+    subjects = subject_of(verb)
+    group = (
+        group_of(subjects[0], article.entity_at, article.cues.group_pronouns) if subjects else []
+    )
+    found = [_reported(article, "indirect", verb, content, speaker=(subjects[0], e)) for e in group]
+    return [said for said in found if said is not None]
 
 
 def _source_facts(article: _Article, marker: Token) -> list[tuple[Fact, Token]]:
@@ -201,7 +217,12 @@ def _quoted(article: _Article, quote: Quote, verb: Token) -> _Said | None:
 
 
 def _reported(
-    article: _Article, kind: str, verb: Token, content: Token, occasion: Token | None = None
+    article: _Article,
+    kind: str,
+    verb: Token,
+    content: Token,
+    occasion: Token | None = None,
+    speaker: tuple[Token, Entity] | None = None,
 ) -> _Said | None:
     """What a speech or stance verb reports, said by its subject (on an
     occasion, "la visite du président X pour annoncer", by who holds it);
@@ -213,6 +234,8 @@ def _reported(
     agent = occasion_agent(occasion) if occasion is not None else None
     held = article.speakers.resolve(agent, fallback=False) if agent is not None else (None, False)
     who, ent, pronoun = (agent, *held) if held[0] is not None else (None, None, False)
+    if ent is None and speaker is not None:
+        (who, ent), pronoun = speaker, True
     if ent is None:
         who, ent, pronoun = speech_subject(verb, article.speakers)
     if ent is None or who is None:

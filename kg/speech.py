@@ -64,6 +64,29 @@ def speech_verb(token: Token, cues: Cues) -> str | None:
             return pair
     if lemma in cues.speech_verbs or lemma in cues.speech_objects:
         return lemma
+    return _stated_as(token, lemma, cues)
+
+
+def _stated_as(verb: Token, lemma: str, cues: Cues) -> str | None:
+    """ "a posé comme condition": the verb with its noun after "comme"
+    (``stated_as``), as one speech verb "poser comme condition"."""
+    noun = cues.stated_as.get(lemma)
+    for child in verb.children if noun else ():
+        if child.lemma_.lower() == noun and child.dep_.startswith(("obl", "obj", "xcomp")):
+            return f"{lemma} {' '.join(t.lower_ for t in child.lefts)} {noun}"
+    return None
+
+
+def _stated(verb: Token) -> Token | None:
+    """What "poser comme condition" states: its noun object, or the noun
+    after the "que" of "ne ... que" ("ne pose comme condition que le
+    départ de X")."""
+    for child in verb.children:
+        if child.dep_ == "obj" and child.pos_ == "NOUN":
+            return child
+    for tok in verb.subtree:
+        if tok.i > verb.i and tok.lower_ in grammar().complementisers and tok.head.pos_ == "NOUN":
+            return tok.head
     return None
 
 
@@ -180,6 +203,8 @@ def reported_content(verb: Token, entry: str, cues: Cues, aim: bool = False) -> 
     """
     if not aim and "Inf" in verb.morph.get("VerbForm") and markers(verb) & cues.purpose_markers:
         return None  # "est venu pour annoncer": an aim, not a statement
+    if entry.split(" ")[0] in cues.stated_as and " " in entry:
+        return _stated(verb)
     how = cues.speech_objects.get(entry)
     if entry in cues.speech_verbs:
         # a verb listed only with its complement ("appeler à") reports nothing

@@ -62,6 +62,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "kg.speakers",
             "kg.media",
             "kg.occasions",
+            "kg.groups",
             "kg.speech",
             "kg.polarity",
             "kg.event_time",

@@ -973,3 +973,26 @@ def test_speech_how_one_presents_oneself_is_said(nlp, text: str, expected: str) 
 )
 def test_speech_posing_a_thing_says_nothing(nlp, text: str) -> None:
     assert said(facts_of(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Les Verts ne posent comme condition à leur soutien que le départ du ministre.",
+            "le départ du ministre",
+        ),
+        ("Paul Girard a posé comme condition le retrait du texte.", "le retrait du texte"),
+    ],
+)
+def test_speech_a_condition_set_is_said(nlp, text: str, expected: str) -> None:
+    ((_, value),) = said(facts_of(text))
+    assert value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Paul Girard a posé le livre sur la table.", "Paul Girard a posé une question au ministre."],
+)
+def test_speech_posing_without_a_condition_says_nothing(nlp, text: str) -> None:
+    assert said(facts_of(text)) == []
