@@ -100,7 +100,7 @@ class SpanContext:
         lang: str,
         phrases: TextPhrases | None = None,
     ) -> None:
-        self.doc, self.lex = doc, lex
+        self.doc, self.lex, self.lang = doc, lex, lang
         self.phrases = phrases or TextPhrases.of(doc, lang)
         self.roles = self.phrases.roles
         self.types = dict.fromkeys(lex.media, EntityType.ORGANIZATION)

@@ -31,6 +31,7 @@ from kg.frames.affiliations import affiliation_facts
 from kg.frames.located import CountryOf, located_in
 from kg.frames.membership import refine_membership
 from kg.frames.owners import owners_from_voice
+from kg.frames.part_of import part_of, part_words
 from kg.frames.parties import party_labels
 from kg.frames.paths import follow
 from kg.frames.position_words import position_words
@@ -175,6 +176,10 @@ def _linked_facts(
     found = [
         ("locatedIn", "place:located.v1", 0.75, linked)
         for linked in located_in(sent, resolver.entity_at, frames, is_region, country_of)
+    ]
+    found += [
+        ("locatedIn", "place:part-of.v1", 0.75, linked)
+        for linked in part_of(sent, resolver.entity_at, part_words(frames.lang))
     ]
     found += [
         ("memberOf", "label:party.v1", 0.7, linked)
