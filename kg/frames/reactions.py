@@ -43,7 +43,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from kg.event_time import event_time
-from kg.frames.groups import group_members
+from kg.frames.people_groups import group_members
 from kg.frames.provenance import fact_provenance
 from kg.frames.reaction_holders import listed_holders
 from kg.frames.reaction_target import Found, Targets
@@ -104,7 +104,7 @@ class _Reader:
 
     def _holders(self, subjects: list[Token]) -> list[tuple[Entity, Token]]:
         """The holder the first subject names, or the people of a group
-        ("d'autres candidats", "les deux députés": :mod:`kg.frames.groups`)."""
+        ("d'autres candidats", "les deux députés": :mod:`kg.frames.people_groups`)."""
         for token in subjects[:1]:
             hit = self._holder(token)
             if hit is not None:
