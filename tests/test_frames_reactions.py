@@ -201,12 +201,16 @@ def test_reactions_judgements_refused(nlp, text: str) -> None:
     assert pairs(text) == []
 
 
-def test_reactions_negated_judgement_is_negative(nlp) -> None:
-    facts = [
-        f
-        for f in facts_of("Marc Petit n'a pas jugé la décision de Paul Girard inacceptable.")
-        if f.predicate == "criticized"
-    ]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marc Petit n'a pas jugé la décision de Paul Girard inacceptable.",
+        "Marc Petit ne s'est pas dit choqué par les propos de Paul Girard.",
+        "Marc Petit n'a pas relativisé les propos de Paul Girard.",
+    ],
+)
+def test_reactions_negated_are_negative(nlp, text: str) -> None:
+    facts = [f for f in facts_of(text) if f.predicate in ("criticized", "defended")]
     assert [f.polarity for f in facts] == [Polarity.NEGATIVE]
 
 
