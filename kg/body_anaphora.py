@@ -70,11 +70,13 @@ def body_anaphors(
 
 
 def _anaphor_at(doc, start: int, lex: Lexicon) -> Span | None:
-    """The anaphor starting at a token ("ceux-ci" may be three tokens), or None."""
+    """The anaphor starting at a token ("ceux-ci" may be three tokens), or
+    None; never a determiner of the noun after it ("ces derniers mois")."""
     for length in range(_LONGEST, 0, -1):
         span = doc[start : start + length]
         if len(span) == length and name_key(span.text) in lex.plural_anaphors:
-            return span
+            after = doc[span.end] if span.end < len(doc) else None
+            return None if after is not None and after.pos_ == "NOUN" else span
     return None
 
 

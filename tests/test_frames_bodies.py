@@ -297,3 +297,20 @@ def test_bodies_no_leaders_standing_for_a_body(nlp, text: str) -> None:
 def test_bodies_support_in_a_conditional_is_possible(nlp, text: str, polarity: str) -> None:
     facts = [f for f in facts_of(text) if f.predicate == "supported"]
     assert [(str(f.polarity), str(f.modality)) for f in facts] == [(polarity, "possible")]
+
+
+def test_bodies_a_determiner_is_no_anaphor(nlp) -> None:
+    from kg.entities import group_mentions, resolve_references
+
+    text = "Les forces armées ont reçu des renforts, et ces dernières semaines ont été calmes."
+    doc = parse_text(text)
+    mentions = extract_mentions(doc)
+    index = resolve_references(doc, group_mentions(mentions), mentions, "fr", None)
+    body = next(e for e in index.entities if e.label == "forces armées")
+    assert [m.text for m in body.mentions] == ["forces armées"]
+    text = "Les forces armées ont reçu des renforts, et ces dernières ont été calmes."
+    doc = parse_text(text)
+    mentions = extract_mentions(doc)
+    index = resolve_references(doc, group_mentions(mentions), mentions, "fr", None)
+    body = next(e for e in index.entities if e.label == "forces armées")
+    assert [m.text for m in body.mentions] == ["forces armées", "ces dernières"]
