@@ -247,14 +247,19 @@ def _add_bracketed_acronyms(
     out, right before a name in brackets, names the same organisation (a
     foreign acronym need not be the French name's initials). An acronym before
     a bracketed place or person, or before a bracket that opens no name, stays
-    out."""
+    out. The acronym so defined names the organisation wherever the article
+    writes it again."""
     doc = parsed.doc
+    defined = set()
     for i in range(len(words) - 2):
         letters = words[i].replace("-", "")
         if i in taken or words[i + 1] != "(" or name_types.get(i + 2) != EntityType.ORGANIZATION:
             continue
         if 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper():
-            add(doc[i : i + 1], EntityType.ORGANIZATION, MentionKind.NAME, name_key(words[i]),
+            defined.add(words[i])
+    for i, word in enumerate(words):
+        if word in defined and i not in taken:
+            add(doc[i : i + 1], EntityType.ORGANIZATION, MentionKind.NAME, name_key(word),
                 "bracketed-acronym", 0.8)  # fmt: skip
 
 
