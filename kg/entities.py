@@ -41,6 +41,7 @@ from kg.ingest import slugify
 from kg.mentions import lexicon, make_mention, name_key
 from kg.model import Entity, EntityType, Mention, MentionKind
 from kg.nlp import Parsed
+from kg.ousted import ousted_holder
 from kg.role_coref import (
     RoleAnchor,
     apposed_person,
@@ -151,8 +152,10 @@ def resolve_references(
     anchors, pending = _apposed_roles(parsed, people, roles, starts, lang, added)
     still: list[Mention] = []
     for role in pending:
-        entity = role_antecedent(role, parsed, starts, anchors, lang) or _office_holder(
-            role, demonyms, people, holders
+        entity = (
+            role_antecedent(role, parsed, starts, anchors, lang)
+            or _office_holder(role, demonyms, people, holders)
+            or ousted_holder(role, parsed, starts, people, anchors, lang)
         )
         if entity is not None:
             added[entity.key].append(

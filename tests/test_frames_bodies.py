@@ -314,3 +314,45 @@ def test_bodies_a_determiner_is_no_anaphor(nlp) -> None:
     index = resolve_references(doc, group_mentions(mentions), mentions, "fr", None)
     body = next(e for e in index.entities if e.label == "forces armées")
     assert [m.text for m in body.mentions] == ["forces armées", "ces dernières"]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        (
+            "La justice péruvienne a lancé un mandat d'arrêt à l'encontre du président déchu. "
+            "M. Lenoir a fui à l'étranger.",
+            "accused",
+            ("perou", "lenoir"),
+        ),
+        # the one person named with no role, named before the phrase
+        (
+            "Paul Girard a quitté la capitale. L'armée a retiré son soutien au président renversé, "
+            "et le ministre Marc Petit a salué l'armée.",
+            "supported",
+            ("armee", "paul-girard"),
+        ),
+    ],
+)
+def test_bodies_an_ousted_holder_is_the_one_person_without_a_role(
+    nlp, text: str, predicate: str, expected: tuple[str, str]
+) -> None:
+    assert pairs(text, predicate) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two people named with no role: which one is unknown
+        "La justice péruvienne a lancé un mandat d'arrêt à l'encontre du président déchu. "
+        "M. Lenoir et M. Garnier ont fui à l'étranger.",
+        # no modifier of a lost office
+        "La justice péruvienne a lancé un mandat d'arrêt à l'encontre du président. "
+        "M. Lenoir a fui à l'étranger.",
+        # no definite article
+        "La justice péruvienne a lancé un mandat d'arrêt contre un ministre déchu. "
+        "M. Lenoir a fui à l'étranger.",
+    ],
+)
+def test_bodies_no_ousted_holder_without_one_bare_person(nlp, text: str) -> None:
+    assert [o for _s, o in pairs(text, "accused")] == []
