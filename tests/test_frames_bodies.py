@@ -152,6 +152,11 @@ def test_bodies_voice_of_a_body(nlp) -> None:
             "negative",
         ),
         (
+            "Le comité central du parti a exprimé son soutien à Marc Petit.",
+            ("comite-central", "marc-petit"),
+            "positive",
+        ),
+        (
             "Le parti Avenir a reçu un financement de Paul Girard.",
             ("paul-girard", "parti-avenir"),
             "positive",
