@@ -15,8 +15,10 @@ knowledge can help resolve roles:
    "le ministre de la Santé du Portugal, Luis Costa,"; a definite role phrase
    repeating the role one person was named with earlier (see
    :mod:`kg.role_coref`); the office holder
-   of a bare "président russe" when that person is named in the article; "son
-   homologue" as the other leader of the sentence; "Il (Trump)"; and "il" as
+   of a bare "président russe" when that person is named in the article; an
+   ousted holder ("le président déchu") as the one person named with no role
+   (:mod:`kg.ousted`); "son homologue" as the other leader of the sentence;
+   a plural anaphor as the nearest plural body (:mod:`kg.body_anaphora`); "Il (Trump)"; and "il" as
    subject of a clause reported by a named person ("Trump a dit qu'il ...").
    Anything else stays unresolved: an unsafe merge is worse than none.
 
