@@ -361,3 +361,14 @@ def test_bodies_an_ousted_holder_is_the_one_person_without_a_role(
 )
 def test_bodies_no_ousted_holder_without_one_bare_person(nlp, text: str) -> None:
     assert [o for _s, o in pairs(text, "accused")] == []
+
+
+def test_bodies_the_president_of_a_partys_body_is_the_partys(nlp) -> None:
+    text = (
+        "Le Parti vert a tenu son congrès à Lyon. Le comité exécutif du parti a recommandé que "
+        "son président, Marc Petit, démissionne."
+    )
+    facts = facts_of(text)
+    held = [(f.value, f.of) for f in facts if f.predicate == "holdsPosition"]
+    assert held == [("président", "organization/parti-vert")]
+    assert pairs(text, "memberOf") == [("marc-petit", "parti-vert")]
