@@ -20,7 +20,7 @@ from kg.entity_index import EntityIndex
 from kg.lexicon import Lexicon, lexicon, name_key
 from kg.mentions import make_mention
 from kg.model import Entity, EntityType, Mention, MentionKind
-from kg.nlp import Parsed
+from kg.nlp import Parsed, token_strings
 from kg.syntax import markers
 
 __all__ = ["body_anaphors"]
@@ -48,10 +48,11 @@ def body_anaphors(
     firsts = {key.split()[0] for key in lex.plural_anaphors}
     found: list[tuple[str, Mention]] = []
     sentences = {s.start: n for n, s in enumerate(doc.sents)}
-    for token in doc:
-        if name_key(token.text).split(" ")[0] not in firsts:
+    # the words' strings first: a Token is made only where an anaphor may start
+    for i, word in enumerate(token_strings(doc)):
+        if name_key(word).split(" ")[0] not in firsts:
             continue
-        span = _anaphor_at(doc, token.i, lex)
+        span = _anaphor_at(doc, i, lex)
         body = _antecedent(span, index, lex) if span is not None else None
         if span is None or body is None:
             continue
@@ -70,11 +71,13 @@ def body_anaphors(
 
 
 def _anaphor_at(doc, start: int, lex: Lexicon) -> Span | None:
-    """The anaphor starting at a token ("ceux-ci" may be three tokens), or None."""
+    """The anaphor starting at a token ("ceux-ci" may be three tokens), or
+    None; never a determiner of the noun after it ("ces derniers mois")."""
     for length in range(_LONGEST, 0, -1):
         span = doc[start : start + length]
         if len(span) == length and name_key(span.text) in lex.plural_anaphors:
-            return span
+            after = doc[span.end] if span.end < len(doc) else None
+            return None if after is not None and after.pos_ == "NOUN" else span
     return None
 
 

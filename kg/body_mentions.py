@@ -5,11 +5,11 @@ A phrase of the lexicon's ``descriptive_bodies``, written in lower case right
 after an article, mentions an organisation of the article (rule ``body``).
 The same phrase twice is one organisation: its key is the phrase's, so "les
 forces armées ... des forces armées" is one entity, and its entity's key is
-scoped to the article (two articles' "l'armée" are not one army). Refused: a phrase after
-no definite article, bare or contracted ("une armée de juristes", "un car de
-police" name no body), a capitalised phrase (a name, the NER's), a phrase
-with a demonym after it ("l'armée russe", an organisation phrase of
-:mod:`kg.mentions`).
+scoped to the article (two articles' "l'armée" are not one army). Refused: a
+phrase after no definite article, bare or contracted ("une armée de
+juristes", "un car de police" name no body), a capitalised phrase (a name,
+the NER's), a phrase with a demonym after it ("l'armée russe", an
+organisation phrase of :mod:`kg.mentions`).
 
 Such a body is an entity only when a fact names it (the convention of the
 gold: "l'armée" named in passing is no entity): :func:`named_bodies` drops
@@ -70,8 +70,8 @@ def named_bodies(entities: Sequence[Entity], facts: Iterable[Fact]) -> list[Enti
         facts: the article's facts.
 
     Returns:
-        The entities in the same order, less every entity all of whose mentions
-        come from the ``body`` rule and that no fact has as its subject,
+        The entities in the same order, less every body named only by
+        description (:func:`described`) that no fact has as its subject,
         object, ``of`` or source.
     """
     named: set[str] = set()

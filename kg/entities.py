@@ -15,8 +15,10 @@ knowledge can help resolve roles:
    "le ministre de la Santé du Portugal, Luis Costa,"; a definite role phrase
    repeating the role one person was named with earlier (see
    :mod:`kg.role_coref`); the office holder
-   of a bare "président russe" when that person is named in the article; "son
-   homologue" as the other leader of the sentence; "Il (Trump)"; and "il" as
+   of a bare "président russe" when that person is named in the article; an
+   ousted holder ("le président déchu") as the one person named with no role
+   (:mod:`kg.ousted`); "son homologue" as the other leader of the sentence;
+   a plural anaphor as the nearest plural body (:mod:`kg.body_anaphora`); "Il (Trump)"; and "il" as
    subject of a clause reported by a named person ("Trump a dit qu'il ...").
    Anything else stays unresolved: an unsafe merge is worse than none.
 
@@ -41,6 +43,7 @@ from kg.ingest import slugify
 from kg.mentions import lexicon, make_mention, name_key
 from kg.model import Entity, EntityType, Mention, MentionKind
 from kg.nlp import Parsed
+from kg.ousted import ousted_holder
 from kg.role_coref import (
     RoleAnchor,
     apposed_person,
@@ -151,8 +154,10 @@ def resolve_references(
     anchors, pending = _apposed_roles(parsed, people, roles, starts, lang, added)
     still: list[Mention] = []
     for role in pending:
-        entity = role_antecedent(role, parsed, starts, anchors, lang) or _office_holder(
-            role, demonyms, people, holders
+        entity = (
+            role_antecedent(role, parsed, starts, anchors, lang)
+            or _office_holder(role, demonyms, people, holders)
+            or ousted_holder(role, parsed, starts, people, anchors, lang)
         )
         if entity is not None:
             added[entity.key].append(

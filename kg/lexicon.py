@@ -73,6 +73,7 @@ class Lexicon:
     descriptive_bodies: tuple[str, ...]  # "les forces armées": a body named by description
     plural_anaphors: frozenset[str]  # "celles-ci": the nearest plural noun before
     body_leaders: frozenset[str]  # "les chefs (de X)": they stand for the body X
+    ousted_modifiers: frozenset[str]  # "(le président) déchu": an office taken away
 
 
 #: The sections of ``lexicon.yaml`` read here: lists of words, and mappings.
@@ -102,6 +103,7 @@ _LISTS = (
     "descriptive_bodies",
     "plural_anaphors",
     "body_leaders",
+    "ousted_modifiers",
 )
 _MAPS = ("contracted_articles", "roles", "party_adjectives")
 
@@ -231,4 +233,5 @@ def _link_fields(lex: dict, words: Grammar) -> dict[str, Any]:
         "descriptive_bodies": tuple(lex.get("descriptive_bodies", [])),
         "plural_anaphors": _keys(lex, "plural_anaphors"),
         "body_leaders": _keys(lex, "body_leaders"),
+        "ousted_modifiers": _keys(lex, "ousted_modifiers"),
     }

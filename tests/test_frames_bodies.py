@@ -152,6 +152,11 @@ def test_bodies_voice_of_a_body(nlp) -> None:
             "negative",
         ),
         (
+            "Le comité central du parti a exprimé son soutien à Marc Petit.",
+            ("comite-central", "marc-petit"),
+            "positive",
+        ),
+        (
             "Le parti Avenir a reçu un financement de Paul Girard.",
             ("paul-girard", "parti-avenir"),
             "positive",
@@ -297,3 +302,73 @@ def test_bodies_no_leaders_standing_for_a_body(nlp, text: str) -> None:
 def test_bodies_support_in_a_conditional_is_possible(nlp, text: str, polarity: str) -> None:
     facts = [f for f in facts_of(text) if f.predicate == "supported"]
     assert [(str(f.polarity), str(f.modality)) for f in facts] == [(polarity, "possible")]
+
+
+def test_bodies_a_determiner_is_no_anaphor(nlp) -> None:
+    from kg.entities import group_mentions, resolve_references
+
+    text = "Les forces armées ont reçu des renforts, et ces dernières semaines ont été calmes."
+    doc = parse_text(text)
+    mentions = extract_mentions(doc)
+    index = resolve_references(doc, group_mentions(mentions), mentions, "fr", None)
+    body = next(e for e in index.entities if e.label == "forces armées")
+    assert [m.text for m in body.mentions] == ["forces armées"]
+    text = "Les forces armées ont reçu des renforts, et ces dernières ont été calmes."
+    doc = parse_text(text)
+    mentions = extract_mentions(doc)
+    index = resolve_references(doc, group_mentions(mentions), mentions, "fr", None)
+    body = next(e for e in index.entities if e.label == "forces armées")
+    assert [m.text for m in body.mentions] == ["forces armées", "ces dernières"]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        (
+            "La justice péruvienne a lancé un mandat d'arrêt à l'encontre du président déchu. "
+            "M. Lenoir a fui à l'étranger.",
+            "accused",
+            ("perou", "lenoir"),
+        ),
+        # the one person named with no role, named before the phrase
+        (
+            "Paul Girard a quitté la capitale. L'armée a retiré son soutien au président renversé, "
+            "et le ministre Marc Petit a salué l'armée.",
+            "supported",
+            ("armee", "paul-girard"),
+        ),
+    ],
+)
+def test_bodies_an_ousted_holder_is_the_one_person_without_a_role(
+    nlp, text: str, predicate: str, expected: tuple[str, str]
+) -> None:
+    assert pairs(text, predicate) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two people named with no role: which one is unknown
+        "La justice péruvienne a lancé un mandat d'arrêt à l'encontre du président déchu. "
+        "M. Lenoir et M. Garnier ont fui à l'étranger.",
+        # no modifier of a lost office
+        "La justice péruvienne a lancé un mandat d'arrêt à l'encontre du président. "
+        "M. Lenoir a fui à l'étranger.",
+        # no definite article
+        "La justice péruvienne a lancé un mandat d'arrêt contre un ministre déchu. "
+        "M. Lenoir a fui à l'étranger.",
+    ],
+)
+def test_bodies_no_ousted_holder_without_one_bare_person(nlp, text: str) -> None:
+    assert [o for _s, o in pairs(text, "accused")] == []
+
+
+def test_bodies_the_president_of_a_partys_body_is_the_partys(nlp) -> None:
+    text = (
+        "Le Parti vert a tenu son congrès à Lyon. Le comité exécutif du parti a recommandé que "
+        "son président, Marc Petit, démissionne."
+    )
+    facts = facts_of(text)
+    held = [(f.value, f.of) for f in facts if f.predicate == "holdsPosition"]
+    assert held == [("président", "organization/parti-vert")]
+    assert pairs(text, "memberOf") == [("marc-petit", "parti-vert")]

@@ -47,6 +47,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "kg.role_mentions",
             "kg.body_mentions",
             "kg.body_anaphora",
+            "kg.ousted",
             "kg.coalesce",
             "kg.entities",
             "kg.entity_index",

@@ -296,9 +296,11 @@ def _owner_from_context(
         and vstart > sent.start
         and "Yes" in sent.doc[vstart - 1].morph.get("Poss")
     ):
-        reading.of, reading.of_token = possessor(reading.head, scene.entity_at)
+        # "le comité exécutif du parti ... son président": the party before the
+        # body of it the subject names
+        reading.of, reading.of_token = party_possessor(reading.head, scene.entity_at)
         if reading.of is None:
-            reading.of, reading.of_token = party_possessor(reading.head, scene.entity_at)
+            reading.of, reading.of_token = possessor(reading.head, scene.entity_at)
 
 
 def _holder_by_reference(scene: _Scene, reading: _Reading, j: int) -> None:
