@@ -185,3 +185,20 @@ def test_contacts_an_official_of_this_organisation(nlp, text: str, expected) -> 
 )
 def test_contacts_no_official_of_this_organisation(nlp, text: str) -> None:
     assert pairs(facts_of(text), "contacted") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anne Roux a reçu Paul Girard à l'Élysée.", {("anne-roux", "paul-girard")}),
+        ("Paul Girard a été reçu par Anne Roux à Matignon.", {("anne-roux", "paul-girard")}),
+        (
+            "Anne Roux a reçu le président de la Commission européenne, Jean Durand.",
+            {("anne-roux", "jean-durand")},
+        ),
+        ("Paul Girard a reçu une lettre d'Anne Roux.", set()),  # a thing received
+        ("Anne Roux a reçu un courrier du Parti vert.", set()),
+    ],
+)
+def test_meetings_a_host_receives_a_visitor(nlp, text: str, expected) -> None:
+    assert pairs(facts_of(text), "metWith") == expected

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.lang.grammar import grammar
+from kg.mentions import lexicon, name_key
 from kg.syntax import CLAUSE_POS, is_verbal, markers, object_of, subject_of
 
 __all__ = ["follow"]
@@ -242,6 +243,14 @@ def _own(clause: Token) -> bool:
     return False
 
 
+def _named(token: Token) -> bool:
+    """A name, a pronoun or a role noun ("le président", "le chef de X"): one
+    who can be received, not a thing ("une lettre de X")."""
+    if token.pos_ in ("PROPN", "PRON"):
+        return True
+    return token.pos_ == "NOUN" and name_key(token.lemma_) in lexicon().roles
+
+
 def _step(token: Token, step: str, support: frozenset[str]) -> list[Token]:
     name, _, arg = step.partition("/")
     words = set(arg.split("|")) if arg else None
@@ -281,6 +290,8 @@ def _step(token: Token, step: str, support: frozenset[str]) -> list[Token]:
         return [token] if _negated(token) else []
     if name == "own":
         return [token] if _own(token) else []
+    if name == "named":
+        return [token] if _named(token) else []
     found = _by_dep(token, name)
     # the words may be the dependent itself ("advmod/auprès") or its markers
     return (
