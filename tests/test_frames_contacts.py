@@ -124,6 +124,11 @@ def test_meetings_no_meeting_between_leaders(nlp, text: str) -> None:
             "ne réduisaient pas leurs dépenses.",
             ("anne-roux", "union-europeenne"),
         ),
+        (
+            "Paul Girard a fait savoir qu'il quitterait le gouvernement si Anne Roux ne "
+            "démissionnait pas.",
+            ("paul-girard", "anne-roux"),
+        ),
     ],
 )
 def test_threats_an_ultimatum(nlp, text: str, expected) -> None:

@@ -300,3 +300,20 @@ def test_visits_the_one_asked_to_go_is_the_visitor(nlp, text, predicate, expecte
 def test_visits_a_promise_keeps_its_subject_as_the_visitor(nlp) -> None:
     found = events(facts_of("Paul Girard a promis de visiter Lyon à Anne Roux."), "visited")
     assert [(s, o) for s, o, _ in found] == [("paul-girard", "lyon")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser reads "est revenu" as a passive with no agent
+        ("Paul Girard est revenu mardi de sa visite en Chine.", [("paul-girard", "chine")]),
+        ("Lors de sa visite à Rome, Paul Girard a été décoré.", [("paul-girard", "rome")]),
+        # the visitor is the passive's subject, not its agent
+        (
+            "Lors de sa visite à Rome, Paul Girard a été reçu par Anne Roux.",
+            [("paul-girard", "rome")],
+        ),
+    ],
+)
+def test_visits_his_visit_and_a_passive_verb(nlp, text: str, expected) -> None:
+    assert [(s, o) for s, o, _ in events(facts_of(text), "visited")] == expected

@@ -109,7 +109,9 @@ def _host(noun: Token) -> list[Token]:
 
 def _possessor(noun: Token) -> list[Token]:
     """The possessive determiner of a noun, then, for "Lors de sa visite à Pékin,
-    Macron ...", the subject of the clause the noun's phrase modifies."""
+    Macron ...", the subject of the clause the noun's phrase modifies; of a
+    verb read as a passive with no agent ("X est revenu de sa visite en
+    Chine", "X a été décoré lors de sa visite"), the subject it has."""
     dets = [c for c in noun.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss")]
     if not dets:
         return []
@@ -119,7 +121,8 @@ def _possessor(noun: Token) -> list[Token]:
             break
         node = node.head
         if node.pos_ in CLAUSE_POS:
-            return dets + subject_of(node)
+            passive = [c for c in node.children if c.dep_ == "nsubj:pass"]
+            return dets + (passive or subject_of(node))
     return dets
 
 
