@@ -259,21 +259,31 @@ def _counted_from(noun: Token, sent: Span, cues: Cues, reference: str | None) ->
 
 
 def _scope_day(
-    trigger: Token, scope: list[Token], sent: Span, cues: Cues, reference: str | None
+    trigger: Token,
+    scope: list[Token],
+    sent: Span,
+    cues: Cues,
+    reference: str | None,
+    planned: bool = False,
 ) -> str | None:
-    """The day (or month) the day words of a trigger's scope name."""
+    """The day (or month) the day words of a trigger's scope name; a weekday
+    counts forward for an event to come."""
     words = _day_words(scope, cues)
     next_to = _next_to(scope, cues)
     if next_to is not None:
         return _next_to_event(*next_to, sent, cues, reference)
-    found = resolve_date(words, reference, cues, trigger.pos_ != "NOUN" and is_future(trigger))
+    future = planned or (trigger.pos_ != "NOUN" and is_future(trigger))
+    found = resolve_date(words, reference, cues, future)
     if found is None and cues.same_day_words & set(words):
         return _earlier_day(sent, cues, reference)
     return found
 
 
-def event_time(trigger: Token, sent: Span, cues: Cues, reference: str | None) -> str | None:
-    """The year or date of an event.
+def event_time(
+    trigger: Token, sent: Span, cues: Cues, reference: str | None, planned: bool = False
+) -> str | None:
+    """The year or date of an event (``planned``: one still to come, "doit
+    rencontrer X mardi", whose weekday is the next one).
 
     Read in a noun trigger's phrase; for a verb, on a year hanging on it ("en
     2018"), on a time word of it ("en juillet 2018", "vendredi 22 avril",
@@ -293,7 +303,7 @@ def event_time(trigger: Token, sent: Span, cues: Cues, reference: str | None) ->
         return counted
     scope = list(trigger.subtree) if trigger.pos_ == "NOUN" else _verb_scope(trigger, cues)
     if not any(_YEAR.match(t.text) for t in scope):
-        found = _scope_day(trigger, scope, sent, cues, reference) if scope else None
+        found = _scope_day(trigger, scope, sent, cues, reference, planned) if scope else None
         if found is not None or sent.root.pos_ in ("VERB", "AUX"):
             return found
         scope = list(sent)  # a verbless caption: its year

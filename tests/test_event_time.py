@@ -304,3 +304,17 @@ def test_event_time_an_event_counted_from_a_dated_verb(nlp, text, predicate, exp
 )
 def test_event_time_an_event_counted_from_an_undated_verb_has_no_time(nlp, text: str) -> None:
     assert facts_dated(text, "2005")["visited"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        # 2024-03-15 is a Friday: a planned meeting's Tuesday is the next one
+        ("Paul Girard doit rencontrer Anne Roux mardi à Lyon.", "metWith", "2024-03-19"),
+        ("Paul Girard a rencontré Anne Roux mardi à Lyon.", "metWith", "2024-03-12"),
+        # the day the parser hung the addressee on
+        ("Paul Girard a téléphoné hier à Anne Roux.", "contacted", "2024-03-14"),
+    ],
+)
+def test_event_time_a_planned_event_counts_forward(nlp, text, predicate, expected) -> None:
+    assert facts_dated(text, "2024-03-15")[predicate] == expected

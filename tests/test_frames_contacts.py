@@ -207,3 +207,27 @@ def test_contacts_no_official_of_this_organisation(nlp, text: str) -> None:
 )
 def test_meetings_a_host_receives_a_visitor(nlp, text: str, expected) -> None:
     assert pairs(facts_of(text), "metWith") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard a téléphoné hier à Anne Roux.", {("paul-girard", "anne-roux")}),
+        ("Paul Girard a téléphoné hier soir.", set()),
+    ],
+)
+def test_contacts_an_addressee_hung_on_an_adverb(nlp, text: str, expected) -> None:
+    assert pairs(facts_of(text), "contacted") == expected
+
+
+def test_visits_a_complement_of_an_adverb_stays_the_adverbs(nlp) -> None:
+    # "loin de Paris" is where he was not
+    assert pairs(facts_of("Paul Girard a voyagé loin de Paris."), "visited") == set()
+
+
+def test_meetings_a_list_of_bodies_after_a_demonstrative(nlp) -> None:
+    text = (
+        "Une réunion entre les chefs de la CGT et ceux des autres syndicats, la CFDT et "
+        "Force ouvrière, s'est tenue hier."
+    )
+    assert pairs(facts_of(text), "metWith") == {("cgt", "cfdt"), ("cgt", "force-ouvriere")}

@@ -43,13 +43,22 @@ def _clause_markers(token: Token) -> set[str]:
 
 
 def _complements(token: Token, support: frozenset[str]) -> list[Token]:
-    """The prepositional complements of a trigger, with three common
+    """The prepositional complements of a trigger, with four common
     misattachments repaired: on a complement of the verb ("au téléphone avec
     X"), on a bare noun the parser took for a predicate ("s'est rendu lundi en
-    Chine", "lundi" an xcomp), and on the support verb of a noun ("a eu un
-    entretien avec X")."""
+    Chine", "lundi" an xcomp), on an adverb ("a téléphoné hier à X") and on
+    the support verb of a noun ("a eu un entretien avec X")."""
     deps = _PREP_DEPS if token.pos_ in CLAUSE_POS else ("nmod", "obl")
     found = [c for c in token.children if c.dep_.split(":")[0] in deps and c.dep_ != "obl:agent"]
+    # "a téléphoné hier à X": a complement the parser hung on an adverb of the
+    # trigger ("loin de Paris", "près de X" are the adverb's own and stay out)
+    found += [
+        g
+        for c in token.children
+        if c.dep_ == "advmod" and c.pos_ == "ADV"
+        for g in c.children
+        if g.dep_.split(":")[0] in ("obl", "nmod") and not markers(g) & grammar().genitive
+    ]
     if token.pos_ in CLAUSE_POS:
         bare = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "NOUN"]
         found += [
