@@ -231,3 +231,18 @@ def test_meetings_a_list_of_bodies_after_a_demonstrative(nlp) -> None:
         "Force ouvrière, s'est tenue hier."
     )
     assert pairs(facts_of(text), "metWith") == {("cgt", "cfdt"), ("cgt", "force-ouvriere")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard a adressé une lettre à Anne Roux.", {("paul-girard", "anne-roux")}),
+        ("Paul Girard a envoyé un message à Anne Roux.", {("paul-girard", "anne-roux")}),
+        ("Anne Roux a convoqué Paul Girard.", {("anne-roux", "paul-girard")}),
+        ("Paul Girard a été convoqué par Anne Roux.", {("anne-roux", "paul-girard")}),
+        ("Anne Roux a envoyé des armes au Hamas.", set()),  # no word sent
+        ("Anne Roux a reçu une lettre de Paul Girard.", set()),  # not sent by the subject
+    ],
+)
+def test_contacts_a_letter_sent_or_a_summons(nlp, text: str, expected) -> None:
+    assert pairs(facts_of(text), "contacted") == expected
