@@ -317,3 +317,17 @@ def test_visits_a_promise_keeps_its_subject_as_the_visitor(nlp) -> None:
 )
 def test_visits_his_visit_and_a_passive_verb(nlp, text: str, expected) -> None:
     assert [(s, o) for s, o, _ in events(facts_of(text), "visited")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard a atterri à Kaboul mardi.", [("paul-girard", "kaboul")]),
+        ("Paul Girard, de passage à Paris, a rencontré Anne Roux.", [("paul-girard", "paris")]),
+        ("De passage à Rome, Paul Girard a salué Anne Roux.", [("paul-girard", "rome")]),
+        ("L'avion de Paul Girard a atterri à Kaboul.", []),  # the plane, not its passenger
+        ("Le passage à l'euro a été décidé par Paul Girard.", []),  # nobody passing
+    ],
+)
+def test_visits_landing_and_passing_through(nlp, text: str, expected) -> None:
+    assert [(s, o) for s, o, _ in events(facts_of(text), "visited")] == expected
