@@ -167,6 +167,27 @@ def _verb_scope(trigger: Token, cues: Cues) -> list[Token]:
     return scope
 
 
+def _subject_met(verb: Token, cues: Cues) -> list[Token]:
+    """ "Le comité, réuni samedi 23 avril, a recommandé que": the day a body
+    met, said by a participle of a gathering verb (``gathering_verbs``) set
+    beside the verb's subject, dates the verb when it has no time of its
+    own. Only day words (a weekday, a day and month, "hier"), and only a
+    gathering: "X, nommé vendredi, a annoncé" or "X, élu en 2004, a déclaré"
+    date a past step, not the statement."""
+    days = set(cues.weekdays) | set(cues.months) | set(cues.relative_days)
+    gathering = place_words(verb.doc.lang_).gathering_verbs
+    for subject in (c for c in verb.children if c.dep_.startswith("nsubj")):
+        for participle in subject.children:
+            if participle.dep_ != "acl" or "Part" not in participle.morph.get("VerbForm"):
+                continue
+            if participle.lemma_.lower() not in gathering:
+                continue
+            for child in participle.children:
+                if child.i > participle.i and any(t.lower_ in days for t in child.subtree):
+                    return list(child.subtree)
+    return []
+
+
 def _next_to(scope: list[Token], cues: Cues) -> tuple[Token, int] | None:
     """ "la veille de la réunion": the event a day noun counts from, and by how
     many days."""
@@ -302,6 +323,8 @@ def event_time(
     if trigger.pos_ == "NOUN" and (counted := _counted_from(trigger, sent, cues, reference)):
         return counted
     scope = list(trigger.subtree) if trigger.pos_ == "NOUN" else _verb_scope(trigger, cues)
+    if not scope and trigger.pos_ != "NOUN":
+        scope = _subject_met(trigger, cues)
     if not any(_YEAR.match(t.text) for t in scope):
         found = _scope_day(trigger, scope, sent, cues, reference, planned) if scope else None
         if found is not None or sent.root.pos_ in ("VERB", "AUX"):

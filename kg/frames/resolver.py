@@ -71,8 +71,10 @@ class Resolver:
         if many is None or token.pos_ != "ADJ":
             found = self.index.entity_at(token) or self._by_name(token)
             if found is None and token.lower_ in self.third_person and token.dep_ == "nsubj":
-                # "Il a critiqué ...": a subject pronoun the index left unresolved
-                found = previous_subject(token, self.index.entity_at) or self._reporter(token)
+                # "Il a critiqué ...": a subject pronoun the index left unresolved;
+                # in a reported clause, first the one who reports it ("X a laissé
+                # prévoir qu'il ..."), then the previous subject
+                found = self._reporter(token) or previous_subject(token, self.index.entity_at)
             return found
         found = many(token)
         places = [e for e in found if e.type is EntityType.PLACE]
