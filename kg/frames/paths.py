@@ -119,8 +119,9 @@ def _host(noun: Token) -> list[Token]:
 def _possessor(noun: Token) -> list[Token]:
     """The possessive determiner of a noun, then, for "Lors de sa visite à Pékin,
     Macron ...", the subject of the clause the noun's phrase modifies; of a
-    verb read as a passive with no agent ("X est revenu de sa visite en
-    Chine", "X a été décoré lors de sa visite"), the subject it has."""
+    verb read as a passive, its grammatical subject, not the agent ("Lors de
+    sa visite, X a été reçu par Y": X visits; the parser's passive "X est
+    revenu de sa visite en Chine")."""
     dets = [c for c in noun.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss")]
     if not dets:
         return []
@@ -260,7 +261,7 @@ def _named(token: Token) -> bool:
     who can be received, not a thing ("une lettre de X")."""
     if token.pos_ in ("PROPN", "PRON"):
         return True
-    return token.pos_ == "NOUN" and name_key(token.lemma_) in lexicon().roles
+    return token.pos_ == "NOUN" and name_key(token.lemma_) in lexicon(token.doc.lang_).roles
 
 
 def _step(token: Token, step: str, support: frozenset[str]) -> list[Token]:
