@@ -201,6 +201,7 @@ def test_contacts_no_official_of_this_organisation(nlp, text: str) -> None:
             "Anne Roux a reçu le président de la Commission européenne, Jean Durand.",
             {("anne-roux", "jean-durand")},
         ),
+        ("Anne Roux a reçu une délégation du Hamas.", {("anne-roux", "hamas")}),
         ("Paul Girard a reçu une lettre d'Anne Roux.", set()),  # a thing received
         ("Anne Roux a reçu un courrier du Parti vert.", set()),
     ],
