@@ -239,6 +239,7 @@ def test_meetings_a_list_of_bodies_after_a_demonstrative(nlp) -> None:
     [
         ("Paul Girard a adressé une lettre à Anne Roux.", {("paul-girard", "anne-roux")}),
         ("Paul Girard a envoyé un message à Anne Roux.", {("paul-girard", "anne-roux")}),
+        ("La CGT a adressé plusieurs lettres à Anne Roux.", {("cgt", "anne-roux")}),
         ("Anne Roux a convoqué Paul Girard.", {("anne-roux", "paul-girard")}),
         ("Paul Girard a été convoqué par Anne Roux.", {("anne-roux", "paul-girard")}),
         ("Anne Roux a envoyé des armes au Hamas.", set()),  # no word sent
