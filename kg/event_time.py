@@ -188,16 +188,53 @@ def _subject_met(verb: Token, cues: Cues) -> list[Token]:
     return []
 
 
-def _next_to(scope: list[Token], cues: Cues) -> tuple[Token, int] | None:
-    """ "la veille de la réunion": the event a day noun counts from, and by how
-    many days."""
+def _next_to(scope: list[Token], cues: Cues) -> tuple[Token, int, bool] | None:
+    """ "la veille de la réunion", "deux jours après le sommet": the event a day
+    noun or a count of days counts from, by how many days, and whether it was
+    a count (the verb may then have a day of its own)."""
     for tok in scope:
         shift = cues.relative_days.get(tok.lower_)
-        if shift is None or tok.pos_ != "NOUN":
-            continue
-        for child in tok.children:
-            if child.dep_ == "nmod" and markers(child) & cues.genitive:
-                return child, shift
+        if shift is not None and tok.pos_ == "NOUN":
+            event = _event_of(tok, cues)
+            if event is not None:
+                return event, shift, False
+        counted = _counted_to(tok, cues)
+        if counted is not None:
+            return (*counted, True)
+    return None
+
+
+def _event_of(day: Token, cues: Cues) -> Token | None:
+    """The event of "la veille de X", also where the parser hung X beside the
+    day noun, on the same word, right after it ("au lendemain du sommet")."""
+    for child in day.children:
+        if child.dep_ == "nmod" and markers(child) & cues.genitive:
+            return child
+    doc = day.doc
+    after = doc[day.i + 1] if day.i + 1 < len(doc) else None
+    if after is None or after.dep_ != "case" or day.head.i == day.i:
+        return None
+    event = after.head
+    beside = event.head.i == day.head.i and event.dep_.startswith(("obl", "nmod"))
+    return event if beside and markers(event) & cues.genitive else None
+
+
+def _counted_to(unit: Token, cues: Cues) -> tuple[Token, int] | None:
+    """ "deux jours après le sommet", "une semaine avant la réunion": the event
+    a count of days is set from (the unit's head, its complement, or the noun
+    right after it on the same word), and the shift in days."""
+    days = cues.day_units.get(unit.lemma_.lower(), 0) * (_count(unit, cues) or 0)
+    if not days:
+        return None
+    events = [unit.head] if unit.head.i > unit.i else []
+    events += [c for c in unit.children if c.dep_ == "nmod" and c.i > unit.i]
+    doc = unit.doc
+    if unit.i + 1 < len(doc) and doc[unit.i + 1].head.head.i == unit.head.i != unit.i:
+        events.append(doc[unit.i + 1].head)  # hung beside the unit, on the same word
+    for event in events:
+        for case in event.children:
+            if case.dep_ == "case" and case.lower_ in cues.sequence_prepositions:
+                return event, cues.sequence_prepositions[case.lower_] * days
     return None
 
 
@@ -280,21 +317,34 @@ def _counted_from(noun: Token, sent: Span, cues: Cues, reference: str | None) ->
 
 
 def _scope_day(
-    trigger: Token, scope: list[Token], sent: Span, cues: Cues, reference: str | None
+    trigger: Token,
+    scope: list[Token],
+    sent: Span,
+    cues: Cues,
+    reference: str | None,
+    planned: bool = False,
 ) -> str | None:
-    """The day (or month) the day words of a trigger's scope name."""
+    """The day (or month) the day words of a trigger's scope name; a weekday
+    counts forward for an event to come."""
     words = _day_words(scope, cues)
     next_to = _next_to(scope, cues)
     if next_to is not None:
-        return _next_to_event(*next_to, sent, cues, reference)
-    found = resolve_date(words, reference, cues, trigger.pos_ != "NOUN" and is_future(trigger))
+        event, shift, counted = next_to
+        found = _next_to_event(event, shift, sent, cues, reference)
+        if found is not None or not counted:
+            return found
+    future = planned or (trigger.pos_ != "NOUN" and is_future(trigger))
+    found = resolve_date(words, reference, cues, future)
     if found is None and cues.same_day_words & set(words):
         return _earlier_day(sent, cues, reference)
     return found
 
 
-def event_time(trigger: Token, sent: Span, cues: Cues, reference: str | None) -> str | None:
-    """The year or date of an event.
+def event_time(
+    trigger: Token, sent: Span, cues: Cues, reference: str | None, planned: bool = False
+) -> str | None:
+    """The year or date of an event (``planned``: one still to come, "doit
+    rencontrer X mardi", whose weekday is the next one).
 
     Read in a noun trigger's phrase; for a verb, on a year hanging on it ("en
     2018"), on a time word of it ("en juillet 2018", "vendredi 22 avril",
@@ -316,7 +366,7 @@ def event_time(trigger: Token, sent: Span, cues: Cues, reference: str | None) ->
     if not scope and trigger.pos_ != "NOUN":
         scope = _subject_met(trigger, cues)
     if not any(_YEAR.match(t.text) for t in scope):
-        found = _scope_day(trigger, scope, sent, cues, reference) if scope else None
+        found = _scope_day(trigger, scope, sent, cues, reference, planned) if scope else None
         if found is not None or sent.root.pos_ in ("VERB", "AUX"):
             return found
         scope = list(sent)  # a verbless caption: its year

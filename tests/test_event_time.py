@@ -304,3 +304,37 @@ def test_event_time_an_event_counted_from_a_dated_verb(nlp, text, predicate, exp
 )
 def test_event_time_an_event_counted_from_an_undated_verb_has_no_time(nlp, text: str) -> None:
     assert facts_dated(text, "2005")["visited"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        # 2024-03-15 is a Friday: a planned meeting's Tuesday is the next one
+        ("Paul Girard doit rencontrer Anne Roux mardi à Lyon.", "metWith", "2024-03-19"),
+        ("Paul Girard a rencontré Anne Roux mardi à Lyon.", "metWith", "2024-03-12"),
+        # the day the parser hung the addressee on
+        ("Paul Girard a téléphoné hier à Anne Roux.", "contacted", "2024-03-14"),
+    ],
+)
+def test_event_time_a_planned_event_counts_forward(nlp, text, predicate, expected) -> None:
+    assert facts_dated(text, "2024-03-15")[predicate] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard a rencontré Anne Roux deux jours après le sommet du 3 mai.", "2005-05-05"),
+        (
+            "Paul Girard a rencontré Anne Roux une semaine avant le sommet du 3 mai.",
+            "2005-04-26",
+        ),
+        # the parser hangs the summit beside the day noun
+        ("Paul Girard a rencontré Anne Roux au lendemain du sommet du 3 mai.", "2005-05-04"),
+        # a day of its own wins over an undated count
+        ("Paul Girard a rencontré Anne Roux le 8 mai, deux jours après le sommet.", "2005-05-08"),
+        # no day for the summit: no time
+        ("Paul Girard a rencontré Anne Roux deux jours après le sommet.", None),
+    ],
+)
+def test_event_time_counted_from_a_dated_event(nlp, text: str, expected) -> None:
+    assert facts_dated(text, "2005")["metWith"] == expected

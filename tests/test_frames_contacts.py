@@ -124,6 +124,11 @@ def test_meetings_no_meeting_between_leaders(nlp, text: str) -> None:
             "ne réduisaient pas leurs dépenses.",
             ("anne-roux", "union-europeenne"),
         ),
+        (
+            "Paul Girard a fait savoir qu'il quitterait le gouvernement si Anne Roux ne "
+            "démissionnait pas.",
+            ("paul-girard", "anne-roux"),
+        ),
     ],
 )
 def test_threats_an_ultimatum(nlp, text: str, expected) -> None:
@@ -185,3 +190,61 @@ def test_contacts_an_official_of_this_organisation(nlp, text: str, expected) -> 
 )
 def test_contacts_no_official_of_this_organisation(nlp, text: str) -> None:
     assert pairs(facts_of(text), "contacted") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anne Roux a reçu Paul Girard à l'Élysée.", {("anne-roux", "paul-girard")}),
+        ("Paul Girard a été reçu par Anne Roux à Matignon.", {("anne-roux", "paul-girard")}),
+        (
+            "Anne Roux a reçu le président de la Commission européenne, Jean Durand.",
+            {("anne-roux", "jean-durand")},
+        ),
+        ("Anne Roux a reçu une délégation du Hamas.", {("anne-roux", "hamas")}),
+        ("Paul Girard a reçu une lettre d'Anne Roux.", set()),  # a thing received
+        ("Anne Roux a reçu un courrier du Parti vert.", set()),
+    ],
+)
+def test_meetings_a_host_receives_a_visitor(nlp, text: str, expected) -> None:
+    assert pairs(facts_of(text), "metWith") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard a téléphoné hier à Anne Roux.", {("paul-girard", "anne-roux")}),
+        ("Paul Girard a téléphoné hier soir.", set()),
+    ],
+)
+def test_contacts_an_addressee_hung_on_an_adverb(nlp, text: str, expected) -> None:
+    assert pairs(facts_of(text), "contacted") == expected
+
+
+def test_visits_a_complement_of_an_adverb_stays_the_adverbs(nlp) -> None:
+    # "loin de Paris" is where he was not
+    assert pairs(facts_of("Paul Girard a voyagé loin de Paris."), "visited") == set()
+
+
+def test_meetings_a_list_of_bodies_after_a_demonstrative(nlp) -> None:
+    text = (
+        "Une réunion entre les chefs de la CGT et ceux des autres syndicats, la CFDT et "
+        "Force ouvrière, s'est tenue hier."
+    )
+    assert pairs(facts_of(text), "metWith") == {("cgt", "cfdt"), ("cgt", "force-ouvriere")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard a adressé une lettre à Anne Roux.", {("paul-girard", "anne-roux")}),
+        ("Paul Girard a envoyé un message à Anne Roux.", {("paul-girard", "anne-roux")}),
+        ("La CGT a adressé plusieurs lettres à Anne Roux.", {("cgt", "anne-roux")}),
+        ("Anne Roux a convoqué Paul Girard.", {("anne-roux", "paul-girard")}),
+        ("Paul Girard a été convoqué par Anne Roux.", {("anne-roux", "paul-girard")}),
+        ("Anne Roux a envoyé des armes au Hamas.", set()),  # no word sent
+        ("Anne Roux a reçu une lettre de Paul Girard.", set()),  # not sent by the subject
+    ],
+)
+def test_contacts_a_letter_sent_or_a_summons(nlp, text: str, expected) -> None:
+    assert pairs(facts_of(text), "contacted") == expected

@@ -300,3 +300,34 @@ def test_visits_the_one_asked_to_go_is_the_visitor(nlp, text, predicate, expecte
 def test_visits_a_promise_keeps_its_subject_as_the_visitor(nlp) -> None:
     found = events(facts_of("Paul Girard a promis de visiter Lyon à Anne Roux."), "visited")
     assert [(s, o) for s, o, _ in found] == [("paul-girard", "lyon")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser reads "est revenu" as a passive with no agent
+        ("Paul Girard est revenu mardi de sa visite en Chine.", [("paul-girard", "chine")]),
+        ("Lors de sa visite à Rome, Paul Girard a été décoré.", [("paul-girard", "rome")]),
+        # the visitor is the passive's subject, not its agent
+        (
+            "Lors de sa visite à Rome, Paul Girard a été reçu par Anne Roux.",
+            [("paul-girard", "rome")],
+        ),
+    ],
+)
+def test_visits_his_visit_and_a_passive_verb(nlp, text: str, expected) -> None:
+    assert [(s, o) for s, o, _ in events(facts_of(text), "visited")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard a atterri à Kaboul mardi.", [("paul-girard", "kaboul")]),
+        ("Paul Girard, de passage à Paris, a rencontré Anne Roux.", [("paul-girard", "paris")]),
+        ("De passage à Rome, Paul Girard a salué Anne Roux.", [("paul-girard", "rome")]),
+        ("L'avion de Paul Girard a atterri à Kaboul.", []),  # the plane, not its passenger
+        ("Le passage à l'euro a été décidé par Paul Girard.", []),  # nobody passing
+    ],
+)
+def test_visits_landing_and_passing_through(nlp, text: str, expected) -> None:
+    assert [(s, o) for s, o, _ in events(facts_of(text), "visited")] == expected

@@ -47,7 +47,7 @@ from kg.frames.successions import posts_taken_over
 from kg.frames.visits import regions_visited
 from kg.lang.grammar import grammar
 from kg.mentions import lexicon, name_key
-from kg.model import Entity, EntityType, Fact
+from kg.model import Entity, EntityType, Fact, Modality
 from kg.nlp import Parsed
 from kg.polarity import Cues, assess, load_cues
 from kg.syntax import is_reflexive
@@ -150,7 +150,9 @@ def _event_facts(
                     polarity=polarity,
                     modality=modality,
                     place=place.key if place else None,
-                    time=event_time(token, sent, cues, parsed.article.date),
+                    time=event_time(
+                        token, sent, cues, parsed.article.date, modality is Modality.PLANNED
+                    ),
                     source=source.key
                     if source is not None and source.key not in (subj.key, obj.key)
                     else None,

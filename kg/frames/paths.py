@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.lang.grammar import grammar
+from kg.mentions import lexicon, name_key
 from kg.syntax import CLAUSE_POS, is_verbal, markers, object_of, subject_of
 
 __all__ = ["follow"]
@@ -42,13 +43,22 @@ def _clause_markers(token: Token) -> set[str]:
 
 
 def _complements(token: Token, support: frozenset[str]) -> list[Token]:
-    """The prepositional complements of a trigger, with three common
+    """The prepositional complements of a trigger, with four common
     misattachments repaired: on a complement of the verb ("au téléphone avec
     X"), on a bare noun the parser took for a predicate ("s'est rendu lundi en
-    Chine", "lundi" an xcomp), and on the support verb of a noun ("a eu un
-    entretien avec X")."""
+    Chine", "lundi" an xcomp), on an adverb ("a téléphoné hier à X") and on
+    the support verb of a noun ("a eu un entretien avec X")."""
     deps = _PREP_DEPS if token.pos_ in CLAUSE_POS else ("nmod", "obl")
     found = [c for c in token.children if c.dep_.split(":")[0] in deps and c.dep_ != "obl:agent"]
+    # "a téléphoné hier à X": a complement the parser hung on an adverb of the
+    # trigger ("loin de Paris", "près de X" are the adverb's own and stay out)
+    found += [
+        g
+        for c in token.children
+        if c.dep_ == "advmod" and c.pos_ == "ADV"
+        for g in c.children
+        if g.dep_.split(":")[0] in ("obl", "nmod") and not markers(g) & grammar().genitive
+    ]
     if token.pos_ in CLAUSE_POS:
         bare = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "NOUN"]
         found += [
@@ -108,7 +118,10 @@ def _host(noun: Token) -> list[Token]:
 
 def _possessor(noun: Token) -> list[Token]:
     """The possessive determiner of a noun, then, for "Lors de sa visite à Pékin,
-    Macron ...", the subject of the clause the noun's phrase modifies."""
+    Macron ...", the subject of the clause the noun's phrase modifies; of a
+    verb read as a passive, its grammatical subject, not the agent ("Lors de
+    sa visite, X a été reçu par Y": X visits; the parser's passive "X est
+    revenu de sa visite en Chine")."""
     dets = [c for c in noun.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss")]
     if not dets:
         return []
@@ -118,7 +131,8 @@ def _possessor(noun: Token) -> list[Token]:
             break
         node = node.head
         if node.pos_ in CLAUSE_POS:
-            return dets + subject_of(node)
+            passive = [c for c in node.children if c.dep_ == "nsubj:pass"]
+            return dets + (passive or subject_of(node))
     return dets
 
 
@@ -242,6 +256,14 @@ def _own(clause: Token) -> bool:
     return False
 
 
+def _named(token: Token) -> bool:
+    """A name, a pronoun or a role noun ("le président", "le chef de X"): one
+    who can be received, not a thing ("une lettre de X")."""
+    if token.pos_ in ("PROPN", "PRON"):
+        return True
+    return token.pos_ == "NOUN" and name_key(token.lemma_) in lexicon(token.doc.lang_).roles
+
+
 def _step(token: Token, step: str, support: frozenset[str]) -> list[Token]:
     name, _, arg = step.partition("/")
     words = set(arg.split("|")) if arg else None
@@ -281,6 +303,8 @@ def _step(token: Token, step: str, support: frozenset[str]) -> list[Token]:
         return [token] if _negated(token) else []
     if name == "own":
         return [token] if _own(token) else []
+    if name == "named":
+        return [token] if _named(token) else []
     found = _by_dep(token, name)
     # the words may be the dependent itself ("advmod/auprès") or its markers
     return (

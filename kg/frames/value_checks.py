@@ -29,6 +29,7 @@ _NAMED_PATHS = (
     "condition",
     "negated",
     "own",
+    "named",
 )
 _STEP = re.compile(r"^(prep|deep|[a-z]+(?::[a-z]+)?)(/[^/>\s]+)?$")
 _TYPES = tuple(t.value for t in EntityType)
