@@ -384,3 +384,37 @@ def test_posts_position_words_load_every_section() -> None:
     assert {f.name for f in fields(words)} == set(load_data("fr", "positions"))
     assert words.offices["ministere"] == "ministre" and "échoir" in words.handing_verbs
     assert words.same_kinds["etat"] == "Place" and "pressenti" in words.planned_modifiers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Paul Morel a été nommé au poste de directeur de la banque.",
+            ("paul-morel", "directeur de la banque"),
+        ),
+        (
+            "Anne Roux a été élue à la fonction de secrétaire générale du syndicat.",
+            ("anne-roux", "secrétaire générale du syndicat"),
+        ),
+        (
+            "Paul Morel, nommé au poste de ministre de la Culture, a parlé.",
+            ("paul-morel", "ministre de la Culture"),
+        ),
+    ],
+)
+def test_posts_appointed_to_the_post_of_a_role(nlp, text, expected) -> None:
+    assert [p[:2] for p in positions(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # in the place of someone who holds the role
+        "Paul Morel a été nommé à la place du directeur de la banque.",
+        # a post seen, not given
+        "Paul Morel a visité le poste de directeur de la banque.",
+    ],
+)
+def test_posts_no_appointment_without_a_post_given(nlp, text) -> None:
+    assert [p for p in positions(text) if p[0] == "paul-morel"] == []

@@ -51,6 +51,7 @@ from kg.frames.role_owner import EntityAt, of_after_name, owner, possessor, scop
 from kg.frames.role_values import (
     RoleIndex,
     is_place,
+    is_role_head,
     match_at,
     role_index,
     value_end,
@@ -179,7 +180,7 @@ def _read_candidates(scene: _Scene, candidates: list[int]) -> list[RoleMatch]:
             sent, end, scene.modifiers, sent.doc[i], scene.entity_at, scene.roles,
             scene.portfolio_links,
         )  # fmt: skip
-        if not _is_role_head(scene, i, end, vend):
+        if not is_role_head(scene.sent, i, end, vend, scene.entity_at):
             i = end
             continue
         match, j = _read_role(scene, i, end, vend, found, last_end)
@@ -188,27 +189,6 @@ def _read_candidates(scene: _Scene, candidates: list[int]) -> list[RoleMatch]:
             last_end = j
         i = max(vend, i + 1)
     return found
-
-
-def _is_role_head(scene: _Scene, i: int, end: int, vend: int) -> bool:
-    """Whether the role words from token i to ``end`` make a role phrase: not
-    words of an organisation's or a place's name, and a one-word role tagged a
-    noun ("avocat général"), unless it is hyphenated, which no other word is
-    ("porte-parole" is often tagged PRON), or a participle whose "de"
-    complement naming no entity belongs to the role ("X, chargé des relations
-    extérieures"; "chargé de rédiger", "envoyé de Paris" are refused)."""
-    doc = scene.sent.doc
-    head = doc[i]
-    own = scene.entity_at(head)
-    if own is not None and own.type in (EntityType.ORGANIZATION, EntityType.PLACE):
-        return False
-    single = end - i == 1 and "-" not in head.text
-    participle = (
-        head.pos_ in ("VERB", "ADJ")
-        and end < scene.sent.end
-        and doc[end].lower_ in grammar().genitive
-    )
-    return not (single and head.pos_ not in ("NOUN", "PROPN") and not (participle and vend > end))
 
 
 def _read_role(
@@ -320,8 +300,9 @@ def _holder_by_reference(scene: _Scene, reading: _Reading, j: int) -> None:
 
 def _holder_by_appointment(scene: _Scene, reading: _Reading, i: int, end: int) -> None:
     """ "X a été élu président du parti", "X est devenu ministre": the one an
-    appointment verb gives the role to, and the verb (it dates the role);
-    "le poste de ministre échoit à X": the one a verb hands the post to."""
+    appointment verb gives the role to ("nommé au poste de directeur" too),
+    and the verb (it dates the role); "le poste de ministre échoit à X": the
+    one a verb hands the post to."""
     doc, entity_at, words = scene.sent.doc, scene.entity_at, scene.positions
     top = next((t for t in doc[i:end] if not i <= t.head.i < end), reading.head)
     if reading.holder is not None:
@@ -330,9 +311,14 @@ def _holder_by_appointment(scene: _Scene, reading: _Reading, i: int, end: int) -
     if handed is not None:
         reading.holder, reading.holder_token = person(handed, entity_at), handed
         return
-    if not appointed(top, scene.appointing, words.role_objects):
+    post = top.head if top.dep_ == "nmod" else top
+    if name_key(post.text) in words.post_nouns and post.dep_.startswith("obl"):
+        top = post  # "nommé au poste de directeur": the post stands for the role
+    elif not appointed(top, scene.appointing, words.role_objects):
         return
     verb = top.head
+    if verb.lemma_.lower() not in scene.appointing:
+        return
     named = [c for c in verb.children if c.dep_ in _INDEX_DEPS] or subject_of(verb)
     objects = [c for c in verb.children if c.dep_ == "obj" and c.i < top.i]
     if objects:
