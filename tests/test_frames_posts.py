@@ -418,3 +418,30 @@ def test_posts_appointed_to_the_post_of_a_role(nlp, text, expected) -> None:
 )
 def test_posts_no_appointment_without_a_post_given(nlp, text) -> None:
     assert [p for p in positions(text) if p[0] == "paul-morel"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("L'ex-président Paul Morel a parlé.", ("paul-morel", "ex-président", "")),
+        (
+            "Paul Morel, ex-ministre de la Culture, a parlé.",
+            ("paul-morel", "ex-ministre de la Culture", ""),
+        ),
+        (
+            "Paul Morel, ex-président du Parti vert, a parlé.",
+            ("paul-morel", "ex-président", "parti-vert"),
+        ),
+    ],
+)
+def test_posts_a_former_post_with_a_glued_prefix(nlp, text, expected) -> None:
+    assert [p[:3] for p in positions(text)] == [expected]
+
+
+def test_posts_a_former_post_with_a_prefix_makes_no_member(nlp) -> None:
+    text = "Paul Morel, ex-président du Parti vert, a parlé."
+    assert [f for f in facts_of(text) if f.predicate == "memberOf"] == []
+
+
+def test_posts_a_prefix_before_no_role_gives_nothing(nlp) -> None:
+    assert positions("Paul Morel, ex-mari de Anne Roux, a parlé.") == []

@@ -29,6 +29,7 @@ _LISTS = (
     "same_words",
     "among_markers",
     "capacity_markers",
+    "former_prefixes",
 )
 _MAPS = ("offices", "same_kinds")
 
@@ -53,6 +54,7 @@ class PositionWords:
     same_kinds: dict[str, str]  # kind noun -> the entity type it names
     among_markers: frozenset[str]
     capacity_markers: frozenset[str]
+    former_prefixes: frozenset[str]
 
 
 @cache
@@ -84,4 +86,5 @@ def position_words(lang: str = "fr") -> PositionWords:
         same_kinds={name_key(k): str(v) for k, v in (data.get("same_kinds") or {}).items()},
         among_markers=words("among_markers", str.lower),
         capacity_markers=words("capacity_markers", str.lower),
+        former_prefixes=words("former_prefixes", str.lower),
     )

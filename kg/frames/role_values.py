@@ -40,14 +40,17 @@ RoleIndex = dict[str, tuple[tuple[str, ...], ...]]
 
 
 @lru_cache(maxsize=256)
-def role_index(roles: tuple[str, ...]) -> RoleIndex:
-    """Role nouns by their first word, longest first, so a token is looked up once."""
+def role_index(roles: tuple[str, ...], prefixes: frozenset[str] = frozenset()) -> RoleIndex:
+    """Role nouns by their first word, longest first, so a token is looked up
+    once; each also with a prefix glued to its first word ("ex-président")."""
     index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for role in roles:
         # "d'état": "d'" + "état", as the tokenizer splits it; "président-directeur":
         # split at the hyphen too (the tokenizer keeps "vice-président" whole only)
         words = tuple(role.replace("'", "' ").split())
         index[words[0]].append(words)
+        for prefix in prefixes:
+            index[prefix + words[0]].append((prefix + words[0], *words[1:]))
         if "-" in role:
             split = tuple(role.replace("'", "' ").replace("-", " - ").split())
             index[split[0]].append(split)

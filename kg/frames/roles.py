@@ -150,11 +150,12 @@ def match_roles(
     Returns:
         One match per role phrase that has a holder of an accepted type.
     """
-    roles = role_index(tuple(frame.roles))
+    positions = positions or position_words()
+    roles = role_index(tuple(frame.roles), positions.former_prefixes)
     paired = respective_holders(sent, respective, entity_at) if respective & set(lowers) else {}
     scene = _Scene(
         sent, frame, entity_at, modifiers, appointing, honorifics, constituencies,
-        portfolio_links, roles, paired, positions or position_words(),
+        portfolio_links, roles, paired, positions,
     )  # fmt: skip
     candidates = [sent.start + k for k, word in enumerate(lowers) if word in roles]
     return _read_candidates(scene, candidates)
