@@ -401,6 +401,10 @@ def test_posts_position_words_load_every_section() -> None:
             "Paul Morel, nommé au poste de ministre de la Culture, a parlé.",
             ("paul-morel", "ministre de la Culture"),
         ),
+        (
+            "Paul Morel succède à Anne Roux au poste de ministre de la Culture.",
+            ("paul-morel", "ministre de la Culture"),
+        ),
     ],
 )
 def test_posts_appointed_to_the_post_of_a_role(nlp, text, expected) -> None:
@@ -414,6 +418,8 @@ def test_posts_appointed_to_the_post_of_a_role(nlp, text, expected) -> None:
         "Paul Morel a été nommé à la place du directeur de la banque.",
         # a post seen, not given
         "Paul Morel a visité le poste de directeur de la banque.",
+        # succeeding with no post named after a post noun
+        "Paul Morel succède au directeur de la banque.",
     ],
 )
 def test_posts_no_appointment_without_a_post_given(nlp, text) -> None:

@@ -30,6 +30,7 @@ _LISTS = (
     "among_markers",
     "capacity_markers",
     "former_prefixes",
+    "succession_verbs",
 )
 _MAPS = ("offices", "same_kinds")
 
@@ -55,6 +56,7 @@ class PositionWords:
     among_markers: frozenset[str]
     capacity_markers: frozenset[str]
     former_prefixes: frozenset[str]
+    succession_verbs: frozenset[str]
 
 
 @cache
@@ -87,4 +89,5 @@ def position_words(lang: str = "fr") -> PositionWords:
         among_markers=words("among_markers", str.lower),
         capacity_markers=words("capacity_markers", str.lower),
         former_prefixes=words("former_prefixes", str.lower),
+        succession_verbs=words("succession_verbs", str.lower),
     )

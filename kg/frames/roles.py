@@ -301,9 +301,9 @@ def _holder_by_reference(scene: _Scene, reading: _Reading, j: int) -> None:
 
 def _holder_by_appointment(scene: _Scene, reading: _Reading, i: int, end: int) -> None:
     """ "X a été élu président du parti", "X est devenu ministre": the one an
-    appointment verb gives the role to ("nommé au poste de directeur" too),
-    and the verb (it dates the role); "le poste de ministre échoit à X": the
-    one a verb hands the post to."""
+    appointment verb gives the role to ("nommé au poste de directeur" too, and
+    "X succède à Y au poste de directeur"), and the verb (it dates the role);
+    "le poste de ministre échoit à X": the one a verb hands the post to."""
     doc, entity_at, words = scene.sent.doc, scene.entity_at, scene.positions
     top = next((t for t in doc[i:end] if not i <= t.head.i < end), reading.head)
     if reading.holder is not None:
@@ -313,12 +313,14 @@ def _holder_by_appointment(scene: _Scene, reading: _Reading, i: int, end: int) -
         reading.holder, reading.holder_token = person(handed, entity_at), handed
         return
     post = top.head if top.dep_ == "nmod" else top
+    appointing = scene.appointing
     if name_key(post.text) in words.post_nouns and post.dep_.startswith("obl"):
         top = post  # "nommé au poste de directeur": the post stands for the role
-    elif not appointed(top, scene.appointing, words.role_objects):
+        appointing = appointing | words.succession_verbs
+    elif not appointed(top, appointing, words.role_objects):
         return
     verb = top.head
-    if verb.lemma_.lower() not in scene.appointing:
+    if verb.lemma_.lower() not in appointing:
         return
     named = [c for c in verb.children if c.dep_ in _INDEX_DEPS] or subject_of(verb)
     objects = [c for c in verb.children if c.dep_ == "obj" and c.i < top.i]
