@@ -175,7 +175,9 @@ def _complement_apposed(
 ) -> bool:
     """Whether a name set off by commas follows the role's complement: "le
     ministre de la Santé du Portugal, Luis Costa, ...". The complement starts
-    with a preposition, is short and holds no punctuation.
+    with a preposition, is short and holds no punctuation; the name ends with a
+    comma or the sentence ("... au président de la République, Carlo Rossi."),
+    never runs on into a clause of its own.
 
     Args:
         role: a role mention.
@@ -190,7 +192,7 @@ def _complement_apposed(
         first is not None
         and parsed.doc[first].pos_ == "ADP"
         and bool(_COMPLEMENT_GAP.match(gap))
-        and text[name.end : name.end + 2].lstrip().startswith(",")
+        and text[name.end : name.end + 2].lstrip()[:1] in (",", ".")
     )
 
 
