@@ -281,6 +281,8 @@ def test_posts_a_body_of_the_party_owns_its_president(nlp) -> None:
         # "son" of a body that is no party's
         "Le Parti vert a perdu les élections. "
         "Le bureau a demandé que son président, M. Lenoir, démissionne.",
+        # a party's body, no party named: neither the party nor the body
+        "Le comité exécutif du parti a recommandé que son président, M. Lenoir, démissionne.",
     ],
 )
 def test_posts_no_party_when_unsure(nlp, text) -> None:
@@ -303,6 +305,11 @@ def test_posts_no_party_when_unsure(nlp, text) -> None:
 )
 def test_posts_the_same_state_is_the_one_named_before(nlp, text, expected) -> None:
     assert expected in positions(text)
+
+
+def test_posts_the_body_of_a_named_organisation_owns_its_president(nlp) -> None:
+    text = "Le comité exécutif de la banque a recommandé que son président, M. Lenoir, démissionne."
+    assert positions(text) == [("lenoir", "président", "comite-executif", "asserted")]
 
 
 def test_posts_the_same_state_with_none_named_before_belongs_to_nobody(nlp) -> None:

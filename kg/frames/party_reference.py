@@ -4,8 +4,9 @@ body of it: "le comité exécutif du parti a recommandé que son président ..."
 A party noun ("parti", "mouvement": ``party_heads`` of ``membership.yaml``)
 in lower case, definite and naming no entity, refers back to the party the
 article is about (:func:`kg.frames.party_refs.discourse_party`, found by the
-caller). Refused: no such party, a subject that is no party noun and has
-none as its complement ("le bureau a recommandé que son président ...").
+caller). Refused: no such party (then "son" is not read as the body's either), a
+subject that is no party noun and has none as its complement ("le bureau
+a recommandé que son président ..." is left to the organisation subject).
 """
 
 from __future__ import annotations
@@ -40,10 +41,9 @@ def party_possessor(
 ) -> tuple[Entity | None, Token | None]:
     """ "Le comité exécutif du parti a recommandé que son président ...": the
     article's party (``party``) when the subject of the verb the role
-    depends on is a party noun referring back, or a body of it; (None, None)
-    otherwise."""
-    if party is None:
-        return None, None
+    depends on is a party noun referring back, or a body of it, with that
+    noun; (None, noun) when the article has no one party ("son" stays
+    unread: the body itself is not meant); (None, None) for any other subject."""
     for tok in clause_subjects(head):
         nouns = [tok] + [c for c in tok.children if c.dep_ == "nmod"]
         noun = next((n for n in nouns if party_noun(n, entity_at)), None)

@@ -279,9 +279,10 @@ def _owner_from_context(
         and vstart > sent.start
         and "Yes" in sent.doc[vstart - 1].morph.get("Poss")
     ):
-        reading.of, reading.of_token = party_possessor(reading.head, scene.entity_at, scene.party)
-        if reading.of is None:
-            reading.of, reading.of_token = possessor(reading.head, scene.entity_at)
+        of, noun = party_possessor(reading.head, scene.entity_at, scene.party)
+        if noun is None:
+            of, noun = possessor(reading.head, scene.entity_at)
+        reading.of, reading.of_token = of, noun if of is not None else None
 
 
 def _holder_by_reference(scene: _Scene, reading: _Reading, j: int) -> None:
