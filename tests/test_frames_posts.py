@@ -30,9 +30,9 @@ def positions(text: str) -> list[tuple[str, str, str, str]]:
             ("paul-morel", "ministre des Finances"),
         ),
         (
-            "Un autre portefeuille, celui de ministre de la Défense, échoit au général "
+            "Le portefeuille convoité, celui de secrétaire d'État aux Sports, échoit au général "
             "Marc Lenoir.",
-            ("marc-lenoir", "ministre de la Défense"),
+            ("marc-lenoir", "secrétaire d'État aux Sports"),
         ),
         (
             "La fonction de secrétaire général a été confiée à Anne Roux.",
@@ -146,8 +146,8 @@ def test_posts_a_scope_naming_no_place_belongs_to_nobody(nlp) -> None:
     [
         (
             "Le bureau a annoncé que son trésorier, M. Lenoir, a présenté sa démission "
-            "de chef du gouvernement.",
-            ("lenoir", "chef du gouvernement"),
+            "de maire de Lyon.",
+            ("lenoir", "maire"),
         ),
         (
             "Anne Roux a présenté sa démission de son poste de ministre de la Culture.",
@@ -160,7 +160,7 @@ def test_posts_a_resignation_says_the_post_was_held(nlp, text, expected) -> None
 
 
 def test_posts_a_resignation_without_a_possessive_names_no_holder(nlp) -> None:
-    text = "La démission de chef du gouvernement a surpris Paul Morel."
+    text = "La démission de maire de Lyon a surpris Paul Morel."
     assert positions(text) == []
 
 
@@ -200,7 +200,7 @@ def test_posts_a_capacity_with_no_clear_holder_gives_nothing(nlp, text) -> None:
 def test_posts_a_post_taken_over_was_held_by_the_one_before(nlp) -> None:
     text = (
         "Lyon, France - Anne Roux a été nommée présidente du Sénat. "
-        "Anne Roux prend le poste qu'occupait jusqu'ici Marc Lenoir."
+        "Anne Roux reprend le poste qu'occupait jusqu'ici Marc Lenoir."
     )
     assert ("marc-lenoir", "président", "senat", "asserted") in positions(text)
 
@@ -209,10 +209,10 @@ def test_posts_a_post_taken_over_was_held_by_the_one_before(nlp) -> None:
     "text",
     [
         # the taker is named with no post before
-        "Anne Roux prend le poste qu'occupait jusqu'ici Marc Lenoir.",
+        "Anne Roux obtient le poste que détenait Marc Lenoir.",
         # two posts: which one was taken is not said
         "Anne Roux, maire de Lyon, a été élue présidente du Sénat. "
-        "Anne Roux prend le poste qu'occupait Marc Lenoir.",
+        "Anne Roux reprend le poste que détenait Marc Lenoir.",
         # refusing a post is no taking
         "Anne Roux, maire de Lyon, a parlé. Anne Roux refuse le poste qu'occupait Marc Lenoir.",
     ],
@@ -223,8 +223,8 @@ def test_posts_no_post_taken_over_when_unsure(nlp, text) -> None:
 
 def test_posts_feminine_and_masculine_forms_are_one_post(nlp) -> None:
     text = (
-        "Le rapporteur de la Commission des droits de l'homme, Claire Dubois, a parlé. "
-        "La rapporteuse de la Commission des droits de l'homme a plaidé pour la paix."
+        "Le rapporteur du Comité olympique, Claire Dubois, a parlé. "
+        "La rapporteuse du Comité olympique a plaidé pour la paix."
     )
     assert [p[:2] for p in positions(text)] == [("claire-dubois", "rapporteur")]
 
@@ -253,7 +253,7 @@ def test_posts_a_post_to_come_by_its_modifier(nlp, text, modality) -> None:
 
 
 _TWO_PARTIES = (
-    "Le Parti vert a tenu son congrès à Lyon, après le départ de militants partis fonder "
+    "Le Parti vert a réuni ses militants à Lyon, après le départ de militants partis fonder "
     "le Mouvement bleu. Anne Roux, qui dirigeait la section de Lyon, a été élue présidente "
     "du parti. Le Parti vert compte trois mille membres."
 )
@@ -282,7 +282,7 @@ def test_posts_a_body_of_the_party_owns_its_president(nlp) -> None:
         "Le Parti vert a perdu les élections. "
         "Le bureau a demandé que son président, M. Lenoir, démissionne.",
         # a party's body, no party named: neither the party nor the body
-        "Le comité exécutif du parti a recommandé que son président, M. Lenoir, démissionne.",
+        "Le bureau national du parti a exigé que son président, M. Lenoir, quitte ses fonctions.",
     ],
 )
 def test_posts_no_party_when_unsure(nlp, text) -> None:
@@ -308,7 +308,10 @@ def test_posts_the_same_state_is_the_one_named_before(nlp, text, expected) -> No
 
 
 def test_posts_the_body_of_a_named_organisation_owns_its_president(nlp) -> None:
-    text = "Le comité exécutif de la banque a recommandé que son président, M. Lenoir, démissionne."
+    text = (
+        "Le comité exécutif de la banque a exigé que son président, M. Lenoir, "
+        "quitte ses fonctions."
+    )
     assert positions(text) == [("lenoir", "président", "comite-executif", "asserted")]
 
 
@@ -322,8 +325,7 @@ def test_posts_the_same_state_with_none_named_before_belongs_to_nobody(nlp) -> N
     [
         (
             "Jean Roux est pressenti pour former le nouveau gouvernement. "
-            "Selon la presse, la situation devrait conduire le Premier ministre pressenti à "
-            "la prudence.",
+            "Selon la presse, le Premier ministre pressenti devrait annoncer son équipe lundi.",
             ("jean-roux", "Premier ministre pressenti", "", "planned"),
         ),
         (

@@ -1,12 +1,12 @@
 """The party "son" stands for when the clause's subject is the party or a
-body of it: "le comité exécutif du parti a recommandé que son président ...".
+body of it: "le bureau national du parti a exigé que son président ...".
 
 A party noun ("parti", "mouvement": ``party_heads`` of ``membership.yaml``)
 in lower case, definite and naming no entity, refers back to the party the
 article is about (:func:`kg.frames.party_refs.discourse_party`, found by the
 caller). Refused: no such party (then "son" is not read as the body's either), a
 subject that is no party noun and has none as its complement ("le bureau
-a recommandé que son président ..." is left to the organisation subject).
+a exigé que son président ..." is left to the organisation subject).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def party_noun(tok: Token, entity_at: EntityAt) -> bool:
 def party_possessor(
     head: Token, entity_at: EntityAt, party: Entity | None
 ) -> tuple[Entity | None, Token | None]:
-    """ "Le comité exécutif du parti a recommandé que son président ...": the
+    """ "Le bureau national du parti a exigé que son président ...": the
     article's party (``party``) when the subject of the verb the role
     depends on is a party noun referring back, or a body of it, with that
     noun; (None, noun) when the article has no one party ("son" stays

@@ -147,7 +147,7 @@ def role_facts(
     Returns:
         One fact per role phrase with a holder; a role other than a position
         needs the entity it is held towards. Offices handed over by name
-        ("le ministère de l'Intérieur a été confié à X") are positions too.
+        ("le ministère de la Culture revient à X") are positions too.
     """
     return [
         _role_fact(parsed, sent, frame, match, cues, attribution)

@@ -183,10 +183,10 @@ def capacity_holder(head: Token, entity_at: EntityAt, words: PositionWords) -> T
     """ "ses articles écrits en tant que directeur", "il a signé en tant que
     président": the person a role after a capacity marker is held by, the
     subject of the clause it is in (a possessive noun stands for that
-    subject); "sa démission de chef du gouvernement", "sa démission de son
+    subject); "sa démission de maire de Lyon", "sa démission de son
     poste de ministre": the possessor of a noun of leaving held the post.
-    Refused: a noun of leaving with no possessive ("la démission de chef du
-    gouvernement" names no holder), a clause whose subject is no person
+    Refused: a noun of leaving with no possessive ("la démission de maire de
+    Lyon" names no holder), a clause whose subject is no person
     (nor is any clause above it asked)."""
     node = head
     if node.dep_ == "nmod" and name_key(node.head.text) in words.post_nouns:
@@ -227,8 +227,8 @@ def _possessed(noun: Token) -> bool:
 def announced_holder(
     sent: Span, start: int, end: int, planned: frozenset[str], entity_at: EntityAt
 ) -> Token | None:
-    """ "X est pressenti pour diriger le gouvernement ... le Premier ministre
-    pressenti": a role phrase (value from token ``start`` to ``end``) with
+    """ "X est pressentie pour diriger le ministère ... la ministre
+    pressentie": a role phrase (value from token ``start`` to ``end``) with
     a modifier of a post to come stands for the one person the article
     earlier made the subject of that modifier's verb. Refused: no such
     person, or two (which one is meant is not said)."""
@@ -271,7 +271,7 @@ def named_before_verb(verb: Token, entity_at: EntityAt) -> Token | None:
 def handed_to(
     top: Token, handing: frozenset[str], post_nouns: frozenset[str], entity_at: EntityAt
 ) -> Token | None:
-    """ "Le poste de ministre de la Justice échoit à X", "celui de ministre
+    """ "Le poste de ministre des Sports échoit à X", "celui de ministre
     revient à X": the person after "à" of a verb handing over the post that
     is its subject. Between the role and the subject only a noun of posts
     ("poste") or a demonstrative ("celui"): "le fils du ministre a été confié

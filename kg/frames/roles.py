@@ -15,7 +15,7 @@ président de B"), the subject of "être", a name after "dont" ("ses
 dirigeants, dont X"), the subject of the clause of "en tant que directeur"
 or "sa démission de ministre", the person a verb hands the post to ("le
 poste de ministre échoit à X"), the one the article announced for a post
-to come ("le Premier ministre pressenti"),
+to come ("la ministre désignée"),
 or the person the entity index resolved the role phrase to (then only when
 ``of`` is known and the phrase is the subject). The entity a role belongs to
 is read by :mod:`kg.frames.role_owner`, the names around a role phrase by

@@ -1,6 +1,6 @@
-"""Posts taken over: "X prend le poste qu'occupait Y" says that Y held the
-post X is named with before in the article ("X a été nommée présidente de
-la Chambre ... X prend le poste qu'occupait Y": Y was its president); "X
+"""Posts taken over: "X reprend le poste qu'occupait Y" says that Y held the
+post X is named with before in the article ("X a été élue présidente du
+Sénat ... X reprend le poste qu'occupait Y": Y was its president); "X
 succède à Y au poste de ministre" that Y held the post X gets (a verb of
 ``succession_verbs``, "à Y", and the role after a post noun).
 
@@ -112,7 +112,7 @@ def posts_taken_over(
     parsed: Parsed, sent: Span, facts: list[Fact], entity_at: EntityAt, words: PositionWords
 ) -> list[Fact]:
     """The posts a sentence says someone held before the one who takes them:
-    "X prend le poste qu'occupait Y" (X's one post named before), "X succède
+    "X reprend le poste qu'occupait Y" (X's one post named before), "X succède
     à Y au poste de ministre" (the post X gets in the sentence).
 
     Args:
