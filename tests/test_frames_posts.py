@@ -478,3 +478,29 @@ def test_posts_the_one_succeeded_held_the_post(nlp, text) -> None:
 
 def test_posts_a_succession_with_no_post_named_gives_nothing(nlp) -> None:
     assert positions("Paul Morel succède à Anne Roux.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Paul Morel, jusque-là ministre de la Culture, a été élu président du Sénat.",
+            ("paul-morel", "ministre de la Culture"),
+        ),
+        (
+            "Paul Morel, jusqu'alors directeur de la banque, a parlé.",
+            ("paul-morel", "directeur de la banque"),
+        ),
+        ("Paul Morel, également maire de Lyon, a parlé.", ("paul-morel", "maire")),
+    ],
+)
+def test_posts_an_adverb_between_the_name_and_its_role(nlp, text, expected) -> None:
+    assert expected in [p[:2] for p in positions(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Paul Morel, pas encore ministre, a parlé.", "Paul Morel, bientôt ministre, a parlé."],
+)
+def test_posts_a_post_not_held_yet_before_its_adverb_gives_nothing(nlp, text) -> None:
+    assert positions(text) == []

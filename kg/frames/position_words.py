@@ -30,6 +30,7 @@ _LISTS = (
     "capacity_markers",
     "former_prefixes",
     "succession_verbs",
+    "apposition_adverbs",
 )
 _MAPS = ("offices", "same_kinds")
 
@@ -55,6 +56,7 @@ class PositionWords:
     capacity_markers: frozenset[str]
     former_prefixes: frozenset[str]
     succession_verbs: frozenset[str]
+    apposition_adverbs: frozenset[str]
 
 
 @cache
@@ -87,4 +89,5 @@ def position_words(lang: str = "fr") -> PositionWords:
         capacity_markers=words("capacity_markers", str.lower),
         former_prefixes=words("former_prefixes", str.lower),
         succession_verbs=words("succession_verbs", str.lower),
+        apposition_adverbs=words("apposition_adverbs", str.lower),
     )
