@@ -1,4 +1,4 @@
-"""Offices handed over: "le ministère de l'Intérieur a été confié à X" makes
+"""Offices handed over: "le ministère de la Culture a été attribué à X" makes
 X its minister, "le ministère de la Culture revient à X" too.
 
 The office is an organisation the article names, whose name starts with a
@@ -8,7 +8,7 @@ after "à" (:func:`kg.frames.role_holders.handed_to`). Refused: an office
 given to no person ("la présidence revient à la France"), an organisation
 of another kind ("l'hôpital a été confié à X"), another verb ("le ministère
 a reçu X"). A role phrase handed over the same way ("le poste de ministre
-de la Justice échoit à X") is read with the other role phrases
+des Sports échoit à X") is read with the other role phrases
 (:mod:`kg.frames.roles`).
 """
 

@@ -2,7 +2,7 @@
 are one fact.
 
 * A role's feminine and masculine forms name one post ("le rapporteur de
-  la commission, Anne Roux ... la rapporteuse de la commission"): the form
+  du comité, Anne Roux ... la rapporteuse du comité"): the form
   stated first is kept. Posts of different entities ("président" of a
   country and of a party) stay apart.
 * In one sentence, a former post beside the same post held now ("l'ancien
@@ -29,7 +29,7 @@ _POSITION = "holdsPosition"
 
 def _canonical(value: str, synonyms: dict[str, str]) -> tuple[str, ...]:
     """A role's words as name keys, its noun in the one form its synonyms
-    share ("rapporteuse de la commission" -> "rapporteur de la commission")."""
+    share ("rapporteuse du comité" -> "rapporteur du comité")."""
     words = name_key(value).split()
     for size in range(len(words), 0, -1):
         noun = " ".join(words[:size])

@@ -8,9 +8,9 @@ skipped before a name after it. Read by :mod:`kg.frames.roles`.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from kg.frames.position_words import PositionWords
+from kg.frames.position_words import PositionWords, position_words
 from kg.frames.role_owner import EntityAt
 from kg.lang.grammar import grammar
 from kg.lexicon import name_key
@@ -75,14 +75,18 @@ def named_among(sent: Span, j: int, among: frozenset[str], entity_at: EntityAt) 
 def name_before(sent: Span, k: int, entity_at: EntityAt) -> Token | None:
     """The holder's name before a role phrase that ends at token k: "X, ministre",
     "X (ministre", "X en tant que ministre". Skipped on the way: the role's
-    determiners and adjectives ("X, l'actuel ministre", "X, éphémère ministre")
-    and one short apposition with a number ("X, 52 ans, ministre", "X, âgé de
-    52 ans, ministre"). Refused: a name not set off by one of those marks
-    ("X ministre"), and an apposition naming an entity or of more than five words."""
+    determiners and adjectives ("X, l'actuel ministre", "X, éphémère ministre"),
+    its adverbs ("X, jusque-là ministre", "X, jusqu'alors ministre", "X,
+    également maire") and one short apposition with a number ("X, 52 ans,
+    ministre", "X, âgé de 52 ans, ministre"). Refused: a name not set off by
+    one of those marks ("X ministre"), another adverb ("X, pas encore
+    ministre", "X, bientôt ministre"), and an apposition naming an entity or
+    of more than five words."""
     doc = sent.doc
     while k >= sent.start and (
         doc[k].lower_ in grammar().determiners
         or (doc[k].pos_ == "ADJ" and entity_at(doc[k]) is None)
+        or _adverb(doc, k, position_words().apposition_adverbs)
     ):
         k -= 1
     gap = 0
@@ -93,6 +97,16 @@ def name_before(sent: Span, k: int, entity_at: EntityAt) -> Token | None:
     if gap and k >= sent.start and person(doc[k], entity_at):
         return doc[k]
     return None
+
+
+def _adverb(doc: Doc, k: int, adverbs: frozenset[str]) -> bool:
+    """One of ``adverbs`` at token k, or the preposition glued before one
+    ("jusqu' alors"), both modifying the same word."""
+    tok = doc[k]
+    if tok.lower_ in adverbs:
+        return True
+    nxt = doc[k + 1] if k + 1 < len(doc) else None
+    return tok.pos_ == "ADP" and nxt is not None and nxt.lower_ in adverbs and nxt.head == tok.head
 
 
 def antecedent(subject: Token, head: Token) -> Token:
@@ -183,10 +197,10 @@ def capacity_holder(head: Token, entity_at: EntityAt, words: PositionWords) -> T
     """ "ses articles écrits en tant que directeur", "il a signé en tant que
     président": the person a role after a capacity marker is held by, the
     subject of the clause it is in (a possessive noun stands for that
-    subject); "sa démission de chef du gouvernement", "sa démission de son
+    subject); "sa démission de maire de Lyon", "sa démission de son
     poste de ministre": the possessor of a noun of leaving held the post.
-    Refused: a noun of leaving with no possessive ("la démission de chef du
-    gouvernement" names no holder), a clause whose subject is no person
+    Refused: a noun of leaving with no possessive ("la démission de maire de
+    Lyon" names no holder), a clause whose subject is no person
     (nor is any clause above it asked)."""
     node = head
     if node.dep_ == "nmod" and name_key(node.head.text) in words.post_nouns:
@@ -227,8 +241,8 @@ def _possessed(noun: Token) -> bool:
 def announced_holder(
     sent: Span, start: int, end: int, planned: frozenset[str], entity_at: EntityAt
 ) -> Token | None:
-    """ "X est pressenti pour diriger le gouvernement ... le Premier ministre
-    pressenti": a role phrase (value from token ``start`` to ``end``) with
+    """ "X est pressentie pour diriger le ministère ... la ministre
+    pressentie": a role phrase (value from token ``start`` to ``end``) with
     a modifier of a post to come stands for the one person the article
     earlier made the subject of that modifier's verb. Refused: no such
     person, or two (which one is meant is not said)."""
@@ -271,7 +285,7 @@ def named_before_verb(verb: Token, entity_at: EntityAt) -> Token | None:
 def handed_to(
     top: Token, handing: frozenset[str], post_nouns: frozenset[str], entity_at: EntityAt
 ) -> Token | None:
-    """ "Le poste de ministre de la Justice échoit à X", "celui de ministre
+    """ "Le poste de ministre des Sports échoit à X", "celui de ministre
     revient à X": the person after "à" of a verb handing over the post that
     is its subject. Between the role and the subject only a noun of posts
     ("poste") or a demonstrative ("celui"): "le fils du ministre a été confié

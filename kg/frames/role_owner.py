@@ -180,7 +180,7 @@ def of_after_name(
 
 
 def scope_owner(sent: Span, j: int, entity_at: EntityAt) -> tuple[Entity | None, Token | None]:
-    """ "Haut Commissaire pour la Nouvelle-Zélande": the place a "pour" phrase
+    """ "haut commissaire pour le Canada": the place a "pour" phrase
     names from token j on (a closing quote mark skipped), for the roles that
     represent a country; a scope naming no place ("pour les réfugiés") gives
     nothing."""

@@ -22,6 +22,7 @@ from kg.model import Entity, EntityType
 __all__ = [
     "RoleIndex",
     "is_place",
+    "is_role_head",
     "kind_of_named",
     "match_at",
     "role_index",
@@ -39,18 +40,41 @@ RoleIndex = dict[str, tuple[tuple[str, ...], ...]]
 
 
 @lru_cache(maxsize=256)
-def role_index(roles: tuple[str, ...]) -> RoleIndex:
-    """Role nouns by their first word, longest first, so a token is looked up once."""
+def role_index(roles: tuple[str, ...], prefixes: frozenset[str] = frozenset()) -> RoleIndex:
+    """Role nouns by their first word, longest first, so a token is looked up
+    once; each also with a prefix glued to its first word ("ex-président")."""
     index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for role in roles:
         # "d'état": "d'" + "état", as the tokenizer splits it; "président-directeur":
         # split at the hyphen too (the tokenizer keeps "vice-président" whole only)
         words = tuple(role.replace("'", "' ").split())
         index[words[0]].append(words)
+        for prefix in prefixes:
+            index[prefix + words[0]].append((prefix + words[0], *words[1:]))
         if "-" in role:
             split = tuple(role.replace("'", "' ").replace("-", " - ").split())
             index[split[0]].append(split)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+def is_role_head(sent: Span, i: int, end: int, vend: int, entity_at: EntityAt) -> bool:
+    """Whether the role words from token i to ``end`` (value to ``vend``) make
+    a role phrase: not words of an organisation's or a place's name, and a
+    one-word role tagged a noun ("avocat général"), unless it is hyphenated,
+    which no other word is ("porte-parole" is often tagged PRON), or a
+    participle whose "de" complement naming no entity belongs to the role
+    ("X, chargé des relations extérieures"; "chargé de rédiger", "envoyé de
+    Paris" are refused)."""
+    doc = sent.doc
+    head = doc[i]
+    own = entity_at(head)
+    if own is not None and own.type in (EntityType.ORGANIZATION, EntityType.PLACE):
+        return False
+    single = end - i == 1 and "-" not in head.text
+    participle = (
+        head.pos_ in ("VERB", "ADJ") and end < sent.end and doc[end].lower_ in grammar().genitive
+    )
+    return not (single and head.pos_ not in ("NOUN", "PROPN") and not (participle and vend > end))
 
 
 def match_at(sent: Span, i: int, roles: RoleIndex) -> int:

@@ -15,7 +15,7 @@ président de B"), the subject of "être", a name after "dont" ("ses
 dirigeants, dont X"), the subject of the clause of "en tant que directeur"
 or "sa démission de ministre", the person a verb hands the post to ("le
 poste de ministre échoit à X"), the one the article announced for a post
-to come ("le Premier ministre pressenti"),
+to come ("la ministre désignée"),
 or the person the entity index resolved the role phrase to (then only when
 ``of`` is known and the phrase is the subject). The entity a role belongs to
 is read by :mod:`kg.frames.role_owner`, the names around a role phrase by
@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from kg.frames.party_reference import party_of_value, party_possessor
+from kg.frames.party_reference import party_possessor
 from kg.frames.position_words import PositionWords, position_words
 from kg.frames.respective import respective_holders
 from kg.frames.role_holders import (
@@ -51,6 +51,7 @@ from kg.frames.role_owner import EntityAt, of_after_name, owner, possessor, scop
 from kg.frames.role_values import (
     RoleIndex,
     is_place,
+    is_role_head,
     match_at,
     role_index,
     value_end,
@@ -65,6 +66,7 @@ from kg.syntax import subject_of
 __all__ = ["RoleMatch", "match_roles"]
 
 _INDEX_DEPS = ("nsubj", "nsubj:pass")
+_POSITION = "holdsPosition"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +99,7 @@ class _Scene:
     roles: RoleIndex
     paired: dict[int, tuple[Token, Token | None]]
     positions: PositionWords
+    party: Entity | None
 
 
 @dataclass(slots=True)
@@ -125,6 +128,7 @@ def match_roles(
     constituencies: frozenset[str] = frozenset(),
     portfolio_links: frozenset[str] = frozenset(),
     positions: PositionWords | None = None,
+    party: Entity | None = None,
 ) -> list[RoleMatch]:
     """Find the role phrases of one role frame in a sentence.
 
@@ -145,15 +149,17 @@ def match_roles(
         portfolio_links: words before a portfolio ("aux Transports").
         positions: the words of posts handed over or given as an object
             (the language's ``positions.yaml`` by default).
+        party: the party the article is about, which "le parti" refers back to.
 
     Returns:
         One match per role phrase that has a holder of an accepted type.
     """
-    roles = role_index(tuple(frame.roles))
+    positions = positions or position_words()
+    roles = role_index(tuple(frame.roles), positions.former_prefixes)
     paired = respective_holders(sent, respective, entity_at) if respective & set(lowers) else {}
     scene = _Scene(
         sent, frame, entity_at, modifiers, appointing, honorifics, constituencies,
-        portfolio_links, roles, paired, positions or position_words(),
+        portfolio_links, roles, paired, positions, party,
     )  # fmt: skip
     candidates = [sent.start + k for k, word in enumerate(lowers) if word in roles]
     return _read_candidates(scene, candidates)
@@ -179,7 +185,7 @@ def _read_candidates(scene: _Scene, candidates: list[int]) -> list[RoleMatch]:
             sent, end, scene.modifiers, sent.doc[i], scene.entity_at, scene.roles,
             scene.portfolio_links,
         )  # fmt: skip
-        if not _is_role_head(scene, i, end, vend):
+        if not is_role_head(scene.sent, i, end, vend, scene.entity_at):
             i = end
             continue
         match, j = _read_role(scene, i, end, vend, found, last_end)
@@ -188,27 +194,6 @@ def _read_candidates(scene: _Scene, candidates: list[int]) -> list[RoleMatch]:
             last_end = j
         i = max(vend, i + 1)
     return found
-
-
-def _is_role_head(scene: _Scene, i: int, end: int, vend: int) -> bool:
-    """Whether the role words from token i to ``end`` make a role phrase: not
-    words of an organisation's or a place's name, and a one-word role tagged a
-    noun ("avocat général"), unless it is hyphenated, which no other word is
-    ("porte-parole" is often tagged PRON), or a participle whose "de"
-    complement naming no entity belongs to the role ("X, chargé des relations
-    extérieures"; "chargé de rédiger", "envoyé de Paris" are refused)."""
-    doc = scene.sent.doc
-    head = doc[i]
-    own = scene.entity_at(head)
-    if own is not None and own.type in (EntityType.ORGANIZATION, EntityType.PLACE):
-        return False
-    single = end - i == 1 and "-" not in head.text
-    participle = (
-        head.pos_ in ("VERB", "ADJ")
-        and end < scene.sent.end
-        and doc[end].lower_ in grammar().genitive
-    )
-    return not (single and head.pos_ not in ("NOUN", "PROPN") and not (participle and vend > end))
 
 
 def _read_role(
@@ -252,8 +237,6 @@ def _value_and_owner(
         reading.of, reading.of_token = entity_at(inner[0]), inner[0]
     if reading.of is None and name_key(doc[i:end].text) in scene.positions.scope_owned_roles:
         reading.of, reading.of_token = scope_owner(scene.sent, vend, entity_at)
-    if reading.of is None:
-        reading.of, reading.of_token = party_of_value(scene.sent, i, vend, entity_at)
     return value, j
 
 
@@ -296,11 +279,10 @@ def _owner_from_context(
         and vstart > sent.start
         and "Yes" in sent.doc[vstart - 1].morph.get("Poss")
     ):
-        # "le comité exécutif du parti ... son président": the party before the
-        # body of it the subject names
-        reading.of, reading.of_token = party_possessor(reading.head, scene.entity_at)
-        if reading.of is None:
-            reading.of, reading.of_token = possessor(reading.head, scene.entity_at)
+        of, noun = party_possessor(reading.head, scene.entity_at, scene.party)
+        if noun is None:
+            of, noun = possessor(reading.head, scene.entity_at)
+        reading.of, reading.of_token = of, noun if of is not None else None
 
 
 def _holder_by_reference(scene: _Scene, reading: _Reading, j: int) -> None:
@@ -314,7 +296,8 @@ def _holder_by_reference(scene: _Scene, reading: _Reading, j: int) -> None:
     found = copula_holder(head, entity_at)
     if found is None and "Plur" in head.morph.get("Number"):
         found = named_among(scene.sent, j, words.among_markers, entity_at)
-    if found is None:
+    if found is None and scene.frame.predicate == _POSITION:
+        # other frames' roles in a capacity are kg/frames/capacities.py's
         found = capacity_holder(head, entity_at, words)
     if found is not None:
         reading.holder, reading.holder_token = person(found, entity_at), found
@@ -322,7 +305,8 @@ def _holder_by_reference(scene: _Scene, reading: _Reading, j: int) -> None:
 
 def _holder_by_appointment(scene: _Scene, reading: _Reading, i: int, end: int) -> None:
     """ "X a été élu président du parti", "X est devenu ministre": the one an
-    appointment verb gives the role to, and the verb (it dates the role);
+    appointment verb gives the role to ("nommé au poste de directeur" too, and
+    "X succède à Y au poste de directeur"), and the verb (it dates the role);
     "le poste de ministre échoit à X": the one a verb hands the post to."""
     doc, entity_at, words = scene.sent.doc, scene.entity_at, scene.positions
     top = next((t for t in doc[i:end] if not i <= t.head.i < end), reading.head)
@@ -332,9 +316,16 @@ def _holder_by_appointment(scene: _Scene, reading: _Reading, i: int, end: int) -
     if handed is not None:
         reading.holder, reading.holder_token = person(handed, entity_at), handed
         return
-    if not appointed(top, scene.appointing, words.role_objects):
+    post = top.head if top.dep_ == "nmod" else top
+    appointing = scene.appointing
+    if name_key(post.text) in words.post_nouns and post.dep_.startswith("obl"):
+        top = post  # "nommé au poste de directeur": the post stands for the role
+        appointing = appointing | words.succession_verbs
+    elif not appointed(top, appointing, words.role_objects):
         return
     verb = top.head
+    if verb.lemma_.lower() not in appointing:
+        return
     named = [c for c in verb.children if c.dep_ in _INDEX_DEPS] or subject_of(verb)
     objects = [c for c in verb.children if c.dep_ == "obj" and c.i < top.i]
     if objects:

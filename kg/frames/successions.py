@@ -1,6 +1,8 @@
-"""Posts taken over: "X prend le poste qu'occupait Y" says that Y held the
-post X is named with before in the article ("X a été nommée présidente de
-la Chambre ... X prend le poste qu'occupait Y": Y was its president).
+"""Posts taken over: "X reprend le poste qu'occupait Y" says that Y held the
+post X is named with before in the article ("X a été élue présidente du
+Sénat ... X reprend le poste qu'occupait Y": Y was its president); "X
+succède à Y au poste de ministre" that Y held the post X gets (a verb of
+``succession_verbs``, "à Y", and the role after a post noun).
 
 The post noun ("poste", from ``post_nouns``) is the object of a verb of
 ``taking_verbs`` whose subject is X, and is followed by a relative pronoun,
@@ -9,7 +11,8 @@ post with the same entity it belongs to, its noun in the form the lexicon's
 ``role_synonyms`` gives ("présidente" -> "président": Y may be a man).
 Refused: X named with no post before the sentence, or with two different
 ones (which one was taken is not said), a post X held formerly or was
-denied, a verb other than these ("X refuse le poste qu'occupait Y").
+denied, a verb other than these ("X refuse le poste qu'occupait Y"), a
+succession with no post named ("X succède à Y").
 """
 
 from __future__ import annotations
@@ -24,9 +27,11 @@ from kg.frames.provenance import fact_provenance
 from kg.frames.role_holders import person
 from kg.frames.role_owner import EntityAt
 from kg.lang import load_data
+from kg.lang.grammar import grammar
 from kg.lexicon import name_key
-from kg.model import Fact, Polarity
+from kg.model import Entity, Fact, Polarity
 from kg.nlp import Parsed
+from kg.syntax import markers
 
 __all__ = ["posts_taken_over"]
 
@@ -64,15 +69,57 @@ def _taker_and_former(
     return (taker[0], former[0]) if taker and former else None
 
 
+def _successor_and_former(
+    verb: Token, words: PositionWords, entity_at: EntityAt
+) -> tuple[Token, Token, Token] | None:
+    """ "X succède à Y au poste de ministre": the successor, the one succeeded
+    ("à Y") and the role noun after the post noun."""
+    successor = [c for c in verb.children if c.dep_ == "nsubj" and person(c, entity_at)]
+    dative = grammar().dative_prepositions
+    former = [
+        c
+        for c in verb.children
+        if c.dep_.startswith("obl") and markers(c) & dative and person(c, entity_at)
+    ]
+    posts = [
+        r
+        for c in verb.children
+        if c.dep_.startswith("obl") and name_key(c.text) in words.post_nouns
+        for r in c.children
+        if r.dep_ == "nmod"
+    ]
+    return (successor[0], former[0], posts[0]) if successor and former and posts else None
+
+
+def _posts_of(
+    holder: Entity | None, facts: list[Fact], lang: str
+) -> dict[tuple[str, str | None], Fact]:
+    """The current posts of a holder among some facts, by their role in its
+    base form and the entity they belong to."""
+    former_words = membership_words(lang).former
+    return {
+        (_base_form(f.value or "", lang), f.of): f
+        for f in facts
+        if holder is not None
+        and f.predicate == _POSITION
+        and f.subject == holder.key
+        and f.polarity is Polarity.POSITIVE
+        and not former_words & set(name_key(f.value or "").split())
+    }
+
+
 def posts_taken_over(
     parsed: Parsed, sent: Span, facts: list[Fact], entity_at: EntityAt, words: PositionWords
 ) -> list[Fact]:
-    """The posts a sentence says someone held before the one who takes them.
+    """The posts a sentence says someone held before the one who takes them:
+    "X reprend le poste qu'occupait Y" (X's one post named before), "X succède
+    à Y au poste de ministre" (the post X gets in the sentence).
 
     Args:
         parsed: the article and its parse.
         sent: the sentence.
-        facts: the article's facts read so far (the posts named before).
+        facts: the article's facts read so far (the posts named before, and
+            those of this sentence).
         entity_at: the entity a token belongs to, or None.
         words: the language's position words.
 
@@ -80,30 +127,29 @@ def posts_taken_over(
         One holdsPosition fact per post taken over (see the module's refusals).
     """
     lang = parsed.article.language
-    former_words = membership_words(lang).former
     start = parsed.span_offsets(sent[0])[0]
+    text = parsed.original(sent).strip()
     found: list[Fact] = []
     for tok in sent:
-        pair = None
-        if tok.lemma_.lower() in words.holding_verbs:
-            pair = _taker_and_former(tok, words, entity_at)
-        if pair is None:
+        lemma = tok.lemma_.lower()
+        if lemma in words.holding_verbs and (pair := _taker_and_former(tok, words, entity_at)):
+            taker, former = pair
+            named = [f for f in facts if f.provenance.start < start]
+        elif lemma in words.succession_verbs and (
+            three := _successor_and_former(tok, words, entity_at)
+        ):
+            taker, former, role = three
+            named = [
+                f for f in facts if f.provenance.sentence == text and role.text in (f.value or "")
+            ]
+        else:
             continue
-        taker, former = person(pair[0], entity_at), person(pair[1], entity_at)
-        posts = {
-            (_base_form(f.value or "", lang), f.of): f
-            for f in facts
-            if f.predicate == _POSITION
-            and taker is not None
-            and f.subject == taker.key
-            and f.provenance.start < start
-            and f.polarity is Polarity.POSITIVE
-            and not former_words & set(name_key(f.value or "").split())
-        }
-        if len(posts) != 1 or former is None:
+        posts = _posts_of(person(taker, entity_at), named, lang)
+        holder = person(former, entity_at)
+        if len(posts) != 1 or holder is None:
             continue
         (value, of), fact = next(iter(posts.items()))
-        provenance = fact_provenance(parsed, [pair[0], tok, pair[1]], fact.provenance.rule, 0.6)
-        found.append(replace(fact, subject=former.key, value=value, of=of, time=None,
+        provenance = fact_provenance(parsed, [taker, tok, former], fact.provenance.rule, 0.6)
+        found.append(replace(fact, subject=holder.key, value=value, of=of, time=None,
                              source=None, provenance=provenance))  # fmt: skip
     return found
