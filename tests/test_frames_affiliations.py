@@ -400,3 +400,49 @@ def test_affiliations_a_leader_of_the_party_the_sentence_is_about(
 )
 def test_affiliations_no_leader_of_the_party_without_its_marks(nlp, text: str) -> None:
     assert "group:party-leader.v1" not in rules(text, "memberOf")
+
+
+# -- a charge held in an organisation ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "person", "org"),
+    [
+        (
+            "Anne Roux, chargée des archives à l'Institut national, a parlé.",
+            "worksFor",
+            "anne-roux",
+            "institut-national",
+        ),
+        (
+            "Paul Girard, chargé de la communication de la Banque mondiale, a démenti.",
+            "worksFor",
+            "paul-girard",
+            "banque-mondiale",
+        ),
+        # of a party: a member of it
+        (
+            "Les accusations ont été annoncées par Paul Girard (chargé des relations "
+            "extérieures du Mouvement vert).",
+            "memberOf",
+            "paul-girard",
+            "mouvement-vert",
+        ),
+    ],
+)
+def test_affiliations_a_charge_in_an_organisation(
+    nlp, text: str, predicate: str, person: str, org: str
+) -> None:
+    assert (person, org) in pairs(text, predicate)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Girard (chargé des archives de l'ancien régime) a parlé.",  # no organisation
+        "Paul Girard, chargé du dossier de l'Iran, a parlé.",  # a place
+        "Le dossier chargé de la Banque mondiale a été remis à Paul Girard.",  # no person
+    ],
+)
+def test_affiliations_a_charge_without_organisation_or_person_gives_nothing(nlp, text: str) -> None:
+    assert "capacity:charge.v1" not in {f.provenance.rule for f in facts_of(text)}

@@ -11,11 +11,12 @@ sentence that no frame trigger covers, as facts with their provenance:
 * ``group:party-leader.v1``: "le comité du parti ... son président, X" for
   the party the article is about (:mod:`kg.frames.party_leaders`);
 * ``capacity:<frame id>``: "en tant que directeur de la Banque Y"
-  (:mod:`kg.frames.capacities`), with the predicate of the role's frame.
+  (:mod:`kg.frames.capacities`), with the predicate of the role's frame;
+* ``capacity:charge.v1``: "X (chargé des archives à l'Institut Y)" works for Y.
 
 What each refuses is said in its module. Confidence: 0.7 for a share, a
 fellow or a noun of belonging, 0.6 for a party's leader, 0.75 for an
-announcer, the role frame's times 0.9 for a capacity.
+announcer, the role frame's times 0.9 for a capacity, 0.65 for a charge.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from spacy.tokens import Span, Token
 
 from kg.frames.announcers import announcers
 from kg.frames.belonging import belongings
-from kg.frames.capacities import capacities, capacity_roles
+from kg.frames.capacities import capacities, capacity_roles, charges
 from kg.frames.comembers import fellow_members, share_members
 from kg.frames.membership import current_membership, membership_words
 from kg.frames.party_leaders import party_leaders
@@ -128,5 +129,10 @@ def affiliation_facts(
               [c.role, c.organisation_token], f"capacity:{c.frame.id}",
               c.frame.confidence * 0.9, c.role.text)
         for c in capacities(sent, entity_at, capacity_roles(frames))
+    ]  # fmt: skip
+    found += [
+        _fact(parsed, person.key, "worksFor", org.key, [word, org_token], "capacity:charge.v1",
+              0.65, word.text)
+        for person, org, word, org_token in charges(sent, entity_at, words.charge_participles)
     ]  # fmt: skip
     return found

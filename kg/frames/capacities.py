@@ -11,10 +11,17 @@ the phrase belongs to, climbing through a noun only when a possessive names
 its owner ("ses rapports rédigés en tant que ..." -> the subject of the
 clause "ses rapports" belongs to). The position itself is read by the
 position frame.
+
+A charge set beside a person's name works the same way: "Anne Roux (chargée
+des archives à l'Institut Y)", "Paul Girard, chargé de la communication de
+la Banque Y": the person works for the organisation named in the
+participle's phrase (``charge_participles`` of ``membership.yaml``).
 Refused: no organisation in the role's phrase ("en tant que directeur, il
 a ..."), a place there ("en tant que consul de France"), a noun without a
 possessive on the way up ("les rapports rédigés en tant que directeur":
-nobody's), a holder who is no person, a role noun two frames share.
+nobody's), a holder who is no person, a role noun two frames share; a
+charge whose phrase names no organisation ("chargé des archives de l'ancien
+régime") or that describes no person named right before it.
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ from kg.lexicon import name_key
 from kg.model import Entity, EntityType
 from kg.syntax import CLAUSE_POS, markers, subject_of
 
-__all__ = ["Capacity", "capacities", "capacity_roles"]
+__all__ = ["Capacity", "capacities", "capacity_roles", "charges"]
 
 #: How many heads the holder is looked for above the role.
 _CLIMB = 6
@@ -120,4 +127,28 @@ def capacities(sent: Span, entity_at: EntityAt, roles: dict[str, Frame]) -> list
         holder = _holder(role, entity_at) if organisation is not None else None
         if holder is not None and organisation is not None:
             found.append(Capacity(holder, organisation[0], frame, role, organisation[1]))
+    return found
+
+
+def charges(
+    sent: Span, entity_at: EntityAt, participles: frozenset[str]
+) -> list[tuple[Entity, Entity, Token, Token]]:
+    """The charges held in an organisation by people named in a sentence.
+
+    Args:
+        sent: the sentence.
+        entity_at: the entity a token belongs to, or None.
+        participles: the participles of a charge (name keys).
+
+    Returns:
+        One (person, organisation, participle, organisation token) per charge.
+    """
+    found = []
+    for word in sent:
+        if word.dep_ not in ("acl", "amod") or name_key(word.text) not in participles:
+            continue
+        person = entity_at(word.head)
+        organisation = _organisation(word, entity_at)
+        if person is not None and person.type is EntityType.PERSON and organisation is not None:
+            found.append((person, organisation[0], word, organisation[1]))
     return found

@@ -60,6 +60,7 @@ _LISTS = (
     "announcing_verbs",
     "belonging_nouns",
     "denying_verbs",
+    "charge_participles",
 )
 _MAPS = ("chambers",)
 #: The rules whose memberOf a role gives ("le président du parti", "en tant
@@ -91,6 +92,7 @@ class MembershipWords:
     announcing_verbs: frozenset[str]
     belonging_nouns: frozenset[str]
     denying_verbs: frozenset[str]
+    charge_participles: frozenset[str]
     modifiers: frozenset[str]  # role modifiers skipped before a role's head ("nouveau")
     leading: frozenset[str]  # leading articles skipped before a name's head
 
