@@ -433,3 +433,24 @@ def test_membership_a_place_after_a_is_no_role_s_owner(nlp) -> None:
     assert [(f.value, f.of) for f in facts if f.predicate == "holdsPosition"] == [
         ("ambassadeur", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "party"),
+    [
+        (
+            "Paul Girard, le numéro un du Mouvement bleu, a voté contre.",
+            "paul-girard",
+            "mouvement-bleu",
+        ),
+        ("Le numéro un du Parti vert, Anne Roux, a démissionné.", "anne-roux", "parti-vert"),
+    ],
+)
+def test_membership_the_number_one_of_a_party_is_a_member(
+    nlp, text: str, person: str, party: str
+) -> None:
+    assert (person, party) in pairs(text, "memberOf")
+
+
+def test_membership_a_number_one_of_no_organisation_gives_nothing(nlp) -> None:
+    assert pairs("Le numéro un mondial du tennis a perdu en finale.", "memberOf") == []
