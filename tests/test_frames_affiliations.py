@@ -446,3 +446,41 @@ def test_affiliations_a_charge_in_an_organisation(
 )
 def test_affiliations_a_charge_without_organisation_or_person_gives_nothing(nlp, text: str) -> None:
     assert "capacity:charge.v1" not in {f.provenance.rule for f in facts_of(text)}
+
+
+# -- a list of people before a plural noun of an organisation's people -------
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "org"),
+    [
+        (
+            "Paul Girard et Anne Roux, tous deux membres du Parti vert, ont voté contre.",
+            {"paul-girard", "anne-roux"},
+            "parti-vert",
+        ),
+        (
+            "Paul Girard, Anne Roux et Luc Marin, militants du Front uni, ont été arrêtés.",
+            {"paul-girard", "anne-roux", "luc-marin"},
+            "front-uni",
+        ),
+    ],
+)
+def test_affiliations_people_listed_before_members_of_an_organisation(
+    nlp, text: str, people: set[str], org: str
+) -> None:
+    assert {p for p, o in pairs(text, "memberOf") if o == org} == people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # former members, plural or singular
+        "Anne Roux et Paul Girard, anciens militants du Front uni, ont été arrêtés.",
+        "Anne Roux, l'une des anciennes militantes du Front uni, a été arrêtée.",
+        # no list set off before the noun: met, not members
+        "Paul Girard et Anne Roux ont rencontré les dirigeants du Front uni.",
+    ],
+)
+def test_affiliations_former_or_unlisted_people_are_no_members(nlp, text: str) -> None:
+    assert pairs(text, "memberOf") == []

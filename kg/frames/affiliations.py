@@ -3,6 +3,8 @@ sentence that no frame trigger covers, as facts with their provenance:
 
 * ``group:share.v1``: "X et une partie des dirigeants du parti Y"
   (:func:`kg.frames.comembers.share_members`);
+* ``group:listed.v1``: "X et Y, tous deux membres du parti Z"
+  (:func:`kg.frames.comembers.listed_members`);
 * ``group:fellow.v1``: "son confrère de parti Y"
   (:func:`kg.frames.comembers.fellow_members`);
 * ``voice:announced.v1``: "les accusations de l'Institut, annoncées par Y"
@@ -14,7 +16,7 @@ sentence that no frame trigger covers, as facts with their provenance:
   (:mod:`kg.frames.capacities`), with the predicate of the role's frame;
 * ``capacity:charge.v1``: "X (chargé des archives à l'Institut Y)" works for Y.
 
-What each refuses is said in its module. Confidence: 0.7 for a share, a
+What each refuses is said in its module. Confidence: 0.7 for a share, a list, a
 fellow or a noun of belonging, 0.6 for a party's leader, 0.75 for an
 announcer, the role frame's times 0.9 for a capacity, 0.65 for a charge.
 """
@@ -28,7 +30,7 @@ from spacy.tokens import Span, Token
 from kg.frames.announcers import announcers
 from kg.frames.belonging import belongings
 from kg.frames.capacities import capacities, capacity_roles, charges
-from kg.frames.comembers import fellow_members, share_members
+from kg.frames.comembers import fellow_members, listed_members, share_members
 from kg.frames.membership import current_membership, membership_words
 from kg.frames.party_leaders import party_leaders
 from kg.frames.party_refs import discourse_party
@@ -105,6 +107,11 @@ def affiliation_facts(
         _fact(parsed, s.subject.key, "memberOf", s.object.key,
               [s.subject_token, s.object_token], "group:share.v1", 0.7)
         for s in share_members(sent, entity_at, words)
+    ]  # fmt: skip
+    found += [
+        _fact(parsed, m.subject.key, "memberOf", m.object.key,
+              [m.subject_token, m.object_token], "group:listed.v1", 0.7)
+        for m in listed_members(sent, entity_at, words)
     ]  # fmt: skip
     current = [f for f in facts if current_membership(f, words)]
     found += [
