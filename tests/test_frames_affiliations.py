@@ -484,3 +484,44 @@ def test_affiliations_people_listed_before_members_of_an_organisation(
 )
 def test_affiliations_former_or_unlisted_people_are_no_members(nlp, text: str) -> None:
     assert pairs(text, "memberOf") == []
+
+
+# -- on behalf of an organisation or a country --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "spoken"),
+    [
+        (
+            "Paul Girard, qui s'exprimait au nom de la Banque mondiale, a démenti.",
+            "paul-girard",
+            "banque-mondiale",
+        ),
+        (
+            "S'exprimant au nom du Parti vert, Anne Roux a critiqué le projet.",
+            "anne-roux",
+            "parti-vert",
+        ),
+        (
+            "Le ministre Paul Girard s'est exprimé au nom de la France.",
+            "paul-girard",
+            "france",
+        ),
+    ],
+)
+def test_affiliations_who_speaks_on_behalf_of_an_organisation_speaks_for_it(
+    nlp, text: str, person: str, spoken: str
+) -> None:
+    assert (person, spoken) in pairs(text, "speaksFor")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anne Roux a parlé au nom de ses collègues.",  # no entity
+        "Anne Roux a parlé au nom de Paul Girard.",  # a person
+        "La motion a été déposée au nom du Front uni.",  # no person speaks
+    ],
+)
+def test_affiliations_on_behalf_of_no_organisation_gives_nothing(nlp, text: str) -> None:
+    assert "voice:behalf.v1" not in rules(text, "speaksFor")

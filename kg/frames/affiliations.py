@@ -9,6 +9,7 @@ sentence that no frame trigger covers, as facts with their provenance:
   (:func:`kg.frames.comembers.fellow_members`);
 * ``voice:announced.v1``: "les accusations de l'Institut, annoncées par Y"
   (:mod:`kg.frames.announcers`);
+* ``voice:behalf.v1``: "Y a déclaré au nom du Front uni" (the same module);
 * ``noun:belonging.v1``: "son appartenance au parti Y" (:mod:`kg.frames.belonging`);
 * ``group:party-leader.v1``: "le comité du parti ... son président, X" for
   the party the article is about (:mod:`kg.frames.party_leaders`);
@@ -18,7 +19,7 @@ sentence that no frame trigger covers, as facts with their provenance:
 
 What each refuses is said in its module. Confidence: 0.7 for a share, a list, a
 fellow or a noun of belonging, 0.6 for a party's leader, 0.75 for an
-announcer, the role frame's times 0.9 for a capacity, 0.65 for a charge.
+announcer or who speaks on behalf, the role frame's times 0.9 for a capacity, 0.65 for a charge.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from kg.frames.announcers import announcers
+from kg.frames.announcers import announcers, on_behalf
 from kg.frames.belonging import belongings
 from kg.frames.capacities import capacities, capacity_roles, charges
 from kg.frames.comembers import fellow_members, listed_members, share_members
@@ -124,6 +125,11 @@ def affiliation_facts(
         _fact(parsed, a.subject.key, "speaksFor", a.object.key,
               [a.subject_token, a.object_token], "voice:announced.v1", 0.75)
         for a in announcers(sent, entity_at, words)
+    ]  # fmt: skip
+    found += [
+        _fact(parsed, b.subject.key, "speaksFor", b.object.key,
+              [b.subject_token, b.object_token], "voice:behalf.v1", 0.75)
+        for b in on_behalf(sent, entity_at, words)
     ]  # fmt: skip
     found += [
         _fact(parsed, b.subject.key, "memberOf", b.object.key,

@@ -61,6 +61,7 @@ _LISTS = (
     "belonging_nouns",
     "denying_verbs",
     "charge_participles",
+    "behalf_phrases",
 )
 _MAPS = ("chambers",)
 #: The rules whose memberOf a role gives ("le président du parti", "en tant
@@ -93,6 +94,7 @@ class MembershipWords:
     belonging_nouns: frozenset[str]
     denying_verbs: frozenset[str]
     charge_participles: frozenset[str]
+    behalf_phrases: frozenset[str]
     modifiers: frozenset[str]  # role modifiers skipped before a role's head ("nouveau")
     leading: frozenset[str]  # leading articles skipped before a name's head
 
