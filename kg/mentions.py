@@ -38,6 +38,9 @@ Three sources, each with its rule id in the provenance:
 * ``party-adjective``: "le sénateur républicain": an adjective of the
   lexicon's ``party_adjectives`` right after a role noun mentions the party
   (an adjective standing for its entity, like a demonym).
+* ``body``: "les forces armées", "le comité exécutif du parti": a body named
+  by a description (:mod:`kg.body_mentions`), an entity only when a fact
+  names it.
 
 Confidence: 0.75 for organisation phrases, 0.9 for NER names (0.8 when the
 type came from a head noun or the place list rather than the NER), 0.95 for
@@ -51,6 +54,7 @@ import logging
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.body_mentions import add_bodies
 from kg.lexicon import Lexicon, lexicon, name_key
 from kg.model import EntityType, Mention, MentionKind, Provenance
 from kg.names import KnownNames, name_spans
@@ -112,6 +116,7 @@ def extract_mentions(
     add_roles(parsed, lex, phrases.roles, phrases.bodies, add, taken, keys)
     add_party_nouns(parsed, lex, add, taken, words)
     add_member_bodies(parsed, lex, phrases.bodies, add, taken, keys)
+    add_bodies(parsed, lex, phrases.described, add, taken, words)
     found.sort(key=lambda m: (m.start, m.end))
     return found
 

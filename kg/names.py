@@ -20,7 +20,9 @@ each piece must then earn its place:
 Types come from the catalogue first (a name it knows with one kind), then
 from a head noun before the span ("le constructeur Renault", "la milice X")
 or its own first word ("Parti X"), then from the context ("à X", "X, Pays"
-make a place), and last from the NER label. A known organisation named
+make a place; a name the catalogue does not know as a place is no place
+when it is the subject of a speech or report verb, "X a rapporté que": it
+speaks, so it is an organisation), and last from the NER label. A known organisation named
 inside another's name ("Conseil de sécurité des Nations unies") is a name
 too. Every dropped span comes back with its reason, for ``kg --debug``.
 """
@@ -29,9 +31,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
+from kg.lang import load_data
 from kg.lang.grammar import grammar
 from kg.lexicon import Lexicon, name_key
 from kg.model import EntityType
@@ -264,11 +268,36 @@ def _type(
         return head, 0.8
     if etype is EntityType.PERSON and len(span) == 1 and in_place_context(span, ctx):
         return EntityType.PLACE, 0.8
+    if etype is EntityType.PLACE and _speaks(span, ctx):
+        return EntityType.ORGANIZATION, 0.8
     if etype is None and label == "MISC" and _is_acronym(span.text):
         return EntityType.ORGANIZATION, 0.8
     if etype is None and _work_head(span, ctx.lex):
         return EntityType.OTHER, 0.8
     return etype, 0.9
+
+
+@cache
+def _speech_verbs(lang: str) -> frozenset[str]:
+    """The one-word speech and report verbs of a language (``cues.yaml``)."""
+    cues = load_data(lang, "cues")
+    verbs = [*cues.get("speech_verbs", []), *cues.get("report_verbs", [])]
+    return frozenset(verb for verb in verbs if " " not in verb)
+
+
+def _speaks(span: Span, ctx: SpanContext) -> bool:
+    """ "Al-Manar a rapporté que ...": a word of the name is the subject of a
+    speech or report verb. Only asked of a name the catalogue does not know
+    (a known city stays a place: "Kaboul a annoncé" is its government's);
+    refused for a name with a known country or region in it ("la République
+    populaire de Chine a annoncé" is the country's)."""
+    if any(name_key(t.text) in ctx.lex.places for t in span):
+        return False
+    verbs = _speech_verbs(ctx.lang)
+    return any(
+        t.dep_.startswith("nsubj") and t.head.pos_ == "VERB" and t.head.lemma_.lower() in verbs
+        for t in span
+    )
 
 
 def _head_type(span: Span, ctx: SpanContext) -> EntityType | None:
@@ -289,11 +318,25 @@ def _head_type(span: Span, ctx: SpanContext) -> EntityType | None:
         k -= 1
     heads = ctx.phrases.heads
     for i in range(k, span.start):
-        bare_de = i > 1 and doc[i - 1].lower_ in grammar().genitive and doc[i - 2].pos_ == "NOUN"
-        bare_de = bare_de and not str(doc[i - 1].morph)  # "de", not "du" / "des"
-        if not bare_de and any(end <= span.start for end, _key in heads.at(i)):
+        if _classifier(doc, i):
+            continue
+        if any(end <= span.start for end, _key in heads.at(i)):
             return EntityType.ORGANIZATION
     return None
+
+
+def _classifier(doc: Doc, i: int) -> bool:
+    """A noun after a bare "de" qualifies the noun before it ("son confrère
+    de parti Paul Girard": a colleague, not a party): no head of a name.
+    After anything but a noun ("X, de journal Y") the head stays one."""
+    before = doc[i - 1] if i > 1 else None
+    return (
+        before is not None
+        and doc[i - 2].pos_ == "NOUN"
+        and before.pos_ == "ADP"
+        and before.lower_ in grammar().genitive
+        and not before.morph.get("Definite")
+    )
 
 
 def _work_head(span: Span, lex: Lexicon) -> bool:

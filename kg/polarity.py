@@ -61,6 +61,8 @@ _LISTS = (
     "medium_heads",
     "management_nouns",
     "country_nouns",
+    "country_adjectives",
+    "group_pronouns",
 )
 _NEGATION = ("particles", "strong", "words", "determiners")
 
@@ -97,15 +99,21 @@ class Cues:
     medium_heads: frozenset[str]
     management_nouns: frozenset[str]
     country_nouns: frozenset[str]
+    country_adjectives: frozenset[str]
+    group_pronouns: frozenset[str]
     months: dict[str, int]
     time_nouns: frozenset[str]
     same_day_words: frozenset[str]
     first_person: frozenset[str]
     participle_endings: tuple[tuple[str, str], ...] = ()
     speech_objects: dict[str, str] = field(default_factory=dict)
+    stated_as: dict[str, str] = field(default_factory=dict)
     speech_forms: dict[str, str] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
     relative_days: dict[str, int] = field(default_factory=dict)
+    count_words: dict[str, int] = field(default_factory=dict)
+    day_units: dict[str, int] = field(default_factory=dict)
+    sequence_prepositions: dict[str, int] = field(default_factory=dict)
     genitive: frozenset[str] = frozenset()  # "de", "d'": from grammar.yaml
 
 
@@ -167,13 +175,20 @@ def load_cues(lang: str = "fr") -> Cues:
     endings = read.mapping("participle_endings", str, "ending: infinitive ending")
     weekdays = read.counted("weekdays", 7, "day names")
     relative = read.mapping("relative_days", int, "word: days")
+    counts = {
+        k: read.mapping(k, int, "word: number")
+        for k in ("count_words", "day_units", "sequence_prepositions")
+    }
     objects = read.mapping("speech_objects", str, "verb: obj or preposition")
+    stated = read.mapping("stated_as", str, "verb: noun")
     read.problems.raise_any()
     verbs = lists["speech_verbs"] + tuple(objects)
     return Cues(
         speech_objects={k.lower(): v.lower() for k, v in objects.items()},
+        stated_as={k.lower(): v.lower() for k, v in stated.items()},
         weekdays={name: i for i, name in enumerate(weekdays)},
         relative_days={k.lower(): v for k, v in relative.items()},
+        **{k: {w.lower(): n for w, n in v.items()} for k, v in counts.items()},
         speech_forms=_verb_forms(verbs, lists["er_verb_endings"]),
         participle_endings=tuple(sorted(endings.items(), key=lambda e: -len(e[0]))),
         negation_particles=frozenset(neg["particles"]),

@@ -24,7 +24,7 @@
 * Attribution: the facts inside a reported clause have its speaker as source
   ("Interfax a rapporté que ..."); so do the facts inside a direct quote; in a
   sentence with "selon X", X is the source; so is the medium of an interview
-  ("interrogé sur la radio X", :func:`kg.speakers.medium_of`).
+  ("interrogé sur la radio X", :func:`kg.media.medium_of`).
 
 Confidence of ``said``: 0.85 for a direct quote with a named speaker, 0.75
 for indirect speech, 0.7 for "selon X", 0.6 for a stance object; times 0.85
@@ -37,19 +37,29 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import partial
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from kg.event_place import PlaceWords, place_words, scenes, statement_place
-from kg.event_time import event_time
-from kg.lang.grammar import grammar
-from kg.model import Entity, EntityType, Fact, Provenance
+from kg.according import according_to
+from kg.event_place import PlaceWords, event_place, place_words, scenes, statement_place
+from kg.event_time import event_time, resolve_date
+from kg.groups import group_of
+from kg.media import medium_of, medium_told
+from kg.model import Entity, EntityType, Fact
 from kg.nlp import Parsed
+from kg.occasions import (
+    OccasionWords,
+    occasion_agent,
+    occasion_date,
+    occasion_words,
+    relative_occasion,
+)
 from kg.polarity import Cues, is_negated
 from kg.quote_marks import Quote, find_quotes
-from kg.said_text import said_text
-from kg.speakers import Speakers, medium_of, medium_told, speech_subject
-from kg.speech import clause_tail, speech_verb, that_clause_mark, voice_of
+from kg.said_text import said_provenance, said_text
+from kg.speakers import Speakers, speech_subject
+from kg.speech import reported_words, speaks_inside, speech_verb, voice_of
 from kg.speech_events import speech_events
+from kg.syntax import subject_of
 
 __all__ = ["Attribution", "speech_facts"]
 
@@ -76,17 +86,6 @@ class Attribution:
                 self.sources[i] = entity
 
 
-def _provenance(
-    parsed: Parsed, doc: Doc, first: int, last: int, conf: float, rule: str
-) -> Provenance:
-    start, _ = parsed.span_offsets(doc[first])
-    _, end = parsed.span_offsets(doc[last])
-    s_start, _ = parsed.span_offsets(doc[first].sent[0])
-    _, s_end = parsed.span_offsets(doc[last].sent[-1])
-    sentence = parsed.article.text[s_start:s_end].strip()
-    return Provenance(parsed.article.id, start, end, sentence, rule, round(conf, 3))
-
-
 @dataclass(frozen=True, slots=True)
 class _Article:
     """What every event of one article needs to become facts."""
@@ -99,6 +98,7 @@ class _Article:
     inside: set[int]  # the tokens inside quotes
     places: PlaceWords
     scene: list[tuple[int, Entity | None]]
+    occasions: OccasionWords
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +115,7 @@ class _Said:
     last: int
     conf: float
     rule: str
+    occasion: Token | None = None  # the communiqué or visit it was said in
 
 
 def speech_facts(
@@ -143,7 +144,10 @@ def speech_facts(
     dated = {*cues.weekdays, *cues.months, *cues.relative_days, *cues.time_nouns}
     scene = scenes(doc, entity_at, places, dated, inside, parsed.article.date)
     attribution = Attribution(quoted=frozenset(inside))
-    article = _Article(parsed, entity_at, cues, speakers, attribution, inside, places, scene)
+    occasions = occasion_words(parsed.article.language)
+    article = _Article(
+        parsed, entity_at, cues, speakers, attribution, inside, places, scene, occasions
+    )
     facts: list[Fact] = []
     verbs: list[Token] = []
     for _, kind, data in speech_events(doc, quotes, cues):
@@ -172,7 +176,21 @@ def _event_facts(article: _Article, kind: str, data: object) -> list[tuple[Fact,
         said = _quoted(article, *data)  # type: ignore[misc]
     else:
         said = _reported(article, kind, *data)  # type: ignore[misc]
+    if said is None and kind == "indirect":
+        return [f for s in _group_said(article, *data) for f in _said_facts(article, s)]  # type: ignore[misc]
     return _said_facts(article, said) if said is not None else []
+
+
+def _group_said(article: _Article, verb: Token, content: Token) -> list[_Said]:
+    """ "ceux-ci ne posant comme condition que ...": each organisation of
+    the list a plural demonstrative subject stands for says the words
+    (:func:`kg.groups.group_of`)."""
+    subjects = subject_of(verb)
+    group = (
+        group_of(subjects[0], article.entity_at, article.cues.group_pronouns) if subjects else []
+    )
+    found = [_reported(article, "indirect", verb, content, speaker=(subjects[0], e)) for e in group]
+    return [said for said in found if said is not None]
 
 
 def _source_facts(article: _Article, marker: Token) -> list[tuple[Fact, Token]]:
@@ -182,7 +200,7 @@ def _source_facts(article: _Article, marker: Token) -> list[tuple[Fact, Token]]:
         return []
     sent = marker.sent
     article.attribution.mark([i for i in range(sent.start, sent.end) if i != marker.i], ent)
-    said = _according_to(article.parsed, marker, ent, pronoun, article.inside, article.cues)
+    said = according_to(article.parsed, marker, ent, pronoun, article.inside, article.cues)
     return [(said, marker.head)] if said is not None else []
 
 
@@ -198,25 +216,39 @@ def _quoted(article: _Article, quote: Quote, verb: Token) -> _Said | None:
     return _Said(verb, who, ent, pronoun, value, words, first, last, 0.85, "quote:direct.v1")
 
 
-def _reported(article: _Article, kind: str, verb: Token, content: Token) -> _Said | None:
-    """What a speech or stance verb reports, said by its subject; nothing
-    for "ne dit pas que", and a report verb whose clause has a speaker of
-    its own ("X a rapporté que Y a dit") only attributes it."""
+def _reported(
+    article: _Article,
+    kind: str,
+    verb: Token,
+    content: Token,
+    occasion: Token | None = None,
+    speaker: tuple[Token, Entity] | None = None,
+) -> _Said | None:
+    """What a speech or stance verb reports, said by its subject (on an
+    occasion, "la visite du président X pour annoncer", by who holds it);
+    nothing for "ne dit pas que", and a report verb whose clause has a
+    speaker of its own ("X a rapporté que Y a dit") only attributes it."""
     cues = article.cues
-    if is_negated(verb, cues) and kind == "indirect":
+    if is_negated(verb, cues) and kind != "stance":
         return None
-    who, ent, pronoun = speech_subject(verb, article.speakers)
+    agent = occasion_agent(occasion) if occasion is not None else None
+    held = article.speakers.resolve(agent, fallback=False) if agent is not None else (None, False)
+    who, ent, pronoun = (agent, *held) if held[0] is not None else (None, None, False)
+    if ent is None and speaker is not None:
+        (who, ent), pronoun = speaker, True
+    if ent is None:
+        who, ent, pronoun = speech_subject(verb, article.speakers)
     if ent is None or who is None:
         return None
-    tokens, nested = _reported_words(verb, content, cues)
+    tokens, nested = reported_words(verb, content, cues)
     article.attribution.mark(tokens, ent)
-    if kind == "indirect" and speech_verb(verb, cues) is None and _speaks(content, cues):
+    if kind != "stance" and speech_verb(verb, cues) is None and speaks_inside(content, cues):
         return None
     value = said_text(article.parsed, article.parsed.doc, min(tokens), max(tokens) + 1, nested)
     words = {t.i for t in content.subtree}
     first, last = min(tokens + [who.i, verb.i]), max(tokens + [who.i, verb.i])
-    conf, rule = (0.75, "quote:indirect.v1") if kind == "indirect" else (0.6, "quote:stance.v1")
-    return _Said(verb, who, ent, pronoun, value, words, first, last, conf, rule)
+    conf, rule = (0.6, "quote:stance.v1") if kind == "stance" else (0.75, "quote:indirect.v1")
+    return _Said(verb, who, ent, pronoun, value, words, first, last, conf, rule, occasion)
 
 
 def _said_facts(article: _Article, said: _Said) -> list[tuple[Fact, Token]]:
@@ -238,22 +270,41 @@ def _said_facts(article: _Article, said: _Said) -> list[tuple[Fact, Token]]:
             subject=spokesperson.key,
             predicate="speaksFor",
             object=said.speaker.key,
-            provenance=_provenance(parsed, doc, first, last, 0.8, "quote:voice.v1"),
+            provenance=said_provenance(parsed, doc, first, last, 0.8, "quote:voice.v1"),
         )
         found.append((fact, verb))
-    place = statement_place(
-        verb, article.entity_at, article.places, article.scene, {said.speaker.key}, said.words
-    )
+    time, place = _when_where(article, said)
     fact = Fact(
         subject=said.speaker.key,
         predicate="said",
         value=said.value,
-        time=event_time(verb, verb.sent, article.cues, parsed.article.date),
+        time=time,
         place=place.key if place is not None else None,
-        provenance=_provenance(parsed, doc, said.first, said.last, conf, said.rule),
+        provenance=said_provenance(parsed, doc, said.first, said.last, conf, said.rule),
     )
     found.append((fact, verb))
     return found
+
+
+def _when_where(article: _Article, said: _Said) -> tuple[str | None, Entity | None]:
+    """When and where words were said: the time the speech verb names, else
+    its occasion's ("un communiqué, le 22 avril, dans lequel elle ..."); the
+    place its occasion names ("sa visite en Irak pour annoncer"), else the
+    statement's (:func:`kg.event_place.statement_place`)."""
+    verb, date, used = said.verb, article.parsed.article.date, {said.speaker.key}
+    occasion = said.occasion or relative_occasion(verb, article.occasions)
+    time = event_time(verb, verb.sent, article.cues, date)
+    place = None
+    if occasion is not None:
+        time = time or event_time(occasion, occasion.sent, article.cues, date)
+        time = time or resolve_date(occasion_date(occasion), date, article.cues)
+        arguments = [a for a in [occasion_agent(occasion)] if a is not None]
+        place = event_place(occasion, article.entity_at, article.places, used, arguments)
+    if place is None:
+        place = statement_place(
+            verb, article.entity_at, article.places, article.scene, used, said.words
+        )
+    return time, place
 
 
 def _with_sources(
@@ -273,97 +324,6 @@ def _with_sources(
             fact = replace(fact, source=source.key)
         sourced.append(fact)
     return sourced
-
-
-def _reported_words(verb: Token, content: Token, cues: Cues) -> tuple[list[int], set[int]]:
-    """The tokens a speech verb reports, and those left to speech of their own
-    inside (a speech verb, "... et que Y")."""
-    nested = {
-        t.i
-        for c in content.subtree
-        if (c.dep_.startswith("advcl") and speech_verb(c, cues))
-        or (c.i != content.i and c.dep_ == "conj" and that_clause_mark(c))
-        for t in c.subtree
-    }  # a speech verb inside, and "... et que Y": said on their own
-    # "de baisser", "pour une réforme", "et que": the words introducing it are not said
-    lead = {c.i for c in content.children if c.dep_ in ("mark", "case", "cc") and c.i < content.i}
-    # "a prévenu, au lendemain du vote, que ...": what stands
-    # before "que" is the verb's, not the clause's
-    that = [c.i for c in content.children if c.lower_ in grammar().complementisers]
-    lead |= set(range(content.left_edge.i, min(that))) if that else set()
-    if content.pos_ == "NOUN":  # "annonçait pour sa part la création"
-        lead |= {t.i for c in content.lefts if c.dep_ in ("nmod", "obl") for t in c.subtree}
-    words = [t for c in [content, *clause_tail(verb, content)] for t in c.subtree]
-    tokens = [t.i for t in words if t.i not in nested and t.i not in lead]
-    return tokens, nested
-
-
-def _speaks(clause: Token, cues: Cues) -> bool:
-    """Someone inside the clause speaks or takes a stance: "... que Y a
-    déclaré", "... que Y n'excluait pas"."""
-    return any(
-        t.pos_ in ("VERB", "AUX")
-        and (speech_verb(t, cues) is not None or t.lemma_.lower() in cues.stance_verbs)
-        for t in clause.subtree
-    )
-
-
-def _according_to(
-    parsed: Parsed, marker: Token, ent: Entity, pronoun: bool, inside: set[int], cues: Cues
-) -> Fact | None:
-    """ "Selon X, la réforme sera votée": X said the clause that "selon X"
-    hangs on, or the main clause when the phrase ends the sentence. Nothing
-    when the phrase hangs on a noun inside the sentence ("le rôle, selon X,
-    de ...") or sits in a quote, when the clause is no more than the phrase, or
-    when it follows a speech verb ("a déclaré Y, selon X": X is the source of
-    what Y said, not a speaker; before it, "Selon X, Y a promis de ...", X
-    says the whole clause and is the source of Y's words), or when X is a
-    pronoun ("selon lui": too weak a speaker to say a whole clause; it stays
-    the clause's source)."""
-    clause = marker.head
-    sent = marker.sent
-    rest = marker.doc[marker.i : sent.end]
-    last = all(t.is_punct or t.is_space for t in marker.doc[marker.right_edge.i + 1 : sent.end])
-    if last and not any(t.text == "," for t in rest):
-        # "..., selon le ministre.": ending the sentence, it says its main
-        # clause, whichever word the parser hung it on, unless someone else
-        # speaks in the sentence ("a déclaré Y, selon X")
-        speaks = any(t.pos_ in ("VERB", "AUX") and speech_verb(t, cues) for t in sent)
-        clause, hung = sent.root, not speaks
-    else:
-        hung = marker.dep_.startswith("obl")
-    if (
-        pronoun
-        or clause.i == marker.i
-        or (speech_verb(clause, cues) is not None and marker.i > clause.i)
-        or clause.pos_ not in ("VERB", "AUX", "ADJ")
-        or not hung
-        or marker.i in inside
-    ):
-        return None
-    doc = parsed.doc
-    # the phrase ends at its comma, whatever the parser hung under it
-    comma = next((t.i for t in doc[marker.i : marker.sent.end] if t.text == ","), None)
-    end = comma + 1 if comma is not None else marker.right_edge.i + 1
-    skip = set(range(marker.left_edge.i, max(end, marker.i + 1)))
-    subordinate = clause.dep_.startswith(("ccomp", "advcl", "acl", "csubj", "xcomp"))
-    scope = clause.subtree if subordinate else clause.sent
-    tokens = [t.i for t in scope if t.i not in skip]
-    if marker.i < clause.i:
-        # "Damas - Selon X, Y a promis ...": what stands before the phrase is not said
-        tokens = [i for i in tokens if i > marker.i] or tokens
-    value = said_text(parsed, doc, min(tokens), max(tokens) + 1, skip)
-    if not value:
-        return None
-    first, last = min(tokens + [marker.i]), max(tokens + [marker.i])
-    conf = 0.7
-    return Fact(
-        subject=ent.key,
-        predicate="said",
-        value=value,
-        time=event_time(clause, clause.sent, cues, parsed.article.date),
-        provenance=_provenance(parsed, doc, first, last, conf, "quote:according.v1"),
-    )
 
 
 def _drop_repeats(facts: list[Fact]) -> list[Fact]:

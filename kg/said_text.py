@@ -1,4 +1,5 @@
-"""The words of a ``said`` fact, as the article writes them.
+"""The words of a ``said`` fact, as the article writes them, and where they
+stand (:func:`said_provenance`).
 
 The tokens a quote or a reported clause covers are cut back to their words
 (no leading "que" or comma, no trailing full stop) and read from the original
@@ -10,9 +11,10 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.lang.grammar import grammar
+from kg.model import Provenance
 from kg.nlp import Parsed
 
-__all__ = ["said_text"]
+__all__ = ["said_provenance", "said_text"]
 
 _CLOSERS = "»”"
 _MARKS = '"«»“”„'
@@ -68,3 +70,25 @@ def said_text(parsed: Parsed, doc: Doc, start: int, end: int, skip: set[int]) ->
 def _odd(text: str) -> bool:
     """An unpaired quote mark in the text."""
     return sum(text.count(m) for m in _MARKS) % 2 == 1
+
+
+def said_provenance(
+    parsed: Parsed, doc: Doc, first: int, last: int, conf: float, rule: str
+) -> Provenance:
+    """The provenance of a statement's words: from its first to its last
+    token, in the sentences that hold them.
+
+    Args:
+        parsed: the article and its parse.
+        doc: the parse.
+        first: the first token.
+        last: the last token.
+        conf: the confidence.
+        rule: the rule id.
+    """
+    start, _ = parsed.span_offsets(doc[first])
+    _, end = parsed.span_offsets(doc[last])
+    s_start, _ = parsed.span_offsets(doc[first].sent[0])
+    _, s_end = parsed.span_offsets(doc[last].sent[-1])
+    sentence = parsed.article.text[s_start:s_end].strip()
+    return Provenance(parsed.article.id, start, end, sentence, rule, round(conf, 3))

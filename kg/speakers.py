@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from kg.lang.grammar import grammar
 from kg.lexicon import lexicon, name_key
 from kg.model import Entity, EntityType
 from kg.polarity import Cues
 from kg.syntax import markers, previous_subject, subject_of
 
-__all__ = ["Speakers", "medium_of", "medium_told", "speech_subject"]
+__all__ = ["Speakers", "speech_subject"]
 
 _SPEAKERS = (EntityType.PERSON, EntityType.ORGANIZATION)
 EntityAt = Callable[[Token], Entity | None]
@@ -88,9 +89,15 @@ class Speakers:
 
     def _country_of(self, tok: Token) -> Entity | None:
         """ "le gouvernement du Japon": the place a genitive complement names;
-        "les autorités du pays": the last country named before (a place of
-        the lexicon's list of countries and regions). Refused: a complement
-        naming anything else ("le gouvernement de coalition")."""
+        "les autorités du pays", "les autorités nationales": the last country
+        named before (a place of the lexicon's list of countries and
+        regions); "les autorités nationales": the one country the article
+        put events in before (:meth:`_scene_country`). Refused: a
+        complement naming anything else ("le gouvernement de coalition"),
+        any other adjective ("les autorités locales")."""
+        adjectives = self.cues.country_adjectives
+        if any(c.dep_ == "amod" and c.lower_ in adjectives for c in tok.children):
+            return self._scene_country(tok)
         for child in tok.children:
             if child.dep_ != "nmod" or not markers(child) & self.cues.genitive:
                 continue
@@ -100,6 +107,22 @@ class Speakers:
             if child.lemma_.lower() in self.cues.country_nouns:
                 return self._country_before(tok)
         return None
+
+    def _scene_country(self, tok: Token) -> Entity | None:
+        """The one country or region named before a token behind a
+        preposition of place ("des atrocités commises en Chine"). Refused:
+        none, or two different ones; a country named otherwise ("l'ambassade
+        du Japon", "Tokyo a réagi") sets no scene."""
+        places = lexicon(self.lang).places
+        found = {
+            ent.key: ent
+            for before in tok.doc[1 : tok.i]
+            if before.doc[before.i - 1].lower_ in grammar(self.lang).region_prepositions
+            and (ent := self.entity_at(before)) is not None
+            and ent.type is EntityType.PLACE
+            and any(name_key(name) in places for name in (ent.label, *ent.aliases))
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _country_before(self, tok: Token) -> Entity | None:
         """The last country or region named before a token, or None."""
@@ -125,10 +148,13 @@ class Speakers:
         return next((e for e in map(self._demonym_of, heads) if e is not None), None)
 
     def management(self, tok: Token) -> Entity | None:
-        """ "la direction de Canal+": the people who run an organisation speak
-        for it. Refused: a person or a place after the noun ("la direction
+        """ "la direction de Canal+", "les dirigeants du parti": the people who
+        run an organisation speak for it (the plural nouns of the lexicon's
+        ``body_leaders``: "le chef du parti" is one person, maybe named
+        later). Refused: a person or a place after the noun ("la direction
         de Paris"), a noun of another kind ("le fils de X")."""
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.cues.management_nouns:
+        leaders = name_key(tok.text) in lexicon(self.lang).body_leaders
+        if tok.pos_ != "NOUN" or not (tok.lemma_.lower() in self.cues.management_nouns or leaders):
             return None
         for child in tok.children:
             if child.dep_ == "nmod" and markers(child) & self.cues.genitive:
@@ -252,6 +278,9 @@ def speech_subject(verb: Token, speakers: Speakers) -> tuple[Token | None, Entit
             ent, pronoun = speakers.resolve(tok, fallback=False)
             if ent is not None:
                 return tok, ent, pronoun
+        named = _named_before_relative(node, speakers)
+        if named is not None:
+            return named, speakers.resolve(named, fallback=False)[0], False
         # after an inverted verb the parser often makes the speaker an object,
         # and "a-t-il ajouté" an expletive subject
         for tok in node.children:
@@ -262,7 +291,12 @@ def speech_subject(verb: Token, speakers: Speakers) -> tuple[Token | None, Entit
                 if ent is not None:
                     return tok, ent, pronoun
         if node.pos_ == "NOUN":
-            # "un communiqué de l'Église, indiquant que ...": the author of the text
+            # "la présidente du Sénat, Anne Roux, invoquant ...": the noun names
+            # the speaker; "un communiqué de l'Église, indiquant que ...": the
+            # author of the text
+            ent, pronoun = speakers.resolve(node, fallback=False)
+            if ent is not None:
+                return node, ent, pronoun
             for tok in node.children:
                 if tok.dep_ == "nmod" and markers(tok) & speakers.cues.genitive:
                     ent, pronoun = speakers.resolve(tok, fallback=False)
@@ -278,80 +312,32 @@ def speech_subject(verb: Token, speakers: Speakers) -> tuple[Token | None, Entit
     return None, None, False
 
 
+def _named_before_relative(verb: Token, speakers: Speakers) -> Token | None:
+    """ "son confrère de parti Patrick Ollier, qui y voyait ...": the person
+    named right before the "qui" of a relative clause whose antecedent noun
+    names nobody, when the parser hung the name on that noun or on a
+    complement of it without an article ("de parti"). Refused: a name behind
+    an article or a determiner ("le fils de Paul Girard, qui": the son
+    speaks), anything but a person."""
+    pronoun = next(
+        (c for c in verb.children if c.dep_ == "nsubj" and "Rel" in c.morph.get("PronType")),
+        None,
+    )
+    if pronoun is None or pronoun.i == 0 or not verb.dep_.startswith("acl"):
+        return None
+    before = verb.doc[pronoun.i - 1 if verb.doc[pronoun.i - 1].text != "," else pronoun.i - 2]
+    ent = speakers.entity_at(before)
+    if ent is None or ent.type is not EntityType.PERSON:
+        return None
+    host = before
+    while host.pos_ == "PROPN" and host.dep_ in ("flat:name", "flat", "appos"):
+        host = host.head  # up the name to the noun it is apposed to
+    antecedent = verb.head
+    bare = host.dep_ == "nmod" and not any(c.pos_ == "DET" for c in host.children)
+    if host.pos_ == "NOUN" and (host == antecedent or (bare and host.head == antecedent)):
+        return before
+    return None
+
+
 #: How far after the noun of its kind an organisation's name may stand, in words.
 _KIND_SPAN = 7
-#: How far after "interrogé" or "interview" the medium may stand, in words.
-_MEDIUM_SPAN = 12
-
-
-def medium_of(tok: Token, entity_at: EntityAt, cues: Cues, lang: str = "fr") -> Entity | None:
-    """The medium named after an interview word: KTO in "interrogé sur la
-    chaîne de télévision KTO", X in "dans une interview au journal X".
-
-    The medium is the first organisation named within a few words after the
-    word, before any verb, behind one of the language's medium prepositions,
-    and either a known medium (lexicon ``media``) or after a medium noun
-    ("la radio X"). Refused: a person or a place ("interrogé à Paris par le
-    juge X"), an organisation named with no medium noun ("un entretien avec
-    l'OTAN"), a name after the next verb.
-
-    Args:
-        tok: a word of the sentence.
-        entity_at: the entity a token belongs to.
-        cues: the language's cue words.
-        lang: the language, for its list of known media.
-
-    Returns:
-        The medium's entity, or None.
-    """
-    if tok.lemma_.lower() not in cues.medium_words and tok.lower_ not in cues.medium_words:
-        return None
-    prepositions = heads = False
-    media = lexicon(lang).media
-    for word in tok.doc[tok.i + 1 : min(tok.sent.end, tok.i + _MEDIUM_SPAN)]:
-        if word.pos_ in ("VERB", "AUX") and word.dep_ != "acl":
-            return None  # "un entretien accordé au journal X" goes on past its participle
-        prepositions |= word.lower_ in cues.medium_prepositions
-        heads |= word.lemma_.lower() in cues.medium_heads
-        ent = entity_at(word)
-        if ent is None or not prepositions:
-            continue
-        return ent if _is_medium(ent, heads, media) else None
-    return None
-
-
-def medium_told(verb: Token, entity_at: EntityAt, cues: Cues, lang: str = "fr") -> Entity | None:
-    """The medium a speech verb's words were told to: "a déclaré à l'AFP",
-    "a confié au quotidien X". Only a complement behind a medium preposition
-    that names a known medium or follows a medium noun; "a dit à ses
-    proches", "a déclaré à Paul Girard" name none.
-
-    Args:
-        verb: a speech verb.
-        entity_at: the entity a token belongs to.
-        cues: the language's cue words.
-        lang: the language, for its list of known media.
-
-    Returns:
-        The medium's entity, or None.
-    """
-    media = lexicon(lang).media
-    for child in verb.children:
-        if (
-            not child.dep_.startswith(("obl", "iobj"))
-            or not markers(child) & cues.medium_prepositions
-        ):
-            continue
-        heads = child.lemma_.lower() in cues.medium_heads
-        for word in child.subtree:
-            ent = entity_at(word)
-            if ent is not None:
-                return ent if _is_medium(ent, heads, media) else None
-    return None
-
-
-def _is_medium(ent: Entity, after_head: bool, media: frozenset[str]) -> bool:
-    """An organisation named after a medium noun, or a known medium."""
-    if ent.type is not EntityType.ORGANIZATION:
-        return False
-    return after_head or any(name_key(name) in media for name in (ent.label, *ent.aliases))

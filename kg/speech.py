@@ -13,6 +13,8 @@ The words come from ``kg/lang/<lang>/cues.yaml`` (``speech_verbs``,
   by the listed preposition ("a annoncé sa démission", "a plaidé pour une
   réforme"). Nothing else: "a dit à ses proches" reports nothing.
 * :func:`clause_tail`: the rest of a reported clause cut at "tandis que".
+* :func:`reported_words`: the words a speech verb reports, speech of their
+  own inside left out; :func:`speaks_inside`: whether someone speaks there.
 * :func:`voice_of`: the spokesperson of "X, par la voix de Y, a fait savoir".
 """
 
@@ -27,6 +29,8 @@ from kg.syntax import markers
 __all__ = [
     "clause_tail",
     "reported_content",
+    "reported_words",
+    "speaks_inside",
     "speech_verb",
     "that_clause",
     "that_clause_mark",
@@ -48,17 +52,41 @@ def speech_verb(token: Token, cues: Cues) -> str | None:
     lemma = token.lemma_.lower()
     lemma = cues.speech_forms.get(token.lower_, lemma) if lemma == token.lower_ else lemma
     # "a fait savoir": "faire" hangs on "savoir", or "savoir" on "faire"
-    # "y voit": a clitic before the verb makes a pair of its own
+    # "y voit", "s'est posé en": a clitic before the verb makes a pair of its own
     helpers = [c for c in token.children if c.i < token.i and c.pos_ in ("VERB", "AUX", "PRON")]
     if token.dep_ == "xcomp" and token.head.i < token.i:
         helpers.append(token.head)
     for helper in helpers:
-        first = helper.lower_ if helper.pos_ == "PRON" else helper.lemma_.lower()
+        clitic = helper.pos_ == "PRON" and "Yes" not in helper.morph.get("Reflex")
+        first = helper.lower_ if clitic else helper.lemma_.lower()  # "s'" is "se"
         pair = f"{first} {lemma}"
         if pair in cues.speech_verbs or pair in cues.speech_objects or pair in cues.quote_verbs:
             return pair
     if lemma in cues.speech_verbs or lemma in cues.speech_objects:
         return lemma
+    return _stated_as(token, lemma, cues)
+
+
+def _stated_as(verb: Token, lemma: str, cues: Cues) -> str | None:
+    """ "a posé comme condition": the verb with its noun after "comme"
+    (``stated_as``), as one speech verb "poser comme condition"."""
+    noun = cues.stated_as.get(lemma)
+    for child in verb.children if noun else ():
+        if child.lemma_.lower() == noun and child.dep_.startswith(("obl", "obj", "xcomp")):
+            return f"{lemma} {' '.join(t.lower_ for t in child.lefts)} {noun}"
+    return None
+
+
+def _stated(verb: Token) -> Token | None:
+    """What "poser comme condition" states: its noun object, or the noun
+    after the "que" of "ne ... que" ("ne pose comme condition que le
+    départ de X")."""
+    for child in verb.children:
+        if child.dep_ == "obj" and child.pos_ == "NOUN":
+            return child
+    for tok in verb.subtree:
+        if tok.i > verb.i and tok.lower_ in grammar().complementisers and tok.head.pos_ == "NOUN":
+            return tok.head
     return None
 
 
@@ -117,7 +145,8 @@ def _hung_lower(verb: Token) -> Token | None:
     clause the parser hung on a word of the verb's complement. Taken when it
     is the first "que" after the verb, no finite verb nor present participle
     stands between them, the "que" is no part of a conjunction ("pour que",
-    "tandis que") and the clause is not a relative one ("les otages que la police a
+    "tandis que", but "a rapporté quelques jours plus tôt que" is no
+    comparison) and the clause is not a relative one ("les otages que la police a
     libérés": a "que" right after its noun)."""
     top = verb.head if verb.dep_ == "xcomp" else verb  # "a fait savoir": from "fait"
     for tok in top.subtree:
@@ -127,7 +156,9 @@ def _hung_lower(verb: Token) -> Token | None:
             clause = tok.head
             # a relative "que" follows its noun ("les otages que ..."), not a comma
             before = tok.doc[tok.i - 1]
-            if tok.dep_ == "fixed" or before.pos_ in ("ADP", "ADV", "SCONJ"):
+            if tok.dep_ == "fixed" or (
+                before.pos_ in ("ADP", "ADV", "SCONJ") and not _measured(before)
+            ):
                 return None  # "pour que", "tandis que": an aim or a contrast, not speech
             relative = clause.dep_.startswith("acl") and before.pos_ in ("NOUN", "PROPN")
             if clause.i > tok.i and _finite_clause(clause) and not relative:
@@ -140,25 +171,40 @@ def _hung_lower(verb: Token) -> Token | None:
     return None
 
 
+def _measured(adverb: Token) -> bool:
+    """ "quelques jours plus tôt": an adverb with a measure of its own ends a
+    phrase of time, and a "que" after it opens the verb's clause, not a
+    comparison ("plus tôt que prévu" has no measure). The parser hangs the
+    measure on the adverb, or the adverb on the measure."""
+    return adverb.pos_ == "ADV" and (
+        any(c.dep_.startswith("obl") and c.pos_ == "NOUN" for c in adverb.children)
+        or (adverb.dep_ in ("amod", "advmod") and adverb.head.pos_ == "NOUN")
+    )
+
+
 def _present_participle(tok: Token) -> bool:
     """ "soulignant", "ajoutant": a verb of its own, unlike a past participle
     ("des otages enlevés")."""
     return "Part" in tok.morph.get("VerbForm") and "Past" not in tok.morph.get("Tense")
 
 
-def reported_content(verb: Token, entry: str, cues: Cues) -> Token | None:
+def reported_content(verb: Token, entry: str, cues: Cues, aim: bool = False) -> Token | None:
     """The head of what a speech verb reports (see the module's docstring).
 
     Args:
         verb: the speech verb.
         entry: its lexicon entry (from :func:`speech_verb`).
         cues: the language's cue words.
+        aim: an infinitive of aim is a statement here ("sa visite en Irak
+            pour annoncer", :func:`kg.occasions.purpose_occasion`).
 
     Returns:
         The head token of the clause, infinitive, attribute or noun phrase.
     """
-    if "Inf" in verb.morph.get("VerbForm") and markers(verb) & cues.purpose_markers:
-        return None  # "pour annoncer": an aim, not a statement
+    if not aim and "Inf" in verb.morph.get("VerbForm") and markers(verb) & cues.purpose_markers:
+        return None  # "est venu pour annoncer": an aim, not a statement
+    if entry.split(" ")[0] in cues.stated_as and " " in entry:
+        return _stated(verb)
     how = cues.speech_objects.get(entry)
     if entry in cues.speech_verbs:
         # a verb listed only with its complement ("appeler à") reports nothing
@@ -229,3 +275,50 @@ def voice_of(verb: Token, subject: Token, cues: Cues) -> list[Token]:
             ]
             return named + [a for g in named for a in g.children if a.dep_ == "appos"]
     return []
+
+
+def reported_words(verb: Token, content: Token, cues: Cues) -> tuple[list[int], set[int]]:
+    """The tokens a speech verb reports, and those left to speech of their own
+    inside (a speech verb, "... et que Y").
+
+    Args:
+        verb: the speech verb.
+        content: the head of what it reports (:func:`reported_content`).
+        cues: the language's cue words.
+
+    Returns:
+        The token indices said, and those of the nested speech left out.
+    """
+    nested = {
+        t.i
+        for c in content.subtree
+        if (c.dep_.startswith("advcl") and speech_verb(c, cues))
+        or (c.i != content.i and c.dep_ == "conj" and that_clause_mark(c))
+        for t in c.subtree
+    }  # a speech verb inside, and "... et que Y": said on their own
+    # "de baisser", "pour une réforme", "et que": the words introducing it are not said
+    lead = {c.i for c in content.children if c.dep_ in ("mark", "case", "cc") and c.i < content.i}
+    # "a prévenu, au lendemain du vote, que ...": what stands
+    # before "que" is the verb's, not the clause's
+    that = [c.i for c in content.children if c.lower_ in grammar().complementisers]
+    lead |= set(range(content.left_edge.i, min(that))) if that else set()
+    if content.pos_ == "NOUN":  # "annonçait pour sa part la création"
+        lead |= {t.i for c in content.lefts if c.dep_ in ("nmod", "obl") for t in c.subtree}
+    words = [t for c in [content, *clause_tail(verb, content)] for t in c.subtree]
+    tokens = [t.i for t in words if t.i not in nested and t.i not in lead]
+    return tokens, nested
+
+
+def speaks_inside(clause: Token, cues: Cues) -> bool:
+    """Whether someone inside a clause speaks or takes a stance: "... que Y
+    a déclaré", "... que Y n'excluait pas".
+
+    Args:
+        clause: the head of the clause.
+        cues: the language's cue words.
+    """
+    return any(
+        t.pos_ in ("VERB", "AUX")
+        and (speech_verb(t, cues) is not None or t.lemma_.lower() in cues.stance_verbs)
+        for t in clause.subtree
+    )

@@ -1,7 +1,8 @@
 """The events of an article that may say or source words.
 
 Quotes with the speech verb that introduces them, "selon X" phrases, words
-of an interview, speech verbs with the clause, infinitive or noun they report,
+of an interview, speech verbs with the clause, infinitive or noun they report
+(an infinitive of aim only after an occasion: "sa visite pour annoncer"),
 and negated stance verbs with their object, in text order. The quote step
 (:mod:`kg.quotes`) turns them into ``said`` facts and attribution.
 """
@@ -12,6 +13,7 @@ from spacy.attrs import DEP, LEMMA, POS
 from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Token
 
+from kg.occasions import OccasionWords, occasion_words, purpose_occasion
 from kg.polarity import Cues, is_negated
 from kg.quote_marks import Quote, quote_speech_verb
 from kg.speech import reported_content, speech_verb, that_clause, that_clause_mark
@@ -31,10 +33,12 @@ def speech_events(doc: Doc, quotes: list[Quote], cues: Cues) -> list[tuple[int, 
     Returns:
         ``(token index, kind, data)`` for each: ``quote`` with (quote, speech
         verb), ``source`` with the marker of "selon X", ``medium`` with an
-        interview word, ``indirect`` with (speech verb, what it reports), and
-        ``stance`` with (negated stance verb, its object).
+        interview word, ``indirect`` with (speech verb, what it reports),
+        ``occasion`` with (speech infinitive of aim, what it reports, the
+        occasion noun), and ``stance`` with (negated stance verb, its object).
     """
     inside: set[int] = {i for q in quotes for i in range(q.start, q.end)}
+    occasions = occasion_words(doc.lang_)
     events: list[tuple[int, str, object]] = []
     verb: Token | None = None
     for quote in quotes:
@@ -55,25 +59,34 @@ def speech_events(doc: Doc, quotes: list[Quote], cues: Cues) -> list[tuple[int, 
             events.append((i, "medium", doc[i]))
         if i in inside or pos not in (VERB, AUX):
             continue
-        tok = doc[i]
-        lemma = tok.lemma_.lower()
-        entry = speech_verb(tok, cues)
-        content = reported_content(tok, entry, cues) if entry else None
-        if content is None and lemma in cues.report_verbs:
-            content = that_clause(tok)  # a report verb only attributes its clause
-        if content is not None:
-            events.append((tok.i, "indirect", (tok, content)))
-            # "a réclamé que X et que Y": each clause is said
-            events.extend(
-                (tok.i, "indirect", (tok, c))
-                for c in content.conjuncts
-                if c.i > content.i and that_clause_mark(c)
-            )
-        if lemma in cues.stance_verbs and is_negated(tok, cues):
-            # "n'excluait pas un contact", "n'exclut pas que ..."
-            objects = [c for c in tok.children if c.dep_ == "obj" and c.pos_ == "NOUN"]
-            objects = objects or [c for c in [that_clause(tok)] if c is not None]
-            if objects:
-                events.append((tok.i, "stance", (tok, objects[0])))
+        events += _verb_events(doc[i], cues, occasions)
     events.sort(key=lambda e: e[0])
+    return events
+
+
+def _verb_events(tok: Token, cues: Cues, occasions: OccasionWords) -> list[tuple[int, str, object]]:
+    """The events of one verb: what it reports (each clause of "a réclamé
+    que X et que Y"), on an occasion or not, and a negated stance."""
+    events: list[tuple[int, str, object]] = []
+    lemma = tok.lemma_.lower()
+    entry = speech_verb(tok, cues)
+    occasion = purpose_occasion(tok, occasions) if entry else None
+    content = reported_content(tok, entry, cues, occasion is not None) if entry else None
+    if content is None and lemma in cues.report_verbs:
+        content = that_clause(tok)  # a report verb only attributes its clause
+    if content is not None and occasion is not None:
+        events.append((tok.i, "occasion", (tok, content, occasion)))
+    elif content is not None:
+        events.append((tok.i, "indirect", (tok, content)))
+        events.extend(
+            (tok.i, "indirect", (tok, c))
+            for c in content.conjuncts
+            if c.i > content.i and that_clause_mark(c)
+        )
+    if lemma in cues.stance_verbs and is_negated(tok, cues):
+        # "n'excluait pas un contact", "n'exclut pas que ..."
+        objects = [c for c in tok.children if c.dep_ == "obj" and c.pos_ == "NOUN"]
+        objects = objects or [c for c in [that_clause(tok)] if c is not None]
+        if objects:
+            events.append((tok.i, "stance", (tok, objects[0])))
     return events

@@ -59,13 +59,14 @@ def nlp():
     return load_pipeline("fr")
 
 
-def facts_of(text: str, article_id: str = "t1"):
-    """The facts kg extracts from a text, without Wikidata linking."""
+def facts_of(text: str, article_id: str = "t1", date: str | None = None):
+    """The facts kg extracts from a text (of an article of that date),
+    without Wikidata linking."""
     from kg.entities import group_mentions, resolve_references
     from kg.mentions import extract_mentions
     from kg.pipeline import article_facts
 
-    doc = parse_text(text, article_id)
+    doc = parse_text(text, article_id, date)
     mentions = extract_mentions(doc)
     index = resolve_references(doc, group_mentions(mentions), mentions, "fr", None)
     return article_facts(doc, index)

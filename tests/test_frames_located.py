@@ -150,3 +150,42 @@ def test_located_in_the_country_the_catalogue_knows(nlp, text: str, expected) ->
 )
 def test_located_in_the_country_gives_nothing_when_the_text_does_not_name_it(nlp, text) -> None:
     assert linked_located(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le festival a lieu à Cork, qui fait partie de l'Irlande.", [("cork", "irlande")]),
+        ("Le Groenland fait partie du Danemark.", [("groenland", "danemark")]),
+        # a kind noun stands for the last place named with a word of its kind
+        (
+            "Des essais ont eu lieu aux îles Marshall. Outre cette explosion, des essais "
+            "furent menés dans les atolls de Bikini et d'Enewetak, faisant partie de "
+            "l'archipel, indépendant depuis 1990.",
+            [("bikini", "iles-marshall"), ("enewetak", "iles-marshall")],
+        ),
+        (
+            "Des pêcheurs vivent aux îles Kerguelen. Le navire a accosté à "
+            "Port-aux-Français, qui fait partie de l'archipel.",
+            [("port-aux-francais", "iles-kerguelen")],
+        ),
+    ],
+)
+def test_frames_located_part_of_a_place(nlp, text: str, expected) -> None:
+    assert located(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an organisation is no place to be in
+        "Le Danemark fait partie de l'OTAN.",
+        # a person is no place
+        "Des pêcheurs vivent aux îles Kerguelen. Paul Girard, qui fait partie de "
+        "l'archipel, est parti.",
+        # no place of the kind named before
+        "La ville de Nantes fait partie de l'archipel.",
+    ],
+)
+def test_frames_located_part_of_refused(nlp, text: str) -> None:
+    assert located(text) == []

@@ -45,6 +45,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "kg.names",
             "kg.mentions",
             "kg.role_mentions",
+            "kg.body_mentions",
+            "kg.body_anaphora",
             "kg.coalesce",
             "kg.entities",
             "kg.entity_index",
@@ -56,9 +58,13 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         (
             "kg.quote_marks",
             "kg.said_text",
+            "kg.according",
             "kg.speech_events",
             "kg.quotes",
             "kg.speakers",
+            "kg.media",
+            "kg.occasions",
+            "kg.groups",
             "kg.speech",
             "kg.polarity",
             "kg.event_time",
@@ -196,7 +202,14 @@ def test_layers_no_import_cycle() -> None:
 
 
 def test_layers_frames_never_import_the_quote_step() -> None:
-    quote_step = {"kg.quotes", "kg.quote_marks", "kg.speakers", "kg.speech"}
+    quote_step = {
+        "kg.quotes",
+        "kg.quote_marks",
+        "kg.speakers",
+        "kg.media",
+        "kg.according",
+        "kg.speech",
+    }
     found = {
         name: imports_of(name) & quote_step
         for name in MODULES

@@ -139,6 +139,26 @@ def test_names_spans_are_cut_at_datelines_quotes_and_prepositions(text, ents, ex
     assert not any('"' in name or "«" in name for name, _ in kept)
 
 
+@pytest.mark.parametrize(
+    "text, ents, expected",
+    [
+        ("Le ministre Marc Petit lundi a signé.", [("Marc Petit lundi", "PER")], "Marc Petit"),
+        ("Anne Marie Roux hier soir a parlé.", [("Anne Marie Roux hier soir", "PER")],
+         "Anne Marie Roux"),
+    ],
+)  # fmt: skip
+def test_names_person_span_loses_the_lower_case_words_it_ends_with(text, ents, expected) -> None:
+    kept, _ = _names(text, ents=ents)
+    assert (expected, PERSON) in kept
+    assert not any(name.endswith(("lundi", "soir")) for name, _ in kept)
+
+
+def test_names_role_phrase_tagged_as_a_person_is_still_no_name() -> None:
+    kept, dropped = _names("Le Premier ministre a signé.", ents=[("Premier ministre", "PER")])
+    assert kept == []
+    assert ("Premier ministre", "role phrase") in dropped
+
+
 def test_names_known_organisation_then_person_is_split() -> None:
     known = KnownNames.of({}, {"radio centre": ORG})
     text = "Il a déclaré sur Radio Centre Marie Dupont que rien n'était fait."
@@ -163,6 +183,18 @@ def test_names_head_noun_types_companies_and_armed_groups(text: str, name: str) 
     assert (name, ORG) in kept
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Son confrère de parti Paul Girard a protesté.", "Paul Girard"),
+        ("Un homme de parti, Paul Girard, a protesté.", "Paul Girard"),
+    ],
+)
+def test_names_head_noun_after_a_bare_de_types_nothing(text: str, name: str) -> None:
+    kept, _ = _names(text, ents=[(name, "PER")])
+    assert kept == [(name, PERSON)]
+
+
 def test_names_catalogue_type_comes_first_but_not_over_a_person() -> None:
     known = KnownNames.of({}, {"nordia": ORG, "marville": PLACE})
     kept, _ = _names("Nordia a signé.", known, ents=[("Nordia", "PER")])
@@ -173,6 +205,40 @@ def test_names_catalogue_type_comes_first_but_not_over_a_person() -> None:
     assert kept == [("Marville", PLACE)]
     kept, _ = _names("Marville, France - La pluie.", known, ents=[("Marville", "PER")])
     assert kept == [("Marville", PLACE)]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Al-Manar a rapporté hier que les rebelles avaient quitté la ville.", "Al-Manar"),
+        ("Selon les témoins, Radio Kivu a affirmé que le pont était coupé.", "Radio Kivu"),
+        ("Dans un communiqué, Ouzbekinfo a démenti la rumeur.", "Ouzbekinfo"),
+    ],
+)
+def test_names_unknown_place_that_reports_is_an_organisation(text: str, name: str) -> None:
+    kept, _ = _names(text, KnownNames.of({}, {}), ents=[(name, "LOC")])
+    assert kept == [(name, ORG)]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a known town stays a place: its government speaks
+        ("Marville a annoncé que les écoles fermeraient.", "Marville"),
+        # no speech verb, or the name is not its subject
+        ("Tamanrasset a accueilli le sommet.", "Tamanrasset"),
+        ("Les témoins ont affirmé à Tamanrasset que le pont était coupé.", "Tamanrasset"),
+        # a country's long name
+        (
+            "La République fédérale du Nigeria a annoncé un accord.",
+            "République fédérale du Nigeria",
+        ),
+    ],
+)
+def test_names_place_that_does_not_report_stays_a_place(text: str, name: str) -> None:
+    known = KnownNames.of({}, {"marville": PLACE})
+    kept, _ = _names(text, known, ents=[(name, "LOC")])
+    assert kept == [(name, PLACE)]
 
 
 @pytest.mark.parametrize(

@@ -813,3 +813,186 @@ def test_speech_medium_told_is_the_source(nlp, text: str, source: str) -> None:
 def test_speech_told_to_no_medium_gives_no_source(nlp, text: str) -> None:
     facts = [f for f in facts_of(text) if f.predicate == "said"]
     assert facts and all(f.source is None for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "expected"),
+    [
+        (
+            "Des pluies ont frappé plusieurs villes au Japon. Les autorités nationales "
+            "affirment avoir déployé des renforts dans la capitale.",
+            "japon",
+            "avoir déployé des renforts dans la capitale",
+        ),
+        (
+            "La police a arrêté trois hommes en Bolivie hier. Selon les autorités "
+            "nationales, les suspects seront jugés en mai.",
+            "bolivie",
+            "les suspects seront jugés en mai",
+        ),
+    ],
+)
+def test_speech_national_authorities_speak_for_the_country_of_the_scene(
+    nlp, text: str, speaker: str, expected: str
+) -> None:
+    assert said(facts_of(text)) == [(speaker, expected)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no country named as a place before
+        "Les autorités nationales affirment avoir déployé des renforts dans la capitale.",
+        "Des pluies ont frappé le Japon. Les autorités nationales affirment avoir agi.",
+        # two countries: which one is unknown
+        "Des heurts ont eu lieu en Bolivie et au Pérou. Les autorités nationales ont "
+        "déclaré que la loi serait retirée.",
+        # local authorities are no country's
+        "Des pluies ont frappé plusieurs villes au Japon. Les autorités locales affirment "
+        "avoir déployé des renforts.",
+    ],
+)
+def test_speech_national_authorities_without_one_scene_country_say_nothing(nlp, text: str) -> None:
+    assert said(facts_of(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "expected"),
+    [
+        (
+            "Après le vote de mardi, la présidente du Sénat, Anne Roux, invoquant le "
+            "règlement intérieur de l'assemblée, a suspendu la séance.",
+            "anne-roux",
+            "le règlement intérieur de l'assemblée",
+        ),
+        ("Invoquant l'urgence, Paul Girard a signé le décret.", "paul-girard", "l'urgence"),
+        (
+            "Amélie Durand, qui invoque la loi de 1905, refuse de payer.",
+            "amelie-durand",
+            "la loi de 1905",
+        ),
+    ],
+)
+def test_speech_what_one_invokes_is_said(nlp, text: str, speaker: str, expected: str) -> None:
+    assert said(facts_of(text)) == [(speaker, expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Plusieurs élus ont réagi, dont son collègue de parti Paul Girard qui y voyait "
+            "une « trahison », dont les effets seront durables.",
+            "trahison",
+        ),
+        (
+            "La réforme a déçu son camarade de promotion Paul Girard, qui y voyait un "
+            "« signal » fort.",
+            "signal",
+        ),
+        ("Anne Roux, qui y voit une « victoire », a remercié ses électeurs.", "victoire"),
+    ],
+)
+def test_speech_opinion_in_a_relative_clause_is_its_antecedents(
+    nlp, text: str, expected: str
+) -> None:
+    ((speaker, value),) = said(facts_of(text))
+    assert speaker in ("paul-girard", "anne-roux") and value == expected
+
+
+def test_speech_relative_clause_on_an_unnamed_noun_says_nothing(nlp) -> None:
+    text = "Paul Girard a critiqué le projet. Son collègue, qui y voit une « erreur », s'est tu."
+    assert said(facts_of(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "expected"),
+    [
+        (
+            "Al-Manar a rapporté hier que les rebelles avaient quitté la ville.",
+            "al-manar",
+            "les rebelles avaient quitté la ville",
+        ),
+        (
+            "Selon des témoins, Radio Kivu a affirmé que le pont était coupé.",
+            "radio-kivu",
+            "le pont était coupé",
+        ),
+    ],
+)
+def test_speech_unknown_name_that_reports_is_an_organisation_speaking(
+    nlp, text: str, speaker: str, expected: str
+) -> None:
+    facts = facts_of(text)
+    assert said(facts) == [(speaker, expected)]
+    assert [f.subject for f in facts if f.predicate == "said"][0].startswith("organization/")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le maire a parlé. Radio Kivu a rapporté quelques jours plus tôt que les "
+            "rebelles tueraient les otages à moins que le gouvernement libère ses prisonniers.",
+            "les rebelles tueraient les otages",
+        ),
+        (
+            "Paul Girard a annoncé deux semaines plus tard que la route serait rouverte.",
+            "la route serait rouverte",
+        ),
+    ],
+)
+def test_speech_that_clause_after_a_measured_time_adverb(nlp, text: str, expected: str) -> None:
+    ((_, value),) = said(facts_of(text))
+    assert value.startswith(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Paul Girard a parlé plus tôt que prévu.", "Anne Roux a répondu plus vite que son rival."],
+)
+def test_speech_comparison_after_a_verb_says_nothing(nlp, text: str) -> None:
+    assert said(facts_of(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard s'est posé en arbitre de la crise.", "arbitre de la crise"),
+        ("Anne Roux se pose en défenseur des petits commerces.", "défenseur des petits commerces"),
+    ],
+)
+def test_speech_how_one_presents_oneself_is_said(nlp, text: str, expected: str) -> None:
+    ((_, value),) = said(facts_of(text))
+    assert value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["L'avion s'est posé en urgence à Lyon.", "Paul Girard a posé le carton en haut."],
+)
+def test_speech_posing_a_thing_says_nothing(nlp, text: str) -> None:
+    assert said(facts_of(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Les Verts ne posent comme condition à leur soutien que le départ du ministre.",
+            "le départ du ministre",
+        ),
+        ("Paul Girard a posé comme condition le retrait du texte.", "le retrait du texte"),
+    ],
+)
+def test_speech_a_condition_set_is_said(nlp, text: str, expected: str) -> None:
+    ((_, value),) = said(facts_of(text))
+    assert value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Paul Girard a posé le livre sur la table.", "Paul Girard a posé une question au ministre."],
+)
+def test_speech_posing_without_a_condition_says_nothing(nlp, text: str) -> None:
+    assert said(facts_of(text)) == []
