@@ -1,8 +1,7 @@
 """Membership, employment and spokespeople read from sentence shapes no
-frame trigger covers (kg/frames/affiliations.py and the modules it calls)
-and the party an article calls "le parti" (kg/frames/party_refs.py), on real
-parses of sentences written for these tests, with sentences that must give
-nothing."""
+frame trigger covers (kg/frames/affiliations.py and the modules it calls),
+on real parses of sentences written for these tests, with sentences that
+must give nothing."""
 
 from __future__ import annotations
 
@@ -188,7 +187,7 @@ def test_affiliations_other_announcements_give_no_spokesperson(nlp, text: str) -
     assert "voice:announced.v1" not in rules(text, "speaksFor")
 
 
-# -- a role "en tant que" ----------------------------------------------------
+# -- a role "en tant que" (read by the role frames) ---------------------------
 
 
 @pytest.mark.parametrize(
@@ -218,15 +217,10 @@ def test_affiliations_other_announcements_give_no_spokesperson(nlp, text: str) -
 def test_affiliations_a_role_held_in_a_capacity(
     nlp, text: str, predicate: str, person: str, org: str
 ) -> None:
-    """The role frame may find the same fact when the name stands beside the
-    role ("En tant que président du X, Luc Marin"); a role farther from its
-    holder is found only through the capacity."""
+    """The holder of a role in a capacity is the clause's subject, or the
+    owner of the noun the clause describes ("ses rapports rédigés en tant
+    que ...")."""
     assert (person, org) in pairs(text, predicate)
-
-
-def test_affiliations_a_capacity_far_from_its_holder_is_read_by_the_capacity_rule(nlp) -> None:
-    text = "Paul Girard a travaillé dix ans en tant que directeur de la Banque mondiale."
-    assert "capacity:employee.v1" in rules(text, "worksFor")
 
 
 @pytest.mark.parametrize(
@@ -241,8 +235,7 @@ def test_affiliations_a_capacity_far_from_its_holder_is_read_by_the_capacity_rul
 def test_affiliations_a_capacity_without_holder_or_organisation_gives_nothing(
     nlp, text: str
 ) -> None:
-    facts = facts_of(text)
-    assert not [f for f in facts if f.provenance.rule.startswith("capacity:")]
+    assert pairs(text, "worksFor") == []
 
 
 # -- nouns of belonging -------------------------------------------------------
@@ -299,57 +292,6 @@ def test_affiliations_a_denied_former_or_prospective_belonging_gives_nothing(
     assert pairs(text, "memberOf") == []
 
 
-# -- "du parti": the party the article is about -----------------------------
-
-_PARTY_STORY = (
-    "Le Parti vert a tenu son congrès à Lyon samedi. Le Parti vert compte désormais "
-    "trois cents délégués. {last}"
-)
-
-
-@pytest.mark.parametrize(
-    "last",
-    [
-        "Anne Roux a été élue présidente du parti.",
-        "Paul Girard, qui était jusqu'ici chef du parti pour la région, a pris la parole.",
-    ],
-)
-def test_affiliations_a_role_du_parti_belongs_to_the_party_of_the_story(nlp, last: str) -> None:
-    facts = facts_of(_PARTY_STORY.format(last=last))
-    members = {(f.subject.split("/")[-1], f.object) for f in facts if f.predicate == "memberOf"}
-    assert any(org == "organization/parti-vert" for _, org in members)
-    held = [f for f in facts if f.predicate == "holdsPosition" and "parti" in (f.value or "")]
-    assert held and all(f.of == "organization/parti-vert" for f in held)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # two parties named as often: which one is not said
-        "Le Parti vert et le Mouvement bleu ont tenu leur congrès. Anne Roux a été élue "
-        "présidente du parti.",
-        # the sentence names another party
-        _PARTY_STORY.format(
-            last="Anne Roux, venue du Mouvement bleu, a été élue présidente du parti."
-        ),
-        # a former post: no membership
-        _PARTY_STORY.format(last="Anne Roux, ancienne présidente du parti, a parlé."),
-        # no party at all
-        "Anne Roux a été élue présidente du parti.",
-    ],
-)
-def test_affiliations_an_unclear_or_former_du_parti_gives_no_membership(nlp, text: str) -> None:
-    assert "membership:party-ref.v1" not in rules(text, "memberOf")
-
-
-def test_affiliations_a_foreign_party_name_is_a_party(nlp) -> None:
-    text = (
-        "Le Partido Popular a réuni ses cadres. Le Partido Popular veut gagner. "
-        "Luc Marin a été élu président du parti."
-    )
-    assert ("luc-marin", "partido-popular") in pairs(text, "memberOf")
-
-
 def test_affiliations_an_acronym_defined_in_brackets_names_it_again(nlp) -> None:
     text = (
         "L'ANS (Agence nationale de sécurité) enquête. Les accusations de l'ANS ont été "
@@ -361,8 +303,7 @@ def test_affiliations_an_acronym_defined_in_brackets_names_it_again(nlp) -> None
 # -- a leader of the party a sentence is about --------------------------------
 
 _MOVEMENT_STORY = (
-    "Le Mouvement bleu a présenté ses listes à Lyon. Le Mouvement bleu espère gagner en juin. "
-    "{last}"
+    "Le Parti bleu a présenté ses listes à Lyon. Le Parti bleu espère gagner en juin. {last}"
 )
 
 
@@ -374,7 +315,7 @@ _MOVEMENT_STORY = (
             "paul-girard",
         ),
         (
-            "Ce mouvement a perdu deux de ses dirigeants, dont le fondateur Luc Marin, en 2003.",
+            "Ce parti a perdu deux de ses dirigeants, dont le fondateur Luc Marin, en 2003.",
             "luc-marin",
         ),
         ("Le parti a salué son président, Paul Girard.", "paul-girard"),
@@ -383,7 +324,7 @@ _MOVEMENT_STORY = (
 def test_affiliations_a_leader_of_the_party_the_sentence_is_about(
     nlp, last: str, person: str
 ) -> None:
-    assert (person, "mouvement-bleu") in pairs(_MOVEMENT_STORY.format(last=last), "memberOf")
+    assert (person, "parti-bleu") in pairs(_MOVEMENT_STORY.format(last=last), "memberOf")
 
 
 @pytest.mark.parametrize(

@@ -13,13 +13,12 @@ sentence that no frame trigger covers, as facts with their provenance:
 * ``noun:belonging.v1``: "son appartenance au parti Y" (:mod:`kg.frames.belonging`);
 * ``group:party-leader.v1``: "le comité du parti ... son président, X" for
   the party the article is about (:mod:`kg.frames.party_leaders`);
-* ``capacity:<frame id>``: "en tant que directeur de la Banque Y"
-  (:mod:`kg.frames.capacities`), with the predicate of the role's frame;
-* ``capacity:charge.v1``: "X (chargé des archives à l'Institut Y)" works for Y.
+* ``capacity:charge.v1``: "X (chargé des archives à l'Institut Y)" works for Y
+  (:mod:`kg.frames.charges`).
 
-What each refuses is said in its module. Confidence: 0.7 for a share, a list, a
-fellow or a noun of belonging, 0.6 for a party's leader, 0.75 for an
-announcer or who speaks on behalf, the role frame's times 0.9 for a capacity, 0.65 for a charge.
+What each refuses is said in its module. Confidence: 0.7 for a share, a
+list, a fellow or a noun of belonging, 0.6 for a party's leader, 0.75 for
+an announcer or who speaks on behalf, 0.65 for a charge.
 """
 
 from __future__ import annotations
@@ -30,11 +29,11 @@ from spacy.tokens import Span, Token
 
 from kg.frames.announcers import announcers, on_behalf
 from kg.frames.belonging import belongings
-from kg.frames.capacities import capacities, capacity_roles, charges
+from kg.frames.charges import charges
 from kg.frames.comembers import fellow_members, listed_members, share_members
 from kg.frames.membership import current_membership, membership_words
 from kg.frames.party_leaders import party_leaders
-from kg.frames.party_refs import discourse_party
+from kg.frames.party_reference import article_party
 from kg.frames.provenance import fact_provenance
 from kg.frames.resolver import Resolver
 from kg.frames.schema import FrameSet
@@ -70,20 +69,17 @@ def _fact(
 def _leaders(parsed: Parsed, sent: Span, frames: FrameSet, resolver: Resolver) -> list[Fact]:
     """Leaders named with a possessive in a sentence about the article's party."""
     words = membership_words(frames.lang)
-    party, _ = discourse_party(
-        getattr(resolver.index, "entities", ()), words.party_heads, words.foreign_party_words
-    )
-    if party is None:
-        return []
     roles = frozenset(
         name_key(role) for f in frames.role_frames if f.id == _LEADER_FRAME for role in f.roles
     )
+    leaders = party_leaders(sent, resolver.entity_at, roles, words.party_heads, words.former)
+    party = article_party(parsed.doc, resolver.entity_at) if leaders else None
+    if party is None:
+        return []
     return [
         _fact(parsed, person.key, "memberOf", party.key, [role], "group:party-leader.v1", 0.6,
               role.text)
-        for person, role in party_leaders(
-            sent, resolver.entity_at, roles, words.party_heads, words.former
-        )
+        for person, role in leaders
     ]  # fmt: skip
 
 
@@ -137,12 +133,6 @@ def affiliation_facts(
         for b in belongings(sent, entity_at, words)
     ]  # fmt: skip
     found += _leaders(parsed, sent, frames, resolver)
-    found += [
-        _fact(parsed, c.holder.key, c.frame.predicate, c.organisation.key,
-              [c.role, c.organisation_token], f"capacity:{c.frame.id}",
-              c.frame.confidence * 0.9, c.role.text)
-        for c in capacities(sent, entity_at, capacity_roles(frames))
-    ]  # fmt: skip
     found += [
         _fact(parsed, person.key, "worksFor", org.key, [word, org_token], "capacity:charge.v1",
               0.65, word.text)

@@ -3,18 +3,19 @@ recommandé que son président, Paul Girard, démissionne", "Ce mouvement a
 perdu deux de ses dirigeants, dont le fondateur Luc Marin".
 
 The sentence's main subject refers back to the party without naming it: a
-party noun (``party_heads`` of ``membership.yaml``) with a definite or
-demonstrative determiner ("le parti", "ce mouvement"), or a noun with such a
-"du parti" complement ("le bureau du parti"). A role noun of the leader
-frame (``leader.v1`` in ``frames.yaml``) that a possessive ties to that
-subject ("son président", "ses dirigeants, dont le fondateur X") and that
-names a person beside it makes the person a member of the party the article
-is about (:func:`kg.frames.party_refs.discourse_party`).
-Refused: a subject that names its party or an entity ("le Parti vert": the
-role frame reads it), a role with no possessive ("le parti a reçu le
-président X": a head of state, maybe), a role with a complement of its own
-("son président du conseil"), a former role ("son ancien président"), an
-article with no party that stands out.
+party noun that refers back (:func:`kg.frames.party_reference.party_noun`:
+"le parti") or one with a demonstrative ("ce mouvement"), or a noun with
+such a "du parti" complement ("le bureau du parti", a body of the party,
+named as an entity or not). A role noun of the leader frame (``leader.v1``
+in ``frames.yaml``) that a possessive ties to that subject ("son
+président", "ses dirigeants, dont le fondateur X") and that names a person
+beside it makes the person a member of the party the article is about
+(:func:`kg.frames.party_reference.article_party`).
+Refused: a subject that names its party ("le Parti vert": the role frame
+reads it), a role with no possessive ("le parti a reçu le président X": a
+head of state, maybe), a role with a complement of its own ("son président
+du conseil"), a former role ("son ancien président"), an article with no
+party that stands out.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.frames.located import EntityAt
+from kg.frames.party_reference import party_noun
 from kg.lang.grammar import grammar
 from kg.lexicon import name_key
 from kg.model import Entity, EntityType
@@ -30,24 +32,19 @@ from kg.syntax import markers, subject_of
 __all__ = ["party_leaders"]
 
 
-def _party_noun(token: Token, entity_at: EntityAt, heads: frozenset[str]) -> bool:
-    """ "le parti", "ce mouvement", "du parti": a party noun naming no entity
-    ("du" carries the article)."""
-    determined = any(
-        c.dep_ in ("det", "case")
-        and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
-        for c in token.children
-    )
-    return determined and name_key(token.text) in heads and entity_at(token) is None
+def _refers_back(token: Token, entity_at: EntityAt, heads: frozenset[str]) -> bool:
+    """ "le parti", "du parti", "ce mouvement": a party noun naming no entity."""
+    if party_noun(token, entity_at):
+        return True
+    demonstrative = any("Dem" in c.morph.get("PronType") for c in token.children)
+    return demonstrative and name_key(token.text) in heads and entity_at(token) is None
 
 
 def _refers_to_party(subject: Token, entity_at: EntityAt, heads: frozenset[str]) -> bool:
-    if entity_at(subject) is not None:
-        return False
-    if _party_noun(subject, entity_at, heads):
+    if _refers_back(subject, entity_at, heads):
         return True
     return any(
-        c.dep_ == "nmod" and markers(c) & grammar().genitive and _party_noun(c, entity_at, heads)
+        c.dep_ == "nmod" and markers(c) & grammar().genitive and _refers_back(c, entity_at, heads)
         for c in subject.children
     )
 
