@@ -466,3 +466,13 @@ def test_affiliations_who_speaks_on_behalf_of_an_organisation_speaks_for_it(
 )
 def test_affiliations_on_behalf_of_no_organisation_gives_nothing(nlp, text: str) -> None:
     assert "voice:behalf.v1" not in rules(text, "speaksFor")
+
+
+def test_affiliations_ce_mouvement_stands_for_the_one_movement_named(nlp) -> None:
+    """No party stands out by name: "ce mouvement" is the one "Mouvement X"
+    of the article, and nothing when there are two."""
+    last = "Ce mouvement a perdu deux de ses dirigeants, dont le fondateur Luc Marin, en 2003."
+    one = "Le Mouvement bleu a présenté ses listes à Lyon. Le Mouvement bleu espère gagner. "
+    assert ("luc-marin", "mouvement-bleu") in pairs(one + last, "memberOf")
+    two = "Le Mouvement bleu et le Mouvement vert ont présenté leurs listes. "
+    assert "group:party-leader.v1" not in rules(two + last, "memberOf")

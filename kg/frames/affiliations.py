@@ -32,8 +32,7 @@ from kg.frames.belonging import belongings
 from kg.frames.charges import charges
 from kg.frames.comembers import fellow_members, listed_members, share_members
 from kg.frames.membership import current_membership, membership_words
-from kg.frames.party_leaders import party_leaders
-from kg.frames.party_reference import article_party
+from kg.frames.party_leaders import party_leaders, party_meant
 from kg.frames.provenance import fact_provenance
 from kg.frames.resolver import Resolver
 from kg.frames.schema import FrameSet
@@ -72,8 +71,9 @@ def _leaders(parsed: Parsed, sent: Span, frames: FrameSet, resolver: Resolver) -
     roles = frozenset(
         name_key(role) for f in frames.role_frames if f.id == _LEADER_FRAME for role in f.roles
     )
-    leaders = party_leaders(sent, resolver.entity_at, roles, words.party_heads, words.former)
-    party = article_party(parsed.doc, resolver.entity_at) if leaders else None
+    noun, leaders = party_leaders(sent, resolver.entity_at, roles, words.party_heads, words.former)
+    entities = getattr(resolver.index, "entities", ())
+    party = party_meant(noun, entities, resolver.entity_at) if noun and leaders else None
     if party is None:
         return []
     return [
