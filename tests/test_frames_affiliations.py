@@ -485,3 +485,36 @@ def test_affiliations_ce_mouvement_stands_for_the_one_movement_named(nlp) -> Non
     assert ("luc-marin", "mouvement-bleu") in pairs(one + last, "memberOf")
     two = "Le Mouvement bleu et le Mouvement vert ont présenté leurs listes. "
     assert "group:party-leader.v1" not in rules(two + last, "memberOf")
+
+
+# -- an employer's label after a name -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        (
+            "Paul Girard, de l'Agence France-Presse, a été blessé.",
+            "paul-girard",
+            "agence-france-presse",
+        ),
+        ("Anne Roux, de la Banque mondiale, a parlé.", "anne-roux", "banque-mondiale"),
+        ("Le photographe Luc Marin, du quotidien Le Matin, a été libéré.", "luc-marin", "matin"),
+    ],
+)
+def test_affiliations_an_employers_label_after_a_name(
+    nlp, text: str, person: str, org: str
+) -> None:
+    assert (person, org) in pairs(text, "worksFor")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Girard, de Lyon, a été blessé.",  # a place
+        "Paul Girard, de Renault, a parlé.",  # no kind of employer said
+        "Anne Roux, du Parti vert, a voté.",  # a party: membership
+    ],
+)
+def test_affiliations_other_labels_give_no_employment(nlp, text: str) -> None:
+    assert pairs(text, "worksFor") == []

@@ -13,12 +13,15 @@ sentence that no frame trigger covers, as facts with their provenance:
 * ``noun:belonging.v1``: "son appartenance au parti Y" (:mod:`kg.frames.belonging`);
 * ``group:party-leader.v1``: "le comité du parti ... son président, X" for
   the party the article is about (:mod:`kg.frames.party_leaders`);
+* ``label:employer.v1``: "Paul Girard, de l'Agence Y" works for Y
+  (:func:`kg.frames.parties.employer_labels`);
 * ``capacity:charge.v1``: "X (chargé des archives à l'Institut Y)" works for Y
   (:mod:`kg.frames.charges`).
 
 What each refuses is said in its module. Confidence: 0.7 for a share, a
 list, a fellow or a noun of belonging, 0.6 for a party's leader, 0.75 for
-an announcer or who speaks on behalf, 0.65 for a charge.
+an announcer or who speaks on behalf, 0.65 for a charge or an
+employer's label.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from kg.frames.belonging import belongings
 from kg.frames.charges import charges
 from kg.frames.comembers import fellow_members, listed_members, share_members
 from kg.frames.membership import current_membership, membership_words
+from kg.frames.parties import employer_labels
 from kg.frames.party_leaders import party_leaders, party_meant
 from kg.frames.provenance import fact_provenance
 from kg.frames.resolver import Resolver
@@ -133,6 +137,11 @@ def affiliation_facts(
         for b in belongings(sent, entity_at, words)
     ]  # fmt: skip
     found += _leaders(parsed, sent, frames, resolver)
+    found += [
+        _fact(parsed, e.subject.key, "worksFor", e.object.key,
+              [e.subject_token, e.object_token], "label:employer.v1", 0.65)
+        for e in employer_labels(sent, entity_at, words.employers)
+    ]  # fmt: skip
     found += [
         _fact(parsed, person.key, "worksFor", org.key, [word, org_token], "capacity:charge.v1",
               0.65, word.text)
