@@ -26,7 +26,7 @@ employer's label.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Span, Token
 
@@ -34,7 +34,8 @@ from kg.frames.announcers import announcers, on_behalf
 from kg.frames.belonging import belongings
 from kg.frames.charges import charges
 from kg.frames.comembers import fellow_members, listed_members, share_members
-from kg.frames.membership import current_membership, membership_words
+from kg.frames.located import EntityAt, Linked
+from kg.frames.membership import MembershipWords, current_membership, membership_words
 from kg.frames.parties import employer_labels
 from kg.frames.party_leaders import party_leaders, party_meant
 from kg.frames.provenance import fact_provenance
@@ -87,6 +88,23 @@ def _leaders(parsed: Parsed, sent: Span, frames: FrameSet, resolver: Resolver) -
     ]  # fmt: skip
 
 
+def _employer_labels(sent: Span, entity_at: EntityAt, words: MembershipWords) -> list[Linked]:
+    return employer_labels(sent, entity_at, words.employers)
+
+
+#: The shapes that link two entities: (finder, predicate, rule, confidence).
+_LINKED: tuple[
+    tuple[Callable[[Span, EntityAt, MembershipWords], list[Linked]], str, str, float], ...
+] = (
+    (share_members, "memberOf", "group:share.v1", 0.7),
+    (listed_members, "memberOf", "group:listed.v1", 0.7),
+    (announcers, "speaksFor", "voice:announced.v1", 0.75),
+    (on_behalf, "speaksFor", "voice:behalf.v1", 0.75),
+    (belongings, "memberOf", "noun:belonging.v1", 0.7),
+    (_employer_labels, "worksFor", "label:employer.v1", 0.65),
+)
+
+
 def affiliation_facts(
     parsed: Parsed, sent: Span, frames: FrameSet, resolver: Resolver, facts: Iterable[Fact]
 ) -> list[Fact]:
@@ -100,19 +118,15 @@ def affiliation_facts(
         facts: the article's facts found so far (the parties of people named before).
 
     Returns:
-        The facts, in the order of the rules above.
+        The facts, rule by rule.
     """
     words = membership_words(frames.lang)
     entity_at = resolver.entity_at
     found = [
-        _fact(parsed, s.subject.key, "memberOf", s.object.key,
-              [s.subject_token, s.object_token], "group:share.v1", 0.7)
-        for s in share_members(sent, entity_at, words)
-    ]  # fmt: skip
-    found += [
-        _fact(parsed, m.subject.key, "memberOf", m.object.key,
-              [m.subject_token, m.object_token], "group:listed.v1", 0.7)
-        for m in listed_members(sent, entity_at, words)
+        _fact(parsed, link.subject.key, predicate, link.object.key,
+              [link.subject_token, link.object_token], rule, confidence)
+        for finder, predicate, rule, confidence in _LINKED
+        for link in finder(sent, entity_at, words)
     ]  # fmt: skip
     current = [f for f in facts if current_membership(f, words)]
     found += [
@@ -121,27 +135,7 @@ def affiliation_facts(
             sent, entity_at, words, frames.party_nouns, current
         )
     ]
-    found += [
-        _fact(parsed, a.subject.key, "speaksFor", a.object.key,
-              [a.subject_token, a.object_token], "voice:announced.v1", 0.75)
-        for a in announcers(sent, entity_at, words)
-    ]  # fmt: skip
-    found += [
-        _fact(parsed, b.subject.key, "speaksFor", b.object.key,
-              [b.subject_token, b.object_token], "voice:behalf.v1", 0.75)
-        for b in on_behalf(sent, entity_at, words)
-    ]  # fmt: skip
-    found += [
-        _fact(parsed, b.subject.key, "memberOf", b.object.key,
-              [b.subject_token, b.object_token], "noun:belonging.v1", 0.7)
-        for b in belongings(sent, entity_at, words)
-    ]  # fmt: skip
     found += _leaders(parsed, sent, frames, resolver)
-    found += [
-        _fact(parsed, e.subject.key, "worksFor", e.object.key,
-              [e.subject_token, e.object_token], "label:employer.v1", 0.65)
-        for e in employer_labels(sent, entity_at, words.employers)
-    ]  # fmt: skip
     found += [
         _fact(parsed, person.key, "worksFor", org.key, [word, org_token], "capacity:charge.v1",
               0.65, word.text)
