@@ -147,9 +147,9 @@ def test_affiliations_a_party_noun_after_a_bare_de_heads_no_name(nlp) -> None:
             "anne-roux",
             "agence-nationale",
         ),
-        ("Paul Girard a lu le communiqué du Parti vert.", "paul-girard", "parti-vert"),
+        ("Paul Girard a annoncé la décision du Parti vert.", "paul-girard", "parti-vert"),
         (
-            "La décision du Conseil national a été lue samedi par Luc Marin.",
+            "La position du Conseil national a été communiquée samedi par Luc Marin.",
             "luc-marin",
             "conseil-national",
         ),
@@ -164,7 +164,7 @@ def test_affiliations_who_announces_an_organisations_statement_speaks_for_it(
 def test_affiliations_who_announces_for_an_agency_works_for_it_for_a_party_belongs(nlp) -> None:
     agency = "Les accusations de l'Agence nationale avaient été annoncées lundi par Anne Roux."
     assert ("anne-roux", "agence-nationale") in pairs(agency, "worksFor")
-    party = "Paul Girard a lu le communiqué du Parti vert."
+    party = "Paul Girard a annoncé la décision du Parti vert."
     assert ("paul-girard", "parti-vert") in pairs(party, "memberOf")
 
 
@@ -176,11 +176,13 @@ def test_affiliations_who_announces_for_an_agency_works_for_it_for_a_party_belon
         # no statement: a death
         "Anne Roux a annoncé la mort du fondateur de l'Agence nationale.",
         # negated
-        "Paul Girard n'a pas lu le communiqué du Parti vert.",
+        "Paul Girard n'a pas annoncé la décision du Parti vert.",
         # a person's statement
         "Anne Roux a annoncé les accusations de Paul Girard.",
         # a go-between passes demands on; he does not speak for their authors
         "Le médiateur Luc Marin a transmis les exigences du Front uni.",
+        # a reader
+        "Anne Roux a lu la déclaration de l'Agence nationale avec attention.",
     ],
 )
 def test_affiliations_other_announcements_give_no_spokesperson(nlp, text: str) -> None:

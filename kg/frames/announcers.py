@@ -1,6 +1,6 @@
 """Spokespeople read from who announces an organisation's statement: "les
 accusations de l'Institut avaient été annoncées par Anne Roux", "Paul Girard
-a lu le communiqué de l'Agence", and from who speaks on its behalf: "Anne
+a communiqué la position de l'Agence", and from who speaks on its behalf: "Anne
 Roux a déclaré au nom du Front uni".
 
 The verb is one of ``announcing_verbs`` of ``membership.yaml``, its logical
@@ -10,8 +10,9 @@ Refused: a statement of a person or of a place ("les accusations de la
 Pologne": who speaks for a country is read from roles), any other object
 ("a annoncé la mort du fondateur de Y"), an organisation as the announcer
 (a newspaper that reports a statement does not speak for its author), a
-negated verb ("n'a pas lu la position du parti"), a verb a go-between or a
-reporter uses ("a transmis les exigences de X": not listed).
+negated verb ("n'a pas annoncé la position du parti"), a verb a go-between,
+a reporter or a reader uses ("a transmis les exigences de X", "a lu la
+déclaration de X": not listed).
 
 On its behalf: a phrase of ``behalf_phrases`` ("au nom de") hung on a verb
 whose subject is a person, naming an organisation or a country: the person
