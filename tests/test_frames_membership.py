@@ -433,3 +433,55 @@ def test_membership_a_place_after_a_is_no_role_s_owner(nlp) -> None:
     assert [(f.value, f.of) for f in facts if f.predicate == "holdsPosition"] == [
         ("ambassadeur", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "party"),
+    [
+        (
+            "Paul Girard, le numéro un du Mouvement bleu, a voté contre.",
+            "paul-girard",
+            "mouvement-bleu",
+        ),
+        ("Le numéro un du Parti vert, Anne Roux, a démissionné.", "anne-roux", "parti-vert"),
+    ],
+)
+def test_membership_the_number_one_of_a_party_is_a_member(
+    nlp, text: str, person: str, party: str
+) -> None:
+    assert (person, party) in pairs(text, "memberOf")
+
+
+def test_membership_a_number_one_of_no_organisation_gives_nothing(nlp) -> None:
+    assert pairs("Le numéro un mondial du tennis a perdu en finale.", "memberOf") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        ("Anne Roux, employée par la Banque mondiale, a témoigné.", "anne-roux", "banque-mondiale"),
+        ("Paul Girard travaille au Crédit mutuel depuis 2001.", "paul-girard", "credit-mutuel"),
+    ],
+)
+def test_membership_who_is_employed_by_or_works_at_an_organisation_works_for_it(
+    nlp, text: str, person: str, org: str
+) -> None:
+    assert (person, org) in pairs(text, "worksFor")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Girard travaille à Lyon depuis 2001.",  # a place
+        "Paul Girard a employé la force.",  # nobody employed
+        "Paul Girard emploie trois secrétaires.",  # an employer who is a person
+    ],
+)
+def test_membership_working_in_a_place_or_employing_gives_no_employment(nlp, text: str) -> None:
+    assert pairs(text, "worksFor") == []
+
+
+def test_membership_who_no_longer_works_somewhere_is_denied(nlp) -> None:
+    facts = [f for f in facts_of("Paul Girard ne travaille plus pour Renault.")]
+    works = [f for f in facts if f.predicate == "worksFor"]
+    assert [f.polarity.value for f in works] == ["negative"]

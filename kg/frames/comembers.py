@@ -1,5 +1,6 @@
 """Membership read from the people a person is named with: a share of an
-organisation's people ("X et une partie des dirigeants du parti Y"), or a
+organisation's people ("X et une partie des dirigeants du parti Y"), a list
+of people set beside them ("X et Y, tous deux membres du parti Z"), or a
 fellow of a party ("son confrère de parti Y").
 
 The words come from ``membership.yaml`` (``group_members``,
@@ -10,6 +11,11 @@ The words come from ``membership.yaml`` (``group_members``,
   member of Y. Refused: the people with no share ("X et les dirigeants de Y"
   may be X and the other side of a talk), former ones ("X et d'anciens
   cadres de Y"), and a complement that names no organisation;
+* a list of people ("X, Y et Z,") right before a plural noun of
+  ``group_members`` with an organisation after "de" ("militants du Front
+  Z"): each person is a member. Refused: a list that does not end right
+  before the noun (its quantifiers aside: "tous deux"), a singular noun (the
+  role frames read it), former members ("anciens cadres de Z");
 * "son confrère / sa collègue / son camarade de parti Y": Y is a member of
   the party of the person named last before the phrase in the sentence, the
   one organisation that person was found to be a member of so far. Refused:
@@ -31,7 +37,7 @@ from kg.lexicon import name_key
 from kg.model import Entity, EntityType, Fact
 from kg.syntax import markers
 
-__all__ = ["fellow_members", "share_members"]
+__all__ = ["fellow_members", "listed_members", "share_members"]
 
 
 def _is(entity: Entity | None, kind: EntityType) -> bool:
@@ -118,6 +124,51 @@ def share_members(sent: Span, entity_at: EntityAt, words: MembershipWords) -> li
         organisation = _organisation_of(other, group, entity_at) if group is not None else None
         if organisation is not None:
             found.append(Linked(person, organisation[0], one, organisation[1]))  # type: ignore[arg-type]
+    return found
+
+
+def _listed(noun: Token, entity_at: EntityAt) -> list[tuple[Entity, Token]]:
+    """The people listed right before a noun and a comma ("X, Y et Z, militants")."""
+    doc = noun.doc
+    k = noun.i - 1
+    while k >= 0 and doc[k].head.i == noun.i and doc[k].dep_ in ("amod", "nummod", "det"):
+        k -= 1  # "tous deux"
+    if k < 0 or doc[k].text != ",":
+        return []
+    found: dict[str, tuple[Entity, Token]] = {}
+    k -= 1
+    while k >= noun.sent.start:
+        token = doc[k]
+        person = entity_at(token)
+        if _is(person, EntityType.PERSON):
+            found.setdefault(person.key, (person, token))  # type: ignore[union-attr]
+        elif token.text != "," and token.lower_ not in grammar().additive_conjunctions:
+            break
+        k -= 1
+    return list(found.values())
+
+
+def listed_members(sent: Span, entity_at: EntityAt, words: MembershipWords) -> list[Linked]:
+    """People listed before a plural noun of an organisation's people: members.
+
+    Args:
+        sent: the sentence.
+        entity_at: the entity a token belongs to, or None.
+        words: the membership words.
+
+    Returns:
+        One item per person listed (the person, the organisation).
+    """
+    found = []
+    for noun in sent:
+        if name_key(noun.text) not in words.group_members:
+            continue
+        if {name_key(c.text) for c in noun.children if c.dep_ == "amod"} & words.former:
+            continue
+        organisation = genitive_organisation(noun, entity_at, after=noun.i)
+        people = _listed(noun, entity_at) if organisation is not None else []
+        if len(people) > 1 and organisation is not None:
+            found += [Linked(p, organisation[0], t, organisation[1]) for p, t in people]
     return found
 
 

@@ -21,8 +21,6 @@ frames found:
   name starts with a word of ``party_heads``. The spokesperson of an
   employer ("le porte-parole de l'Agence Y", or who announces its statement:
   "les accusations de l'Institut, annoncées par Y") works for it;
-* a position held "du parti" belongs to the party the article is about, and
-  its holder is a member of it (:mod:`kg.frames.party_refs`);
 * a member of a body named after an assembly ("membre de la commission des
   finances du Sénat") is a member of the assembly;
 * a senator or a deputy ("le sénateur X") is a member of the one chamber of
@@ -37,7 +35,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
-from kg.frames.party_refs import party_references
 from kg.lang import load_data
 from kg.lang.validate import check_lexicon
 from kg.lexicon import lexicon, name_key
@@ -52,7 +49,6 @@ _LISTS = (
     "states",
     "assemblies",
     "employers",
-    "foreign_party_words",
     "group_members",
     "group_shares",
     "fellows",
@@ -60,16 +56,16 @@ _LISTS = (
     "announcing_verbs",
     "belonging_nouns",
     "denying_verbs",
+    "charge_participles",
+    "behalf_phrases",
 )
 _MAPS = ("chambers",)
-#: The rules whose memberOf a role gives ("le président du parti", "en tant
-#: que président du parti").
-_LEADER_RULES = frozenset({"frame:leader.v1", "capacity:leader.v1"})
+#: The rules whose memberOf a role or a group of an organisation's people
+#: gives ("le président du parti", "X et Y, responsables de l'Agence").
+_LEADER_RULES = frozenset({"frame:leader.v1", "group:share.v1", "group:listed.v1"})
 #: The rules of spokespeople named by their role ("le porte-parole de X") or
 #: by a statement they announce ("les accusations de X, annoncées par Y").
-_SPOKESPERSON_RULES = frozenset(
-    {"frame:spokesperson.v1", "capacity:spokesperson.v1", "voice:announced.v1"}
-)
+_SPOKESPERSON_RULES = frozenset({"frame:spokesperson.v1", "voice:announced.v1"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +79,6 @@ class MembershipWords:
     assemblies: frozenset[str]
     employers: frozenset[str]
     chambers: dict[str, frozenset[str]]  # role noun -> heads of its chambers' names
-    foreign_party_words: frozenset[str]
     group_members: frozenset[str]
     group_shares: frozenset[str]
     fellows: frozenset[str]
@@ -91,6 +86,8 @@ class MembershipWords:
     announcing_verbs: frozenset[str]
     belonging_nouns: frozenset[str]
     denying_verbs: frozenset[str]
+    charge_participles: frozenset[str]
+    behalf_phrases: frozenset[str]
     modifiers: frozenset[str]  # role modifiers skipped before a role's head ("nouveau")
     leading: frozenset[str]  # leading articles skipped before a name's head
 
@@ -247,12 +244,6 @@ def refine_membership(
     words = membership_words(lang)
     entities = list(entities)
     by_key = {e.key: e for e in entities}
-    facts, leaders = party_references(
-        facts, entities, words.party_heads, words.foreign_party_words, words.former
-    )
-    facts = facts + [
-        _derived(fact, "memberOf", party, "membership:party-ref.v1", 0.8) for fact, party in leaders
-    ]
     out: list[Fact] = []
     for fact in facts:
         org = by_key.get(fact.object or "")

@@ -1,4 +1,4 @@
-"""Membership read from a party label set off after a name: "Anne Roux, du
+"""Membership (and employment) read from a label set off after a name: "Anne Roux, du
 Parti socialiste, a voté", "Paul Girard (parti Les Républicains)", or
 before it: "le socialiste Paul Girard" (a party adjective used as a noun).
 
@@ -7,8 +7,8 @@ opening bracket, with "de / du / des" or nothing, naming an organisation
 whose name starts with a party noun ("parti", "mouvement": ``party_nouns``
 of ``frames.yaml``) or that follows one ("du parti Les Républicains").
 Refused: an organisation that is no party by those words ("Anne Roux, de
-Radio France": employment, read by the role frames, not membership), and a
-phrase that does not follow the name directly.
+Radio France": employment, :func:`employer_labels`), and a phrase that does
+not follow the name directly.
 
 The other way round, a party set off after its name by a comma and then
 said to be someone's: "le Fatah, le parti de Mahmoud Abbas" (a founder, "le
@@ -23,10 +23,11 @@ from spacy.tokens import Span, Token
 
 from kg.frames.located import EntityAt, Linked
 from kg.lang.grammar import grammar
+from kg.lexicon import name_key
 from kg.model import Entity, EntityType
 from kg.syntax import markers
 
-__all__ = ["genitive_organisation", "party_labels"]
+__all__ = ["employer_labels", "genitive_organisation", "party_labels"]
 
 _OPEN = {",", "("}
 
@@ -46,7 +47,8 @@ def genitive_organisation(
 
 
 def _label(sent: Span, k: int, entity_at: EntityAt, party_nouns: frozenset[str]) -> Token | None:
-    """The first token of a party named from token k on, or None."""
+    """The first token of an organisation of one of the kinds (name keys)
+    named from token k on, or None."""
     doc = sent.doc
     if k < sent.end and doc[k].lower_ in grammar().genitive:
         k += 1
@@ -54,14 +56,14 @@ def _label(sent: Span, k: int, entity_at: EntityAt, party_nouns: frozenset[str])
         k += 1
     if k >= sent.end:
         return None
-    noun = doc[k].lower_ in party_nouns
+    noun = name_key(doc[k].text) in party_nouns
     j = k + 1 if noun and entity_at(doc[k]) is None else k
     while j < sent.end and doc[j].lower_ in grammar().definite_articles:
         j += 1
     party = entity_at(doc[j]) if j < sent.end else None
     if party is None or party.type is not EntityType.ORGANIZATION:
         return None
-    named_as_party = party.label.split()[0].lower() in party_nouns
+    named_as_party = bool(set(name_key(party.label).split()[:1]) & party_nouns)
     return doc[j] if noun or named_as_party else None
 
 
@@ -107,18 +109,9 @@ def _party_nouns(sent: Span, entity_at: EntityAt) -> list[Linked]:
     return found
 
 
-def party_labels(sent: Span, entity_at: EntityAt, party_nouns: frozenset[str]) -> list[Linked]:
-    """Find the party labels set off after people's names in a sentence.
-
-    Args:
-        sent: the sentence.
-        entity_at: the entity a token belongs to, or None.
-        party_nouns: nouns naming a kind of party ("parti", "mouvement").
-
-    Returns:
-        One item per person labelled with a party or named as a party's (the
-        person, the party).
-    """
+def _labelled(sent: Span, entity_at: EntityAt, nouns: frozenset[str]) -> list[Linked]:
+    """People whose name a label naming an organisation of one of the kinds
+    follows, set off by a comma or a bracket (the person, the organisation)."""
     doc = sent.doc
     found = []
     i = sent.start
@@ -131,10 +124,47 @@ def party_labels(sent: Span, entity_at: EntityAt, party_nouns: frozenset[str]) -
         while end < sent.end and entity_at(doc[end]) is person:
             end += 1
         if end < sent.end and doc[end].text in _OPEN:
-            token = _label(sent, end + 1, entity_at, party_nouns)
+            token = _label(sent, end + 1, entity_at, nouns)
             if token is not None:
-                party = entity_at(token)
-                assert party is not None
-                found.append(Linked(person, party, doc[i], token))
+                labelled = entity_at(token)
+                assert labelled is not None
+                found.append(Linked(person, labelled, doc[i], token))
         i = end
-    return found + _party_of(sent, entity_at, party_nouns) + _party_nouns(sent, entity_at)
+    return found
+
+
+def party_labels(sent: Span, entity_at: EntityAt, party_nouns: frozenset[str]) -> list[Linked]:
+    """Find the party labels set off after people's names in a sentence.
+
+    Args:
+        sent: the sentence.
+        entity_at: the entity a token belongs to, or None.
+        party_nouns: nouns naming a kind of party ("parti", "mouvement").
+
+    Returns:
+        One item per person labelled with a party or named as a party's (the
+        person, the party).
+    """
+    return (
+        _labelled(sent, entity_at, party_nouns)
+        + _party_of(sent, entity_at, party_nouns)
+        + _party_nouns(sent, entity_at)
+    )
+
+
+def employer_labels(sent: Span, entity_at: EntityAt, employers: frozenset[str]) -> list[Linked]:
+    """Find the employers set off after people's names in a sentence: "Paul
+    Girard, de l'Agence Y", "Anne Roux, du quotidien Y" (an organisation
+    whose name starts with, or that follows, a noun of ``employers`` of
+    ``membership.yaml``). Refused: an organisation of no such kind ("X, de
+    Renault": a label of what is not said), a place ("X, de Lyon").
+
+    Args:
+        sent: the sentence.
+        entity_at: the entity a token belongs to, or None.
+        employers: nouns naming a kind of employer ("agence", "quotidien").
+
+    Returns:
+        One item per person so labelled (the person, the employer).
+    """
+    return _labelled(sent, entity_at, employers)
