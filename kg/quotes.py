@@ -44,7 +44,7 @@ from kg.event_place import PlaceWords, event_place, place_words, scenes, stateme
 from kg.event_time import event_time, resolve_date
 from kg.groups import group_of
 from kg.media import medium_of, medium_told
-from kg.model import Entity, EntityType, Fact
+from kg.model import Entity, EntityType, Fact, Provenance
 from kg.nlp import Parsed
 from kg.occasions import (
     OccasionWords,
@@ -55,6 +55,7 @@ from kg.occasions import (
 )
 from kg.polarity import Cues, is_negated
 from kg.quote_marks import Quote, find_quotes
+from kg.restated import restated
 from kg.said_text import said_provenance, said_text
 from kg.speakers import Speakers, speech_subject
 from kg.speech import reported_words, speaks_inside, speech_verb, voice_of
@@ -154,10 +155,26 @@ def speech_facts(
         for fact, verb in _event_facts(article, kind, data):
             facts.append(fact)
             verbs.append(verb)
+    # "L'annonce faite par Y": Y says the last statement made with "annoncer"
+    pairs = list(zip(facts, verbs, strict=True))
+    for fact, noun in restated(pairs, cues.speech_nouns, _maker_of(article), _where(parsed)):
+        facts.append(fact)
+        verbs.append(noun)
     # Sources last: "..., a déclaré M. Scholz, selon l'AFP" names it after the verb.
     told = partial(medium_told, entity_at=entity_at, cues=cues, lang=parsed.article.language)
     attribution = article.attribution
     return _drop_repeats(_with_sources(facts, verbs, attribution, told)), attribution
+
+
+def _maker_of(article: _Article) -> Callable[[Token], Entity | None]:
+    """The speaker a token names, for :func:`kg.restated.restated`."""
+    return lambda tok: article.speakers.resolve(tok, fallback=False)[0]
+
+
+def _where(parsed: Parsed) -> Callable[[int, int], Provenance]:
+    """The provenance of a restated statement, between two tokens."""
+    rule = "quote:restated.v1"
+    return lambda first, last: said_provenance(parsed, parsed.doc, first, last, 0.6, rule)
 
 
 def _event_facts(article: _Article, kind: str, data: object) -> list[tuple[Fact, Token]]:
