@@ -33,6 +33,8 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from kg.body_anaphora import body_anaphors
+from kg.body_mentions import described
 from kg.coalesce import merge_same_links, short_forms
 from kg.entity_index import EntityIndex, token_offsets
 from kg.ingest import slugify
@@ -102,9 +104,11 @@ def group_mentions(mentions: Sequence[Mention], lang: str = "fr") -> list[Entity
         label = max((m.text for m in names), key=len) if names else places.get(key, key)
         aliases = sorted({m.text for m in group} - {label})
         ekey = f"{etype.value.lower()}/{slugify(label)}"
-        if etype is EntityType.PERSON and len(label.split()) == 1:
-            # A bare surname never merges two people across articles.
-            ekey = f"person/{slugify(group[0].provenance.article_id)}/{slugify(label)}"
+        if (etype is EntityType.PERSON and len(label.split()) == 1) or described(group):
+            # A bare surname never merges two people across articles, nor "l'armée"
+            # two armies.
+            article = slugify(group[0].provenance.article_id)
+            ekey = f"{etype.value.lower()}/{article}/{slugify(label)}"
         suffix, base = 2, ekey
         while ekey in used:
             ekey, suffix = f"{base}-{suffix}", suffix + 1
@@ -161,7 +165,7 @@ def resolve_references(
     for key, mention in _counterparts(parsed, index, still):
         added[key].append(mention)
     index = EntityIndex(parsed, _with_mentions(entities, added), tokens)
-    for key, mention in _pronouns(parsed, index, lang):
+    for key, mention in [*_pronouns(parsed, index, lang), *body_anaphors(parsed, index, lang)]:
         added[key].append(mention)
     return EntityIndex(parsed, _with_mentions(entities, added), tokens)
 

@@ -167,6 +167,27 @@ def _verb_scope(trigger: Token, cues: Cues) -> list[Token]:
     return scope
 
 
+def _subject_met(verb: Token, cues: Cues) -> list[Token]:
+    """ "Le comité, réuni samedi 23 avril, a recommandé que": the day a body
+    met, said by a participle of a gathering verb (``gathering_verbs``) set
+    beside the verb's subject, dates the verb when it has no time of its
+    own. Only day words (a weekday, a day and month, "hier"), and only a
+    gathering: "X, nommé vendredi, a annoncé" or "X, élu en 2004, a déclaré"
+    date a past step, not the statement."""
+    days = set(cues.weekdays) | set(cues.months) | set(cues.relative_days)
+    gathering = place_words(verb.doc.lang_).gathering_verbs
+    for subject in (c for c in verb.children if c.dep_.startswith("nsubj")):
+        for participle in subject.children:
+            if participle.dep_ != "acl" or "Part" not in participle.morph.get("VerbForm"):
+                continue
+            if participle.lemma_.lower() not in gathering:
+                continue
+            for child in participle.children:
+                if child.i > participle.i and any(t.lower_ in days for t in child.subtree):
+                    return list(child.subtree)
+    return []
+
+
 def _next_to(scope: list[Token], cues: Cues) -> tuple[Token, int] | None:
     """ "la veille de la réunion": the event a day noun counts from, and by how
     many days."""
@@ -206,11 +227,63 @@ def _next_to_event(
     return (dt.date.fromisoformat(found) + dt.timedelta(days=shift)).isoformat()
 
 
+def _day_words(scope: list[Token], cues: Cues) -> list[str]:
+    """The lower-case words of a scope, a day the parser hung on the month
+    right before it ("mars 28", the English order) put in the French order
+    ("28 mars"); a number after a month that counts something else ("en
+    mars 28 soldats") hangs on its noun and stays where it is."""
+    words = []
+    for tok in scope:
+        if tok.dep_ == "nummod" and tok.head.i == tok.i - 1 and tok.head.lower_ in cues.months:
+            if _DAY.match(tok.text) and words and words[-1] == tok.head.lower_:
+                words.insert(len(words) - 1, tok.lower_)
+                continue
+        words.append(tok.lower_)
+    return words
+
+
+def _count(unit: Token, cues: Cues) -> int | None:
+    """The number before a unit of time: "deux jours", "3 semaines", "un jour"."""
+    for child in unit.children:
+        if child.i < unit.i and child.dep_ in ("det", "nummod"):
+            if child.text.isdigit():
+                return int(child.text)
+            if child.lower_ in cues.count_words:
+                return cues.count_words[child.lower_]
+    return None
+
+
+def _counted_from(noun: Token, sent: Span, cues: Cues, reference: str | None) -> str | None:
+    """ "X ont été enlevés le 28 mars, un jour après la visite de Y": an event
+    noun set a count of days after (or before) a dated verb it hangs on took
+    place that many days before (or after) the verb's day. Refused: no count
+    ("après la visite" says no day), a verb with no day of its own."""
+    units = [c for c in noun.children if c.i < noun.i and c.lemma_.lower() in cues.day_units]
+    head = noun.head
+    if not units and head.lemma_.lower() in cues.day_units and head.i < noun.i:
+        units, head = [head], head.head  # "une semaine avant la rencontre": the unit's verb
+    direction = next(
+        (
+            cues.sequence_prepositions[c.lower_]
+            for c in noun.children
+            if c.dep_ == "case" and c.lower_ in cues.sequence_prepositions
+        ),
+        None,
+    )
+    if direction is None or not units or head.pos_ not in ("VERB", "AUX"):
+        return None
+    days = cues.day_units[units[0].lemma_.lower()] * (_count(units[0], cues) or 0)
+    day = _day(event_time(head, sent, cues, reference)) if days else None
+    if day is None:
+        return None
+    return (day - dt.timedelta(days=direction * days)).isoformat()
+
+
 def _scope_day(
     trigger: Token, scope: list[Token], sent: Span, cues: Cues, reference: str | None
 ) -> str | None:
     """The day (or month) the day words of a trigger's scope name."""
-    words = [t.lower_ for t in scope]
+    words = _day_words(scope, cues)
     next_to = _next_to(scope, cues)
     if next_to is not None:
         return _next_to_event(*next_to, sent, cues, reference)
@@ -233,10 +306,15 @@ def event_time(trigger: Token, sent: Span, cues: Cues, reference: str | None) ->
     verb ("lors du sommet de Vienne en 1999"). In a verbless caption, the
     whole sentence. A year deeper in an argument ("l'élection de 2016")
     dates the argument, not the event. Without a year, day words are
-    resolved against the article's date (:func:`resolve_date`), and "la
-    veille de" an event against the event's day.
+    resolved against the article's date (:func:`resolve_date`), "la
+    veille de" an event against the event's day, and an event noun "un jour
+    après" a dated verb against the verb's day.
     """
+    if trigger.pos_ == "NOUN" and (counted := _counted_from(trigger, sent, cues, reference)):
+        return counted
     scope = list(trigger.subtree) if trigger.pos_ == "NOUN" else _verb_scope(trigger, cues)
+    if not scope and trigger.pos_ != "NOUN":
+        scope = _subject_met(trigger, cues)
     if not any(_YEAR.match(t.text) for t in scope):
         found = _scope_day(trigger, scope, sent, cues, reference) if scope else None
         if found is not None or sent.root.pos_ in ("VERB", "AUX"):

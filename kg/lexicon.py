@@ -70,6 +70,9 @@ class Lexicon:
     bare_prepositions: frozenset[str]  # "à", "de": a name with no article follows
     portfolio_links: frozenset[str]  # "aux": before a role's portfolio
     person_pronouns: frozenset[str]  # "il": may refer back to a named person
+    descriptive_bodies: tuple[str, ...]  # "les forces armées": a body named by description
+    plural_anaphors: frozenset[str]  # "celles-ci": the nearest plural noun before
+    body_leaders: frozenset[str]  # "les chefs (de X)": they stand for the body X
 
 
 #: The sections of ``lexicon.yaml`` read here: lists of words, and mappings.
@@ -96,6 +99,9 @@ _LISTS = (
     "bare_prepositions",
     "portfolio_links",
     "person_pronouns",
+    "descriptive_bodies",
+    "plural_anaphors",
+    "body_leaders",
 )
 _MAPS = ("contracted_articles", "roles", "party_adjectives")
 
@@ -222,4 +228,7 @@ def _link_fields(lex: dict, words: Grammar) -> dict[str, Any]:
         "bare_prepositions": _small_words(lex.get("bare_prepositions", [])),
         "portfolio_links": _small_words(lex.get("portfolio_links", [])),
         "person_pronouns": frozenset(w.lower() for w in lex.get("person_pronouns", [])),
+        "descriptive_bodies": tuple(lex.get("descriptive_bodies", [])),
+        "plural_anaphors": _keys(lex, "plural_anaphors"),
+        "body_leaders": _keys(lex, "body_leaders"),
     }

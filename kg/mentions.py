@@ -38,6 +38,9 @@ Three sources, each with its rule id in the provenance:
 * ``party-adjective``: "le sénateur républicain": an adjective of the
   lexicon's ``party_adjectives`` right after a role noun mentions the party
   (an adjective standing for its entity, like a demonym).
+* ``body``: "les forces armées", "le comité exécutif du parti": a body named
+  by a description (:mod:`kg.body_mentions`), an entity only when a fact
+  names it.
 
 Confidence: 0.75 for organisation phrases, 0.9 for NER names (0.8 when the
 type came from a head noun or the place list rather than the NER), 0.95 for
@@ -51,6 +54,7 @@ import logging
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.body_mentions import add_bodies
 from kg.lexicon import Lexicon, lexicon, name_key
 from kg.model import EntityType, Mention, MentionKind, Provenance
 from kg.names import KnownNames, name_spans
@@ -112,6 +116,7 @@ def extract_mentions(
     add_roles(parsed, lex, phrases.roles, phrases.bodies, add, taken, keys)
     add_party_nouns(parsed, lex, add, taken, words)
     add_member_bodies(parsed, lex, phrases.bodies, add, taken, keys)
+    add_bodies(parsed, lex, phrases.described, add, taken, words)
     found.sort(key=lambda m: (m.start, m.end))
     return found
 
@@ -242,14 +247,19 @@ def _add_bracketed_acronyms(
     out, right before a name in brackets, names the same organisation (a
     foreign acronym need not be the French name's initials). An acronym before
     a bracketed place or person, or before a bracket that opens no name, stays
-    out."""
+    out. The acronym so defined names the organisation wherever the article
+    writes it again."""
     doc = parsed.doc
+    defined = set()
     for i in range(len(words) - 2):
         letters = words[i].replace("-", "")
         if i in taken or words[i + 1] != "(" or name_types.get(i + 2) != EntityType.ORGANIZATION:
             continue
         if 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper():
-            add(doc[i : i + 1], EntityType.ORGANIZATION, MentionKind.NAME, name_key(words[i]),
+            defined.add(words[i])
+    for i, word in enumerate(words):
+        if word in defined and i not in taken:
+            add(doc[i : i + 1], EntityType.ORGANIZATION, MentionKind.NAME, name_key(word),
                 "bracketed-acronym", 0.8)  # fmt: skip
 
 

@@ -195,8 +195,9 @@ def _split_known(span: Span, ctx: SpanContext) -> Iterator[Span]:
 
 
 def clean(span: Span, ctx: SpanContext) -> Span | None:
-    """Drop leading articles, credit markers, quote marks and punctuation; a
-    known name that starts with its article ("Le Monde") keeps it."""
+    """Drop leading articles, credit markers, quote marks and punctuation, and
+    the lower-case words a person's span ends with; a known name that starts
+    with its article ("Le Monde") keeps it."""
     doc, start, end = span.doc, span.start, span.end
     lex = ctx.lex
     if end - start > 2 and name_key(doc[start].text) in lex.credit_markers:
@@ -206,12 +207,27 @@ def clean(span: Span, ctx: SpanContext) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].is_space or doc[end - 1].text in _EDGE):
         end -= 1
+    if span.label_ == "PER":
+        end = _without_trailing_words(doc, start, end)
     if end - start > 1 and doc[start + 1].text[:1].isupper():
         if name_key(doc[start:end].text) in ctx.types:
             return Span(doc, start, end, label=span.label)
     while start < end and (doc[start].text.lower() in lex.leading or doc[start].is_space):
         start += 1
     return Span(doc, start, end, label=span.label) if start < end else None
+
+
+def _without_trailing_words(doc: Doc, start: int, end: int) -> int:
+    """The end of a person's span without the lower-case nouns and adverbs it
+    runs on with after a capitalised word ("Marc Petit lundi", "Anne Roux hier
+    soir"); a name keeps two words at least ("Premier ministre" stays whole
+    for the role rules), and particles ("du", "el-Assad") are no such words."""
+    cut = end
+    while cut > start and doc[cut - 1].text.islower() and doc[cut - 1].pos_ in ("NOUN", "ADV"):
+        cut -= 1
+    if cut < end and cut - start >= 2 and doc[cut - 1].text[:1].isupper():
+        return cut
+    return end
 
 
 def with_adjectives(span: Span, ctx: SpanContext) -> Span:

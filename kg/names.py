@@ -304,7 +304,9 @@ def _head_type(span: Span, ctx: SpanContext) -> EntityType | None:
     """Type a span by a head noun: its own first word ("Parti X") or one among
     the four lower-case words before it ("l'agence de presse russe Interfax",
     "le groupe jihadiste X"); a determiner, a punctuation mark or a capitalised
-    word (another name's) ends the words looked at."""
+    word (another name's) ends the words looked at. A head after a noun and a
+    bare "de" qualifies that noun and heads no name: "son confrère de parti X"
+    names a person ("Y, de journal X" still names a newspaper)."""
     doc, lex = span.doc, ctx.lex
     if len(span) > 1 and name_key(span[0].text) in lex.organization_heads:
         return EntityType.ORGANIZATION

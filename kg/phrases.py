@@ -136,6 +136,7 @@ class LexiconPhrases:
         missions: heads of a diplomatic mission ("ambassade", "consulat général").
         bodies: bodies a role belongs to, in lower case ("commission").
         heads: head nouns of organisations ("agence de presse", "parti").
+        described: bodies named by a description ("forces armées").
     """
 
     roles: PhraseList
@@ -143,6 +144,7 @@ class LexiconPhrases:
     missions: PhraseList
     bodies: PhraseList
     heads: PhraseList
+    described: PhraseList
 
 
 @cache
@@ -155,6 +157,7 @@ def lexicon_phrases(lang: str = "fr") -> LexiconPhrases:
         missions=PhraseList(lex.mission_heads, lang),
         bodies=PhraseList(lex.role_bodies, lang),
         heads=PhraseList(lex.organization_head_phrases, lang),
+        described=PhraseList(lex.descriptive_bodies, lang),
     )
 
 
@@ -170,6 +173,7 @@ class TextPhrases:
     missions: PhraseHits
     bodies: PhraseHits
     heads: PhraseHits
+    described: PhraseHits
 
     @classmethod
     def of(cls, doc: Doc, lang: str) -> TextPhrases:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
+from kg.body_mentions import named_bodies
 from kg.entities import OfficeHolders, group_mentions, merge_same_links, resolve_references
 from kg.frames import EntityLookup, FrameSet, extract_facts, load_frames, speaker_lookup
 from kg.frames.located import CountryOf
@@ -136,7 +137,8 @@ class Pipeline:
             facts = complete_positions(facts, index.entities, self.offices)
             facts += staff_facts(facts, index.entities, self.linker.catalogue.kind)
         sentences = tuple(parsed.span_offsets(s) for s in parsed.doc.sents)
-        return Extraction(parsed.article, index.entities, tuple(facts), sentences)
+        entities = tuple(named_bodies(index.entities, facts))
+        return Extraction(parsed.article, entities, tuple(facts), sentences)
 
 
 def pipeline_extractor(link: bool = True) -> Callable[[Article], Extraction]:

@@ -112,6 +112,9 @@ class Cues:
     speech_forms: dict[str, str] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
     relative_days: dict[str, int] = field(default_factory=dict)
+    count_words: dict[str, int] = field(default_factory=dict)
+    day_units: dict[str, int] = field(default_factory=dict)
+    sequence_prepositions: dict[str, int] = field(default_factory=dict)
     genitive: frozenset[str] = frozenset()  # "de", "d'": from grammar.yaml
 
 
@@ -173,6 +176,10 @@ def load_cues(lang: str = "fr") -> Cues:
     endings = read.mapping("participle_endings", str, "ending: infinitive ending")
     weekdays = read.counted("weekdays", 7, "day names")
     relative = read.mapping("relative_days", int, "word: days")
+    counts = {
+        k: read.mapping(k, int, "word: number")
+        for k in ("count_words", "day_units", "sequence_prepositions")
+    }
     objects = read.mapping("speech_objects", str, "verb: obj or preposition")
     stated = read.mapping("stated_as", str, "verb: noun")
     nouns = read.mapping("speech_nouns", str, "noun: verb")
@@ -184,6 +191,7 @@ def load_cues(lang: str = "fr") -> Cues:
         speech_nouns={k.lower(): v.lower() for k, v in nouns.items()},
         weekdays={name: i for i, name in enumerate(weekdays)},
         relative_days={k.lower(): v for k, v in relative.items()},
+        **{k: {w.lower(): n for w, n in v.items()} for k, v in counts.items()},
         speech_forms=_verb_forms(verbs, lists["er_verb_endings"]),
         participle_endings=tuple(sorted(endings.items(), key=lambda e: -len(e[0]))),
         negation_particles=frozenset(neg["particles"]),

@@ -41,6 +41,7 @@ __all__ = [
     "apposed_person",
     "role_antecedent",
     "role_key",
+    "role_synonyms",
     "titled_names",
     "token_starts",
 ]
@@ -75,12 +76,19 @@ def _vocabulary(lang: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
+def role_synonyms(lang: str) -> dict[str, str]:
+    """Other names of role nouns, by name key, to the one name they stand for
+    ("presidente" -> "president", "souverain pontife" -> "pape")."""
+    data = load_data(lang, "lexicon")
+    return {name_key(k): name_key(v) for k, v in (data.get("role_synonyms") or {}).items()}
+
+
+@cache
 def _coref_words(lang: str) -> tuple[dict[str, str], frozenset[str]]:
     """The role synonyms (by name key) and the modifiers a repeated role may omit."""
     data = load_data(lang, "lexicon")
-    synonyms = {name_key(k): name_key(v) for k, v in (data.get("role_synonyms") or {}).items()}
     optional = frozenset(name_key(w) for w in data.get("role_optional_modifiers") or [])
-    return synonyms, optional
+    return role_synonyms(lang), optional
 
 
 def _split_key(key: str, lang: str) -> _RoleKey | None:
@@ -167,7 +175,9 @@ def _complement_apposed(
 ) -> bool:
     """Whether a name set off by commas follows the role's complement: "le
     ministre de la Santé du Portugal, Luis Costa, ...". The complement starts
-    with a preposition, is short and holds no punctuation.
+    with a preposition, is short and holds no punctuation; the name ends with a
+    comma or the sentence ("... au président de la République, Carlo Rossi."),
+    never runs on into a clause of its own.
 
     Args:
         role: a role mention.
@@ -182,7 +192,7 @@ def _complement_apposed(
         first is not None
         and parsed.doc[first].pos_ == "ADP"
         and bool(_COMPLEMENT_GAP.match(gap))
-        and text[name.end : name.end + 2].lstrip().startswith(",")
+        and text[name.end : name.end + 2].lstrip()[:1] in (",", ".")
     )
 
 

@@ -148,10 +148,13 @@ class Speakers:
         return next((e for e in map(self._demonym_of, heads) if e is not None), None)
 
     def management(self, tok: Token) -> Entity | None:
-        """ "la direction de Canal+": the people who run an organisation speak
-        for it. Refused: a person or a place after the noun ("la direction
+        """ "la direction de Canal+", "les dirigeants du parti": the people who
+        run an organisation speak for it (the plural nouns of the lexicon's
+        ``body_leaders``: "le chef du parti" is one person, maybe named
+        later). Refused: a person or a place after the noun ("la direction
         de Paris"), a noun of another kind ("le fils de X")."""
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.cues.management_nouns:
+        leaders = name_key(tok.text) in lexicon(self.lang).body_leaders
+        if tok.pos_ != "NOUN" or not (tok.lemma_.lower() in self.cues.management_nouns or leaders):
             return None
         for child in tok.children:
             if child.dep_ == "nmod" and markers(child) & self.cues.genitive:

@@ -115,6 +115,19 @@ def _subjects(node: Token) -> list[Token]:
     ]
 
 
+def _dative_controllers(verb: Token) -> list[Token]:
+    """The "à" complement of a verb whose infinitive it does ("a demandé à X
+    de partir": X leaves); nothing for other verbs ("a promis à X de partir")."""
+    if verb.lemma_.lower() not in grammar().dative_control_verbs:
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "iobj"
+        or (c.dep_.startswith("obl") and markers(c) & grammar().dative_prepositions)
+    ]
+
+
 def subject_of(verb: Token) -> list[Token]:
     """The logical subject of a verb.
 
@@ -155,8 +168,10 @@ def subject_of(verb: Token) -> list[Token]:
                 return detached[:1]
         form = node.morph.get("VerbForm")
         if node.dep_ == "xcomp":
-            # object control: "accuser X d'avoir ...", "appeler X à ..."
+            # object control: "accuser X d'avoir ...", "appeler X à ...",
+            # "demander à X de ..."
             controllers = [c for c in node.head.children if c.dep_ == "obj"]
+            controllers = controllers or _dative_controllers(node.head)
             if controllers:
                 return [_antecedent(controllers[0])]
         climbs = node.dep_ == "xcomp" or node.dep_ == "conj"

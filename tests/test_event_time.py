@@ -259,3 +259,48 @@ def test_event_time_the_same_day_is_the_last_day_named(nlp, text: str, expected)
 )
 def test_event_time_the_same_day_without_a_day_before_gives_nothing(nlp, text: str) -> None:
     assert facts_by_sentence(text, "2005")[-1][1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        (
+            "Trois journalistes ont été enlevés à Bagdad le 28 mars, un jour après la visite "
+            "du président Paul Girard en Irak.",
+            "visited",
+            "2005-03-27",
+        ),
+        # the day after its month, in the English order
+        (
+            "Trois journalistes ont été enlevés à Bagdad mars 28, deux jours après la visite "
+            "du président Paul Girard en Irak.",
+            "visited",
+            "2005-03-26",
+        ),
+        # the count hangs the event on its unit
+        (
+            "L'accord a été signé le 3 mai, une semaine avant la rencontre entre Paul Girard "
+            "et Anne Roux.",
+            "metWith",
+            "2005-05-10",
+        ),
+    ],
+)
+def test_event_time_an_event_counted_from_a_dated_verb(nlp, text, predicate, expected) -> None:
+    assert facts_dated(text, "2005")[predicate] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no count of days: only "after", no day
+        "L'accord a été signé le 3 mai, après la visite de Paul Girard en Irak.",
+        # a verb with no day of its own
+        "Trois journalistes ont été enlevés à Bagdad, un jour après la visite de Paul Girard "
+        "en Irak.",
+        # a number after a month that counts soldiers, not the day
+        "En mars 28 soldats sont morts, un jour après la visite de Paul Girard en Irak.",
+    ],
+)
+def test_event_time_an_event_counted_from_an_undated_verb_has_no_time(nlp, text: str) -> None:
+    assert facts_dated(text, "2005")["visited"] is None

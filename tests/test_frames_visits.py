@@ -252,3 +252,51 @@ def test_visits_a_weekday_between_the_verb_and_the_place(nlp) -> None:
 def test_visits_a_name_right_after_the_verb_is_its_object(nlp, text: str, polarity: str) -> None:
     found = [f.polarity.value for f in facts_of(text) if f.predicate == "metWith"]
     assert found == [polarity]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "De retour de Pékin, Paul Girard a déclaré que l'accord était proche.",
+            ("paul-girard", "pekin"),
+        ),
+        ("Paul Girard, de retour du Japon, a présenté le projet.", ("paul-girard", "japon")),
+        ("À son retour de Chine, Paul Girard a signé un accord.", ("paul-girard", "chine")),
+    ],
+)
+def test_visits_on_the_way_back_from_a_place(nlp, text: str, expected) -> None:
+    assert [(s, o) for s, o, _ in events(facts_of(text), "visited")] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De retour à Paris, Paul Girard a signé un accord.",  # the place gone back to
+        "Le retour de la France dans le commandement de l'OTAN a été décidé.",  # nobody back
+        "À son retour de vacances, Paul Girard a signé un accord.",  # no place
+    ],
+)
+def test_visits_not_on_the_way_back_from_a_place(nlp, text: str) -> None:
+    assert events(facts_of(text), "visited") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        # the one asked to go goes, not the one who asks
+        ("Paul Girard a demandé à Anne Roux de visiter Lyon.", "visited", ("anne-roux", "lyon")),
+        (
+            "Paul Girard a conseillé à Anne Roux de rencontrer Marc Petit.",
+            "metWith",
+            ("anne-roux", "marc-petit"),
+        ),
+    ],
+)
+def test_visits_the_one_asked_to_go_is_the_visitor(nlp, text, predicate, expected) -> None:
+    assert [(s, o) for s, o, _ in events(facts_of(text), predicate)] == [expected]
+
+
+def test_visits_a_promise_keeps_its_subject_as_the_visitor(nlp) -> None:
+    found = events(facts_of("Paul Girard a promis de visiter Lyon à Anne Roux."), "visited")
+    assert [(s, o) for s, o, _ in found] == [("paul-girard", "lyon")]

@@ -45,6 +45,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "kg.names",
             "kg.mentions",
             "kg.role_mentions",
+            "kg.body_mentions",
+            "kg.body_anaphora",
             "kg.coalesce",
             "kg.entities",
             "kg.entity_index",

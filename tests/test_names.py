@@ -139,6 +139,26 @@ def test_names_spans_are_cut_at_datelines_quotes_and_prepositions(text, ents, ex
     assert not any('"' in name or "«" in name for name, _ in kept)
 
 
+@pytest.mark.parametrize(
+    "text, ents, expected",
+    [
+        ("Le ministre Marc Petit lundi a signé.", [("Marc Petit lundi", "PER")], "Marc Petit"),
+        ("Anne Marie Roux hier soir a parlé.", [("Anne Marie Roux hier soir", "PER")],
+         "Anne Marie Roux"),
+    ],
+)  # fmt: skip
+def test_names_person_span_loses_the_lower_case_words_it_ends_with(text, ents, expected) -> None:
+    kept, _ = _names(text, ents=ents)
+    assert (expected, PERSON) in kept
+    assert not any(name.endswith(("lundi", "soir")) for name, _ in kept)
+
+
+def test_names_role_phrase_tagged_as_a_person_is_still_no_name() -> None:
+    kept, dropped = _names("Le Premier ministre a signé.", ents=[("Premier ministre", "PER")])
+    assert kept == []
+    assert ("Premier ministre", "role phrase") in dropped
+
+
 def test_names_known_organisation_then_person_is_split() -> None:
     known = KnownNames.of({}, {"radio centre": ORG})
     text = "Il a déclaré sur Radio Centre Marie Dupont que rien n'était fait."

@@ -27,17 +27,23 @@ from spacy.tokens import Span, Token
 
 from kg.event_place import event_place, place_words
 from kg.event_time import event_time
+from kg.frames.affiliations import affiliation_facts
 from kg.frames.located import CountryOf, located_in
 from kg.frames.membership import refine_membership
 from kg.frames.owners import owners_from_voice
 from kg.frames.part_of import part_of, part_words
 from kg.frames.parties import party_labels
 from kg.frames.paths import follow
+from kg.frames.position_words import position_words
+from kg.frames.post_edges import one_edge_per_post
 from kg.frames.provenance import fact_provenance
+from kg.frames.reaction_words import reaction_words
+from kg.frames.reactions import reaction_facts
 from kg.frames.refusals import Refusals
 from kg.frames.resolver import EntityLookup, Resolver, Sources
 from kg.frames.role_facts import role_facts
 from kg.frames.schema import Frame, FrameSet, Trigger, load_frames
+from kg.frames.successions import posts_taken_over
 from kg.frames.visits import regions_visited
 from kg.lang.grammar import grammar
 from kg.mentions import lexicon, name_key
@@ -219,6 +225,7 @@ def _resolver(
     resolver = Resolver(parsed, index)
     resolver.event_nouns = frozenset(frames.noun_index)
     resolver.place_nouns = frames.place_nouns
+    resolver.organization_heads = lexicon(frames.lang).organization_heads
     resolver.speakers, resolver.first_person = attribution, cues.first_person
     resolver.third_person = cues.speaker_pronouns
     return resolver
@@ -233,6 +240,7 @@ def _refusals(parsed: Parsed, attribution: Sources, frames: FrameSet) -> Refusal
         attribution.source_of,
         lambda place: name_key(place.label) in states,
         grammar(frames.lang).place_prepositions,
+        reaction_words(frames.lang).target.patient_nouns,
     )
 
 
@@ -262,7 +270,8 @@ def _across_sentences(facts: list[Fact], index: EntityLookup, frames: FrameSet) 
     entities = getattr(index, "entities", ())
     states = {e.key for e in entities if e.type is EntityType.PLACE}
     facts = owners_from_voice(facts, states)
-    return _dedupe(refine_membership(facts, entities, frames.lang), frames)
+    facts = _dedupe(refine_membership(facts, entities, frames.lang), frames)
+    return one_edge_per_post(facts, frames.lang)
 
 
 def extract_facts(
@@ -292,6 +301,7 @@ def extract_facts(
     resolver = _resolver(parsed, index, attribution, frames, cues)
     refusals = _refusals(parsed, attribution, frames)
     facts: list[Fact] = list(said)
+    positions = position_words(frames.lang)
     tags = parsed.doc.to_array(POS).tolist()  # Token objects only for the verbs and nouns
     for sent in parsed.doc.sents:
         for token, frame, trigger in _triggered(sent, tags, frames, cues):
@@ -309,5 +319,8 @@ def extract_facts(
                 )
             )
         facts.extend(role_facts(parsed, sent, frames, resolver, cues, attribution))
+        facts.extend(posts_taken_over(parsed, sent, facts, resolver.entity_at, positions))
         facts.extend(_linked_facts(parsed, sent, frames, resolver, country_of))
+        facts.extend(affiliation_facts(parsed, sent, frames, resolver, facts))
+    facts.extend(reaction_facts(parsed, resolver, cues, attribution, frames.lang))
     return _across_sentences(facts, index, frames)

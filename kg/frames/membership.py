@@ -19,7 +19,10 @@ frames found:
   du Mouvement Y") is a member of it, and so is who would work for a party
   by a role ("le patron du Parti vert"); a party is an organisation whose
   name starts with a word of ``party_heads``. The spokesperson of an
-  employer ("le porte-parole de l'Agence Y") works for it;
+  employer ("le porte-parole de l'Agence Y", or who announces its statement:
+  "les accusations de l'Institut, annoncées par Y") works for it;
+* a position held "du parti" belongs to the party the article is about, and
+  its holder is a member of it (:mod:`kg.frames.party_refs`);
 * a member of a body named after an assembly ("membre de la commission des
   finances du Sénat") is a member of the assembly;
 * a senator or a deputy ("le sénateur X") is a member of the one chamber of
@@ -34,19 +37,39 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
+from kg.frames.party_refs import party_references
 from kg.lang import load_data
 from kg.lang.validate import check_lexicon
 from kg.lexicon import lexicon, name_key
-from kg.model import Entity, EntityType, Fact, Modality
+from kg.model import Entity, EntityType, Fact, Modality, Polarity
 
-__all__ = ["MembershipWords", "membership_words", "refine_membership"]
+__all__ = ["MembershipWords", "current_membership", "membership_words", "refine_membership"]
 
-_LISTS = ("former", "presiding_roles", "party_heads", "states", "assemblies", "employers")
+_LISTS = (
+    "former",
+    "presiding_roles",
+    "party_heads",
+    "states",
+    "assemblies",
+    "employers",
+    "foreign_party_words",
+    "group_members",
+    "group_shares",
+    "fellows",
+    "statements",
+    "announcing_verbs",
+    "belonging_nouns",
+    "denying_verbs",
+)
 _MAPS = ("chambers",)
-#: The frame rules whose memberOf a role gives ("le président du parti").
-_LEADER_RULE = "frame:leader.v1"
-#: The frame rule of spokespeople named by their role ("le porte-parole de X").
-_SPOKESPERSON_RULE = "frame:spokesperson.v1"
+#: The rules whose memberOf a role gives ("le président du parti", "en tant
+#: que président du parti").
+_LEADER_RULES = frozenset({"frame:leader.v1", "capacity:leader.v1"})
+#: The rules of spokespeople named by their role ("le porte-parole de X") or
+#: by a statement they announce ("les accusations de X, annoncées par Y").
+_SPOKESPERSON_RULES = frozenset(
+    {"frame:spokesperson.v1", "capacity:spokesperson.v1", "voice:announced.v1"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +83,14 @@ class MembershipWords:
     assemblies: frozenset[str]
     employers: frozenset[str]
     chambers: dict[str, frozenset[str]]  # role noun -> heads of its chambers' names
+    foreign_party_words: frozenset[str]
+    group_members: frozenset[str]
+    group_shares: frozenset[str]
+    fellows: frozenset[str]
+    statements: frozenset[str]
+    announcing_verbs: frozenset[str]
+    belonging_nouns: frozenset[str]
+    denying_verbs: frozenset[str]
     modifiers: frozenset[str]  # role modifiers skipped before a role's head ("nouveau")
     leading: frozenset[str]  # leading articles skipped before a name's head
 
@@ -79,12 +110,7 @@ def membership_words(lang: str = "fr") -> MembershipWords:
         return frozenset(name_key(w) for w in data.get(section) or [])
 
     return MembershipWords(
-        former=keys("former"),
-        presiding_roles=keys("presiding_roles"),
-        party_heads=keys("party_heads"),
-        states=keys("states"),
-        assemblies=keys("assemblies"),
-        employers=keys("employers"),
+        **{section: keys(section) for section in _LISTS},  # one field per list, by its name
         chambers={
             name_key(role): frozenset(name_key(w) for w in heads)
             for role, heads in (data.get("chambers") or {}).items()
@@ -121,6 +147,17 @@ def _over(role: str | None, words: MembershipWords) -> bool:
     return bool(words.former & set(name_key(role or "").split()))
 
 
+def current_membership(fact: Fact, words: MembershipWords) -> bool:
+    """Whether a fact states a membership held now: asserted, positive, not
+    qualified as former ("ancien membre du parti")."""
+    return (
+        fact.predicate == "memberOf"
+        and fact.modality is Modality.ASSERTED
+        and fact.polarity is Polarity.POSITIVE
+        and not _over(fact.role, words)
+    )
+
+
 def _kept(fact: Fact, by_key: dict[str, Entity], words: MembershipWords) -> Fact | None:
     """A memberOf fact as the article's words leave it: kept, made worksFor, or None.
     A former head of an employer worked for it ("l'ancien chef du service"):
@@ -129,13 +166,13 @@ def _kept(fact: Fact, by_key: dict[str, Entity], words: MembershipWords) -> Fact
         return None
     org = by_key.get(fact.object or "")
     head = _name_head(org, words) if org is not None else ""
-    if fact.provenance.rule == _LEADER_RULE and head in words.employers:
+    if fact.provenance.rule in _LEADER_RULES and head in words.employers:
         staff = replace(fact.provenance, rule="membership:staff.v1")
         return replace(fact, predicate="worksFor", provenance=staff)
     if _over(fact.role, words) or head in words.states:
         return None
     presides = _role_noun(fact.role, words.presiding_roles, words) is not None
-    if fact.provenance.rule == _LEADER_RULE and head in words.assemblies and presides:
+    if fact.provenance.rule in _LEADER_RULES and head in words.assemblies and presides:
         return None
     return fact
 
@@ -149,6 +186,7 @@ def _derived(fact: Fact, predicate: str, obj: str, rule: str, factor: float) -> 
         object=obj,
         role=fact.value or fact.role,
         polarity=fact.polarity,
+        modality=fact.modality,
         provenance=provenance,
     )
 
@@ -209,6 +247,12 @@ def refine_membership(
     words = membership_words(lang)
     entities = list(entities)
     by_key = {e.key: e for e in entities}
+    facts, leaders = party_references(
+        facts, entities, words.party_heads, words.foreign_party_words, words.former
+    )
+    facts = facts + [
+        _derived(fact, "memberOf", party, "membership:party-ref.v1", 0.8) for fact, party in leaders
+    ]
     out: list[Fact] = []
     for fact in facts:
         org = by_key.get(fact.object or "")
@@ -225,6 +269,6 @@ def refine_membership(
             continue
         if head in words.party_heads:
             out.append(_derived(fact, "memberOf", org.key, "membership:spokesperson.v1", 0.9))
-        elif head in words.employers and fact.provenance.rule == _SPOKESPERSON_RULE:
+        elif head in words.employers and fact.provenance.rule in _SPOKESPERSON_RULES:
             out.append(_derived(fact, "worksFor", org.key, "membership:spokesperson.v1", 0.9))
     return out + _parent_bodies(out, by_key, words) + _chamber_members(facts, entities, words)

@@ -23,11 +23,26 @@ from spacy.tokens import Span, Token
 
 from kg.frames.located import EntityAt, Linked
 from kg.lang.grammar import grammar
-from kg.model import EntityType
+from kg.model import Entity, EntityType
+from kg.syntax import markers
 
-__all__ = ["party_labels"]
+__all__ = ["genitive_organisation", "party_labels"]
 
 _OPEN = {",", "("}
+
+
+def genitive_organisation(
+    noun: Token, entity_at: EntityAt, after: int = -1
+) -> tuple[Entity, Token] | None:
+    """The organisation a noun's "de" complement names ("les cadres du parti
+    Y", "le communiqué de l'Agence"), the complement standing after token
+    ``after``; None when the complement names no organisation."""
+    for child in noun.children:
+        if child.i > after and child.dep_ == "nmod" and markers(child) & grammar().genitive:
+            found = entity_at(child)
+            if found is not None and found.type is EntityType.ORGANIZATION:
+                return found, child
+    return None
 
 
 def _label(sent: Span, k: int, entity_at: EntityAt, party_nouns: frozenset[str]) -> Token | None:

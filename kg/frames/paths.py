@@ -172,7 +172,7 @@ def _clitic(token: Token) -> list[Token]:
 
 
 def _pair(token: Token) -> list[Token]:
-    """ "entre X et Y": both members."""
+    """ "entre X et Y": both members (a demonstrative repeating the first's noun too)."""
     firsts = [
         c
         for c in token.children
@@ -181,7 +181,65 @@ def _pair(token: Token) -> list[Token]:
     if not firsts:
         return []
     first = firsts[0]
-    return [first, *[c for c in first.children if c.dep_ == "conj"]]
+    # "entre les chefs du parti X et ceux du parti Y": the parser may hang the
+    # demonstrative on the complement; it repeats the first member's noun
+    repeated = [
+        c
+        for g in first.children
+        if g.dep_ == "nmod" and markers(g) & grammar().genitive
+        for c in g.children
+        if c.dep_ == "conj" and "Dem" in c.morph.get("PronType")
+    ]
+    return [first, *[c for c in first.children if c.dep_ == "conj"], *repeated]
+
+
+def _verb_of(noun: Token) -> list[Token]:
+    """The verb whose direct object a noun is, whatever the verb: "X a remis sa
+    démission au président" reaches "remis", and its complements from there.
+    A noun that is a subject or a complement gives nothing."""
+    verb = noun.head
+    if noun.dep_ == "obj" and verb.i != noun.i and verb.pos_ in CLAUSE_POS:
+        return [verb]
+    return []
+
+
+def _conditions(verb: Token, words: set[str]) -> list[Token]:
+    """The clauses of a verb opened by a conjunction of its own ("si Y ne cède
+    pas"), also where the parser hung one on the verb's object as if it were a
+    relative clause; one the conjunction only ends ("même si Y cède", a
+    concession, where "si" is fixed to "même") gives nothing."""
+    clauses = [c for c in verb.children if c.dep_.split(":")[0] in ("advcl", "xcomp", "ccomp")]
+    clauses += [
+        g for c in verb.children if c.dep_ == "obj" for g in c.children if g.dep_ == "acl:relcl"
+    ]
+    return [c for c in clauses if _opened_by(c, words)]
+
+
+def _opened_by(clause: Token, words: set[str]) -> bool:
+    """A conjunction of the words opens the clause, wherever the parser hung it
+    before the verb (on the verb or on its subject: "si les alliés ...")."""
+    for t in clause.subtree:
+        if t.i >= clause.i:
+            return False
+        if t.dep_ == "mark" and t.lower_ in words:
+            return True
+    return False
+
+
+def _negated(clause: Token) -> bool:
+    """A clause whose verb carries a negation ("ne ... pas")."""
+    return any("Neg" in c.morph.get("Polarity") for c in clause.children)
+
+
+def _own(clause: Token) -> bool:
+    """A clause whose subject is the speaker's own: a personal pronoun ("il
+    démissionnera") or a noun with a possessive ("ses ministres partiront")."""
+    for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass")):
+        if subject.pos_ == "PRON" and subject.morph.get("Person"):
+            return True
+        if any("Yes" in d.morph.get("Poss") for d in subject.children if d.dep_ == "det"):
+            return True
+    return False
 
 
 def _step(token: Token, step: str, support: frozenset[str]) -> list[Token]:
@@ -215,6 +273,14 @@ def _step(token: Token, step: str, support: frozenset[str]) -> list[Token]:
         return _clitic(token)
     if name == "iobj":
         return [c for c in token.children if c.dep_ == "iobj"]
+    if name == "verb":
+        return _verb_of(token)
+    if name == "condition":
+        return _conditions(token, words or set())
+    if name == "negated":
+        return [token] if _negated(token) else []
+    if name == "own":
+        return [token] if _own(token) else []
     found = _by_dep(token, name)
     # the words may be the dependent itself ("advmod/auprès") or its markers
     return (
@@ -227,7 +293,7 @@ def follow(token: Token, path: str, support: frozenset[str] = frozenset()) -> li
 
     Args:
         token: the trigger.
-        path: steps joined by ``>`` (``subject``, ``prep/avec``, ``advcl/si>nsubj`` ...).
+        path: steps joined by ``>`` (``subject``, ``prep/avec``, ``condition/si>nsubj`` ...).
         support: the lemmas of support verbs, for ``governor``.
 
     Returns:

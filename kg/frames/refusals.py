@@ -15,6 +15,11 @@ them all. Each refusal is a grammatical or typographic shape, never a word:
   where, not whom. A country or region stays ("a reproché à la France"), and
   so does a city named as the direct object ("a critiqué Washington").
 
+* ``patient_complement``: an object reached through the complement of a
+  noun whose "de X" undergoes the act ("a dénoncé l'arrestation de X": X is
+  not the one criticised; the nouns are ``patient_nouns`` of
+  ``reactions.yaml``).
+
 A negated or possible attitude is no refusal: it stays a fact, with its
 polarity and modality (:mod:`kg.polarity`).
 """
@@ -31,7 +36,7 @@ from kg.syntax import markers
 __all__ = ["REFUSALS", "Refusals"]
 
 #: The refusals a frame may list.
-REFUSALS: tuple[str, ...] = ("city_complement", "question", "unspoken_quote")
+REFUSALS: tuple[str, ...] = ("city_complement", "patient_complement", "question", "unspoken_quote")
 
 _QUESTION = "?"
 _END_MARKS = {".", "!", "?", "…"}
@@ -47,6 +52,7 @@ class Refusals:
         source_of: the source the quote step found for a token, or None.
         is_state: whether a place is a country or a region (not a town).
         place_markers: the prepositions that introduce a place.
+        patient_nouns: the nouns whose complement undergoes the act.
     """
 
     def __init__(
@@ -56,10 +62,12 @@ class Refusals:
         source_of: Callable[[Token], Entity | None],
         is_state: Callable[[Entity], bool],
         place_markers: frozenset[str],
+        patient_nouns: frozenset[str] = frozenset(),
     ) -> None:
         self._unspoken = {i for i in quoted if source_of(doc[i]) is None}
         self._is_state = is_state
         self._place_markers = place_markers
+        self._patient_nouns = patient_nouns
 
     def trigger_refused(self, token: Token, refuses: frozenset[str]) -> bool:
         """True when a trigger states nothing: in a question or an unspoken quote."""
@@ -68,7 +76,10 @@ class Refusals:
         return "unspoken_quote" in refuses and token.i in self._unspoken
 
     def object_refused(self, entity: Entity, token: Token, refuses: frozenset[str]) -> bool:
-        """True when an object is a town introduced by a place preposition."""
+        """True when an object is a town introduced by a place preposition, or
+        the complement of a noun whose complement undergoes the act."""
+        if "patient_complement" in refuses and token.lemma_.lower() in self._patient_nouns:
+            return True
         return (
             "city_complement" in refuses
             and entity.type is EntityType.PLACE

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from kg.frames.paths import follow
 from kg.lang.grammar import grammar
+from kg.mentions import name_key
 from kg.model import Entity, EntityType, MentionKind
 from kg.nlp import Parsed, token_strings
 from kg.syntax import markers, previous_subject, reporting_subject
@@ -58,6 +59,7 @@ class Resolver:
         self.third_person: frozenset[str] = frozenset()
         self.event_nouns: frozenset[str] = frozenset()
         self.place_nouns: frozenset[str] = frozenset()
+        self.organization_heads: frozenset[str] = frozenset()
 
     def entity_at(self, token: Token) -> Entity | None:
         """The entity at a token; for an adjective inside a wider role phrase,
@@ -69,8 +71,10 @@ class Resolver:
         if many is None or token.pos_ != "ADJ":
             found = self.index.entity_at(token) or self._by_name(token)
             if found is None and token.lower_ in self.third_person and token.dep_ == "nsubj":
-                # "Il a critiqué ...": a subject pronoun the index left unresolved
-                found = previous_subject(token, self.index.entity_at) or self._reporter(token)
+                # "Il a critiqué ...": a subject pronoun the index left unresolved;
+                # in a reported clause, first the one who reports it ("X a laissé
+                # prévoir qu'il ..."), then the previous subject
+                found = self._reporter(token) or previous_subject(token, self.index.entity_at)
             return found
         found = many(token)
         places = [e for e in found if e.type is EntityType.PLACE]
@@ -111,9 +115,34 @@ class Resolver:
                 return 0.85 if weak else 1.0
         return 0.85 if token.pos_ == "PRON" else 1.0
 
+    def _kind_anaphor(self, noun: Token) -> Entity | None:
+        """ "le secrétaire général de cette organisation": a demonstrative noun
+        of an organisation's kind stands for the organisation named before it
+        in its sentence, else in the sentence before, when only one is named
+        there. Refused: a definite or indefinite noun ("l'organisation"), a
+        plural, two organisations named."""
+        if (
+            noun.pos_ != "NOUN"
+            or "Plur" in noun.morph.get("Number")
+            or name_key(noun.text) not in self.organization_heads
+            or not any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in noun.children)
+        ):
+            return None
+        doc, start = noun.doc, noun.sent.start
+        windows = [doc[start : noun.i]] + ([doc[start - 1].sent] if start else [])
+        for window in windows:
+            named = {
+                e.key: e
+                for t in window
+                if (e := self.index.entity_at(t)) is not None and e.type is EntityType.ORGANIZATION
+            }
+            if named:
+                return next(iter(named.values())) if len(named) == 1 else None
+        return None
+
     def entity(self, token: Token) -> tuple[Entity, float] | None:
         """The entity an argument token stands for, with its confidence factor."""
-        ent = self.entity_at(token)
+        ent = self.entity_at(token) or self._kind_anaphor(token)
         if ent is not None:
             return ent, self.kind_factor(token, ent)
         for child in token.children:
@@ -124,6 +153,8 @@ class Resolver:
                 ent = self.entity_at(child)
                 if ent is not None:
                     return ent, 1.0
+        if "Dem" in token.morph.get("PronType"):
+            return self._demonstrated(token)
         if token.pos_ != "NOUN" or token.lemma_.lower() in self.event_nouns:
             return None  # "a reçu le soutien de X": an event stands for nobody
         # "les alliés de l'OTAN", "l'ingérence russe": one hop down; "la ville
@@ -138,8 +169,25 @@ class Resolver:
                 # "la réforme de M. Lenoir": the name after a title
                 names = [child, *(c for c in child.children if c.dep_ == "flat:name")]
                 ent = next((e for e in map(self.entity_at, names) if e is not None), None)
+                ent = ent or self._kind_anaphor(child)
                 if ent is not None:
                     return ent, 0.8
+        return None
+
+    def _demonstrated(self, pronoun: Token) -> tuple[Entity, float] | None:
+        """ "les chefs du parti X et ceux du parti Y": a demonstrative pronoun
+        with a complement stands for the complement's entity, as the noun it
+        replaces would ("ceux des autres partis, l'Union ..." reaches the name
+        apposed to the complement). Without a complement ("celui-ci") or
+        through a second complement it stands for nothing here."""
+        for child in pronoun.children:
+            if child.dep_ == "nmod" and markers(child) & grammar().genitive:
+                ent = self.entity_at(child)
+                if ent is not None:
+                    return ent, 0.8
+                for name in child.children:
+                    if name.dep_ == "appos" and (ent := self.entity_at(name)) is not None:
+                        return ent, 0.8
         return None
 
     def arguments(

@@ -13,12 +13,14 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.event_time import event_time
+from kg.frames.handed_posts import handed_offices
+from kg.frames.position_words import position_words
 from kg.frames.provenance import fact_provenance
 from kg.frames.resolver import Resolver, Sources
 from kg.frames.roles import RoleMatch, match_roles
 from kg.frames.schema import Frame, FrameSet
 from kg.lang.grammar import grammar
-from kg.mentions import lexicon
+from kg.mentions import lexicon, name_key
 from kg.model import Fact, Modality, Polarity
 from kg.nlp import Parsed
 from kg.polarity import Cues, assess
@@ -61,7 +63,28 @@ def _role_matches(
         if frame.predicate == "holdsPosition"
         else frozenset(),
         portfolio_links=words.portfolio_links,
+        positions=position_words(frames.lang),
     )
+
+
+def _stance(match: RoleMatch, cues: Cues, lang: str) -> tuple[Polarity, Modality]:
+    """The polarity and modality of a role phrase. "X n'est pas ministre",
+    "dont il sera le chef": the copula's; "X sera élu président", "X n'a pas
+    été nommé ministre": the appointment verb's, and "X part pour devenir
+    ministre" is a post to come; "le ministre pressenti" too (a modifier of
+    ``planned_modifiers``). An apposition is stated as it is."""
+    words = position_words(lang)
+    polarity, modality = Polarity.POSITIVE, Modality.ASSERTED
+    if any(c.dep_ == "cop" for c in match.head.children):
+        polarity, modality = assess(match.head, cues)
+    elif match.appointed_by is not None:
+        verb = match.appointed_by
+        polarity, modality = assess(verb, cues)
+        if any(c.dep_ == "mark" and c.lower_ in words.purpose_markers for c in verb.children):
+            modality = Modality.PLANNED
+    if words.planned_modifiers & set(name_key(match.value).split()):
+        modality = Modality.PLANNED
+    return polarity, modality
 
 
 def _role_fact(
@@ -72,12 +95,7 @@ def _role_fact(
     tokens = [match.head, match.holder_token] + (
         [match.of_token] if match.of_token is not None else []
     )
-    copula = any(c.dep_ == "cop" for c in match.head.children)
-    # "X n'est pas ministre", "dont il sera le chef": the copula's polarity
-    # and tense count; an apposition is stated as it is
-    polarity, modality = (
-        assess(match.head, cues) if copula else (Polarity.POSITIVE, Modality.ASSERTED)
-    )
+    polarity, modality = _stance(match, cues, parsed.article.language)
     source = attribution.source_of(match.head)
     is_position = frame.predicate == "holdsPosition"
     return Fact(
@@ -120,11 +138,12 @@ def role_facts(
 
     Returns:
         One fact per role phrase with a holder; a role other than a position
-        needs the entity it is held towards.
+        needs the entity it is held towards. Offices handed over by name
+        ("le ministère de l'Intérieur a été confié à X") are positions too.
     """
     return [
         _role_fact(parsed, sent, frame, match, cues, attribution)
         for frame in frames.role_frames
         for match in _role_matches(sent, frame, frames, resolver)
         if frame.predicate == "holdsPosition" or match.of is not None
-    ]
+    ] + handed_offices(parsed, sent, frames, resolver, cues)

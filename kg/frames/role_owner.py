@@ -11,12 +11,14 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
+from kg.frames.position_words import position_words
 from kg.frames.role_values import kind_of_named, skip_determiners
 from kg.lang.grammar import grammar
+from kg.lexicon import name_key
 from kg.model import Entity, EntityType
 from kg.syntax import subject_of
 
-__all__ = ["EntityAt", "of_after_name", "owner", "possessor"]
+__all__ = ["EntityAt", "clause_subjects", "of_after_name", "owner", "possessor", "scope_owner"]
 
 EntityAt = Callable[[Token], Entity | None]
 
@@ -86,6 +88,9 @@ def _complement_entity(sent: Span, k: int, entity_at: EntityAt) -> tuple[Entity 
     if k >= sent.end:
         return None, k
     doc = sent.doc
+    same = _same_as_before(sent, k, entity_at)
+    if same is not None:
+        return same, k + 1
     named = entity_at(doc[k])
     if (
         named is None
@@ -103,6 +108,20 @@ def _complement_entity(sent: Span, k: int, entity_at: EntityAt) -> tuple[Entity 
     return named, k
 
 
+def _same_as_before(sent: Span, k: int, entity_at: EntityAt) -> Entity | None:
+    """ "du même État": the last entity of the kind named after "même" that
+    the sentence names before token k, or None (no such words, no such entity)."""
+    doc, words = sent.doc, position_words()
+    if k + 1 >= sent.end or name_key(doc[k].text) not in words.same_words:
+        return None
+    kind = words.same_kinds.get(name_key(doc[k + 1].text))
+    for tok in reversed(doc[sent.start : k]):
+        ent = entity_at(tok)
+        if kind is not None and ent is not None and ent.type.value == kind:
+            return ent
+    return None
+
+
 def _past(sent: Span, k: int, named: Entity, entity_at: EntityAt) -> int:
     """The token after the words of ``named`` from token k."""
     j = k + 1
@@ -111,21 +130,30 @@ def _past(sent: Span, k: int, named: Entity, entity_at: EntityAt) -> int:
     return j
 
 
+def clause_subjects(head: Token) -> list[Token]:
+    """The subjects of the verb a role phrase depends on (up to four steps
+    up the parse), or none. A role phrase that is itself the subject ("que
+    son président démissionne") depends on the verb above that one."""
+    node = head
+    for _ in range(4):
+        if node.head.i == node.i:
+            return []
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            subjects = [t for t in subject_of(node) if t.i != head.i]
+            if subjects or head.dep_ not in ("nsubj", "nsubj:pass") or head.head.i != node.i:
+                return subjects
+    return []
+
+
 def possessor(head: Token, entity_at: EntityAt) -> tuple[Entity | None, Token | None]:
     """ "La Fédération a annoncé, par la voix de son président, X": "son" is the
     subject of the verb the role phrase depends on, when that subject names
     an organisation or a place (a person's "son président" is left alone)."""
-    node = head
-    for _ in range(4):
-        if node.head.i == node.i:
-            return None, None
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            for tok in subject_of(node):
-                ent = entity_at(tok)
-                if ent is not None and ent.type in (EntityType.ORGANIZATION, EntityType.PLACE):
-                    return ent, tok
-            return None, None
+    for tok in clause_subjects(head):
+        ent = entity_at(tok)
+        if ent is not None and ent.type in (EntityType.ORGANIZATION, EntityType.PLACE):
+            return ent, tok
     return None, None
 
 
@@ -148,4 +176,21 @@ def of_after_name(
         ent = entity_at(doc[k]) if k < sent.end else None
         if ent is not None and ent.type is EntityType.ORGANIZATION:
             return ent, doc[k]
+    return None, None
+
+
+def scope_owner(sent: Span, j: int, entity_at: EntityAt) -> tuple[Entity | None, Token | None]:
+    """ "Haut Commissaire pour la Nouvelle-Zélande": the place a "pour" phrase
+    names from token j on (a closing quote mark skipped), for the roles that
+    represent a country; a scope naming no place ("pour les réfugiés") gives
+    nothing."""
+    doc = sent.doc
+    while j < sent.end and doc[j].is_quote:
+        j += 1
+    if j >= sent.end or doc[j].lower_ not in grammar().scope_prepositions:
+        return None, None
+    k = skip_determiners(sent, j + 1)
+    named = entity_at(doc[k]) if k < sent.end else None
+    if named is not None and named.type is EntityType.PLACE:
+        return named, doc[k]
     return None, None

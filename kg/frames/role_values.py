@@ -27,6 +27,7 @@ __all__ = [
     "role_index",
     "skip_determiners",
     "value_end",
+    "value_start",
 ]
 
 EntityAt = Callable[[Token], Entity | None]
@@ -67,6 +68,19 @@ def skip_determiners(sent: Span, k: int) -> int:
     while k < sent.end and sent.doc[k].lower_ in grammar().determiners:
         k += 1
     return k
+
+
+def value_start(sent: Span, i: int, modifiers: frozenset[str]) -> int:
+    """Where a role's value starts, its noun at token i: "l'ancien ministre",
+    an adjective of ``modifiers`` before the role is the value's; "élue
+    présidente", a verb is not."""
+    doc = sent.doc
+    start = i
+    while (
+        start > sent.start and doc[start - 1].lower_ in modifiers and doc[start - 1].pos_ == "ADJ"
+    ):
+        start -= 1
+    return start
 
 
 def value_end(

@@ -11,7 +11,11 @@ skipped ("sénateur républicain du Nouveau-Mexique"). Its holder is a name in
 apposition after it (across a comma), a name before it (across a comma, a
 parenthesis or "en tant que", an adjective or an age: "X, 52 ans, actuel
 ministre"), the holder of a role joined to it by "et" ("X, maire de A et
-président de B"), the subject of "être",
+président de B"), the subject of "être", a name after "dont" ("ses
+dirigeants, dont X"), the subject of the clause of "en tant que directeur"
+or "sa démission de ministre", the person a verb hands the post to ("le
+poste de ministre échoit à X"), the one the article announced for a post
+to come ("le Premier ministre pressenti"),
 or the person the entity index resolved the role phrase to (then only when
 ``of`` is known and the phrase is the subject). The entity a role belongs to
 is read by :mod:`kg.frames.role_owner`, the names around a role phrase by
@@ -25,17 +29,33 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from kg.frames.party_reference import party_of_value, party_possessor
+from kg.frames.position_words import PositionWords, position_words
 from kg.frames.respective import respective_holders
 from kg.frames.role_holders import (
-    antecedent,
+    announced_holder,
     appointed,
+    capacity_holder,
     coordinated,
+    copula_holder,
+    handed_to,
+    name_after,
     name_before,
+    named_among,
+    named_before_verb,
     person,
+    purpose_subject,
     skip_scope,
 )
-from kg.frames.role_owner import EntityAt, of_after_name, owner, possessor
-from kg.frames.role_values import RoleIndex, is_place, match_at, role_index, value_end
+from kg.frames.role_owner import EntityAt, of_after_name, owner, possessor, scope_owner
+from kg.frames.role_values import (
+    RoleIndex,
+    is_place,
+    match_at,
+    role_index,
+    value_end,
+    value_start,
+)
 from kg.frames.schema import Frame
 from kg.lang.grammar import grammar
 from kg.mentions import name_key
@@ -76,6 +96,7 @@ class _Scene:
     portfolio_links: frozenset[str]
     roles: RoleIndex
     paired: dict[int, tuple[Token, Token | None]]
+    positions: PositionWords
 
 
 @dataclass(slots=True)
@@ -103,6 +124,7 @@ def match_roles(
     respective: frozenset[str] = frozenset(),
     constituencies: frozenset[str] = frozenset(),
     portfolio_links: frozenset[str] = frozenset(),
+    positions: PositionWords | None = None,
 ) -> list[RoleMatch]:
     """Find the role phrases of one role frame in a sentence.
 
@@ -121,6 +143,8 @@ def match_roles(
         constituencies: name keys of roles elected for a territory ("sénateur"):
             their place complement is the entity they belong to.
         portfolio_links: words before a portfolio ("aux Transports").
+        positions: the words of posts handed over or given as an object
+            (the language's ``positions.yaml`` by default).
 
     Returns:
         One match per role phrase that has a holder of an accepted type.
@@ -129,7 +153,7 @@ def match_roles(
     paired = respective_holders(sent, respective, entity_at) if respective & set(lowers) else {}
     scene = _Scene(
         sent, frame, entity_at, modifiers, appointing, honorifics, constituencies,
-        portfolio_links, roles, paired,
+        portfolio_links, roles, paired, positions or position_words(),
     )  # fmt: skip
     candidates = [sent.start + k for k, word in enumerate(lowers) if word in roles]
     return _read_candidates(scene, candidates)
@@ -195,33 +219,22 @@ def _read_role(
     the token its phrase ends at (where a role joined to it by "et" may start)."""
     head = scene.sent.doc[i]
     reading = _Reading(head, scene.entity_at(head))
-    vstart = _value_start(scene, i)
+    vstart = value_start(scene.sent, i, scene.modifiers)
     value, j = _value_and_owner(scene, reading, i, end, vstart, vend)
     j = skip_scope(scene.sent, j, scene.entity_at)
     chosen, after = _name_holder(scene, j, vstart, found, last_end)
     if chosen is not None:
         reading.holder, reading.holder_token = person(chosen, scene.entity_at), chosen
     _owner_from_context(scene, reading, chosen, after, vstart)
-    if reading.holder is None:
-        _holder_by_copula(reading, scene.entity_at)
+    _holder_by_reference(scene, reading, j)
     _holder_by_appointment(scene, reading, i, end)
+    if reading.holder is None:
+        found = announced_holder(scene.sent, vstart, vend, scene.positions.planned_modifiers,
+                                 scene.entity_at)  # fmt: skip
+        reading.holder_token, reading.holder = found, found and person(found, scene.entity_at)
     _holder_by_pairing(scene, reading)
     _holder_by_index(reading)
     return _accepted(scene.frame, reading, value), j
-
-
-def _value_start(scene: _Scene, i: int) -> int:
-    """ "l'ancien ministre": an adjective before the role is the value's;
-    "élue présidente": a verb is not."""
-    doc = scene.sent.doc
-    vstart = i
-    while (
-        vstart > scene.sent.start
-        and doc[vstart - 1].lower_ in scene.modifiers
-        and doc[vstart - 1].pos_ == "ADJ"
-    ):
-        vstart -= 1
-    return vstart
 
 
 def _value_and_owner(
@@ -237,19 +250,11 @@ def _value_and_owner(
     if reading.of is None and inner:
         # "ministre français des Affaires étrangères": the demonym inside the value
         reading.of, reading.of_token = entity_at(inner[0]), inner[0]
+    if reading.of is None and name_key(doc[i:end].text) in scene.positions.scope_owned_roles:
+        reading.of, reading.of_token = scope_owner(scene.sent, vend, entity_at)
+    if reading.of is None:
+        reading.of, reading.of_token = party_of_value(scene.sent, i, vend, entity_at)
     return value, j
-
-
-def _name_after(scene: _Scene, j: int) -> Token | None:
-    """A person's name right after the role phrase ending at token j, across a
-    comma and a title: "le ministre de X, Jean Dupont", "son directeur, M. Roux"."""
-    doc, sent = scene.sent.doc, scene.sent
-    k = j + 1 if j < sent.end and doc[j].text == "," else j
-    if k + 1 < sent.end and name_key(doc[k].text) in scene.honorifics:
-        k += 1
-    if k < sent.end and doc[k].pos_ in ("PROPN", "X", "NOUN") and person(doc[k], scene.entity_at):
-        return doc[k]
-    return None
 
 
 def _name_holder(
@@ -261,7 +266,7 @@ def _name_holder(
     determiner, the name before; "X, maire de A et président de B": the holder
     of the role joined by "et"."""
     sent, doc = scene.sent, scene.sent.doc
-    after = _name_after(scene, j)
+    after = name_after(sent, j, scene.honorifics, scene.entity_at)
     k = vstart - 1
     if (
         k - 1 >= sent.start
@@ -292,24 +297,40 @@ def _owner_from_context(
         and "Yes" in sent.doc[vstart - 1].morph.get("Poss")
     ):
         reading.of, reading.of_token = possessor(reading.head, scene.entity_at)
+        if reading.of is None:
+            reading.of, reading.of_token = party_possessor(reading.head, scene.entity_at)
 
 
-def _holder_by_copula(reading: _Reading, entity_at: EntityAt) -> None:
-    """ "X est président du parti", "X, qui est président": the subject of "être"."""
-    head = reading.head
-    if any(c.dep_ == "cop" for c in head.children):
-        for c in head.children:
-            named = antecedent(c, head) if c.dep_.startswith("nsubj") else None
-            if named is not None and person(named, entity_at):
-                reading.holder, reading.holder_token = person(named, entity_at), named
+def _holder_by_reference(scene: _Scene, reading: _Reading, j: int) -> None:
+    """A role phrase with no name beside it (its phrase ending at token j):
+    "X, qui est président" (the subject of "être"), "ses dirigeants, dont X"
+    (one of a plural role's holders), "en tant que directeur" or "sa
+    démission de ministre" (the clause's subject, see :func:`capacity_holder`)."""
+    words, entity_at, head = scene.positions, scene.entity_at, reading.head
+    if reading.holder is not None:
+        return
+    found = copula_holder(head, entity_at)
+    if found is None and "Plur" in head.morph.get("Number"):
+        found = named_among(scene.sent, j, words.among_markers, entity_at)
+    if found is None:
+        found = capacity_holder(head, entity_at, words)
+    if found is not None:
+        reading.holder, reading.holder_token = person(found, entity_at), found
 
 
 def _holder_by_appointment(scene: _Scene, reading: _Reading, i: int, end: int) -> None:
     """ "X a été élu président du parti", "X est devenu ministre": the one an
-    appointment verb gives the role to, and the verb (it dates the role)."""
-    doc, entity_at = scene.sent.doc, scene.entity_at
+    appointment verb gives the role to, and the verb (it dates the role);
+    "le poste de ministre échoit à X": the one a verb hands the post to."""
+    doc, entity_at, words = scene.sent.doc, scene.entity_at, scene.positions
     top = next((t for t in doc[i:end] if not i <= t.head.i < end), reading.head)
-    if reading.holder is not None or not appointed(top, scene.appointing):
+    if reading.holder is not None:
+        return
+    handed = handed_to(top, words.handing_verbs, words.post_nouns, entity_at)
+    if handed is not None:
+        reading.holder, reading.holder_token = person(handed, entity_at), handed
+        return
+    if not appointed(top, scene.appointing, words.role_objects):
         return
     verb = top.head
     named = [c for c in verb.children if c.dep_ in _INDEX_DEPS] or subject_of(verb)
@@ -318,6 +339,9 @@ def _holder_by_appointment(scene: _Scene, reading: _Reading, i: int, end: int) -
         named = objects  # "le parlement a nommé X ministre": X is appointed
     if verb.dep_.startswith("acl"):
         named = [verb.head]  # "X, nommé ministre de la Santé"
+    if not any(person(c, entity_at) for c in named):
+        found = purpose_subject(verb, words.purpose_markers) or named_before_verb(verb, entity_at)
+        named = [found] if found is not None else []
     for c in named:
         if person(c, entity_at):
             reading.holder, reading.holder_token = person(c, entity_at), c

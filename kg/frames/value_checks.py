@@ -25,6 +25,10 @@ _NAMED_PATHS = (
     "receiver",
     "adjunct",
     "clitic",
+    "verb",
+    "condition",
+    "negated",
+    "own",
 )
 _STEP = re.compile(r"^(prep|deep|[a-z]+(?::[a-z]+)?)(/[^/>\s]+)?$")
 _TYPES = tuple(t.value for t in EntityType)

@@ -40,6 +40,7 @@ _SETS = (
     "place_relatives",
     "initials_skip",
     "respective",
+    "dative_control_verbs",
 )
 #: The sections that are lists of words whose order counts.
 _LISTS = ("capacity_markers", "genitive_joints", "city_named_regions")
@@ -70,6 +71,7 @@ class Grammar:
     place_relatives: frozenset[str]
     initials_skip: frozenset[str]
     respective: frozenset[str]
+    dative_control_verbs: frozenset[str]
     capacity_markers: tuple[str, ...]
     genitive_joints: tuple[str, ...]
     city_named_regions: tuple[str, ...]
