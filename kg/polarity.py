@@ -63,6 +63,7 @@ _LISTS = (
     "country_nouns",
     "country_adjectives",
     "group_pronouns",
+    "title_verbs",
 )
 _NEGATION = ("particles", "strong", "words", "determiners")
 
@@ -101,6 +102,7 @@ class Cues:
     country_nouns: frozenset[str]
     country_adjectives: frozenset[str]
     group_pronouns: frozenset[str]
+    title_verbs: frozenset[str]
     months: dict[str, int]
     time_nouns: frozenset[str]
     same_day_words: frozenset[str]

@@ -996,3 +996,24 @@ def test_speech_a_condition_set_is_said(nlp, text: str, expected: str) -> None:
 )
 def test_speech_posing_without_a_condition_says_nothing(nlp, text: str) -> None:
     assert said(facts_of(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title after a naming verb and a colon
+        "Le programme des Nations Unies publie un nouveau rapport intitulé : « Le climat en "
+        "2050 ».",
+        "Paul Girard a publié un livre intitulé : « La France d'après ».",
+        # a passive speech verb is said by its own agent, not by the verb above
+        "Le texte doit encore être voté par le Sénat espagnol pour être finalement considéré "
+        "comme ratifié par l'Espagne.",
+    ],
+)
+def test_speech_titles_and_passives_above_say_nothing(nlp, text: str) -> None:
+    assert said(facts_of(text)) == []
+
+
+def test_speech_passive_speech_verb_with_its_agent_is_said(nlp) -> None:
+    text = "La loi a été qualifiée d'« injuste » par Paul Girard."
+    assert said(facts_of(text)) == [("paul-girard", "injuste")]
