@@ -1017,3 +1017,27 @@ def test_speech_titles_and_passives_above_say_nothing(nlp, text: str) -> None:
 def test_speech_passive_speech_verb_with_its_agent_is_said(nlp) -> None:
     text = "La loi a été qualifiée d'« injuste » par Paul Girard."
     assert said(facts_of(text)) == [("paul-girard", "injuste")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard a réaffirmé que la réforme serait votée.", "la réforme serait votée"),
+        ("Anne Roux a déploré que le texte soit retiré.", "le texte soit retiré"),
+        ("Le ministre Paul Girard a rétorqué que rien n'était décidé.", "rien n'était décidé"),
+        ("Anne Roux a suggéré de reporter le vote.", "reporter le vote"),
+        ("Paul Girard a avoué avoir menti.", "avoir menti"),
+        (
+            "Anne Roux a réitéré sa demande de libération des otages.",
+            "sa demande de libération des otages",
+        ),
+        ("Paul Girard a clamé son innocence.", "son innocence"),
+    ],
+)
+def test_speech_more_verbs_of_saying(nlp, text: str, expected: str) -> None:
+    ((_, value),) = said(facts_of(text))
+    assert value == expected
+
+
+def test_speech_a_reported_thing_without_a_clause_says_nothing(nlp) -> None:
+    assert said(facts_of("Anne Roux a signalé un incident à la police.")) == []
