@@ -68,22 +68,29 @@ def speech_verb(token: Token, cues: Cues) -> str | None:
 
 
 def _stated_as(verb: Token, lemma: str, cues: Cues) -> str | None:
-    """ "a posé comme condition": the verb with its noun after "comme"
+    """ "a posé comme condition", "a fait part": the verb with its noun
     (``stated_as``), as one speech verb "poser comme condition"."""
-    noun = cues.stated_as.get(lemma)
-    for child in verb.children if noun else ():
-        if child.lemma_.lower() == noun and child.dep_.startswith(("obl", "obj", "xcomp")):
-            return f"{lemma} {' '.join(t.lower_ for t in child.lefts)} {noun}"
+    nouns = cues.stated_as.get(lemma, frozenset())
+    for child in verb.children if nouns else ():
+        if child.lemma_.lower() in nouns and child.dep_.startswith(("obl", "obj", "xcomp")):
+            return " ".join([lemma, *(t.lower_ for t in child.lefts), child.lemma_.lower()])
     return None
 
 
-def _stated(verb: Token) -> Token | None:
-    """What "poser comme condition" states: its noun object, or the noun
-    after the "que" of "ne ... que" ("ne pose comme condition que le
-    départ de X")."""
+def _stated(verb: Token, nouns: frozenset[str]) -> Token | None:
+    """What "poser comme condition" or "faire part" states: its noun object,
+    the "de" complement of its noun or of the verb ("a fait part de son
+    inquiétude"), or the noun after the "que" of "ne ... que" ("ne pose
+    comme condition que le départ de X")."""
     for child in verb.children:
-        if child.dep_ == "obj" and child.pos_ == "NOUN":
+        if child.dep_ == "obj" and child.pos_ == "NOUN" and child.lemma_.lower() not in nouns:
             return child
+    own = [c for c in verb.children if c.lemma_.lower() in nouns]
+    for head in [*own, verb]:
+        for child in head.children:
+            if child.dep_.startswith(("nmod", "obl")) and markers(child) & grammar().genitive:
+                if child.pos_ == "NOUN" and child.lemma_.lower() not in nouns:
+                    return child
     for tok in verb.subtree:
         if tok.i > verb.i and tok.lower_ in grammar().complementisers and tok.head.pos_ == "NOUN":
             return tok.head
@@ -203,8 +210,10 @@ def reported_content(verb: Token, entry: str, cues: Cues, aim: bool = False) -> 
     """
     if not aim and "Inf" in verb.morph.get("VerbForm") and markers(verb) & cues.purpose_markers:
         return None  # "est venu pour annoncer": an aim, not a statement
-    if entry.split(" ")[0] in cues.stated_as and " " in entry:
-        return _stated(verb)
+    words = entry.split(" ")
+    nouns = cues.stated_as.get(words[0], frozenset())
+    if len(words) > 1 and words[-1] in nouns:  # "poser comme condition", not "faire savoir"
+        return _stated(verb, nouns)
     how = cues.speech_objects.get(entry)
     if entry in cues.speech_verbs:
         # a verb listed only with its complement ("appeler à") reports nothing

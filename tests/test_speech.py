@@ -1041,3 +1041,21 @@ def test_speech_more_verbs_of_saying(nlp, text: str, expected: str) -> None:
 
 def test_speech_a_reported_thing_without_a_clause_says_nothing(nlp) -> None:
     assert said(facts_of("Anne Roux a signalé un incident à la police.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard a fait part de son inquiétude.", "son inquiétude"),
+        ("Anne Roux a fait part de sa volonté de démissionner.", "sa volonté de démissionner"),
+    ],
+)
+def test_speech_making_known_states_the_complement(nlp, text: str, expected: str) -> None:
+    assert said(facts_of(text)) == [(said(facts_of(text))[0][0], expected)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Paul Girard a fait partie du gouvernement.", "Paul Girard fait son travail."]
+)
+def test_speech_doing_says_nothing(nlp, text: str) -> None:
+    assert said(facts_of(text)) == []
