@@ -210,3 +210,12 @@ def test_frames_located_situated_in_a_place(nlp, text: str, expected) -> None:
 )
 def test_frames_located_part_of_refused(nlp, text: str) -> None:
     assert located(text) == []
+
+
+def test_frames_located_part_of_a_kind_is_read_in_its_own_sentence(nlp) -> None:
+    text = (
+        "Des pêcheurs vivent aux îles Kerguelen. Le navire a accosté à Port-aux-Français, "
+        "qui fait partie de l'archipel."
+    )
+    (fact,) = [f for f in facts_of(text) if f.predicate == "locatedIn"]
+    assert fact.provenance.sentence.startswith("Le navire a accosté")

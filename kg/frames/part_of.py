@@ -134,7 +134,9 @@ def _outer(sent: Span, noun: Token, entity_at: EntityAt, kinds, before: int):
     if ent is not None:
         return ent, doc[k]
     words = kinds.get(doc[k].lemma_.lower())
-    return _kind_place(sent, before, words, entity_at) if words else None
+    found = _kind_place(sent, before, words, entity_at) if words else None
+    # the kind noun stands for the place in this sentence: the fact's words are here
+    return (found[0], doc[k]) if found is not None else None
 
 
 def _situated(
