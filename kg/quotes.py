@@ -15,20 +15,26 @@
   object ("Peskov n'excluait pas un contact"). A report verb says its clause
   when nobody inside it speaks ("Reuters a rapporté que les rebelles
   tueraient ..."), else it is only the source. "Selon X, ..." gives X said
-  the clause, the main clause when it ends the sentence. "X, par la voix de
-  Y, a fait savoir" gives Y speaksFor X.
-  Quoted words that are only part of a reported clause stay in it.
+  the clause, the main clause when it ends the sentence
+  (:mod:`kg.according`). "X, par la voix de Y, a fait savoir" gives Y
+  speaksFor X, and "l'annonce faite par Y" later makes Y say it too
+  (:mod:`kg.restated`). Quoted words that are only part of a reported
+  clause stay in it.
+* Occasions (:mod:`kg.occasions`): what a communiqué or a conference holds
+  ("dans lequel", "au cours de laquelle") takes its date and place; an aim
+  after an occasion ("sa visite en Irak pour annoncer") is said there.
 * Speakers (:mod:`kg.speakers`): names, the country behind its authorities
   and its officials named by a role only ("le ministre syrien"), and for
-  pronouns the last named speaker or the closest named subject.
+  pronouns the last named speaker or the closest named subject; each
+  organisation of the list a plural "ceux-ci" stands for (:mod:`kg.groups`).
 * Attribution: the facts inside a reported clause have its speaker as source
   ("Interfax a rapporté que ..."); so do the facts inside a direct quote; in a
   sentence with "selon X", X is the source; so is the medium of an interview
   ("interrogé sur la radio X", :func:`kg.media.medium_of`).
 
 Confidence of ``said``: 0.85 for a direct quote with a named speaker, 0.75
-for indirect speech, 0.7 for "selon X", 0.6 for a stance object; times 0.85
-when the speaker is a pronoun. ``speaksFor`` by "par la voix de": 0.8.
+for indirect speech, 0.7 for "selon X", 0.6 for a stance object or a
+restated statement; times 0.85 when the speaker is a pronoun. ``speaksFor`` by "par la voix de": 0.8.
 """
 
 from __future__ import annotations
