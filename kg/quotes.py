@@ -34,7 +34,8 @@
 
 Confidence of ``said``: 0.85 for a direct quote with a named speaker, 0.75
 for indirect speech, 0.7 for "selon X", 0.6 for a stance object or a
-restated statement; times 0.85 when the speaker is a pronoun. ``speaksFor`` by "par la voix de": 0.8.
+restated statement; times 0.85 when the speaker is a pronoun. ``speaksFor``
+by "par la voix de": 0.8.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ from kg.quote_marks import Quote, find_quotes
 from kg.restated import restated
 from kg.said_text import said_provenance, said_text
 from kg.speakers import Speakers, speech_subject
-from kg.speech import reported_words, speaks_inside, speech_verb, voice_of
+from kg.speech import incise, reported_words, speaks_inside, speech_verb, voice_of
 from kg.speech_events import speech_events
 from kg.syntax import subject_of
 
@@ -263,7 +264,10 @@ def _reported(
         who, ent, pronoun = speech_subject(verb, article.speakers)
     if ent is None or who is None:
         return None
-    tokens, nested = reported_words(verb, content, cues)
+    if kind == "incise":  # "La réforme sera votée, a assuré X": the clause before
+        tokens, nested = incise(verb, speech_verb(verb, cues) or "", cues), set()
+    else:
+        tokens, nested = reported_words(verb, content, cues)
     article.attribution.mark(tokens, ent)
     if kind != "stance" and speech_verb(verb, cues) is None and speaks_inside(content, cues):
         return None
@@ -271,6 +275,7 @@ def _reported(
     words = {t.i for t in content.subtree}
     first, last = min(tokens + [who.i, verb.i]), max(tokens + [who.i, verb.i])
     conf, rule = (0.6, "quote:stance.v1") if kind == "stance" else (0.75, "quote:indirect.v1")
+    rule = "quote:incise.v1" if kind == "incise" else rule
     return _Said(verb, who, ent, pronoun, value, words, first, last, conf, rule, occasion)
 
 
@@ -316,7 +321,9 @@ def _when_where(article: _Article, said: _Said) -> tuple[str | None, Entity | No
     statement's (:func:`kg.event_place.statement_place`)."""
     verb, date, used = said.verb, article.parsed.article.date, {said.speaker.key}
     occasion = said.occasion or relative_occasion(verb, article.occasions)
-    time = event_time(verb, verb.sent, article.cues, date)
+    # "La réforme sera votée en mai, a assuré X": the clause's date is not the verb's
+    incised = said.rule == "quote:incise.v1"
+    time = None if incised else event_time(verb, verb.sent, article.cues, date)
     place = None
     if occasion is not None:
         time = time or event_time(occasion, occasion.sent, article.cues, date)

@@ -13,6 +13,8 @@ The words come from ``kg/lang/<lang>/cues.yaml`` (``speech_verbs``,
   by the listed preposition ("a annoncé sa démission", "a plaidé pour une
   réforme"). Nothing else: "a dit à ses proches" reports nothing.
 * :func:`clause_tail`: the rest of a reported clause cut at "tandis que".
+* :func:`incise`: the clause a speech verb set after it reports ("La
+  réforme sera votée, a assuré X").
 * :func:`reported_words`: the words a speech verb reports, speech of their
   own inside left out; :func:`speaks_inside`: whether someone speaks there.
 * :func:`voice_of`: the spokesperson of "X, par la voix de Y, a fait savoir".
@@ -28,6 +30,7 @@ from kg.syntax import markers
 
 __all__ = [
     "clause_tail",
+    "incise",
     "reported_content",
     "reported_words",
     "speaks_inside",
@@ -236,6 +239,34 @@ def reported_content(verb: Token, entry: str, cues: Cues, aim: bool = False) -> 
         ):
             return child
     return None
+
+
+def incise(verb: Token, entry: str, cues: Cues) -> list[int]:
+    """ "La réforme sera votée, a assuré Paul Girard.": a speech verb set
+    after the clause it reports, behind a comma, with its subject after it
+    and nothing but that subject after it in the sentence. Returns the
+    tokens of the clause (from the sentence's start to the comma); nothing
+    for a verb with a complement of its own ("a déclaré que"), a verb not
+    hung on the sentence's main clause, a subject before the verb, or a
+    clause with no finite verb.
+
+    Args:
+        verb: a speech verb.
+        entry: its lexicon entry (from :func:`speech_verb`).
+        cues: the language's cue words.
+    """
+    doc, sent, head = verb.doc, verb.sent, verb.head
+    first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux"))])
+    if entry not in cues.speech_verbs or first - 1 <= sent.start or doc[first - 1].text != ",":
+        return []
+    if head.i == verb.i or head.i > verb.i or head != sent.root:
+        return []
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("nsubj", "obj", "expl:subj")]
+    before = [c for c in verb.children if c.i < verb.i and c.dep_.startswith("nsubj")]
+    rest = [t for t in doc[verb.right_edge.i + 1 : sent.end] if not t.is_punct]
+    if not after or before or rest or not _finite_clause(head):
+        return []
+    return [t.i for t in doc[sent.start : first - 1] if not t.is_space]
 
 
 def clause_tail(verb: Token, content: Token) -> list[Token]:

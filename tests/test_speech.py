@@ -1059,3 +1059,44 @@ def test_speech_making_known_states_the_complement(nlp, text: str, expected: str
 )
 def test_speech_doing_says_nothing(nlp, text: str) -> None:
     assert said(facts_of(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La réforme sera votée en mai, a assuré Paul Girard.", "La réforme sera votée en mai"),
+        ("Il faut agir vite, estime Anne Roux.", "Il faut agir vite"),
+        (
+            "La réforme sera votée en mai, a assuré Paul Girard à la presse.",
+            "La réforme sera votée en mai",
+        ),
+        ("La séance est levée, a ajouté le président Paul Girard.", "La séance est levée"),
+    ],
+)
+def test_speech_the_clause_before_an_incise_is_said(nlp, text: str, expected: str) -> None:
+    facts = [f for f in facts_of(text) if f.predicate == "said"]
+    assert [(f.value, f.time) for f in facts] == [(expected, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb with a complement of its own, or with its subject before it
+        "Paul Girard a parlé, Anne Roux a répondu.",
+        "Paul Girard est arrivé, il a déclaré qu'il partirait demain.",
+        # an incise inside the clause, whose words go on after it
+        "La réforme, a assuré Paul Girard, sera votée en mai.",
+    ],
+)
+def test_speech_no_incise_without_its_shape(nlp, text: str) -> None:
+    assert [f.provenance.rule for f in facts_of(text) if f.predicate == "said"].count(
+        "quote:incise.v1"
+    ) == 0
+
+
+def test_speech_allegations_that_report_something_say_nothing(nlp) -> None:
+    text = (
+        "Paul Girard a rejeté les allégations des services de renseignement faisant état "
+        "d'une fraude électorale."
+    )
+    assert said(facts_of(text)) == []
