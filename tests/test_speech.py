@@ -830,6 +830,12 @@ def test_speech_told_to_no_medium_gives_no_source(nlp, text: str) -> None:
             "bolivie",
             "les suspects seront jugés en mai",
         ),
+        (
+            "Des combats ont éclaté au Nigeria. Le gouvernement fédéral a déclaré que "
+            "l'ordre serait rétabli.",
+            "nigeria",
+            "l'ordre serait rétabli",
+        ),
     ],
 )
 def test_speech_national_authorities_speak_for_the_country_of_the_scene(
