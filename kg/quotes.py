@@ -218,8 +218,13 @@ def _group_said(article: _Article, verb: Token, content: Token) -> list[_Said]:
 
 
 def _source_facts(article: _Article, marker: Token) -> list[tuple[Fact, Token]]:
-    """ "selon X": X is the source of the sentence's other words, and may say its clause."""
+    """ "selon X": X is the source of the sentence's other words, and may say
+    its clause; "selon un communiqué de X": X (a text of a statement, not a
+    report or a study)."""
     ent, pronoun = article.speakers.resolve(marker)
+    author = occasion_agent(marker) if marker.lemma_.lower() in article.occasions.texts else None
+    if ent is None and author is not None:
+        ent, pronoun = article.speakers.resolve(author, fallback=False)
     if ent is None:
         return []
     sent = marker.sent

@@ -1106,3 +1106,20 @@ def test_speech_allegations_that_report_something_say_nothing(nlp) -> None:
         "d'une fraude électorale."
     )
     assert said(facts_of(text)) == []
+
+
+def test_speech_according_to_a_statement_of_x_is_x(nlp) -> None:
+    text = "Selon un communiqué de la CGT, la grève continuera en mai."
+    assert said(facts_of(text)) == [("cgt", "la grève continuera en mai")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a report or a study is a document, not a statement
+        "D'après un rapport de l'ONU, la famine menace trois pays.",
+        "Selon une étude de l'OMS, la maladie recule.",
+    ],
+)
+def test_speech_according_to_a_document_says_nothing(nlp, text: str) -> None:
+    assert said(facts_of(text)) == []
