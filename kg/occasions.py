@@ -57,11 +57,13 @@ class OccasionWords:
             "communiqué").
         relatives: relative pronouns after a preposition ("lequel", "laquelle").
         aims: the markers of an aim ("pour").
+        texts: the nouns of texts alone ("communiqué", "déclaration").
     """
 
     nouns: frozenset[str]
     relatives: frozenset[str]
     aims: frozenset[str]
+    texts: frozenset[str]
 
 
 @cache
@@ -82,6 +84,7 @@ def occasion_words(lang: str = "fr") -> OccasionWords:
         nouns=frozenset(w.lower() for w in nouns),
         relatives=frozenset(w.lower() for w in cues["occasion_relatives"]),
         aims=frozenset(w.lower() for w in cues["purpose_markers"]),
+        texts=frozenset(w.lower() for w in cues["statement_nouns"]),
     )
 
 

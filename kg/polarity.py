@@ -63,6 +63,7 @@ _LISTS = (
     "country_nouns",
     "country_adjectives",
     "group_pronouns",
+    "title_verbs",
 )
 _NEGATION = ("particles", "strong", "words", "determiners")
 
@@ -101,13 +102,15 @@ class Cues:
     country_nouns: frozenset[str]
     country_adjectives: frozenset[str]
     group_pronouns: frozenset[str]
+    title_verbs: frozenset[str]
     months: dict[str, int]
     time_nouns: frozenset[str]
     same_day_words: frozenset[str]
     first_person: frozenset[str]
     participle_endings: tuple[tuple[str, str], ...] = ()
     speech_objects: dict[str, str] = field(default_factory=dict)
-    stated_as: dict[str, str] = field(default_factory=dict)
+    stated_as: dict[str, frozenset[str]] = field(default_factory=dict)
+    speech_nouns: dict[str, str] = field(default_factory=dict)
     speech_forms: dict[str, str] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
     relative_days: dict[str, int] = field(default_factory=dict)
@@ -180,12 +183,14 @@ def load_cues(lang: str = "fr") -> Cues:
         for k in ("count_words", "day_units", "sequence_prepositions")
     }
     objects = read.mapping("speech_objects", str, "verb: obj or preposition")
-    stated = read.mapping("stated_as", str, "verb: noun")
+    stated = read.mapping("stated_as", list, "verb: [nouns]")
+    nouns = read.mapping("speech_nouns", str, "noun: verb")
     read.problems.raise_any()
     verbs = lists["speech_verbs"] + tuple(objects)
     return Cues(
         speech_objects={k.lower(): v.lower() for k, v in objects.items()},
-        stated_as={k.lower(): v.lower() for k, v in stated.items()},
+        stated_as={k.lower(): frozenset(w.lower() for w in v) for k, v in stated.items()},
+        speech_nouns={k.lower(): v.lower() for k, v in nouns.items()},
         weekdays={name: i for i, name in enumerate(weekdays)},
         relative_days={k.lower(): v for k, v in relative.items()},
         **{k: {w.lower(): n for w, n in v.items()} for k, v in counts.items()},

@@ -127,6 +127,8 @@ def _speech_verb_before(doc: Doc, quote: Quote, cues: Cues) -> Token | None:
         return None
     if prev.dep_ == "fixed":
         return None  # "tandis que « ... »": a conjunction of time or contrast, not speech
+    if prev.i > 0 and doc[prev.i - 1].lemma_.lower() in cues.title_verbs:
+        return None  # "un rapport intitulé : « ... »": a title, not words said
     sent = doc[opening.i - 1].sent
     for tok in reversed(doc[sent.start : opening.i]):
         if tok.pos_ == "VERB" and speech_verb(tok, cues):

@@ -15,20 +15,27 @@
   object ("Peskov n'excluait pas un contact"). A report verb says its clause
   when nobody inside it speaks ("Reuters a rapporté que les rebelles
   tueraient ..."), else it is only the source. "Selon X, ..." gives X said
-  the clause, the main clause when it ends the sentence. "X, par la voix de
-  Y, a fait savoir" gives Y speaksFor X.
-  Quoted words that are only part of a reported clause stay in it.
+  the clause, the main clause when it ends the sentence
+  (:mod:`kg.according`). "X, par la voix de Y, a fait savoir" gives Y
+  speaksFor X, and "l'annonce faite par Y" later makes Y say it too
+  (:mod:`kg.restated`). Quoted words that are only part of a reported
+  clause stay in it.
+* Occasions (:mod:`kg.occasions`): what a communiqué or a conference holds
+  ("dans lequel", "au cours de laquelle") takes its date and place; an aim
+  after an occasion ("sa visite en Irak pour annoncer") is said there.
 * Speakers (:mod:`kg.speakers`): names, the country behind its authorities
   and its officials named by a role only ("le ministre syrien"), and for
-  pronouns the last named speaker or the closest named subject.
+  pronouns the last named speaker or the closest named subject; each
+  organisation of the list a plural "ceux-ci" stands for (:mod:`kg.groups`).
 * Attribution: the facts inside a reported clause have its speaker as source
   ("Interfax a rapporté que ..."); so do the facts inside a direct quote; in a
   sentence with "selon X", X is the source; so is the medium of an interview
   ("interrogé sur la radio X", :func:`kg.media.medium_of`).
 
 Confidence of ``said``: 0.85 for a direct quote with a named speaker, 0.75
-for indirect speech, 0.7 for "selon X", 0.6 for a stance object; times 0.85
-when the speaker is a pronoun. ``speaksFor`` by "par la voix de": 0.8.
+for indirect speech, 0.7 for "selon X", 0.6 for a stance object or a
+restated statement; times 0.85 when the speaker is a pronoun. ``speaksFor``
+by "par la voix de": 0.8.
 """
 
 from __future__ import annotations
@@ -44,7 +51,7 @@ from kg.event_place import PlaceWords, event_place, place_words, scenes, stateme
 from kg.event_time import event_time, resolve_date
 from kg.groups import group_of
 from kg.media import medium_of, medium_told
-from kg.model import Entity, EntityType, Fact
+from kg.model import Entity, EntityType, Fact, Provenance
 from kg.nlp import Parsed
 from kg.occasions import (
     OccasionWords,
@@ -55,9 +62,10 @@ from kg.occasions import (
 )
 from kg.polarity import Cues, is_negated
 from kg.quote_marks import Quote, find_quotes
+from kg.restated import restated
 from kg.said_text import said_provenance, said_text
 from kg.speakers import Speakers, speech_subject
-from kg.speech import reported_words, speaks_inside, speech_verb, voice_of
+from kg.speech import incise, reported_words, speaks_inside, speech_verb, voice_of
 from kg.speech_events import speech_events
 from kg.syntax import subject_of
 
@@ -154,10 +162,26 @@ def speech_facts(
         for fact, verb in _event_facts(article, kind, data):
             facts.append(fact)
             verbs.append(verb)
+    # "L'annonce faite par Y": Y says the last statement made with "annoncer"
+    pairs = list(zip(facts, verbs, strict=True))
+    for fact, noun in restated(pairs, cues.speech_nouns, _maker_of(article), _where(parsed)):
+        facts.append(fact)
+        verbs.append(noun)
     # Sources last: "..., a déclaré M. Scholz, selon l'AFP" names it after the verb.
     told = partial(medium_told, entity_at=entity_at, cues=cues, lang=parsed.article.language)
     attribution = article.attribution
     return _drop_repeats(_with_sources(facts, verbs, attribution, told)), attribution
+
+
+def _maker_of(article: _Article) -> Callable[[Token], Entity | None]:
+    """The speaker a token names, for :func:`kg.restated.restated`."""
+    return lambda tok: article.speakers.resolve(tok, fallback=False)[0]
+
+
+def _where(parsed: Parsed) -> Callable[[int, int], Provenance]:
+    """The provenance of a restated statement, between two tokens."""
+    rule = "quote:restated.v1"
+    return lambda first, last: said_provenance(parsed, parsed.doc, first, last, 0.6, rule)
 
 
 def _event_facts(article: _Article, kind: str, data: object) -> list[tuple[Fact, Token]]:
@@ -194,8 +218,13 @@ def _group_said(article: _Article, verb: Token, content: Token) -> list[_Said]:
 
 
 def _source_facts(article: _Article, marker: Token) -> list[tuple[Fact, Token]]:
-    """ "selon X": X is the source of the sentence's other words, and may say its clause."""
+    """ "selon X": X is the source of the sentence's other words, and may say
+    its clause; "selon un communiqué de X": X (a text of a statement, not a
+    report or a study)."""
     ent, pronoun = article.speakers.resolve(marker)
+    author = occasion_agent(marker) if marker.lemma_.lower() in article.occasions.texts else None
+    if ent is None and author is not None:
+        ent, pronoun = article.speakers.resolve(author, fallback=False)
     if ent is None:
         return []
     sent = marker.sent
@@ -240,7 +269,10 @@ def _reported(
         who, ent, pronoun = speech_subject(verb, article.speakers)
     if ent is None or who is None:
         return None
-    tokens, nested = reported_words(verb, content, cues)
+    if kind == "incise":  # "La réforme sera votée, a assuré X": the clause before
+        tokens, nested = incise(verb, speech_verb(verb, cues) or "", cues), set()
+    else:
+        tokens, nested = reported_words(verb, content, cues)
     article.attribution.mark(tokens, ent)
     if kind != "stance" and speech_verb(verb, cues) is None and speaks_inside(content, cues):
         return None
@@ -248,6 +280,7 @@ def _reported(
     words = {t.i for t in content.subtree}
     first, last = min(tokens + [who.i, verb.i]), max(tokens + [who.i, verb.i])
     conf, rule = (0.6, "quote:stance.v1") if kind == "stance" else (0.75, "quote:indirect.v1")
+    rule = "quote:incise.v1" if kind == "incise" else rule
     return _Said(verb, who, ent, pronoun, value, words, first, last, conf, rule, occasion)
 
 
@@ -293,7 +326,9 @@ def _when_where(article: _Article, said: _Said) -> tuple[str | None, Entity | No
     statement's (:func:`kg.event_place.statement_place`)."""
     verb, date, used = said.verb, article.parsed.article.date, {said.speaker.key}
     occasion = said.occasion or relative_occasion(verb, article.occasions)
-    time = event_time(verb, verb.sent, article.cues, date)
+    # "La réforme sera votée en mai, a assuré X": the clause's date is not the verb's
+    incised = said.rule == "quote:incise.v1"
+    time = None if incised else event_time(verb, verb.sent, article.cues, date)
     place = None
     if occasion is not None:
         time = time or event_time(occasion, occasion.sent, article.cues, date)

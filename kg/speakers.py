@@ -21,7 +21,7 @@ from kg.lang.grammar import grammar
 from kg.lexicon import lexicon, name_key
 from kg.model import Entity, EntityType
 from kg.polarity import Cues
-from kg.syntax import markers, previous_subject, subject_of
+from kg.syntax import is_passive, markers, previous_subject, subject_of
 
 __all__ = ["Speakers", "speech_subject"]
 
@@ -306,7 +306,10 @@ def speech_subject(verb: Token, speakers: Speakers) -> tuple[Token | None, Entit
         plural = any(
             t.pos_ == "PRON" and "Plur" in t.morph.get("Number") for t in subject_of(node)
         )  # "ceux-ci ont fait savoir": the speaker is theirs, though it names nobody
-        if node.head.i == node.i or not (participle or node.pos_ == "NOUN") or plural:
+        # "pour être considéré comme ratifié": a passive speech verb is said
+        # by its own agent only, never by the subject of the verb above
+        passive = node.i == verb.i and node.pos_ in ("VERB", "AUX") and is_passive(node)
+        if node.head.i == node.i or not (participle or node.pos_ == "NOUN") or plural or passive:
             break
         node = node.head  # a participle hung on a noun: on to the noun, then its verb
     return None, None, False

@@ -13,6 +13,8 @@ The words come from ``kg/lang/<lang>/cues.yaml`` (``speech_verbs``,
   by the listed preposition ("a annoncé sa démission", "a plaidé pour une
   réforme"). Nothing else: "a dit à ses proches" reports nothing.
 * :func:`clause_tail`: the rest of a reported clause cut at "tandis que".
+* :func:`incise`: the clause a speech verb set after it reports ("La
+  réforme sera votée, a assuré X").
 * :func:`reported_words`: the words a speech verb reports, speech of their
   own inside left out; :func:`speaks_inside`: whether someone speaks there.
 * :func:`voice_of`: the spokesperson of "X, par la voix de Y, a fait savoir".
@@ -28,6 +30,7 @@ from kg.syntax import markers
 
 __all__ = [
     "clause_tail",
+    "incise",
     "reported_content",
     "reported_words",
     "speaks_inside",
@@ -68,22 +71,29 @@ def speech_verb(token: Token, cues: Cues) -> str | None:
 
 
 def _stated_as(verb: Token, lemma: str, cues: Cues) -> str | None:
-    """ "a posé comme condition": the verb with its noun after "comme"
+    """ "a posé comme condition", "a fait part": the verb with its noun
     (``stated_as``), as one speech verb "poser comme condition"."""
-    noun = cues.stated_as.get(lemma)
-    for child in verb.children if noun else ():
-        if child.lemma_.lower() == noun and child.dep_.startswith(("obl", "obj", "xcomp")):
-            return f"{lemma} {' '.join(t.lower_ for t in child.lefts)} {noun}"
+    nouns = cues.stated_as.get(lemma, frozenset())
+    for child in verb.children if nouns else ():
+        if child.lemma_.lower() in nouns and child.dep_.startswith(("obl", "obj", "xcomp")):
+            return " ".join([lemma, *(t.lower_ for t in child.lefts), child.lemma_.lower()])
     return None
 
 
-def _stated(verb: Token) -> Token | None:
-    """What "poser comme condition" states: its noun object, or the noun
-    after the "que" of "ne ... que" ("ne pose comme condition que le
-    départ de X")."""
+def _stated(verb: Token, nouns: frozenset[str]) -> Token | None:
+    """What "poser comme condition" or "faire part" states: its noun object,
+    the "de" complement of its noun or of the verb ("a fait part de son
+    inquiétude"), or the noun after the "que" of "ne ... que" ("ne pose
+    comme condition que le départ de X")."""
     for child in verb.children:
-        if child.dep_ == "obj" and child.pos_ == "NOUN":
+        if child.dep_ == "obj" and child.pos_ == "NOUN" and child.lemma_.lower() not in nouns:
             return child
+    own = [c for c in verb.children if c.lemma_.lower() in nouns]
+    for head in [*own, verb]:
+        for child in head.children:
+            if child.dep_.startswith(("nmod", "obl")) and markers(child) & grammar().genitive:
+                if child.pos_ == "NOUN" and child.lemma_.lower() not in nouns:
+                    return child
     for tok in verb.subtree:
         if tok.i > verb.i and tok.lower_ in grammar().complementisers and tok.head.pos_ == "NOUN":
             return tok.head
@@ -203,8 +213,10 @@ def reported_content(verb: Token, entry: str, cues: Cues, aim: bool = False) -> 
     """
     if not aim and "Inf" in verb.morph.get("VerbForm") and markers(verb) & cues.purpose_markers:
         return None  # "est venu pour annoncer": an aim, not a statement
-    if entry.split(" ")[0] in cues.stated_as and " " in entry:
-        return _stated(verb)
+    words = entry.split(" ")
+    nouns = cues.stated_as.get(words[0], frozenset())
+    if len(words) > 1 and words[-1] in nouns:  # "poser comme condition", not "faire savoir"
+        return _stated(verb, nouns)
     how = cues.speech_objects.get(entry)
     if entry in cues.speech_verbs:
         # a verb listed only with its complement ("appeler à") reports nothing
@@ -227,6 +239,34 @@ def reported_content(verb: Token, entry: str, cues: Cues, aim: bool = False) -> 
         ):
             return child
     return None
+
+
+def incise(verb: Token, entry: str, cues: Cues) -> list[int]:
+    """ "La réforme sera votée, a assuré Paul Girard.": a speech verb set
+    after the clause it reports, behind a comma, with its subject after it
+    and nothing but that subject after it in the sentence. Returns the
+    tokens of the clause (from the sentence's start to the comma); nothing
+    for a verb with a complement of its own ("a déclaré que"), a verb not
+    hung on the sentence's main clause, a subject before the verb, or a
+    clause with no finite verb.
+
+    Args:
+        verb: a speech verb.
+        entry: its lexicon entry (from :func:`speech_verb`).
+        cues: the language's cue words.
+    """
+    doc, sent, head = verb.doc, verb.sent, verb.head
+    first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux"))])
+    if entry not in cues.speech_verbs or first - 1 <= sent.start or doc[first - 1].text != ",":
+        return []
+    if head.i == verb.i or head.i > verb.i or head != sent.root:
+        return []
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("nsubj", "obj", "expl:subj")]
+    before = [c for c in verb.children if c.i < verb.i and c.dep_.startswith("nsubj")]
+    rest = [t for t in doc[verb.right_edge.i + 1 : sent.end] if not t.is_punct]
+    if not after or before or rest or not _finite_clause(head):
+        return []
+    return [t.i for t in doc[sent.start : first - 1] if not t.is_space]
 
 
 def clause_tail(verb: Token, content: Token) -> list[Token]:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from kg.occasions import OccasionWords, occasion_words, purpose_occasion
 from kg.polarity import Cues, is_negated
 from kg.quote_marks import Quote, quote_speech_verb
-from kg.speech import reported_content, speech_verb, that_clause, that_clause_mark
+from kg.speech import incise, reported_content, speech_verb, that_clause, that_clause_mark
 from kg.syntax import markers
 
 __all__ = ["speech_events"]
@@ -35,7 +35,8 @@ def speech_events(doc: Doc, quotes: list[Quote], cues: Cues) -> list[tuple[int, 
         verb), ``source`` with the marker of "selon X", ``medium`` with an
         interview word, ``indirect`` with (speech verb, what it reports),
         ``occasion`` with (speech infinitive of aim, what it reports, the
-        occasion noun), and ``stance`` with (negated stance verb, its object).
+        occasion noun), ``incise`` with (speech verb, the clause before it),
+        and ``stance`` with (negated stance verb, its object).
     """
     inside: set[int] = {i for q in quotes for i in range(q.start, q.end)}
     occasions = occasion_words(doc.lang_)
@@ -59,14 +60,18 @@ def speech_events(doc: Doc, quotes: list[Quote], cues: Cues) -> list[tuple[int, 
             events.append((i, "medium", doc[i]))
         if i in inside or pos not in (VERB, AUX):
             continue
-        events += _verb_events(doc[i], cues, occasions)
+        events += _verb_events(doc[i], cues, occasions, inside)
     events.sort(key=lambda e: e[0])
     return events
 
 
-def _verb_events(tok: Token, cues: Cues, occasions: OccasionWords) -> list[tuple[int, str, object]]:
+def _verb_events(
+    tok: Token, cues: Cues, occasions: OccasionWords, inside: set[int]
+) -> list[tuple[int, str, object]]:
     """The events of one verb: what it reports (each clause of "a réclamé
-    que X et que Y"), on an occasion or not, and a negated stance."""
+    que X et que Y"), on an occasion or not, the clause before it ("...,
+    a assuré X", unless quoted: the quote step has it), and a negated
+    stance."""
     events: list[tuple[int, str, object]] = []
     lemma = tok.lemma_.lower()
     entry = speech_verb(tok, cues)
@@ -74,6 +79,9 @@ def _verb_events(tok: Token, cues: Cues, occasions: OccasionWords) -> list[tuple
     content = reported_content(tok, entry, cues, occasion is not None) if entry else None
     if content is None and lemma in cues.report_verbs:
         content = that_clause(tok)  # a report verb only attributes its clause
+    before = incise(tok, entry, cues) if entry and content is None else []
+    if before and not inside.intersection(before):
+        events.append((tok.i, "incise", (tok, tok.head)))
     if content is not None and occasion is not None:
         events.append((tok.i, "occasion", (tok, content, occasion)))
     elif content is not None:

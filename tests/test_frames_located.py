@@ -176,6 +176,27 @@ def test_frames_located_part_of_a_place(nlp, text: str, expected) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Des combats ont eu lieu à Kidal, située dans le nord du Mali.", [("kidal", "mali")]),
+        ("Des combats ont eu lieu à Kidal, ville située au nord du Mali.", [("kidal", "mali")]),
+        ("Les manifestants se sont réunis à Lyon, située en France.", [("lyon", "france")]),
+        (
+            "La ville de Mopti, située dans le centre du Mali, a été touchée.",
+            [("mopti", "mali")],
+        ),
+        # south of a city is outside it, and so is a distance away
+        ("Un attentat a eu lieu à Hilla, située au sud de Bagdad.", []),
+        ("Un attentat a eu lieu à Hilla, située à 100 km au sud de Bagdad.", []),
+        # a person is in no place by this
+        ("Paul Girard, situé à Lyon, a parlé.", []),
+    ],
+)
+def test_frames_located_situated_in_a_place(nlp, text: str, expected) -> None:
+    assert located(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # an organisation is no place to be in
@@ -189,3 +210,12 @@ def test_frames_located_part_of_a_place(nlp, text: str, expected) -> None:
 )
 def test_frames_located_part_of_refused(nlp, text: str) -> None:
     assert located(text) == []
+
+
+def test_frames_located_part_of_a_kind_is_read_in_its_own_sentence(nlp) -> None:
+    text = (
+        "Des pêcheurs vivent aux îles Kerguelen. Le navire a accosté à Port-aux-Français, "
+        "qui fait partie de l'archipel."
+    )
+    (fact,) = [f for f in facts_of(text) if f.predicate == "locatedIn"]
+    assert fact.provenance.sentence.startswith("Le navire a accosté")

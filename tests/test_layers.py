@@ -66,6 +66,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "kg.media",
             "kg.occasions",
             "kg.groups",
+            "kg.restated",
             "kg.speech",
             "kg.polarity",
             "kg.event_time",

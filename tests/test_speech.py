@@ -830,6 +830,12 @@ def test_speech_told_to_no_medium_gives_no_source(nlp, text: str) -> None:
             "bolivie",
             "les suspects seront jugés en mai",
         ),
+        (
+            "Des combats ont éclaté au Nigeria. Le gouvernement fédéral a déclaré que "
+            "l'ordre serait rétabli.",
+            "nigeria",
+            "l'ordre serait rétabli",
+        ),
     ],
 )
 def test_speech_national_authorities_speak_for_the_country_of_the_scene(
@@ -995,4 +1001,125 @@ def test_speech_a_condition_set_is_said(nlp, text: str, expected: str) -> None:
     ["Paul Girard a posé le livre sur la table.", "Paul Girard a posé une question au ministre."],
 )
 def test_speech_posing_without_a_condition_says_nothing(nlp, text: str) -> None:
+    assert said(facts_of(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title after a naming verb and a colon
+        "Le programme des Nations Unies publie un nouveau rapport intitulé : « Le climat en "
+        "2050 ».",
+        "Paul Girard a publié un livre intitulé : « La France d'après ».",
+        # a passive speech verb is said by its own agent, not by the verb above
+        "Le texte doit encore être voté par le Sénat espagnol pour être finalement considéré "
+        "comme ratifié par l'Espagne.",
+    ],
+)
+def test_speech_titles_and_passives_above_say_nothing(nlp, text: str) -> None:
+    assert said(facts_of(text)) == []
+
+
+def test_speech_passive_speech_verb_with_its_agent_is_said(nlp) -> None:
+    text = "La loi a été qualifiée d'« injuste » par Paul Girard."
+    assert said(facts_of(text)) == [("paul-girard", "injuste")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard a réaffirmé que la réforme serait votée.", "la réforme serait votée"),
+        ("Anne Roux a déploré que le texte soit retiré.", "le texte soit retiré"),
+        ("Le ministre Paul Girard a rétorqué que rien n'était décidé.", "rien n'était décidé"),
+        ("Anne Roux a suggéré de reporter le vote.", "reporter le vote"),
+        ("Paul Girard a avoué avoir menti.", "avoir menti"),
+        (
+            "Anne Roux a réitéré sa demande de libération des otages.",
+            "sa demande de libération des otages",
+        ),
+        ("Paul Girard a clamé son innocence.", "son innocence"),
+    ],
+)
+def test_speech_more_verbs_of_saying(nlp, text: str, expected: str) -> None:
+    ((_, value),) = said(facts_of(text))
+    assert value == expected
+
+
+def test_speech_a_reported_thing_without_a_clause_says_nothing(nlp) -> None:
+    assert said(facts_of("Anne Roux a signalé un incident à la police.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Girard a fait part de son inquiétude.", "son inquiétude"),
+        ("Anne Roux a fait part de sa volonté de démissionner.", "sa volonté de démissionner"),
+    ],
+)
+def test_speech_making_known_states_the_complement(nlp, text: str, expected: str) -> None:
+    assert said(facts_of(text)) == [(said(facts_of(text))[0][0], expected)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Paul Girard a fait partie du gouvernement.", "Paul Girard fait son travail."]
+)
+def test_speech_doing_says_nothing(nlp, text: str) -> None:
+    assert said(facts_of(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La réforme sera votée en mai, a assuré Paul Girard.", "La réforme sera votée en mai"),
+        ("Il faut agir vite, estime Anne Roux.", "Il faut agir vite"),
+        (
+            "La réforme sera votée en mai, a assuré Paul Girard à la presse.",
+            "La réforme sera votée en mai",
+        ),
+        ("La séance est levée, a ajouté le président Paul Girard.", "La séance est levée"),
+    ],
+)
+def test_speech_the_clause_before_an_incise_is_said(nlp, text: str, expected: str) -> None:
+    facts = [f for f in facts_of(text) if f.predicate == "said"]
+    assert [(f.value, f.time) for f in facts] == [(expected, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb with a complement of its own, or with its subject before it
+        "Paul Girard a parlé, Anne Roux a répondu.",
+        "Paul Girard est arrivé, il a déclaré qu'il partirait demain.",
+        # an incise inside the clause, whose words go on after it
+        "La réforme, a assuré Paul Girard, sera votée en mai.",
+    ],
+)
+def test_speech_no_incise_without_its_shape(nlp, text: str) -> None:
+    assert [f.provenance.rule for f in facts_of(text) if f.predicate == "said"].count(
+        "quote:incise.v1"
+    ) == 0
+
+
+def test_speech_allegations_that_report_something_say_nothing(nlp) -> None:
+    text = (
+        "Paul Girard a rejeté les allégations des services de renseignement faisant état "
+        "d'une fraude électorale."
+    )
+    assert said(facts_of(text)) == []
+
+
+def test_speech_according_to_a_statement_of_x_is_x(nlp) -> None:
+    text = "Selon un communiqué de la CGT, la grève continuera en mai."
+    assert said(facts_of(text)) == [("cgt", "la grève continuera en mai")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a report or a study is a document, not a statement
+        "D'après un rapport de l'ONU, la famine menace trois pays.",
+        "Selon une étude de l'OMS, la maladie recule.",
+    ],
+)
+def test_speech_according_to_a_document_says_nothing(nlp, text: str) -> None:
     assert said(facts_of(text)) == []

@@ -1,6 +1,6 @@
-"""Places a verb of belonging puts inside another: "Colmar, qui fait partie
-de l'Alsace", "les atolls de Bikini et d'Enewetak, faisant partie de
-l'archipel".
+"""Places a verb of belonging or of location puts inside another: "Colmar,
+qui fait partie de l'Alsace", "les atolls de Bikini et d'Enewetak, faisant
+partie de l'archipel", "Kidal, ville située dans le nord du Mali".
 
 Read on the words (the parser often hangs the participle anywhere): one or
 more places coordinated by "et" or a comma, then an optional comma and
@@ -9,6 +9,13 @@ its noun ("fait partie"), a form of "de", an optional article, then the
 outer place: a name, or a noun of ``place_kinds`` that stands for the last
 place named before with a word of that kind ("l'archipel" for "les îles
 Marshall").
+
+A participle of location (``located_participles``: "située") after the
+places (and a place noun: "Kidal, ville située") takes the place after it,
+past a preposition of place and a part of a place ("dans le nord du",
+"au sud de"). After "à" or "au" a part of a place is outside a city
+("située au sud de Bagdad"), so only a country or region is taken there;
+a distance ("à 100 km au sud de") gives nothing.
 
 Refused: an outer name that is no place ("la France fait partie de l'Union
 européenne": an organisation), a person before the verb ("Paul Girard, qui
@@ -26,25 +33,27 @@ from kg.frames.located import EntityAt, Linked
 from kg.lang import load_data
 from kg.lang.grammar import grammar
 from kg.lang.validate import Problems
-from kg.lexicon import name_key
+from kg.lexicon import lexicon, name_key
 from kg.model import Entity, EntityType
 
 __all__ = ["PartWords", "part_of", "part_words"]
 
-PartWords = tuple[dict[str, str], dict[str, frozenset[str]]]
+PartWords = tuple[dict[str, str], dict[str, frozenset[str]], frozenset[str], frozenset[str]]
 
 
 @cache
 def part_words(lang: str = "fr") -> PartWords:
-    """The verbs of belonging (verb lemma -> its noun) and the kind nouns
-    (kind -> the first words of the names of that kind), from ``frames.yaml``.
+    """The verbs of belonging (verb lemma -> its noun), the kind nouns (kind
+    -> the first words of the names of that kind), the participles of
+    location and the place nouns, from ``frames.yaml``.
 
     Raises:
         FrameError: a list is missing or malformed.
     """
     data = load_data(lang, "frames")
     problems = Problems(f"kg/lang/{lang}/frames.yaml")
-    problems.words("part_phrases", data.get("part_phrases"))
+    for key in ("part_phrases", "located_participles", "place_nouns"):
+        problems.words(key, data.get(key))
     kinds = data.get("place_kinds")
     if not isinstance(kinds, dict):
         problems.add("place_kinds", "expected a mapping of kind noun: [first words]")
@@ -56,7 +65,12 @@ def part_words(lang: str = "fr") -> PartWords:
     for phrase in data["part_phrases"]:
         verb, _, noun = phrase.lower().partition(" ")
         phrases[verb] = noun
-    return phrases, {k.lower(): frozenset(name_key(w) for w in v) for k, v in kinds.items()}
+    return (
+        phrases,
+        {k.lower(): frozenset(name_key(w) for w in v) for k, v in kinds.items()},
+        frozenset(w.lower() for w in data["located_participles"]),
+        frozenset(w.lower() for w in data["place_nouns"]),
+    )
 
 
 def _place(tok: Token, entity_at: EntityAt) -> Entity | None:
@@ -64,11 +78,16 @@ def _place(tok: Token, entity_at: EntityAt) -> Entity | None:
     return ent if ent is not None and ent.type is EntityType.PLACE else None
 
 
-def _inner(sent: Span, verb: Token, entity_at: EntityAt) -> list[tuple[Entity, Token]]:
-    """The places named right before the verb, coordinated ("de X et d'Y")."""
+def _inner(
+    sent: Span, verb: Token, entity_at: EntityAt, nouns: frozenset[str] = frozenset()
+) -> list[tuple[Entity, Token]]:
+    """The places named right before the verb, coordinated ("de X et d'Y"),
+    past a place noun ("Kidal, ville située")."""
     doc = sent.doc
     j = verb.i - 1
     if j >= sent.start and "Rel" in doc[j].morph.get("PronType"):
+        j -= 1
+    if j >= sent.start and doc[j].lemma_.lower() in nouns:
         j -= 1
     if j >= sent.start and doc[j].text == ",":
         j -= 1
@@ -115,7 +134,33 @@ def _outer(sent: Span, noun: Token, entity_at: EntityAt, kinds, before: int):
     if ent is not None:
         return ent, doc[k]
     words = kinds.get(doc[k].lemma_.lower())
-    return _kind_place(sent, before, words, entity_at) if words else None
+    found = _kind_place(sent, before, words, entity_at) if words else None
+    # the kind noun stands for the place in this sentence: the fact's words are here
+    return (found[0], doc[k]) if found is not None else None
+
+
+def _situated(
+    sent: Span, verb: Token, entity_at: EntityAt, nouns: frozenset[str]
+) -> tuple[Entity, Token] | None:
+    """The place after a participle of location (see the module docstring)."""
+    doc, words = sent.doc, grammar()
+    skip = words.place_prepositions | words.definite_articles | words.genitive
+    k, part, dative = verb.i + 1, False, False
+    while k < sent.end and (doc[k].lower_ in skip or doc[k].lemma_.lower() in nouns):
+        dative |= doc[k].lower_ in words.dative_prepositions and not part
+        part |= doc[k].lemma_.lower() in nouns
+        k += 1
+    if k >= sent.end or k == verb.i + 1:
+        return None
+    ent = _place(doc[k], entity_at)
+    if ent is None or (part and dative and name_key(ent.label) not in _regions()):
+        return None
+    return ent, doc[k]
+
+
+@cache
+def _regions() -> frozenset[str]:
+    return frozenset(lexicon().places)
 
 
 def part_of(sent: Span, entity_at: EntityAt, words: PartWords) -> list[Linked]:
@@ -130,9 +175,15 @@ def part_of(sent: Span, entity_at: EntityAt, words: PartWords) -> list[Linked]:
     Returns:
         One item per inner place.
     """
-    phrases, kinds = words
+    phrases, kinds, participles, nouns = words
     found = []
     for verb in sent:
+        if verb.lemma_.lower() in participles and "Part" in verb.morph.get("VerbForm"):
+            inner = _inner(sent, verb, entity_at, nouns)
+            outer = _situated(sent, verb, entity_at, nouns) if inner else None
+            if outer is not None and all(ent is not outer[0] for ent, _ in inner):
+                found += [Linked(ent, outer[0], tok, outer[1]) for ent, tok in inner]
+            continue
         noun = phrases.get(verb.lemma_.lower())
         if not noun or verb.i + 1 >= sent.end or sent.doc[verb.i + 1].lower_ != noun:
             continue
