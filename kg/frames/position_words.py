@@ -25,6 +25,7 @@ _LISTS = (
     "scope_owned_roles",
     "taking_verbs",
     "holding_verbs",
+    "party_name_words",
     "same_words",
     "among_markers",
     "capacity_markers",
@@ -50,6 +51,7 @@ class PositionWords:
     scope_owned_roles: frozenset[str]
     taking_verbs: frozenset[str]
     holding_verbs: frozenset[str]
+    party_name_words: frozenset[str]
     same_words: frozenset[str]
     same_kinds: dict[str, str]  # kind noun -> the entity type it names
     among_markers: frozenset[str]
@@ -83,6 +85,7 @@ def position_words(lang: str = "fr") -> PositionWords:
         scope_owned_roles=words("scope_owned_roles"),
         taking_verbs=words("taking_verbs", str.lower),
         holding_verbs=words("holding_verbs", str.lower),
+        party_name_words=words("party_name_words"),
         same_words=words("same_words"),
         same_kinds={name_key(k): str(v) for k, v in (data.get("same_kinds") or {}).items()},
         among_markers=words("among_markers", str.lower),

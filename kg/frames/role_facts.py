@@ -14,8 +14,6 @@ from spacy.tokens import Span, Token
 
 from kg.event_time import event_time
 from kg.frames.handed_posts import handed_offices
-from kg.frames.membership import membership_words
-from kg.frames.party_refs import discourse_party
 from kg.frames.position_words import position_words
 from kg.frames.provenance import fact_provenance
 from kg.frames.resolver import Resolver, Sources
@@ -51,7 +49,6 @@ def _role_matches(
 ) -> list[RoleMatch]:
     """The role phrases of one role frame in a sentence, with their holders."""
     words = lexicon(frames.lang)
-    members = membership_words(frames.lang)
     return match_roles(
         sent,
         frame,
@@ -67,11 +64,6 @@ def _role_matches(
         else frozenset(),
         portfolio_links=words.portfolio_links,
         positions=position_words(frames.lang),
-        party=discourse_party(
-            getattr(resolver.index, "entities", ()),
-            members.party_heads,
-            members.foreign_party_words,
-        )[0],
     )
 
 

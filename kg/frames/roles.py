@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from kg.frames.party_reference import party_possessor
+from kg.frames.party_reference import party_of_value, party_possessor
 from kg.frames.position_words import PositionWords, position_words
 from kg.frames.respective import respective_holders
 from kg.frames.role_holders import (
@@ -99,7 +99,6 @@ class _Scene:
     roles: RoleIndex
     paired: dict[int, tuple[Token, Token | None]]
     positions: PositionWords
-    party: Entity | None
 
 
 @dataclass(slots=True)
@@ -128,7 +127,6 @@ def match_roles(
     constituencies: frozenset[str] = frozenset(),
     portfolio_links: frozenset[str] = frozenset(),
     positions: PositionWords | None = None,
-    party: Entity | None = None,
 ) -> list[RoleMatch]:
     """Find the role phrases of one role frame in a sentence.
 
@@ -149,7 +147,6 @@ def match_roles(
         portfolio_links: words before a portfolio ("aux Transports").
         positions: the words of posts handed over or given as an object
             (the language's ``positions.yaml`` by default).
-        party: the party the article is about, which "le parti" refers back to.
 
     Returns:
         One match per role phrase that has a holder of an accepted type.
@@ -159,7 +156,7 @@ def match_roles(
     paired = respective_holders(sent, respective, entity_at) if respective & set(lowers) else {}
     scene = _Scene(
         sent, frame, entity_at, modifiers, appointing, honorifics, constituencies,
-        portfolio_links, roles, paired, positions, party,
+        portfolio_links, roles, paired, positions,
     )  # fmt: skip
     candidates = [sent.start + k for k, word in enumerate(lowers) if word in roles]
     return _read_candidates(scene, candidates)
@@ -237,6 +234,8 @@ def _value_and_owner(
         reading.of, reading.of_token = entity_at(inner[0]), inner[0]
     if reading.of is None and name_key(doc[i:end].text) in scene.positions.scope_owned_roles:
         reading.of, reading.of_token = scope_owner(scene.sent, vend, entity_at)
+    if reading.of is None:
+        reading.of, reading.of_token = party_of_value(scene.sent, i, vend, entity_at)
     return value, j
 
 
@@ -279,7 +278,7 @@ def _owner_from_context(
         and vstart > sent.start
         and "Yes" in sent.doc[vstart - 1].morph.get("Poss")
     ):
-        of, noun = party_possessor(reading.head, scene.entity_at, scene.party)
+        of, noun = party_possessor(reading.head, scene.entity_at)
         if noun is None:
             of, noun = possessor(reading.head, scene.entity_at)
         reading.of, reading.of_token = of, noun if of is not None else None
