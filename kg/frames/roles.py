@@ -66,7 +66,6 @@ from kg.syntax import subject_of
 __all__ = ["RoleMatch", "match_roles"]
 
 _INDEX_DEPS = ("nsubj", "nsubj:pass")
-_POSITION = "holdsPosition"
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,8 +294,7 @@ def _holder_by_reference(scene: _Scene, reading: _Reading, j: int) -> None:
     found = copula_holder(head, entity_at)
     if found is None and "Plur" in head.morph.get("Number"):
         found = named_among(scene.sent, j, words.among_markers, entity_at)
-    if found is None and scene.frame.predicate == _POSITION:
-        # other frames' roles in a capacity are kg/frames/capacities.py's
+    if found is None:
         found = capacity_holder(head, entity_at, words)
     if found is not None:
         reading.holder, reading.holder_token = person(found, entity_at), found
