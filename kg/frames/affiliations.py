@@ -15,15 +15,12 @@ sentence that no frame trigger covers, as facts with their provenance:
   the party the article is about (:mod:`kg.frames.party_leaders`);
 * ``label:employer.v1``: "Paul Girard, de l'Agence Y" works for Y
   (:func:`kg.frames.parties.employer_labels`);
-* ``capacity:<frame id>``: "en tant que directeur de la Banque Y"
-  (:mod:`kg.frames.capacities`), with the predicate of the role's frame;
 * ``capacity:charge.v1``: "X (chargé des archives à l'Institut Y)" works for Y
-  (the same module).
+  (:mod:`kg.frames.charges`).
 
 What each refuses is said in its module. Confidence: 0.7 for a share, a
 list, a fellow or a noun of belonging, 0.6 for a party's leader, 0.75 for
-an announcer or who speaks on behalf, the role frame's times 0.9 for a
-capacity, 0.65 for a charge or an
+an announcer or who speaks on behalf, 0.65 for a charge or an
 employer's label.
 """
 
@@ -35,7 +32,7 @@ from spacy.tokens import Span, Token
 
 from kg.frames.announcers import announcers, on_behalf
 from kg.frames.belonging import belongings
-from kg.frames.capacities import capacities, capacity_roles, charges
+from kg.frames.charges import charges
 from kg.frames.comembers import fellow_members, listed_members, share_members
 from kg.frames.located import EntityAt, Linked
 from kg.frames.membership import MembershipWords, current_membership, membership_words
@@ -139,12 +136,6 @@ def affiliation_facts(
         )
     ]
     found += _leaders(parsed, sent, frames, resolver)
-    found += [
-        _fact(parsed, c.holder.key, c.frame.predicate, c.organisation.key,
-              [c.role, c.organisation_token], f"capacity:{c.frame.id}",
-              c.frame.confidence * 0.9, c.role.text)
-        for c in capacities(sent, entity_at, capacity_roles(frames))
-    ]  # fmt: skip
     found += [
         _fact(parsed, person.key, "worksFor", org.key, [word, org_token], "capacity:charge.v1",
               0.65, word.text)

@@ -62,14 +62,10 @@ _LISTS = (
 _MAPS = ("chambers",)
 #: The rules whose memberOf a role or a group of an organisation's people
 #: gives ("le président du parti", "X et Y, responsables de l'Agence").
-_LEADER_RULES = frozenset(
-    {"frame:leader.v1", "capacity:leader.v1", "group:share.v1", "group:listed.v1"}
-)
+_LEADER_RULES = frozenset({"frame:leader.v1", "group:share.v1", "group:listed.v1"})
 #: The rules of spokespeople named by their role ("le porte-parole de X") or
 #: by a statement they announce ("les accusations de X, annoncées par Y").
-_SPOKESPERSON_RULES = frozenset(
-    {"frame:spokesperson.v1", "capacity:spokesperson.v1", "voice:announced.v1"}
-)
+_SPOKESPERSON_RULES = frozenset({"frame:spokesperson.v1", "voice:announced.v1"})
 
 
 @dataclass(frozen=True, slots=True)
