@@ -3,19 +3,20 @@ same thing.
 
 * :func:`short_forms`: a name is a short form of another of the article's
   names (a surname, a name without its middle name, an acronym);
-* :func:`merge_same_links`: entities linked to one Wikidata item are one.
+* :func:`merge_same_links`: entities linked to one Wikidata item are one;
+* :func:`label_names`: the names an entity's label is chosen from.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from kg.lang.grammar import grammar
 from kg.model import Entity, EntityType, Mention, MentionKind
+from kg.other_names import ORIGINAL_NAME, initials, is_acronym
 
-__all__ = ["merge_same_links", "short_forms"]
+__all__ = ["label_names", "merge_same_links", "short_forms"]
 
 
 def short_forms(by_key: dict[str, list[Mention]]) -> dict[str, str]:
@@ -65,25 +66,35 @@ def short_forms(by_key: dict[str, list[Mention]]) -> dict[str, str]:
 
 def _long_form(short: str, mentions: list[Mention], by_key: dict[str, list[Mention]]) -> str | None:
     """The one long form an acronym stands for in the article, or None."""
-    text = mentions[0].text.replace("-", "").replace(".", "")
-    if not (2 <= len(text) <= 8 and text.isalpha() and text.isupper()):
+    text = mentions[0].text.replace(".", "")
+    if not is_acronym(text):
         return None
+    text = text.replace("-", "")
     beside, initial = set(), set()
-    skip = grammar().initials_skip
     for key, others in by_key.items():
         if key == short or len(key.split()) < 2:
             continue
-        initials = "".join(w[0] for w in key.replace("-", " ").split() if w not in skip)
-        if initials[:1] != text[:1].casefold():
+        letters = initials(key)
+        if letters[:1] != text[:1].casefold():
             continue  # "Conseil de sécurité de l'Organisation des Nations unies (ONU)"
         if any(
             0 < m.start - o.end <= 3 or 0 < o.start - m.end <= 3 for m in mentions for o in others
         ):
             beside.add(key)
-        if initials == text.casefold():
+        if letters == text.casefold():
             initial.add(key)
     found = beside or initial
     return found.pop() if len(found) == 1 else None
+
+
+def label_names(mentions: Iterable[Mention]) -> list[Mention]:
+    """The name mentions an entity's label is chosen from, in order: every name
+    but one given in the organisation's own language after its acronym, which
+    is an alias ("(ČSSD, Česká strana sociálně demokratická)"), unless no
+    other name is left."""
+    names = [m for m in mentions if m.kind is MentionKind.NAME]
+    label = [m for m in names if m.provenance.rule != ORIGINAL_NAME]
+    return label or names
 
 
 def merge_same_links(entities: Sequence[Entity]) -> list[Entity]:
@@ -114,7 +125,7 @@ def merge_same_links(entities: Sequence[Entity]) -> list[Entity]:
             continue
         main = max(same, key=lambda e: sum(m.kind is MentionKind.NAME for m in e.mentions))
         mentions = sorted({m for e in same for m in e.mentions}, key=lambda m: (m.start, m.end))
-        names = {m.text for m in mentions if m.kind is MentionKind.NAME} | {e.label for e in same}
+        names = {m.text for m in label_names(mentions)} | {e.label for e in same}
         label = max(sorted(names), key=len)
         aliases = tuple(sorted({a for e in same for a in (e.label, *e.aliases)} - {label}))
         out.append(replace(main, label=label, aliases=aliases, mentions=tuple(mentions)))

@@ -37,7 +37,7 @@ from spacy.tokens import Span, Token
 
 from kg.body_anaphora import body_anaphors
 from kg.body_mentions import described
-from kg.coalesce import merge_same_links, short_forms
+from kg.coalesce import label_names, merge_same_links, short_forms
 from kg.entity_index import EntityIndex, token_offsets
 from kg.ingest import slugify
 from kg.mentions import lexicon, make_mention, name_key
@@ -104,7 +104,9 @@ def group_mentions(mentions: Sequence[Mention], lang: str = "fr") -> list[Entity
         group.sort(key=lambda m: m.start)
         names = [m for m in group if m.kind is MentionKind.NAME]
         etype = _majority_type(names or group)
-        label = max((m.text for m in names), key=len) if names else places.get(key, key)
+        label = (
+            max((m.text for m in label_names(names)), key=len) if names else places.get(key, key)
+        )
         aliases = sorted({m.text for m in group} - {label})
         ekey = f"{etype.value.lower()}/{slugify(label)}"
         if (etype is EntityType.PERSON and len(label.split()) == 1) or described(group):

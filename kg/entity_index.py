@@ -19,7 +19,13 @@ from spacy.tokens import Span, Token
 from kg.model import Entity, Mention
 from kg.nlp import Parsed
 
-__all__ = ["EntityIndex", "token_offsets"]
+__all__ = ["ORIGINAL_NAME", "EntityIndex", "token_offsets"]
+
+#: The rule of a name given in brackets in the organisation's own language
+#: ("(ČSSD, Česká strana sociálně demokratická)"): a mention of the entity,
+#: but no words of the French sentence. The index leaves it out, so that no
+#: fact is read from the parse of words the model does not know.
+ORIGINAL_NAME = "original-name"
 
 
 class EntityIndex:
@@ -42,21 +48,28 @@ class EntityIndex:
         self.parsed = parsed
         self.entities: tuple[Entity, ...] = tuple(entities)
         self._by_key = {e.key: e for e in self.entities}
-        spans: list[tuple[int, int, Mention, Entity]] = []
-        for entity in self.entities:
-            for m in entity.mentions:
-                spans.append((m.start, m.end, m, entity))
-        self._spans = sorted(spans, key=lambda s: (s[0], -(s[1] - s[0])))
+        spans = [(m.start, m.end, m, e) for e in self.entities for m in e.mentions]
+        self._spans = sorted(
+            (s for s in spans if s[2].provenance.rule != ORIGINAL_NAME),
+            key=lambda s: (s[0], -(s[1] - s[0])),
+        )
         self._token: dict[int, list[tuple[Mention, Entity]]] = defaultdict(list)
+        left_out: set[int] = set()
         self.tokens = tokens or token_offsets(parsed)
         tokens, offsets = self.tokens
         starts = [o[0] for o in offsets]
-        for start, end, m, entity in self._spans:
+        for start, end, m, entity in spans:
             for k in range(bisect_left(starts, start), len(tokens)):
                 if offsets[k][0] >= end:
                     break
-                if offsets[k][1] <= end:
+                if offsets[k][1] > end:
+                    continue
+                if m.provenance.rule == ORIGINAL_NAME:
+                    left_out.add(tokens[k])
+                else:
                     self._token[tokens[k]].append((m, entity))
+        #: The tokens of the names left out (see ORIGINAL_NAME): no fact reads them.
+        self.left_out = frozenset(left_out)
         for items in self._token.values():
             items.sort(key=lambda item: -(item[0].end - item[0].start))
 

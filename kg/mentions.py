@@ -59,6 +59,7 @@ from kg.lexicon import Lexicon, lexicon, name_key
 from kg.model import EntityType, Mention, MentionKind, Provenance
 from kg.names import KnownNames, name_spans
 from kg.nlp import Parsed, token_strings
+from kg.other_names import is_acronym, restate
 from kg.phrases import PhraseHits, TextPhrases
 from kg.role_mentions import add_member_bodies, add_party_nouns, add_roles
 
@@ -117,6 +118,12 @@ def extract_mentions(
     add_party_nouns(parsed, lex, add, taken, words)
     add_member_bodies(parsed, lex, phrases.bodies, add, taken, keys)
     add_bodies(parsed, lex, phrases.described, add, taken, words)
+
+    def make(span: Span, key: str, rule: str) -> Mention:
+        org, index = EntityType.ORGANIZATION, sent_of[span.start]
+        return make_mention(parsed, span, org, MentionKind.NAME, key, index, rule, 0.8)
+
+    found = restate(parsed, found, lex, make, lang)
     found.sort(key=lambda m: (m.start, m.end))
     return found
 
@@ -233,8 +240,7 @@ def _add_headed_acronyms(
         word = words[i]
         if i in taken or i - 1 in taken or keys[i - 1] not in lex.organization_heads:
             continue
-        letters = word.replace("-", "")
-        if 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper():
+        if is_acronym(word):
             span = doc[i - 1 : i + 1]
             add(span, EntityType.ORGANIZATION, MentionKind.NAME, name_key(span.text),
                 "headed-acronym", 0.8)  # fmt: skip
@@ -252,10 +258,9 @@ def _add_bracketed_acronyms(
     doc = parsed.doc
     defined = set()
     for i in range(len(words) - 2):
-        letters = words[i].replace("-", "")
         if i in taken or words[i + 1] != "(" or name_types.get(i + 2) != EntityType.ORGANIZATION:
             continue
-        if 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper():
+        if is_acronym(words[i]):
             defined.add(words[i])
     for i, word in enumerate(words):
         if word in defined and i not in taken:

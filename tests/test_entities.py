@@ -4,6 +4,7 @@ import pytest
 from factory import parse_text
 
 from kg.entities import group_mentions, merge_same_links, resolve_references
+from kg.frames.resolver import Resolver
 from kg.ingest import article_from_text
 from kg.mentions import extract_mentions
 from kg.model import Entity, EntityType, Link
@@ -270,3 +271,125 @@ def test_entities_party_adjective_is_the_party_named_elsewhere() -> None:
     assert [(e.label, e.aliases) for e in parties] == [("Parti socialiste", ("socialiste",))]
     alone = _pipeline_entities("Le sénateur républicain Paul Leroy a voté contre.")
     assert [e.label for e in alone if e.type is EntityType.ORGANIZATION] == ["Parti républicain"]
+
+
+def _orgs(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [
+        (e.label, e.aliases)
+        for e in entities_of(text).entities
+        if e.type is EntityType.ORGANIZATION
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, label, aliases",
+    [
+        # an acronym of the name in its own language, then that name
+        (
+            "Le Parti populaire estonien (EVE, Eesti Vabariigi Erakond) a remporté le scrutin. "
+            "L'EVE gouvernera seul.",
+            "Parti populaire estonien",
+            ("EVE", "Eesti Vabariigi Erakond"),
+        ),
+        # an acronym alone, whatever its letters
+        (
+            "Marc Durand a quitté l'Union des démocrates slovènes (SDZ) en mars.",
+            "Union des démocrates slovènes",
+            ("SDZ",),
+        ),
+        # the other name in quotes
+        (
+            "L'Agence fédérale de l'énergie (BFE, « Bundesamt für Energie ») a publié un rapport.",
+            "Agence fédérale de l'énergie",
+            ("BFE", "Bundesamt für Energie"),
+        ),
+    ],
+)
+def test_entities_bracketed_acronym_and_original_name_are_aliases(text, label, aliases) -> None:
+    assert _orgs(text) == [(label, aliases)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Girard (UMP) a voté contre.",
+        "Le Bureau exécutif de l'Union africaine de football (UAF) s'est réuni.",
+        "Le Front populaire (PCF, PSU) a défilé.",
+        "Le Front populaire (PCF et PSU) a défilé.",
+        "Le ministère de la Santé (AFP) a confirmé la nouvelle.",
+        "Le Conseil régional (2004) a voté le budget.",
+    ],
+)
+def test_entities_brackets_that_give_no_other_name_merge_nothing(text) -> None:
+    assert all(aliases == () for _label, aliases in _orgs(text))
+
+
+def test_entities_original_name_is_no_word_of_the_sentence() -> None:
+    text = "Le Parti populaire estonien (EVE, Eesti Vabariigi Erakond) a gagné."
+    index = entities_of(text)
+    (party,) = [e for e in index.entities if e.type is EntityType.ORGANIZATION]
+    doc = index.parsed.doc
+    inside = [t for t in doc if t.text in ("Eesti", "Erakond")]
+    assert "Eesti Vabariigi Erakond" in party.aliases
+    assert inside and all(index.entity_at(t) is None for t in inside)
+    # nor is it found again by its words, as a name the index left out would be
+    resolver = Resolver(index.parsed, index)
+    assert all(resolver.entity_at(t) is None for t in inside)
+    assert index.entity_at(next(t for t in doc if t.text == "EVE")) is party
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Hezbollah, ou Parti de Dieu, a rejeté l'offre.",
+        "Le Parti de Dieu, ou Hezbollah, a rejeté l'offre.",
+        "Le ministre a rencontré les chefs du Hezbollah, ou Parti de Dieu.",
+        "Le Hezbollah, autrement dit le Parti de Dieu, a rejeté l'offre.",
+    ],
+)
+def test_entities_name_restated_after_ou_is_one_entity_with_one_key(text) -> None:
+    orgs = [e for e in entities_of(text).entities if e.type is EntityType.ORGANIZATION]
+    assert [(e.key, e.label, e.aliases) for e in orgs] == [
+        ("organization/parti-de-dieu", "Parti de Dieu", ("Hezbollah",))
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le PS ou les Verts remporteront la mairie.",
+        "La CGT, la CFDT, ou FO, appellent à la grève.",
+        "Le Parti socialiste, ou le Parti de gauche, présentera un candidat.",
+        "Le Likoud, ou Israël, refuse l'accord.",
+        "Le congrès se tiendra à Paris, ou plutôt à Lyon.",
+    ],
+)
+def test_entities_a_choice_between_two_names_stays_two(text) -> None:
+    index = entities_of(text)
+    assert len(index.entities) >= 2
+    assert all(e.aliases == () for e in index.entities)
+
+
+def test_entities_facts_of_both_names_go_to_one_entity() -> None:
+    text = (
+        "Marc Durand est membre du Parti populaire estonien (EVE, Eesti Vabariigi Erakond). "
+        "Anne Roux, membre de l'EVE, a démissionné."
+    )
+    from kg.pipeline import Pipeline
+
+    extraction = Pipeline().extract(article_from_text(text, "t"))
+    members = {(f.subject, f.object) for f in extraction.facts if f.predicate == "memberOf"}
+    assert members == {
+        ("person/marc-durand", "organization/parti-populaire-estonien"),
+        ("person/anne-roux", "organization/parti-populaire-estonien"),
+    }
+
+
+def test_entities_acronym_after_two_names_joins_only_the_one_it_abbreviates() -> None:
+    text = "Le Parti du travail (PT) a gagné à Lima et le Front populaire (PT) a perdu à Quito."
+    assert _orgs(text) == [("Parti du travail", ("PT",)), ("Front populaire", ())]
+    text = (
+        "L'Union des paysans (ZSL) a gagné à Varsovie et le Front populaire (ZSL) a perdu "
+        "à Cracovie."
+    )
+    assert all(aliases == () for _label, aliases in _orgs(text))

@@ -48,6 +48,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "kg.body_mentions",
             "kg.body_anaphora",
             "kg.ousted",
+            "kg.other_names",
             "kg.coalesce",
             "kg.entities",
             "kg.entity_index",

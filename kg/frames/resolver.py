@@ -88,9 +88,12 @@ class Resolver:
 
     def _by_name(self, token: Token) -> Entity | None:
         """A capitalised word the NER tagged but the index left out, when it is
-        a word of exactly one person's or organisation's name ("Poutine")."""
+        a word of exactly one person's or organisation's name ("Poutine"); not
+        a word of a name the index leaves out on purpose (one in another
+        language, in brackets)."""
         if (
             not token.ent_type_
+            or token.i in getattr(self.index, "left_out", ())
             or not token.text[:1].isupper()
             or token.is_sent_start
             and token.pos_ == "DET"

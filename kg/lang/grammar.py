@@ -26,6 +26,7 @@ _SETS = (
     "singular_possessives",
     "additive_conjunctions",
     "alternative_conjunctions",
+    "restatement_markers",
     "complementisers",
     "reflexive_pronouns",
     "agent_prepositions",
@@ -57,6 +58,7 @@ class Grammar:
     singular_possessives: frozenset[str]
     additive_conjunctions: frozenset[str]
     alternative_conjunctions: frozenset[str]
+    restatement_markers: frozenset[str]
     complementisers: frozenset[str]
     reflexive_pronouns: frozenset[str]
     agent_prepositions: frozenset[str]
