@@ -90,7 +90,7 @@ def _long_form(short: str, mentions: list[Mention], by_key: dict[str, list[Menti
 def label_names(mentions: Iterable[Mention]) -> list[Mention]:
     """The name mentions an entity's label is chosen from, in order: every name
     but one given in the organisation's own language after its acronym, which
-    is an alias ("(ČSSD, Česká strana sociálně demokratická)"), unless no
+    is an alias ("(EVE, Eesti Vabariigi Erakond)"), unless no
     other name is left."""
     names = [m for m in mentions if m.kind is MentionKind.NAME]
     label = [m for m in names if m.provenance.rule != ORIGINAL_NAME]

@@ -22,7 +22,7 @@ from kg.nlp import Parsed
 __all__ = ["ORIGINAL_NAME", "EntityIndex", "token_offsets"]
 
 #: The rule of a name given in brackets in the organisation's own language
-#: ("(ČSSD, Česká strana sociálně demokratická)"): a mention of the entity,
+#: ("(EVE, Eesti Vabariigi Erakond)"): a mention of the entity,
 #: but no words of the French sentence. The index leaves it out, so that no
 #: fact is read from the parse of words the model does not know.
 ORIGINAL_NAME = "original-name"

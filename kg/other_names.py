@@ -3,29 +3,31 @@
 Two constructions of news writing name one organisation twice in a row:
 
 * brackets right after its name, giving first its acronym and, after a
-  comma, its name in its own language: "le Parti social-démocrate tchèque
-  (ČSSD, Česká strana sociálně demokratická)", "la Ligue nationale (LN)";
-  the acronym is the organisation's whatever its letters, since it may
+  comma, its name in its own language: "le Parti populaire estonien (EVE,
+  Eesti Vabariigi Erakond)", "l'Union des démocrates slovènes (SDZ)"; the
+  acronym is the organisation's whatever its letters, since it may
   abbreviate the name in another language;
-* an apposition that restates the name: "le Hamas, ou Mouvement de la
-  résistance islamique, a ...", "l'OTAN, c'est-à-dire l'Organisation du
-  traité de l'Atlantique nord, ...".
+* an apposition that restates the name: "le Hezbollah, ou Parti de Dieu,
+  a ...", "l'OTAN, c'est-à-dire l'Organisation du traité de l'Atlantique
+  nord, ...".
 
 :func:`restate` gives those mentions, and every other mention of the same
 name in the article, the key of one name, so that
 :func:`kg.entities.group_mentions` makes one entity of them. The name in
 the original language keeps the rule :data:`ORIGINAL_NAME`: an alias, never
-the entity's label.
+the entity's label, and no words of the sentence (see
+:mod:`kg.entity_index`).
 
 Refused: brackets after a person or a place ("Paul Girard (UMP)", "Lyon
 (Rhône)"), brackets that hold no acronym first (a year, a count, a place),
-a list of acronyms ("(PCF, PG)"), a known news medium ("(AFP)"), an acronym
-of the complement only ("Conseil de sécurité de l'Organisation des Nations
-unies (ONU)" is the ONU's), a one-word name (an acronym abbreviates several
-words: "Airbus (EADS)" is two companies); a choice between two names (no
-comma before "ou": "le PS ou les Verts"; a list: "la CGT, la CFDT, ou FO,";
-a determiner after ", ou": "le PS, ou le MoDem,"; a correction: "Paris, ou
-plutôt Lyon"); two names of different types.
+a list of acronyms ("(PCF, PSU)"), a known news medium ("(AFP)"), an
+acronym of the complement only ("le Bureau exécutif de l'Union africaine de
+football (UAF)" is the union's), a one-word name (an acronym abbreviates
+several words: "Airbus (EADS)" is two companies), an acronym given after
+two names whose initials it is not; a choice between two names (no comma
+before "ou": "le PS ou les Verts"; a list: "la CGT, la CFDT, ou FO,"; a
+determiner after ", ou": "le PS, ou le Parti de gauche,"; a correction:
+"Paris, ou plutôt Lyon"); two names of different types.
 """
 
 from __future__ import annotations
@@ -55,13 +57,13 @@ MakeName = Callable[[Span, str, str], Mention]
 _QUOTES = frozenset({'"', "«", "»", "“", "”"})
 _CLOSE = frozenset({",", ")"})
 _FINAL = frozenset({".", "!", "?", "...", ";"})
-_LONGEST_ACRONYM = 5  # tokens: "KDU-ČSL" is three
+_LONGEST_ACRONYM = 5  # tokens: "CD-ABC" is three
 _LONGEST_NAME = 12  # tokens of a name in its own language
 
 
 def is_acronym(word: str) -> bool:
     """True for an acronym: 2 to 8 capital letters, accents and hyphens allowed
-    ("ČSSD", "KDU-ČSL"; not "Fatah", "G8")."""
+    ("ĽSNS", "CD-ABC"; not "Likoud", "G8")."""
     letters = word.replace("-", "")
     return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
 
@@ -241,8 +243,8 @@ def _bracket(doc: Doc, names: _Names, opening: int, lex: Lexicon, lang: str) -> 
 def _defined(brackets: list[_Bracket], lang: str) -> dict[str, str]:
     """The name key each acronym stands for: the one name it follows in
     brackets, or among several the one whose initials it is; none when
-    that leaves several ("Mario Rossi (AN)" as well as "Alleanza Nazionale
-    (AN)")."""
+    that leaves several ("Union des paysans (ZSL)" as well as "Front
+    populaire (ZSL)")."""
     followed: dict[str, set[str]] = defaultdict(set)
     for b in brackets:
         if b.named is not None:
