@@ -130,7 +130,7 @@ class Targets:
 
     def named(self, token: Token) -> Found | None:
         """The entity at a token, else the name set beside its noun with no
-        preposition ("l'émission Les Guignols", "le député X", "X, ministre");
+        preposition ("le journal Le Matin", "le député X", "X, ministre");
         never the complement of a noun (a chain of genitives is read whole)."""
         entity = self._entity(token)
         if entity is not None:
