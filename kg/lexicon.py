@@ -61,6 +61,7 @@ class Lexicon:
     demonyms: dict[str, str]  # demonym -> place name
     parties: dict[str, str]  # "républicaine" after a role -> "Parti républicain"
     places: dict[str, str]  # name key of a country/region name or alias -> its name
+    countries: frozenset[str]  # name keys of the countries' names and aliases alone
     genitive: frozenset[str]  # "de", "du": before a complement (``grammar.yaml``)
     name_joiners: frozenset[str]  # "de", "et": lower-case words inside a place name
     role_links: frozenset[str]  # "de", "la": between a role and its complement
@@ -132,6 +133,11 @@ def lexicon(lang: str = "fr") -> Lexicon:
         labels={k: EntityType(v) for k, v in (config.get("entity_labels") or {}).items()},
         demonyms=demonyms,
         places=names,
+        countries=frozenset(
+            name_key(alias)
+            for entry in (places.get("countries") or {}).values()
+            for alias in [entry["name"], *(entry.get("aliases") or [])]
+        ),
         **_name_fields(lex),
         **_role_fields(lex),
         **_link_fields(lex, words),

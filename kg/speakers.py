@@ -316,7 +316,7 @@ def speech_subject(verb: Token, speakers: Speakers) -> tuple[Token | None, Entit
 
 
 def _named_before_relative(verb: Token, speakers: Speakers) -> Token | None:
-    """ "son confrère de parti Patrick Ollier, qui y voyait ...": the person
+    """ "son collègue de parti Luc Marin, qui y voit ...": the person
     named right before the "qui" of a relative clause whose antecedent noun
     names nobody, when the parser hung the name on that noun or on a
     complement of it without an article ("de parti"). Refused: a name behind

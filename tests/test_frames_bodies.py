@@ -184,6 +184,18 @@ def test_bodies_support_received_by_coordinated_people(nlp) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Au Portugal, l'armée a retiré son soutien à Paul Girard.",
+        "En Espagne, le comité central du parti a exprimé son soutien à Paul Girard.",
+    ],
+)
+def test_bodies_a_place_set_before_the_support_verb_is_no_one_supported(nlp, text: str) -> None:
+    objects = [p[1] for p in pairs(text, "supported")]
+    assert objects == ["paul-girard"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Le financement de la campagne de Paul Girard a été critiqué.",  # nothing received
         "Paul Girard a reconnu ses erreurs devant Anne Roux.",  # no authority recognised
         "L'armée reconnaît-elle l'autorité de Paul Girard ?",  # a question

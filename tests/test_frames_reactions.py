@@ -8,8 +8,10 @@ import pytest
 from conftest import facts_of
 
 from kg.errors import FrameError
+from kg.frames.reaction_target import is_country
 from kg.frames.reaction_words import reaction_words, read_reaction_words
-from kg.model import Polarity
+from kg.lexicon import lexicon
+from kg.model import Entity, EntityType, Polarity
 
 
 def pairs(text: str, predicate: str = "criticized") -> list[tuple[str, str]]:
@@ -97,7 +99,7 @@ def test_reactions_holders_go_on_past_a_quote_split_into_two_sentences(nlp) -> N
         "L'arrestation de Paul Girard a provoqué la colère de Marc Petit.",
         "Marc Petit s'est dit scandalisé par la mort d'Anne Roux.",
         # a country named as a place is no target
-        "La Chine a exprimé son indignation face à la décision du Japon.",
+        "La Chine a exprimé son indignation face à la situation au Japon.",
         # words in quote marks nobody says
         "Le slogan « Anne Roux s'est déclarée scandalisée par les propos de Paul Girard » "
         "a fait le tour du web.",
@@ -388,3 +390,93 @@ def test_reactions_stance_without_cause_stays_in_its_paragraph(nlp) -> None:
     stance = "Anne Roux s'est également déclarée choquée."
     assert ("anne-roux", "paul-girard") in pairs(f"{reaction} {stance}")
     assert ("anne-roux", "paul-girard") not in pairs(f"{reaction}\n\n{stance}")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country reacts, against the author of an act
+        (
+            "La Chine a exprimé son indignation face à la décision de Paul Girard.",
+            [("chine", "paul-girard")],
+        ),
+        ("Le Japon s'est dit choqué par les propos de Paul Girard.", [("japon", "paul-girard")]),
+        # a country acts: the complement of an act noun
+        (
+            "La Chine a fait part de sa colère face aux propos de la Russie.",
+            [("chine", "russie")],
+        ),
+        ("Le Brésil a déploré la décision de l'Argentine.", [("bresil", "argentine")]),
+        # the agent of the act's participle, "de la part de"
+        (
+            "Le Japon s'est dit choqué par l'annonce faite par la France.",
+            [("japon", "france")],
+        ),
+        (
+            "La France a protesté contre la décision prise par l'Allemagne.",
+            [("france", "allemagne")],
+        ),
+        (
+            "La Russie a protesté contre un manque de consultation de la part de la Chine.",
+            [("russie", "chine")],
+        ),
+        # the subject of the verb that made the act, taken up later
+        (
+            "Le Japon a pris une décision lundi. La Chine a exprimé sa colère face à cette "
+            "décision.",
+            [("chine", "japon")],
+        ),
+        # a person of another country
+        (
+            "Le ministre chinois Li Wei a exprimé sa colère face à la décision du Japon.",
+            [("li-wei", "japon")],
+        ),
+    ],
+)
+def test_reactions_countries_hold_and_are_targets(nlp, text: str, expected) -> None:
+    assert pairs(text) == expected
+
+
+def test_reactions_country_defends_an_act(nlp) -> None:
+    text = "Le Canada a relativisé la portée des propos de la France."
+    assert pairs(text, "defended") == [("canada", "france")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the country named itself, not as one who acts
+        "La Chine a exprimé sa colère face à la Corée du Sud.",
+        "La Chine a exprimé sa colère face à la politique du Japon.",
+        # a place reached by "en / à / dans", where something happens
+        "Le Japon a déploré la situation en Irak.",
+        "La France a exprimé sa colère face aux violences à Lyon.",
+        "Le Japon a exprimé sa colère face aux violences commises en Chine.",
+        "Anne Roux a déploré la mort de Paul Girard en Italie.",
+        # a town or a region as the one who acts, or as the one who reacts
+        "La Chine a exprimé sa colère face à la décision de Bordeaux.",
+        "La Chine a exprimé sa colère face à la décision de la Californie.",
+        "Lyon a exprimé sa colère face aux propos de Paul Girard.",
+        "La Catalogne a exprimé sa colère face à la décision de Paul Girard.",
+        # where the reaction is voiced
+        "La Chine a exprimé sa colère devant l'ambassade du Japon.",
+        # the holder's own country
+        "Le ministre chinois Li Wei a exprimé sa colère face à la décision de la Chine.",
+        "Li Wei, ministre chinois, a fait part de son indignation face aux déclarations de "
+        "la Chine.",
+        "L'ambassadeur de Chine Li Wei a exprimé sa colère face aux propos de la Chine.",
+    ],
+)
+def test_reactions_places_refused(nlp, text: str) -> None:
+    assert pairs(text) == []
+
+
+def test_reactions_country_known_by_its_name_or_an_alias() -> None:
+    countries = lexicon("fr").countries
+    china = Entity("place/chine", EntityType.PLACE, "Chine")
+    assert is_country(china, countries)
+    # a capital the article uses for its country is an alias of the country
+    assert is_country(Entity("place/chine", EntityType.PLACE, "Pékin", ("Chine",)), countries)
+    assert not is_country(Entity("place/pekin", EntityType.PLACE, "Pékin"), countries)
+    assert not is_country(Entity("place/californie", EntityType.PLACE, "Californie"), countries)
+    assert not is_country(Entity("org/chine", EntityType.ORGANIZATION, "Chine"), countries)

@@ -579,8 +579,8 @@ def test_speech_report_verb_says_a_clause_where_nobody_speaks(nlp) -> None:
     ("text", "expected"),
     [
         (
-            "Le député Patrick Ollier y voyait une « prime à l'échec », dont l'effet sera grave.",
-            [("patrick-ollier", "prime à l'échec")],
+            "Le député Luc Marin y voyait une « victoire du cynisme », dont l'effet sera grave.",
+            [("luc-marin", "victoire du cynisme")],
         ),
         (
             "Anne Roux y voit une « menace pour la démocratie ».",

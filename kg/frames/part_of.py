@@ -1,6 +1,6 @@
 """Places a verb of belonging or of location puts inside another: "Colmar,
-qui fait partie de l'Alsace", "les atolls de Bikini et d'Enewetak, faisant
-partie de l'archipel", "Kidal, ville située dans le nord du Mali".
+qui fait partie de l'Alsace", "les îles de Ré et d'Oléron, qui font partie
+de la Charente-Maritime", "Kidal, ville située dans le nord du Mali".
 
 Read on the words (the parser often hangs the participle anywhere): one or
 more places coordinated by "et" or a comma, then an optional comma and

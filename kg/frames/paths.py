@@ -47,7 +47,7 @@ def _complements(token: Token, support: frozenset[str]) -> list[Token]:
     misattachments repaired: on a complement of the verb ("au téléphone avec
     X"), on a bare noun the parser took for a predicate ("s'est rendu lundi en
     Chine", "lundi" an xcomp), on an adverb ("a téléphoné hier à X") and on
-    the support verb of a noun ("a eu un entretien avec X")."""
+    the support verb of a noun, after that verb ("a eu un entretien avec X")."""
     deps = _PREP_DEPS if token.pos_ in CLAUSE_POS else ("nmod", "obl")
     found = [c for c in token.children if c.dep_.split(":")[0] in deps and c.dep_ != "obl:agent"]
     # "a téléphoné hier à X": a complement the parser hung on an adverb of the
@@ -69,8 +69,12 @@ def _complements(token: Token, support: frozenset[str]) -> list[Token]:
             if g.dep_ == "nmod" and not markers(g) & grammar().genitive  # "de" belongs to the noun
         ]
     elif _supported(token, support):
+        # the support verb's complements after it: one set before it ("Au
+        # Mali, l'armée a retiré son soutien à X") says where, not to whom
         found += [
-            c for c in token.head.children if c.dep_.startswith("obl") and c.dep_ != "obl:agent"
+            c
+            for c in token.head.children
+            if c.dep_.startswith("obl") and c.dep_ != "obl:agent" and c.i > token.head.i
         ]
     return found
 

@@ -18,11 +18,17 @@ phrase is, in this order:
   présenté une séquence") or the agent of its participle ("l'annonce faite
   par X"), ``making_verbs``.
 
+A country is a target only where it acts, as a government does: the
+complement of an act noun ("la décision du Japon", "les propos de la
+Russie"), "de la part de la Chine", the author of an act ("l'annonce faite
+par la France", "le Japon a pris une décision").
+
 Refused: a chain with two entities or more, the complement of a noun whose
-"de X" undergoes the act ("l'arrestation de X", ``patient_nouns``), a place
-(a reaction is against someone, "la politique de la France" says nothing
-here), the holder itself (read by :mod:`kg.frames.reactions`), and a phrase
-that leads to nobody.
+"de X" undergoes the act ("l'arrestation de X", ``patient_nouns``), any
+other place (a reaction is against someone: "la politique de la France",
+"sa colère face à la Chine", "la situation en Irak", a town or a region say
+nothing here), the holder itself (read by :mod:`kg.frames.reactions`), and a
+phrase that leads to nobody.
 """
 
 from __future__ import annotations
@@ -33,12 +39,13 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg.lang.grammar import grammar
+from kg.lexicon import name_key
 from kg.model import Entity, EntityType
 from kg.syntax import markers, subject_of
 
-__all__ = ["TARGET_TYPES", "Targets", "TargetWords"]
+__all__ = ["TARGET_TYPES", "TargetWords", "Targets", "is_country"]
 
-#: The entities a reaction may be about: never a place.
+#: The entities a reaction may be about; a place only as a country that acts.
 TARGET_TYPES = frozenset({EntityType.PERSON, EntityType.ORGANIZATION, EntityType.OTHER})
 
 #: How many genitives down a chain is followed ("la révélation des conditions du départ de X").
@@ -61,6 +68,8 @@ class TargetWords:
 
 
 Found = tuple[Entity, Token]
+#: An entity found, and whether it is reached as the one who acts.
+_Hit = tuple[Found, bool]
 
 
 class Targets:
@@ -69,11 +78,18 @@ class Targets:
     Args:
         entity: the entity whose mention covers a token (the frames' resolver).
         words: the words of ``reactions.yaml`` the search needs.
+        is_country: whether a place is a country (a town or a region is not).
     """
 
-    def __init__(self, entity: Callable[[Token], Entity | None], words: TargetWords) -> None:
+    def __init__(
+        self,
+        entity: Callable[[Token], Entity | None],
+        words: TargetWords,
+        is_country: Callable[[Entity], bool],
+    ) -> None:
         self._entity = entity
         self._words = words
+        self._is_country = is_country
         self._genitive = grammar().genitive
 
     def of(self, token: Token) -> Found | None:
@@ -87,7 +103,7 @@ class Targets:
             return agent
         chain, named = self._chain(token)
         if named:
-            return _unique(named)
+            return self._unique(named)
         author = self._author(token)
         if author is not None:
             return author
@@ -103,18 +119,18 @@ class Targets:
         for word in token.subtree:
             if word.lemma_.lower() in self._words.agent_nouns and markers(word) & self._genitive:
                 named = [
-                    hit
+                    (hit, True)
                     for child in word.children
                     if child.dep_ == "nmod" and markers(child) & self._genitive
                     for hit in [self.named(child)]
                     if hit is not None
                 ]
-                return _unique(named) if named else None
+                return self._unique(named) if named else None
         return None
 
     def named(self, token: Token) -> Found | None:
         """The entity at a token, else the name set beside its noun with no
-        preposition ("l'émission Les Guignols", "le député X", "X, ministre");
+        preposition ("le journal Le Matin", "le député X", "X, ministre");
         never the complement of a noun (a chain of genitives is read whole)."""
         entity = self._entity(token)
         if entity is not None:
@@ -126,24 +142,28 @@ class Targets:
                     return entity, child
         return None
 
-    def _chain(self, token: Token) -> tuple[list[Token], list[Found]]:
+    def _chain(self, token: Token) -> tuple[list[Token], list[_Hit]]:
         """The nouns of a phrase's chain of genitives, and the entities it names
-        (a named entity ends its branch)."""
+        (a named entity ends its branch), each marked as acting when it is
+        the complement of an act noun ("la décision du Japon")."""
         nouns: list[Token] = []
-        named: list[Found] = []
-        level = [token]
+        named: list[_Hit] = []
+        level = [(token, False)]
         for _ in range(_DEPTH):
             following = []
-            for node in level:
+            for node, acts in level:
                 hit = self.named(node)
                 if hit is not None:
-                    named.append(hit)
+                    named.append((hit, acts))
                     continue
                 nouns.append(node)
                 if node.lemma_.lower() in self._words.patient_nouns:
                     continue  # "l'arrestation de X": X undergoes it
+                act = bool({node.lemma_.lower(), node.lower_} & self._words.act_nouns)
                 following += [
-                    c for c in node.children if c.dep_ == "nmod" and markers(c) & self._genitive
+                    (c, act)
+                    for c in node.children
+                    if c.dep_ == "nmod" and markers(c) & self._genitive
                 ]
             level = following
         return nouns, named
@@ -170,7 +190,7 @@ class Targets:
     def _source(self, act: Token) -> Found | None:
         """Who an act noun is of or by: its one genitive entity, else its author."""
         _, named = self._chain(act)
-        return _unique(named) if named else self._author(act)
+        return self._unique(named) if named else self._author(act)
 
     def _author(self, act: Token) -> Found | None:
         """Who made an act: the subject of the verb that made it, or the agent
@@ -181,28 +201,49 @@ class Targets:
         # after an aside for an unmarked oblique
         made = act.dep_ == "obj" or act.dep_.startswith("obl") and not markers(act)
         if made and head.lemma_.lower() in makers:
-            authors = [h for h in map(self.named, subject_of(head)) if h is not None]
-            return _unique(authors) if authors else None
+            authors = [(h, True) for h in map(self.named, subject_of(head)) if h is not None]
+            return self._unique(authors) if authors else None
         for child in act.children:
-            if child.dep_ == "acl" and child.lemma_.lower() in makers:
+            # "la décision prise par X": the parser may take the participle for an adjective
+            participle = child.dep_ == "acl" or child.dep_ == "amod" and child.pos_ == "VERB"
+            if participle and child.lemma_.lower() in makers:
                 authors = [
-                    h
+                    (h, True)
                     for c in child.children
                     if c.dep_ == "obl:agent"
                     for h in [self.named(c)]
                     if h is not None
                 ]
                 if authors:
-                    return _unique(authors)
+                    return self._unique(authors)
         return None
 
+    def _unique(self, found: list[_Hit]) -> Found | None:
+        """The one entity found, when it may be a target: a person, an
+        organisation, a work, or a country everywhere it is reached as the
+        one who acts."""
+        keys = {entity.key for (entity, _), _ in found}
+        if len(keys) != 1:
+            return None
+        entity = found[0][0][0]
+        if entity.type in TARGET_TYPES:
+            return found[0][0]
+        acting = all(acts for _, acts in found)
+        country = entity.type is EntityType.PLACE and self._is_country(entity)
+        return found[0][0] if acting and country else None
 
-def _unique(found: list[Found]) -> Found | None:
-    """The one entity found, when it may be a target."""
-    keys = {entity.key for entity, _ in found}
-    if len(keys) != 1 or found[0][0].type not in TARGET_TYPES:
-        return None
-    return found[0]
+
+def is_country(entity: Entity, countries: frozenset[str]) -> bool:
+    """Whether an entity is a country: a place whose name or one of its
+    aliases is a country's (a capital the article uses for its government is
+    an alias of the country; the capital alone is a town).
+
+    Args:
+        entity: the entity.
+        countries: the name keys of the countries' names (``Lexicon.countries``).
+    """
+    names = (entity.label, *entity.aliases)
+    return entity.type is EntityType.PLACE and any(name_key(n) in countries for n in names)
 
 
 def _determiner(noun: Token, kind: str) -> bool:

@@ -26,10 +26,16 @@ giving ``criticized`` unless said otherwise:
   no criticism of X: see ``patient_nouns``);
 * a defence (``defended``): "A a relativisé / minimisé la portée de X".
 
+A country may react as its government does ("la Chine a exprimé sa colère
+face à ...", "le Japon s'est dit choqué"); a town or a region holds no
+reaction. A country is a target only where it acts (:mod:`kg.frames.reaction_target`).
+
 Refused: a reaction in a question (the sentence's last end mark outside
 quote marks is "?"), inside a quote that nobody is found to say, with no
 unique target or holder (two people after one "celle de", two entities in
-a chain), a target that is a place or the holder itself, a target phrase
+a chain), a target that is a place that does not act, the holder itself or
+the holder's own country ("le ministre chinois ... la décision de la
+Chine", the country named in the holder's words), a target phrase
 inside quoted words (the topic of a quote), a stance whose verb has an
 object ("ce film a choqué A" is no stance of A). A negated reaction stays a
 fact with negative polarity ("A ne s'est pas dit choqué").
@@ -46,10 +52,11 @@ from kg.event_time import event_time
 from kg.frames.people_groups import group_members
 from kg.frames.provenance import fact_provenance
 from kg.frames.reaction_holders import listed_holders
-from kg.frames.reaction_target import Found, Targets
+from kg.frames.reaction_target import Found, Targets, is_country
 from kg.frames.reaction_words import ReactionWords, reaction_words
 from kg.frames.resolver import Resolver, Sources
 from kg.lang.grammar import grammar
+from kg.lexicon import Lexicon, lexicon, name_key
 from kg.model import Entity, EntityType, Fact
 from kg.nlp import Parsed
 from kg.polarity import Cues, assess
@@ -57,7 +64,8 @@ from kg.syntax import is_reflexive, markers, subject_of
 
 __all__ = ["reaction_facts"]
 
-_HOLDERS = frozenset({EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE})
+#: The entities that may react; a place only when it is a country.
+_HOLDERS = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
 _CONFIDENCE = 0.7
 #: How many sentences back a stance with no cause looks for the last reaction's target.
 _STANCE_WINDOW = 2
@@ -85,12 +93,41 @@ def _word(token: Token) -> set[str]:
 class _Reader:
     """The reactions of one article's sentences."""
 
-    def __init__(self, resolver: Resolver, words: ReactionWords, attribution: Sources) -> None:
+    def __init__(
+        self, resolver: Resolver, words: ReactionWords, attribution: Sources, lex: Lexicon
+    ) -> None:
         self.resolver = resolver
         self.words = words
         self.quoted = attribution.quoted
         self.source_of = attribution.source_of
-        self.targets = Targets(resolver.entity_at, words.target)
+        self.lex = lex
+        self.targets = Targets(resolver.entity_at, words.target, self.is_country)
+
+    def is_country(self, entity: Entity) -> bool:
+        """A place the lexicon knows as a country."""
+        return is_country(entity, self.lex.countries)
+
+    def may_hold(self, entity: Entity) -> bool:
+        """A person, an organisation or a country may react."""
+        return entity.type in _HOLDERS or self.is_country(entity)
+
+    def own_country(self, reading: _Reading) -> bool:
+        """The target is a country the holder's words name: "le ministre
+        chinois X", "l'ambassadeur de Chine X" (by a demonym or a name)."""
+        target = reading.target[0] if reading.target else None
+        if target is None or target.type is not EntityType.PLACE:
+            return False
+        phrase = reading.holder_token
+        while phrase.dep_ in ("appos", "flat", "flat:name", "nmod") and phrase.head is not phrase:
+            phrase = phrase.head
+        demonyms = self.lex.demonyms
+        for token in phrase.subtree:
+            if self.resolver.entity_at(token) is target:
+                return True
+            named = demonyms.get(token.lower_)
+            if named is not None and name_key(named) == name_key(target.label):
+                return True
+        return False
 
     def _target(self, token: Token) -> Found | None:
         """What a phrase is about; an entity named inside quoted words is a
@@ -100,7 +137,7 @@ class _Reader:
 
     def _holder(self, token: Token) -> tuple[Entity, Token] | None:
         hit = self.targets.named(token)
-        return hit if hit is not None and hit[0].type in _HOLDERS else None
+        return hit if hit is not None and self.may_hold(hit[0]) else None
 
     def _holders(self, subjects: list[Token]) -> list[tuple[Entity, Token]]:
         """The holder the first subject names, or the people of a group
@@ -233,7 +270,7 @@ class _Reader:
         judgement the article makes itself is nobody's criticism."""
         source = self.source_of(word)
         phrase = _judged_subject(word, self.words.manner_nouns)
-        if source is None or source.type not in _HOLDERS or phrase is None:
+        if source is None or not self.may_hold(source) or phrase is None:
             return []
         # the judgement is what is said: an entity inside the quote is its object
         target = self.targets.of(phrase)
@@ -308,7 +345,7 @@ def _readings(parsed: Parsed, reader: _Reader, attribution: Sources) -> Iterator
                     # a holder named in the next sentence moves the reaction there
                     moved = reading.holder_token.sent.start > sent.start
                     last = (n + 1 if moved else n, reading.target)
-                if reading.target[0].key != reading.holder.key:
+                if reading.target[0].key != reading.holder.key and not reader.own_country(reading):
                     yield reading
 
 
@@ -327,7 +364,7 @@ def reaction_facts(
     Returns:
         One fact per reaction, in text order.
     """
-    reader = _Reader(resolver, reaction_words(lang), attribution)
+    reader = _Reader(resolver, reaction_words(lang), attribution, lexicon(lang))
     facts = []
     for reading in _readings(parsed, reader, attribution):
         target, target_token = reading.target  # type: ignore[misc]
