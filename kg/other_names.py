@@ -189,7 +189,7 @@ def _apposed(doc: Doc, names: _Names, named: Mention, end: int, lang: str) -> No
         if not size:
             return
         start += size
-        if start < len(words) and words[start].lower() in g.definite_articles - {"les"}:
+        if start < len(words) and words[start].lower() in g.definite_articles:
             start += 1
     if not names.by_start.get(start):
         return
