@@ -168,7 +168,7 @@ def _verb_scope(trigger: Token, cues: Cues) -> list[Token]:
 
 
 def _subject_met(verb: Token, cues: Cues) -> list[Token]:
-    """ "Le comité, réuni samedi 23 avril, a recommandé que": the day a body
+    """ "Le conseil, réuni mardi 9 mai, a décidé que": the day a body
     met, said by a participle of a gathering verb (``gathering_verbs``) set
     beside the verb's subject, dates the verb when it has no time of its
     own. Only day words (a weekday, a day and month, "hier"), and only a
@@ -189,7 +189,7 @@ def _subject_met(verb: Token, cues: Cues) -> list[Token]:
 
 
 def _next_to(scope: list[Token], cues: Cues) -> tuple[Token, int, bool] | None:
-    """ "la veille de la réunion", "deux jours après le sommet": the event a day
+    """ "la veille du congrès", "deux jours après le sommet": the event a day
     noun or a count of days counts from, by how many days, and whether it was
     a count (the verb may then have a day of its own)."""
     for tok in scope:
@@ -291,7 +291,7 @@ def _count(unit: Token, cues: Cues) -> int | None:
 
 
 def _counted_from(noun: Token, sent: Span, cues: Cues, reference: str | None) -> str | None:
-    """ "X ont été enlevés le 28 mars, un jour après la visite de Y": an event
+    """ "X a été arrêté le 4 juin, trois jours après la visite de Y": an event
     noun set a count of days after (or before) a dated verb it hangs on took
     place that many days before (or after) the verb's day. Refused: no count
     ("après la visite" says no day), a verb with no day of its own."""

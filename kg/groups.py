@@ -1,13 +1,13 @@
 """The organisations a plural demonstrative stands for.
 
-"... entre le parti et les autres partis de la coalition, l'Union X (UX) et
-les libéraux (LD). L'accord avec les alliés du parti ne fait guère de doute,
-ceux-ci ne posant comme condition que ...": "ceux-ci" takes the closest
+"... le parti a reçu ses partenaires de la majorité, l'Union X (UX) et les
+verts (LV). Le soutien des alliés du parti semble acquis, ceux-ci ayant
+posé comme condition ...": "ceux-ci" takes the closest
 plural noun before it ("les alliés"), which names nobody, and stands for
 the one list of organisations the sentence before, or its own sentence
-before that noun, sets after a plural noun and a comma ("les autres partis
-de la coalition, X et Y"). Each item of the list names its first
-organisation, a name in brackets counting ("les libéraux (LD)").
+before that noun, sets after a plural noun and a comma ("ses partenaires
+de la majorité, X et Y"). Each item of the list names its first
+organisation, a name in brackets counting ("les verts (LV)").
 
 Refused: a pronoun of the list ``group_pronouns`` (``cues.yaml``) that is
 singular, no plural noun before it, a noun that names an entity itself, no

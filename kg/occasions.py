@@ -2,9 +2,9 @@
 that holds its speech verb. The statement takes the occasion's time and
 place, and for an aim its speaker.
 
-* :func:`relative_occasion`: "un communiqué, le 22 avril, dans lequel elle
-  « exprime ses regrets »", "une conférence de presse, au cours de laquelle
-  il a déclaré que": a speech verb whose clause opens on a preposition and
+* :func:`relative_occasion`: "une déclaration, le 3 juin, dans laquelle il
+  « regrette l'incident »", "une interview, au cours de laquelle
+  elle a affirmé que": a speech verb whose clause opens on a preposition and
   a relative pronoun (``occasion_relatives``) stands in the nearest occasion
   noun before it (``gathering_nouns``, ``statement_nouns``) that agrees with
   the pronoun in gender and number. Refused: a verb or a sentence's end
@@ -182,8 +182,8 @@ def occasion_agent(noun: Token) -> Token | None:
 
 def occasion_date(noun: Token) -> list[str]:
     """The words that date an occasion: its phrase, and an aside set off by
-    commas right after it ("un communiqué, dans la soirée du 22 avril,
-    dans lequel"), lower-cased; the caller reads them as a date."""
+    commas right after it ("une lettre, dans la matinée du 3 juin,
+    dans laquelle"), lower-cased; the caller reads them as a date."""
     doc = noun.doc
     words = [t.lower_ for t in noun.subtree]
     after = noun.right_edge.i + 1

@@ -206,7 +206,7 @@ def _event_facts(article: _Article, kind: str, data: object) -> list[tuple[Fact,
 
 
 def _group_said(article: _Article, verb: Token, content: Token) -> list[_Said]:
-    """ "ceux-ci ne posant comme condition que ...": each organisation of
+    """ "ceux-ci ayant posé comme condition ...": each organisation of
     the list a plural demonstrative subject stands for says the words
     (:func:`kg.groups.group_of`)."""
     subjects = subject_of(verb)
@@ -321,7 +321,7 @@ def _said_facts(article: _Article, said: _Said) -> list[tuple[Fact, Token]]:
 
 def _when_where(article: _Article, said: _Said) -> tuple[str | None, Entity | None]:
     """When and where words were said: the time the speech verb names, else
-    its occasion's ("un communiqué, le 22 avril, dans lequel elle ..."); the
+    its occasion's ("une déclaration, le 3 juin, dans laquelle il ..."); the
     place its occasion names ("sa visite en Irak pour annoncer"), else the
     statement's (:func:`kg.event_place.statement_place`)."""
     verb, date, used = said.verb, article.parsed.article.date, {said.speaker.key}

@@ -176,7 +176,7 @@ def _complement_apposed(
     """Whether a name set off by commas follows the role's complement: "le
     ministre de la Santé du Portugal, Luis Costa, ...". The complement starts
     with a preposition, is short and holds no punctuation; the name ends with a
-    comma or the sentence ("... au président de la République, Carlo Rossi."),
+    comma or the sentence ("... au président de la République, Marc Petit."),
     never runs on into a clause of its own.
 
     Args:

@@ -155,7 +155,7 @@ def _hung_lower(verb: Token) -> Token | None:
     clause the parser hung on a word of the verb's complement. Taken when it
     is the first "que" after the verb, no finite verb nor present participle
     stands between them, the "que" is no part of a conjunction ("pour que",
-    "tandis que", but "a rapporté quelques jours plus tôt que" is no
+    "tandis que", but "a écrit deux semaines plus tôt que" is no
     comparison) and the clause is not a relative one ("les otages que la police a
     libérés": a "que" right after its noun)."""
     top = verb.head if verb.dep_ == "xcomp" else verb  # "a fait savoir": from "fait"

@@ -265,15 +265,15 @@ def test_event_time_the_same_day_without_a_day_before_gives_nothing(nlp, text: s
     ("text", "predicate", "expected"),
     [
         (
-            "Trois journalistes ont été enlevés à Bagdad le 28 mars, un jour après la visite "
-            "du président Paul Girard en Irak.",
+            "Deux ingénieurs ont été arrêtés à Kaboul le 14 avril, trois jours après la visite "
+            "du président Paul Girard en Afghanistan.",
             "visited",
-            "2005-03-27",
+            "2005-04-11",
         ),
         # the day after its month, in the English order
         (
-            "Trois journalistes ont été enlevés à Bagdad mars 28, deux jours après la visite "
-            "du président Paul Girard en Irak.",
+            "Deux ingénieurs ont été arrêtés à Kaboul mars 28, deux jours après la visite "
+            "du président Paul Girard en Afghanistan.",
             "visited",
             "2005-03-26",
         ),
@@ -296,10 +296,11 @@ def test_event_time_an_event_counted_from_a_dated_verb(nlp, text, predicate, exp
         # no count of days: only "after", no day
         "L'accord a été signé le 3 mai, après la visite de Paul Girard en Irak.",
         # a verb with no day of its own
-        "Trois journalistes ont été enlevés à Bagdad, un jour après la visite de Paul Girard "
-        "en Irak.",
+        "Deux ingénieurs ont été arrêtés à Kaboul, trois jours après la visite de Paul Girard "
+        "en Afghanistan.",
         # a number after a month that counts soldiers, not the day
-        "En mars 28 soldats sont morts, un jour après la visite de Paul Girard en Irak.",
+        "En avril 12 soldats ont été blessés, trois jours après la visite de Paul Girard "
+        "en Afghanistan.",
     ],
 )
 def test_event_time_an_event_counted_from_an_undated_verb_has_no_time(nlp, text: str) -> None:

@@ -202,7 +202,7 @@ def test_affiliations_other_announcements_give_no_spokesperson(nlp, text: str) -
             "banque-mondiale",
         ),
         (
-            "Anne Roux a expliqué qu'il pouvait s'agir de ses rapports rédigés en tant que "
+            "Anne Roux a estimé qu'il pouvait être question de ses notes écrites en tant que "
             "directrice adjointe à la Banque centrale de Lyon.",
             "worksFor",
             "anne-roux",
@@ -382,7 +382,7 @@ def test_affiliations_a_charge_in_an_organisation(
 @pytest.mark.parametrize(
     "text",
     [
-        "Paul Girard (chargé des archives de l'ancien régime) a parlé.",  # no organisation
+        "Paul Girard (chargé des fouilles de l'époque romaine) a parlé.",  # no organisation
         "Paul Girard, chargé du dossier de l'Iran, a parlé.",  # a place
         "Le dossier chargé de la Banque mondiale a été remis à Paul Girard.",  # no person
     ],

@@ -29,7 +29,7 @@ def speakers(text: str) -> list[str]:
     ("text", "speaker"),
     [
         (
-            "Le comité exécutif du parti a recommandé que Paul Girard quitte la présidence.",
+            "Le comité exécutif du parti a demandé que Paul Girard quitte la présidence.",
             "comite-executif",
         ),
         ("La police a indiqué que trois manifestants avaient été blessés.", "police"),
@@ -121,8 +121,8 @@ def test_bodies_plural_anaphors_refuse_other_nouns(nlp, text: str) -> None:
 
 def test_bodies_voice_of_a_body(nlp) -> None:
     text = (
-        "Les forces armées ont fait savoir, par la voix du général Marc Petit, que la frontière "
-        "resterait fermée."
+        "Les forces armées ont indiqué, par la voix du général Marc Petit, que le couvre-feu "
+        "serait levé."
     )
     assert pairs(text, "speaksFor") == [("marc-petit", "forces-armees")]
     assert speakers(text) == ["forces-armees"]
@@ -132,7 +132,7 @@ def test_bodies_voice_of_a_body(nlp) -> None:
     ("text", "expected", "polarity"),
     [
         (
-            "Les forces armées reconnaissent l'autorité du nouveau président Paul Girard.",
+            "Les forces armées reconnaissent l'autorité du président intérimaire Paul Girard.",
             ("forces-armees", "paul-girard"),
             "positive",
         ),
@@ -177,7 +177,7 @@ def test_bodies_support_in_noun_and_support_verb_form(
 
 
 def test_bodies_support_received_by_coordinated_people(nlp) -> None:
-    text = "Paul Girard et Anne Roux ont obtenu des assurances formelles de Marc Petit."
+    text = "Paul Girard et Anne Roux ont recueilli des assurances écrites de Marc Petit."
     assert pairs(text, "supported") == [("marc-petit", "paul-girard"), ("marc-petit", "anne-roux")]
 
 
@@ -249,9 +249,9 @@ def _said_times(text: str) -> list[str | None]:
     ("text", "time"),
     [
         (
-            "Le comité exécutif du parti, réuni samedi 23 avril, a recommandé que Paul Girard "
+            "Le conseil national du parti, réuni mardi 19 avril, a demandé que Paul Girard "
             "démissionne.",
-            "2005-04-23",
+            "2005-04-19",
         ),
         (
             "Le bureau politique, réuni lundi, a exigé que les ministres démissionnent.",
@@ -337,10 +337,10 @@ def test_bodies_a_determiner_is_no_anaphor(nlp) -> None:
     ("text", "predicate", "expected"),
     [
         (
-            "La justice péruvienne a lancé un mandat d'arrêt à l'encontre du président déchu. "
+            "La justice chilienne a émis un mandat d'arrêt contre le président déchu. "
             "M. Lenoir a fui à l'étranger.",
             "accused",
-            ("perou", "lenoir"),
+            ("chili", "lenoir"),
         ),
         # the one person named with no role, named before the phrase
         (
@@ -361,13 +361,13 @@ def test_bodies_an_ousted_holder_is_the_one_person_without_a_role(
     "text",
     [
         # two people named with no role: which one is unknown
-        "La justice péruvienne a lancé un mandat d'arrêt à l'encontre du président déchu. "
+        "La justice chilienne a émis un mandat d'arrêt contre le président déchu. "
         "M. Lenoir et M. Garnier ont fui à l'étranger.",
         # no modifier of a lost office
-        "La justice péruvienne a lancé un mandat d'arrêt à l'encontre du président. "
+        "La justice chilienne a émis un mandat d'arrêt contre le président. "
         "M. Lenoir a fui à l'étranger.",
         # no definite article
-        "La justice péruvienne a lancé un mandat d'arrêt contre un ministre déchu. "
+        "La justice chilienne a émis un mandat d'arrêt contre un ministre déchu. "
         "M. Lenoir a fui à l'étranger.",
     ],
 )
@@ -377,7 +377,7 @@ def test_bodies_no_ousted_holder_without_one_bare_person(nlp, text: str) -> None
 
 def test_bodies_the_president_of_a_partys_body_is_the_partys(nlp) -> None:
     text = (
-        "Le Parti vert a tenu son congrès à Lyon. Le comité exécutif du parti a recommandé que "
+        "Le Parti vert s'est réuni en congrès à Lyon. Le comité exécutif du parti a demandé que "
         "son président, Marc Petit, démissionne."
     )
     facts = facts_of(text)

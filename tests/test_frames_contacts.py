@@ -161,8 +161,7 @@ def test_threats_no_ultimatum(nlp, text: str) -> None:
             ("parti-vert", "conseil-d-etat"),
         ),
         (
-            "Un communiqué de la CGT indique que le secrétaire général de cette organisation a "
-            "écrit à Anne Roux.",
+            "Selon une note de la CGT, le président de cette organisation a écrit à Anne Roux.",
             ("cgt", "anne-roux"),
         ),
         # the body referred to, after a quote mark
@@ -180,11 +179,10 @@ def test_contacts_an_official_of_this_organisation(nlp, text: str, expected) -> 
     "text",
     [
         # two organisations before: which one is unknown
-        "La CGT et la CFDT ont publié un communiqué. Le secrétaire général de cette "
+        "La CGT et la CFDT ont publié une note. Le président de cette "
         "organisation a écrit à Anne Roux.",
         # a definite noun is no pointer to the last one named
-        "Le secrétaire général de l'organisation a écrit à Anne Roux après un communiqué de "
-        "la CGT.",
+        "Le président de l'organisation a écrit à Anne Roux après une note de la CGT.",
         "La police a saisi trois tonnes de cocaïne à Marseille.",  # a thing seized
     ],
 )

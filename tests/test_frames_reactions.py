@@ -417,7 +417,7 @@ def test_reactions_stance_without_cause_stays_in_its_paragraph(nlp) -> None:
             [("france", "allemagne")],
         ),
         (
-            "La Russie a protesté contre un manque de consultation de la part de la Chine.",
+            "La Russie a protesté contre un défaut de concertation de la part de la Chine.",
             [("russie", "chine")],
         ),
         # the subject of the verb that made the act, taken up later

@@ -8,7 +8,7 @@ import pytest
 from conftest import facts_of
 
 LIST = (
-    "Le Parti social a reçu les autres partis de la majorité, l'Union démocrate (UD) "
+    "Le Parti social a reçu ses partenaires de la majorité, l'Union démocrate (UD) "
     "et le Mouvement libéral (ML), lundi. "
 )
 
@@ -23,8 +23,8 @@ def said(text: str) -> list[tuple[str, str]]:
     ("text", "expected"),
     [
         (
-            LIST + "L'accord avec les alliés du Parti social ne fait guère de doute, ceux-ci "
-            "ne posant comme condition que le départ du ministre.",
+            LIST + "Le soutien des alliés du Parti social semble acquis, ceux-ci ayant "
+            "posé comme condition le départ du ministre.",
             "le départ du ministre",
         ),
         (
@@ -42,12 +42,12 @@ def test_groups_each_organisation_of_the_list_says_the_words(nlp, text, expected
     "text",
     [
         # no list before
-        "L'accord avec les alliés du Parti social ne fait guère de doute, ceux-ci ne "
-        "posant comme condition que le départ du ministre.",
+        "Le soutien des alliés du Parti social semble acquis, ceux-ci ayant "
+        "posé comme condition le départ du ministre.",
         # the noun's own complement is in the list: not its allies
         "Le Parti social a reçu les partis de la majorité, le Parti social et l'Union "
-        "démocrate, lundi. L'accord avec les alliés du Parti social ne fait guère de doute, "
-        "ceux-ci ne posant comme condition que le départ du ministre.",
+        "démocrate, lundi. Le soutien des alliés du Parti social semble acquis, "
+        "ceux-ci ayant posé comme condition le départ du ministre.",
     ],
 )
 def test_groups_without_one_list_say_nothing(nlp, text: str) -> None:

@@ -20,9 +20,9 @@ def said(text: str) -> list[tuple[str, str, str | None, str | None]]:
     ("text", "expected"),
     [
         (
-            "Les otages ont été enlevés à Bagdad, un jour après la visite du président "
-            "Paul Girard en Irak pour annoncer une arrivée supplémentaire de troupes.",
-            [("paul-girard", "une arrivée supplémentaire de troupes", None, "irak")],
+            "Deux ingénieurs ont été libérés à Kaboul, trois jours après la visite du président "
+            "Paul Girard en Afghanistan pour annoncer un renfort de soldats.",
+            [("paul-girard", "un renfort de soldats", None, "afghanistan")],
         ),
         (
             "Anne Roux a donné une conférence de presse à Lyon pour annoncer sa candidature.",
@@ -52,8 +52,8 @@ def test_occasions_aim_without_an_occasion_says_nothing(nlp, text: str) -> None:
     ("text", "expected"),
     [
         (
-            "La direction de Renault a diffusé un communiqué, dans la soirée du 12 mars, "
-            "dans lequel elle « regrette cette décision ».",
+            "La direction de Renault a envoyé une lettre, dans la matinée du 12 mars, "
+            "dans laquelle elle « regrette cette décision ».",
             [("renault", "regrette cette décision", "2005-03-12", None)],
         ),
         (

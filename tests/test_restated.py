@@ -17,10 +17,10 @@ def said(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     "text",
     [
-        "Le gouvernement belge, par la voix de Paul Girard, a annoncé son intention de "
-        "fermer trois prisons. L'annonce faite par M. Girard a surpris les syndicats.",
-        "Le gouvernement belge a annoncé, par la voix de Paul Girard, qu'il fermerait trois "
-        "prisons. Cette annonce de Paul Girard a surpris les syndicats.",
+        "Le gouvernement belge, par la voix de Paul Girard, a annoncé son projet de vendre "
+        "deux casernes. L'annonce faite par Paul Girard a inquiété les riverains.",
+        "Le gouvernement belge a annoncé lundi, par la voix de Paul Girard, qu'il vendrait "
+        "deux casernes. Cette annonce de Paul Girard a inquiété les riverains.",
     ],
 )
 def test_restated_by_the_voice_of_a_statement(nlp, text: str) -> None:
@@ -33,8 +33,8 @@ def test_restated_by_the_voice_of_a_statement(nlp, text: str) -> None:
     "text",
     [
         # the maker already said it
-        "Paul Girard a annoncé la fermeture de trois prisons. L'annonce faite par M. Girard "
-        "a surpris les syndicats.",
+        "Paul Girard a annoncé la vente de deux casernes. L'annonce faite par Paul Girard "
+        "a inquiété les riverains.",
         # an indefinite noun, or no statement before
         "Une annonce de Paul Girard a surpris les syndicats.",
         "L'annonce faite par Paul Girard a surpris les syndicats.",

@@ -938,9 +938,9 @@ def test_speech_unknown_name_that_reports_is_an_organisation_speaking(
     ("text", "expected"),
     [
         (
-            "Le maire a parlé. Radio Kivu a rapporté quelques jours plus tôt que les "
-            "rebelles tueraient les otages à moins que le gouvernement libère ses prisonniers.",
-            "les rebelles tueraient les otages",
+            "Le maire a parlé. Radio Kivu a affirmé deux semaines plus tôt que les "
+            "rebelles brûleraient le village à moins que l'armée se retire.",
+            "les rebelles brûleraient le village",
         ),
         (
             "Paul Girard a annoncé deux semaines plus tard que la route serait rouverte.",

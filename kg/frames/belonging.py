@@ -8,7 +8,7 @@ it); the member is the person named after "de", else, for a possessive, the
 person the verb addresses ("reprocher à X son ...", "à celui-ci": the person
 named last before, by a word of the same gender and number), else the
 verb's subject ("X a rappelé son appartenance à Y").
-Refused: "adhésion", not listed ("l'adhésion de la Turquie à l'Union" is a
+Refused: "adhésion", not listed ("l'adhésion de la Norvège à l'Union" is a
 prospect); a noun qualified as former ("son ancienne appartenance"); a verb
 that denies or is negated ("X a nié son appartenance à Y", "n'a jamais
 caché"—a negation is refused whatever it means); an owner who is no person.

@@ -48,7 +48,7 @@ def _organisation_of(
     share: Token, group: Token, entity_at: EntityAt
 ) -> tuple[Entity, Token] | None:
     """The organisation named as the "de" complement of a group noun, of one
-    coordinated with it ("des dirigeants et cadres du parti Y"), or of the
+    coordinated with it ("des élus et militants du parti Y"), or of the
     share noun after the group noun (where the parser may hang it)."""
     for noun in (group, *group.conjuncts, share):
         found = genitive_organisation(noun, entity_at, after=group.i)

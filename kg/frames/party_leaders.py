@@ -1,5 +1,5 @@
-"""Leaders of the party a sentence is about: "Le comité exécutif du parti a
-recommandé que son président, Paul Girard, démissionne", "Ce mouvement a
+"""Leaders of the party a sentence is about: "Le bureau national du parti a
+demandé que son président, Paul Girard, démissionne", "Ce mouvement a
 perdu deux de ses dirigeants, dont le fondateur Luc Marin".
 
 The sentence's main subject refers back to the party without naming it: a

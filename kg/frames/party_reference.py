@@ -1,5 +1,5 @@
 """The party a text means by "le parti": "X a été élu président du parti",
-"le comité exécutif du parti ... son président".
+"le bureau national du parti ... son président".
 
 A party noun ("parti", "mouvement": ``party_heads`` of ``membership.yaml``)
 in lower case, definite and naming no entity, refers back to the party the
@@ -77,7 +77,7 @@ def party_of_value(
 
 
 def party_possessor(head: Token, entity_at: EntityAt) -> tuple[Entity | None, Token | None]:
-    """ "Le comité exécutif du parti a recommandé que son président ...": the
+    """ "Le bureau national du parti a demandé que son président ...": the
     party "son" stands for when the subject of the verb the role depends on
     is a party noun referring back, or a body of it ("le bureau du parti"),
     with that noun; (None, noun) when the article has no one party ("son"

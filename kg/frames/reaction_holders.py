@@ -1,5 +1,5 @@
-"""The holders a list names after a reaction noun: "X a provoqué des
-réactions négatives, parmi lesquelles celles de A, ou encore celle de B".
+"""The holders a list names after a reaction noun: "X a suscité des
+critiques, parmi lesquelles celles de A, ou encore celle de B".
 
 A holder is named after a pronoun of ``holder_pronouns`` followed by "de",
 in a list that a word of ``enumeration`` opens after the reaction noun

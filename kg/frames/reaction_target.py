@@ -1,11 +1,11 @@
 """What a reaction is about: the one person or organisation behind a noun phrase.
 
 A reaction, a judgement or a defence is often about an act rather than its
-author ("son indignation face à cette injure", "a qualifié cette annonce
-d'absurde", "relativiser la portée de la séquence"). The target of such a
+author ("sa colère face à cette mesure", "a qualifié ce projet de
+ridicule", "minimiser la portée du reportage"). The target of such a
 phrase is, in this order:
 
-* who acts "de la part de" inside it ("un manque de consultation de la part
+* who acts "de la part de" inside it ("un défaut de concertation de la part
   du ministre");
 * the entity it names, or the one entity of its chain of genitives ("la
   révélation des conditions du départ de X" -> X), else its author (below);
@@ -115,7 +115,7 @@ class Targets:
         return None
 
     def _on_behalf(self, token: Token) -> Found | None:
-        """ "un manque de consultation de la part de X": X."""
+        """ "un défaut de concertation de la part de X": X."""
         for word in token.subtree:
             if word.lemma_.lower() in self._words.agent_nouns and markers(word) & self._genitive:
                 named = [

@@ -9,7 +9,7 @@ giving ``criticized`` unless said otherwise:
   colère de A": A and B criticised X's target (a reaction that may be for
   or against, "des réactions", only with a negative word); the holders a
   list names are read by :mod:`kg.frames.reaction_holders`;
-* a reaction voiced: "A a fait connaître son indignation face à X", "A a
+* a reaction voiced: "A a manifesté son indignation face à X", "A a
   exprimé sa colère devant X" (a possessive reaction noun and what it is
   against);
 * a stance: "A s'est déclaré scandalisé (par X)", "A s'est dit indigné";
@@ -20,7 +20,7 @@ giving ``criticized`` unless said otherwise:
   X inacceptable", and in words A says: "« X est inacceptable », a déclaré
   A", "A a estimé que X était absurde", "« X traite d'une manière
   scandaleuse ... »" (a judgement the article makes itself is nobody's);
-* a protest: "A a protesté contre un manque de consultation de la part de
+* a protest: "A a protesté contre un défaut de concertation de la part de
   X", "A s'est insurgé contre X";
 * a regret: "A a déploré la décision de X" ("a déploré la mort de X" is
   no criticism of X: see ``patient_nouns``);
@@ -237,7 +237,7 @@ class _Reader:
         return [_Reading(noun, *h, target) for h in holders]
 
     def _voiced(self, noun: Token) -> list[_Reading]:
-        """ "A a fait connaître son indignation face à X": A, about X."""
+        """ "A a manifesté son indignation face à X": A, about X."""
         if not any("Yes" in c.morph.get("Poss") for c in noun.children if c.dep_ == "det"):
             return []
         verb = noun.head

@@ -119,7 +119,7 @@ class Resolver:
         return 0.85 if token.pos_ == "PRON" else 1.0
 
     def _kind_anaphor(self, noun: Token) -> Entity | None:
-        """ "le secrétaire général de cette organisation": a demonstrative noun
+        """ "le président de cette organisation": a demonstrative noun
         of an organisation's kind stands for the organisation named before it
         in its sentence, else in the sentence before, when only one is named
         there. Refused: a definite or indefinite noun ("l'organisation"), a

@@ -69,7 +69,7 @@ def _role_matches(
 
 def _stance(match: RoleMatch, cues: Cues, lang: str) -> tuple[Polarity, Modality]:
     """The polarity and modality of a role phrase. "X n'est pas ministre",
-    "dont il sera le chef": the copula's; "X sera élu président", "X n'a pas
+    "dont elle sera la directrice": the copula's; "X sera élu président", "X n'a pas
     été nommé ministre": the appointment verb's, and "X part pour devenir
     ministre" is a post to come; "le ministre pressenti" too (a modifier of
     ``planned_modifiers``). An apposition is stated as it is."""

@@ -147,7 +147,7 @@ def clause_subjects(head: Token) -> list[Token]:
 
 
 def possessor(head: Token, entity_at: EntityAt) -> tuple[Entity | None, Token | None]:
-    """ "La Fédération a annoncé, par la voix de son président, X": "son" is the
+    """ "L'Union a indiqué, par la voix de sa présidente, X": "sa" is the
     subject of the verb the role phrase depends on, when that subject names
     an organisation or a place (a person's "son président" is left alone)."""
     for tok in clause_subjects(head):
