@@ -28,7 +28,7 @@ from kg.ingest import slugify
 from kg.model import Entity, EntityType, Link, Mention, MentionKind
 from kg.nlp import Parsed
 
-__all__ = ["CapitalCountries", "capitals_as_countries"]
+__all__ = ["CapitalCountries", "capital_country", "capitals_as_countries"]
 
 RULE = "capital:government.v1"
 
@@ -68,7 +68,7 @@ def capitals_as_countries(
     index = EntityIndex(parsed, entities)
     moved: dict[str, list[Mention]] = {}
     for entity in entities:
-        country = _capital_country(entity, capitals)
+        country = capital_country(entity, capitals)
         if country is None:
             continue
         acting = [m for m in entity.mentions if _acts(m, parsed, index, entity, capitals.verbs)]
@@ -83,16 +83,23 @@ def capitals_as_countries(
         if entity.qid in moved:
             out.append(_with_capital(entity, moved.pop(entity.qid)))
         elif kept:
-            out.append(replace(entity, mentions=kept) if len(kept) < len(entity.mentions) else entity)
+            out.append(
+                replace(entity, mentions=kept) if len(kept) < len(entity.mentions) else entity
+            )
     used = {e.key for e in out}
     for qid, mentions in moved.items():
         out.append(_new_country(qid, mentions, capitals.label_of(qid), used))
     return sorted(out, key=lambda e: e.mentions[0].start)
 
 
-def _capital_country(entity: Entity, capitals: CapitalCountries) -> str | None:
-    """The one country whose capital the entity's name is, or None: a name of
-    two countries' capitals, or linked to a town of another country, is none."""
+def capital_country(entity: Entity, capitals: CapitalCountries) -> str | None:
+    """The one country whose capital an entity's name is, or None: a name of
+    two countries' capitals, or linked to a town of another country, is none.
+
+    Args:
+        entity: a place, or a person the NER took a capital's name for.
+        capitals: the capitals (:class:`CapitalCountries`).
+    """
     if entity.type not in (EntityType.PLACE, EntityType.PERSON):
         return None
     countries = capitals.countries_of(entity.label)
