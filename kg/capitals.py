@@ -50,6 +50,21 @@ class CapitalCountries:
     country_of_place: Callable[[str], str | None]
     verbs: frozenset[str]
 
+    @classmethod
+    def from_catalogue(cls, catalogue, verbs: frozenset[str]) -> CapitalCountries:
+        """Capitals, names and countries from the Wikidata catalogue
+        (:class:`kg.link.catalogue.Catalogue`), with these verbs."""
+
+        def countries(name: str) -> set[str]:
+            return {q for q in catalogue.capital_of(name) if catalogue.kind(q) == "country"}
+
+        def country_of_place(qid: str) -> str | None:
+            item = catalogue.item(qid)
+            found = item.values("P17") if item else []
+            return found[0] if found else None
+
+        return cls(countries, lambda q: catalogue.item(q).label, country_of_place, verbs)
+
 
 def capitals_as_countries(
     parsed: Parsed, entities: Sequence[Entity], capitals: CapitalCountries

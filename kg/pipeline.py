@@ -213,16 +213,7 @@ def capital_countries(catalogue, lang: str = "fr") -> CapitalCountries:
     }
     said = {v for v in (*cues.speech_verbs, *cues.report_verbs) if " " not in v}
     verbs = frozenset({*acts, *said, *cues.speech_forms, *cues.government_verbs})
-
-    def countries(name: str) -> set[str]:
-        return {q for q in catalogue.capital_of(name) if catalogue.kind(q) == "country"}
-
-    def country_of_place(qid: str) -> str | None:
-        item = catalogue.item(qid)
-        found = item.values("P17") if item else []
-        return found[0] if found else None
-
-    return CapitalCountries(countries, lambda q: catalogue.item(q).label, country_of_place, verbs)
+    return CapitalCountries.from_catalogue(catalogue, verbs)
 
 
 def countries_of(entities: Iterable[Entity], catalogue) -> CountryOf:
