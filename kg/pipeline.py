@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from kg.body_mentions import named_bodies
+from kg.capitals import CapitalCountries, capitals_as_countries
 from kg.entities import OfficeHolders, group_mentions, merge_same_links, resolve_references
 from kg.frames import EntityLookup, FrameSet, extract_facts, load_frames, speaker_lookup
 from kg.frames.located import CountryOf
@@ -88,13 +89,18 @@ class Pipeline:
         """Person Wikidata id -> (role key, country id) of the offices they hold."""
         return offices_by_holder(self.linker.catalogue, self.lang)
 
+    @cached_property
+    def capitals(self) -> CapitalCountries:
+        """Capitals from the catalogue, and the verbs by which one stands for its country."""
+        return capital_countries(self.linker.catalogue, self.lang)
+
     def warm(self) -> Pipeline:
         """Load everything now (model, catalogue, look-up tables), not on the
         first article: before forking workers, so that they share it."""
         load_pipeline(self.lang)
         lexicon(self.lang)
         if self.link:
-            _ = self.linker, self.holders, self.offices, self.known
+            _ = self.linker, self.holders, self.offices, self.known, self.capitals
         load_frames(self.lang)
         return self
 
@@ -128,6 +134,7 @@ class Pipeline:
         entities = group_mentions(mentions, self.lang)
         if self.link:
             entities = merge_same_links(self.linker.link(entities, parsed.article))
+            entities = capitals_as_countries(parsed, entities, self.capitals)
         index = resolve_references(
             parsed, entities, mentions, self.lang, self.holders if self.link else None
         )
@@ -185,6 +192,28 @@ def article_facts(
         parsed, speaker_lookup(parsed, index), load_cues(frames.lang), entities
     )
     return extract_facts(parsed, index, attribution, said, frames, country_of)
+
+
+def capital_countries(catalogue, lang: str = "fr") -> CapitalCountries:
+    """The catalogue's capitals, and the verbs whose subject, a capital, stands
+    for its country: the speech and report verbs and the government acts of
+    ``cues.yaml``, and the one-word verbs of the frames a country may act in.
+
+    Args:
+        catalogue: the Wikidata catalogue.
+        lang: the language of the cue and frame files.
+    """
+    cues, frames = load_cues(lang), load_frames(lang)
+    acts = {
+        trigger.lemma
+        for frame in frames.frames
+        if frame.kind == "event" and EntityType.PLACE.value in frame.subject_types
+        for trigger in frame.verbs
+        if not trigger.words and not trigger.reflexive
+    }
+    said = {v for v in (*cues.speech_verbs, *cues.report_verbs) if " " not in v}
+    verbs = frozenset({*acts, *said, *cues.speech_forms, *cues.government_verbs})
+    return CapitalCountries.from_catalogue(catalogue, verbs)
 
 
 def countries_of(entities: Iterable[Entity], catalogue) -> CountryOf:

@@ -64,6 +64,7 @@ _LISTS = (
     "country_adjectives",
     "group_pronouns",
     "title_verbs",
+    "government_verbs",
 )
 _NEGATION = ("particles", "strong", "words", "determiners")
 
@@ -103,6 +104,7 @@ class Cues:
     country_adjectives: frozenset[str]
     group_pronouns: frozenset[str]
     title_verbs: frozenset[str]
+    government_verbs: frozenset[str]
     months: dict[str, int]
     time_nouns: frozenset[str]
     same_day_words: frozenset[str]

@@ -75,10 +75,17 @@ class Speakers:
         if pronoun and ent is not None and _plural_for_person(tok, ent):
             return None, pronoun  # "ceux-ci ont fait savoir": not the last person named
         if ent is not None and ent.type not in _SPEAKERS and ent is not state:
-            return None, pronoun
+            if pronoun or not self._is_country(ent):
+                return None, pronoun
         if ent is not None and not pronoun:
             self.named.append((tok.i, ent))
         return ent, pronoun
+
+    def _is_country(self, ent: Entity) -> bool:
+        """A country speaks as its government does ("la Chine a estimé",
+        "Pékin a annoncé" once the capital is the country's); a town does not."""
+        countries = lexicon(self.lang).countries
+        return ent.type is EntityType.PLACE and name_key(ent.label) in countries
 
     def authority(self, tok: Token) -> Entity | None:
         """ "les autorités canadiennes", "le gouvernement canadien": an

@@ -52,6 +52,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "kg.coalesce",
             "kg.entities",
             "kg.entity_index",
+            "kg.capitals",
             "kg.role_coref",
         ),
     ),
