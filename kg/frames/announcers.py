@@ -93,7 +93,10 @@ def on_behalf(sent: Span, entity_at: EntityAt, words: MembershipWords) -> list[L
         One item per person (the person, the organisation or country).
     """
     found = []
+    firsts = {phrase.split()[0] for phrase in words.behalf_phrases}
     for token in sent:
+        if name_key(token.text) not in firsts:
+            continue  # no phrase starts here: the common case, read cheaply
         noun = _behalf_noun(sent, token.i, words.behalf_phrases)
         if noun is None or noun.head.pos_ != "VERB" or _negated(noun.head):
             continue
