@@ -60,10 +60,19 @@ class Resolver:
         self.event_nouns: frozenset[str] = frozenset()
         self.place_nouns: frozenset[str] = frozenset()
         self.organization_heads: frozenset[str] = frozenset()
+        self._answers: dict[tuple[int, int, int, int], Entity | None] = {}
 
     def entity_at(self, token: Token) -> Entity | None:
         """The entity at a token; for an adjective inside a wider role phrase,
-        the place it names ("américain" in "le président élu américain")."""
+        the place it names ("américain" in "le président élu américain").
+        Asked again and again by the rules, each answer is kept for as long as
+        the index, the speakers and the pronouns it was read with."""
+        key = (token.i, id(self.index), id(self.speakers), id(self.third_person))
+        if key not in self._answers:
+            self._answers[key] = self._entity_at(token)
+        return self._answers[key]
+
+    def _entity_at(self, token: Token) -> Entity | None:
         if token.pos_ == "PRON" and token.lower_ in self.first_person and self.speakers:
             # "« Nous soutiendrons l'Ukraine », a déclaré M. Scholz": the speaker
             return self.speakers.source_of(token)
