@@ -18,6 +18,7 @@ from kg.model import Entity, EntityType
 
 __all__ = [
     "CLAUSE_POS",
+    "is_negated",
     "is_passive",
     "is_reflexive",
     "is_verbal",
@@ -82,6 +83,11 @@ def is_passive(verb: Token) -> bool:
         and not is_reflexive(verb)
         and not any(c.dep_ in ("nsubj", "aux:tense") for c in verb.children)
     )
+
+
+def is_negated(verb: Token) -> bool:
+    """True when the verb carries a negation ("ne ... pas", "n'a jamais")."""
+    return any("Neg" in c.morph.get("Polarity") for c in verb.children)
 
 
 def is_reflexive(verb: Token) -> bool:

@@ -30,13 +30,9 @@ from kg.frames.membership import MembershipWords
 from kg.frames.parties import genitive_organisation
 from kg.lexicon import name_key
 from kg.model import EntityType
-from kg.syntax import object_of, subject_of
+from kg.syntax import is_negated, object_of, subject_of
 
 __all__ = ["announcers", "on_behalf"]
-
-
-def _negated(verb: Token) -> bool:
-    return any("Neg" in c.morph.get("Polarity") for c in verb.children)
 
 
 def announcers(sent: Span, entity_at: EntityAt, words: MembershipWords) -> list[Linked]:
@@ -54,7 +50,7 @@ def announcers(sent: Span, entity_at: EntityAt, words: MembershipWords) -> list[
     for verb in sent:
         if verb.pos_ != "VERB" or name_key(verb.lemma_) not in words.announcing_verbs:
             continue
-        if _negated(verb):
+        if is_negated(verb):
             continue
         people = [
             (person, token)
@@ -98,7 +94,7 @@ def on_behalf(sent: Span, entity_at: EntityAt, words: MembershipWords) -> list[L
         if name_key(token.text) not in firsts:
             continue  # no phrase starts here: the common case, read cheaply
         noun = _behalf_noun(sent, token.i, words.behalf_phrases)
-        if noun is None or noun.head.pos_ != "VERB" or _negated(noun.head):
+        if noun is None or noun.head.pos_ != "VERB" or is_negated(noun.head):
             continue
         named = [c for c in noun.children if c.dep_ == "nmod" and entity_at(c) is not None]
         spoken = entity_at(named[0]) if named else None

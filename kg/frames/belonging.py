@@ -23,7 +23,7 @@ from kg.frames.membership import MembershipWords
 from kg.lang.grammar import grammar
 from kg.lexicon import name_key
 from kg.model import Entity, EntityType
-from kg.syntax import CLAUSE_POS, markers, subject_of
+from kg.syntax import CLAUSE_POS, is_negated, markers, subject_of
 
 __all__ = ["belongings"]
 
@@ -98,8 +98,7 @@ def _refused(noun: Token, words: MembershipWords) -> bool:
     verb = _verb_of(noun)
     if verb is None:
         return False
-    negated = any("Neg" in c.morph.get("Polarity") for c in verb.children)
-    return negated or name_key(verb.lemma_) in words.denying_verbs
+    return is_negated(verb) or name_key(verb.lemma_) in words.denying_verbs
 
 
 def belongings(sent: Span, entity_at: EntityAt, words: MembershipWords) -> list[Linked]:

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from kg.lang.grammar import grammar
 from kg.mentions import lexicon, name_key
-from kg.syntax import CLAUSE_POS, is_verbal, markers, object_of, subject_of
+from kg.syntax import CLAUSE_POS, is_negated, is_verbal, markers, object_of, subject_of
 
 __all__ = ["follow"]
 
@@ -244,11 +244,6 @@ def _opened_by(clause: Token, words: set[str]) -> bool:
     return False
 
 
-def _negated(clause: Token) -> bool:
-    """A clause whose verb carries a negation ("ne ... pas")."""
-    return any("Neg" in c.morph.get("Polarity") for c in clause.children)
-
-
 def _own(clause: Token) -> bool:
     """A clause whose subject is the speaker's own: a personal pronoun ("il
     démissionnera") or a noun with a possessive ("ses ministres partiront")."""
@@ -304,7 +299,7 @@ def _step(token: Token, step: str, support: frozenset[str]) -> list[Token]:
     if name == "condition":
         return _conditions(token, words or set())
     if name == "negated":
-        return [token] if _negated(token) else []
+        return [token] if is_negated(token) else []
     if name == "own":
         return [token] if _own(token) else []
     if name == "named":
