@@ -80,12 +80,12 @@ def capitals_as_countries(
         The entities, with the country entities that take those mentions
         (new ones after the others) and without a capital left with no mention.
     """
+    candidates = [(e, c) for e in entities if (c := capital_country(e, capitals)) is not None]
+    if not candidates:
+        return list(entities)  # most articles: no index to build
     index = EntityIndex(parsed, entities)
     moved: dict[str, list[Mention]] = {}
-    for entity in entities:
-        country = capital_country(entity, capitals)
-        if country is None:
-            continue
+    for entity, country in candidates:
         acting = [m for m in entity.mentions if _acts(m, parsed, index, entity, capitals.verbs)]
         if acting:
             moved.setdefault(country, []).extend(acting)
