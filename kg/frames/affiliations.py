@@ -15,7 +15,7 @@ sentence that no frame trigger covers, as facts with their provenance:
   the party the article is about (:mod:`kg.frames.party_leaders`);
 * ``label:employer.v1``: "Paul Girard, de l'Agence Y" works for Y
   (:func:`kg.frames.parties.employer_labels`);
-* ``capacity:charge.v1``: "X (chargé des archives à l'Institut Y)" works for Y
+* ``capacity:charge.v1``: "X (chargé des relations publiques à l'Institut Y)" works for Y
   (:mod:`kg.frames.charges`).
 
 What each refuses is said in its module. Confidence: 0.7 for a share, a

@@ -1,11 +1,11 @@
 """A charge held in an organisation, set beside a person's name: "Anne Roux
-(chargée des archives à l'Institut Y)", "Paul Girard, chargé de la
+(chargée des relations publiques à l'Institut Y)", "Paul Girard, chargé de la
 communication de la Banque Y": the person works for the organisation named
 in the participle's phrase after "de" or "à" (``charge_participles`` of
 ``membership.yaml``). The position itself is read by the position frame.
 
-Refused: a phrase that names no organisation ("chargé des archives de
-l'ancien régime"), a place there ("chargé du dossier de l'Iran"), a
+Refused: a phrase that names no organisation ("chargé des relations
+avec la presse"), a place there ("chargé du dossier de l'Iran"), a
 participle that describes no person named right before it ("le dossier
 chargé de la Banque Y").
 """
